@@ -1,0 +1,93 @@
+package org.difflab.dsl;
+
+/**
+ * Argument checks shared by every public entry point. Each failure is an
+ * {@link IllegalArgumentException} whose message names the parameter, the value and what is allowed,
+ * in the spirit of the precise messages of Hipparchus / Commons Math.
+ */
+public final class Require {
+    private Require() {}
+
+    /** Fails unless {@code value} is finite and strictly positive. */
+    public static double positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be a finite number > 0");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value} is strictly positive. */
+    public static int positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be an integer >= 1");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value} is finite and not negative. */
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be a finite number >= 0");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value} is finite (not NaN, not infinite). */
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be a finite number");
+        }
+        return value;
+    }
+
+    /** Fails unless every entry is finite. */
+    public static double[] finite(String name, double[] values) {
+        notNull(name, values);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + values[i] + " is not allowed: must be a finite number");
+            }
+        }
+        return values;
+    }
+
+    /** Fails unless {@code lo <= value <= hi}. */
+    public static double inRange(String name, double value, double lo, double hi) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must lie in [" + lo + ", " + hi + "]");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code lo <= value <= hi}. */
+    public static int inRange(String name, int value, int lo, int hi) {
+        if (value < lo || value > hi) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be an integer in [" + lo + ", " + hi + "]");
+        }
+        return value;
+    }
+
+    /** Fails when {@code lo >= hi}, naming both parameters. */
+    public static void less(String loName, double lo, String hiName, double hi) {
+        if (!(lo < hi)) {
+            throw new IllegalArgumentException(loName + " = " + lo + " and " + hiName + " = " + hi
+                    + " are not allowed: " + loName + " must be < " + hiName);
+        }
+    }
+
+    /** Fails when the value is null. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is missing: must not be null");
+        }
+        return value;
+    }
+
+    /** Fails when two dimensions differ. */
+    public static void sameDimension(String name, long actual, long expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(name + " has dimension " + actual + ", which is not allowed: must be "
+                    + expected + " to match the target");
+        }
+    }
+}

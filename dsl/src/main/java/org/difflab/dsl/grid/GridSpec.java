@@ -1,0 +1,77 @@
+package org.difflab.dsl.grid;
+
+import java.util.Arrays;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.schedule.DiscreteSchedule;
+import org.difflab.dsl.schedule.NoiseSchedule;
+
+/**
+ * A rule that places n sampling steps on any schedule: points from tMax down to tMin spaced by the rule,
+ * then (by default) a final jump to t = 0. On a discrete schedule points are rounded to training indices,
+ * which makes the grid a respaced subset of the training chain (as DDIM does).
+ */
+public abstract class GridSpec {
+    private final int steps;
+    private final boolean finalJump;
+
+    protected GridSpec(int steps, boolean finalJump) {
+        this.steps = Require.positive("steps", steps);
+        this.finalJump = finalJump;
+    }
+
+    /** Number of steps. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Whether the grid ends with a jump to t = 0. */
+    public boolean finalJump() {
+        return finalJump;
+    }
+
+    /** Short name of the rule, e.g. {@code uniform}. */
+    public abstract String name();
+
+    /** The same rule without the final jump: the grid ends at tMin (law(X_1) on the Li schedule). */
+    public abstract GridSpec endingAtTMin();
+
+    /** The same rule with another step count. */
+    public abstract GridSpec withSteps(int steps);
+
+    /** m >= 2 decreasing points from tMax to tMin placed by this rule (before rounding). */
+    protected abstract double[] points(NoiseSchedule schedule, int m);
+
+    /** Places the grid on a schedule. */
+    public TimeGrid on(NoiseSchedule schedule) {
+        Require.notNull("schedule", schedule);
+        int m = finalJump ? steps : steps + 1;
+        double[] t;
+        if (m == 1) {
+            t = new double[] {schedule.tMax()};
+        } else {
+            t = points(schedule, m);
+            t[0] = schedule.tMax();
+            t[m - 1] = schedule.tMin();
+        }
+        if (schedule instanceof DiscreteSchedule d) {
+            for (int i = 0; i < m; i++) {
+                t[i] = Math.rint(t[i]);
+                if (i > 0 && t[i] >= t[i - 1]) {
+                    throw new IllegalArgumentException("steps = " + steps + " is not allowed for a " + name()
+                            + " grid on " + schedule.spec() + ": rounding to training indices gives a repeated index " + (long) t[i]
+                            + "; use at most " + d.trainingSteps() + " steps or another grid");
+                }
+            }
+        }
+        if (finalJump) {
+            t = Arrays.copyOf(t, m + 1);
+            t[m] = 0;
+        }
+        return new TimeGrid(schedule, t);
+    }
+
+    @Override
+    public String toString() {
+        return name() + "(" + steps + (finalJump ? "" : ", ending at tMin") + ")";
+    }
+}

@@ -1,0 +1,44 @@
+package org.difflab.dsl.grid;
+
+import org.difflab.dsl.Require;
+import org.difflab.dsl.schedule.NoiseSchedule;
+
+/**
+ * Karras et al. (2022, eq. 5) spacing in the noise level sigma = s/a of the rescaled variable:
+ * sigma_i = (smax^(1/rho) + i/(m-1) (smin^(1/rho) - smax^(1/rho)))^rho, rho = 7 by default.
+ */
+public final class KarrasGrid extends GridSpec {
+    private final double rho;
+
+    public KarrasGrid(int steps, double rho, boolean finalJump) {
+        super(steps, finalJump);
+        this.rho = Require.positive("rho", rho);
+    }
+
+    @Override
+    public String name() {
+        return "karras";
+    }
+
+    @Override
+    public GridSpec endingAtTMin() {
+        return new KarrasGrid(steps(), rho, false);
+    }
+
+    @Override
+    public GridSpec withSteps(int steps) {
+        return new KarrasGrid(steps, rho, finalJump());
+    }
+
+    @Override
+    protected double[] points(NoiseSchedule s, int m) {
+        double hi = Math.pow(s.level(s.tMax()).sigmaOverAlpha(), 1 / rho);
+        double lo = Math.pow(s.level(s.tMin()).sigmaOverAlpha(), 1 / rho);
+        double[] t = new double[m];
+        for (int i = 0; i < m; i++) {
+            double sigma = Math.pow(hi + (lo - hi) * i / (m - 1), rho);
+            t[i] = s.timeOfLambda(-Math.log(sigma));
+        }
+        return t;
+    }
+}

@@ -1,0 +1,36 @@
+package org.difflab.dsl.grid;
+
+import org.difflab.dsl.schedule.NoiseSchedule;
+
+/** Points equally spaced in lambda = ln(alpha/sigma), the natural variable of DPM-Solver (Lu et al. 2022). */
+public final class LogSnrGrid extends GridSpec {
+    public LogSnrGrid(int steps, boolean finalJump) {
+        super(steps, finalJump);
+    }
+
+    @Override
+    public String name() {
+        return "logsnr";
+    }
+
+    @Override
+    public GridSpec endingAtTMin() {
+        return new LogSnrGrid(steps(), false);
+    }
+
+    @Override
+    public GridSpec withSteps(int steps) {
+        return new LogSnrGrid(steps, finalJump());
+    }
+
+    @Override
+    protected double[] points(NoiseSchedule s, int m) {
+        double hi = s.lambda(s.tMax());
+        double lo = s.lambda(s.tMin());
+        double[] t = new double[m];
+        for (int i = 0; i < m; i++) {
+            t[i] = s.timeOfLambda(hi + (lo - hi) * i / (m - 1));
+        }
+        return t;
+    }
+}

@@ -1,0 +1,47 @@
+package org.difflab.dsl.integrator;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Optional;
+import org.difflab.dsl.grid.TimeGrid;
+
+/**
+ * A sampler: advances a batch along a time grid with the model, noise and bookkeeping of a {@link RunContext}.
+ * Stateless between runs; an implementation is one file whose {@link #run} reads like the paper's update rule.
+ * A new integrator is one class plus one registration line in {@link Integrators}, and is then covered by
+ * the conformance suite.
+ */
+public interface Integrator {
+
+    /** Registered name, e.g. {@code ddim}. */
+    String name();
+
+    /** Spec string with parameters, e.g. {@code ddim:eta=0.5}. */
+    default String spec() {
+        return name();
+    }
+
+    /** Model evaluations per step (the steady-state count). */
+    int nfePerStep();
+
+    /** Whether the integrator injects noise after the initial draw. */
+    boolean stochastic();
+
+    /** Expected convergence order on smooth problems (weak order for stochastic integrators). */
+    double expectedOrder();
+
+    /** Exact model evaluations of a run on this grid; override when the first or last step differs. */
+    default long nfe(TimeGrid grid) {
+        return (long) nfePerStep() * grid.steps();
+    }
+
+    /** The same integrator with its noise turned off, when that is a deterministic integrator of its own family. */
+    default Optional<Integrator> noiseless() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the whole grid from the initial batch x (at t_0) and returns the batch at the last time.
+     * Every step must end with {@code x = ctx.endStep(i, x, carried...)}.
+     */
+    NDArray run(RunContext ctx, NDArray x);
+}

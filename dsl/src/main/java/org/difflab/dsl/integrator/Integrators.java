@@ -1,0 +1,123 @@
+package org.difflab.dsl.integrator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.difflab.dsl.spec.Spec;
+
+/**
+ * The registry of integrators: factory methods for code, and name-to-factory registrations for spec strings
+ * ({@code ddim:eta=0.5}) and the command line. A new integrator adds one {@link #register} line here and is
+ * then listed, parsed and put through the conformance suite automatically.
+ */
+public final class Integrators {
+    private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();
+
+    /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
+    public record Registration(String name, String description, String parameters, Function<Spec, Integrator> factory) {
+    }
+
+    static {
+        register("ddpm", "DDPM ancestral step (Ho et al. 2020)", "variance=large|small",
+                s -> new Ddpm(variance(s)));
+        register("ddim", "DDIM (Song et al. 2021); eta=0 deterministic", "eta=0",
+                s -> new Ddim(s.real("eta", 0)));
+        register("eulerMaruyama", "Euler-Maruyama on the reverse SDE", "lambda=1",
+                s -> new EulerMaruyama(s.real("lambda", 1)));
+        register("probabilityFlowEuler", "Euler on the probability-flow ODE", "",
+                s -> new ProbabilityFlowEuler());
+        register("heun", "EDM second-order Heun (Karras et al. 2022)", "",
+                s -> new Heun());
+        register("dpmSolverPP2M", "DPM-Solver++(2M) (Lu et al. 2022)", "",
+                s -> new DpmSolverPP2M());
+        register("dpmSolverPP2MSde", "SDE-DPM-Solver++(2M) (Lu et al. 2022)", "eta=1",
+                s -> new DpmSolverPP2MSde(s.real("eta", 1)));
+    }
+
+    private Integrators() {}
+
+    private static Ddpm.Variance variance(Spec s) {
+        String v = s.string("variance", "large");
+        return switch (v) {
+            case "large" -> Ddpm.Variance.LARGE;
+            case "small" -> Ddpm.Variance.SMALL;
+            default -> throw s.bad("variance", v, "large or small");
+        };
+    }
+
+    /** Registers an integrator under a name (case-insensitive in specs). */
+    public static synchronized void register(String name, String description, String parameters, Function<Spec, Integrator> factory) {
+        if (REGISTRY.containsKey(name.toLowerCase())) {
+            throw new IllegalArgumentException("integrator name '" + name + "' is already registered");
+        }
+        REGISTRY.put(name.toLowerCase(), new Registration(name, description, parameters, factory));
+    }
+
+    /** Every registration, in registration order. */
+    public static synchronized List<Registration> registrations() {
+        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    }
+
+    /** One default-configured instance of every registered integrator. */
+    public static List<Integrator> all() {
+        List<Integrator> out = new ArrayList<>();
+        for (Registration r : registrations()) {
+            out.add(parse(r.name()));
+        }
+        return out;
+    }
+
+    /** Builds an integrator from a spec such as {@code heun} or {@code ddim:eta=0.5}. */
+    public static Integrator parse(String text) {
+        Spec s = Spec.parse("integrator", text);
+        Registration r;
+        synchronized (Integrators.class) {
+            r = REGISTRY.get(s.name());
+        }
+        if (r == null) {
+            throw s.bad("name", s.name(), "one of " + String.join(", ", registrations().stream().map(Registration::name).toList()));
+        }
+        Integrator out = r.factory().apply(s);
+        s.done();
+        return out;
+    }
+
+    public static Integrator ddpm() {
+        return new Ddpm(Ddpm.Variance.LARGE);
+    }
+
+    public static Integrator ddpm(Ddpm.Variance variance) {
+        return new Ddpm(variance);
+    }
+
+    public static Integrator ddim() {
+        return new Ddim(0);
+    }
+
+    public static Integrator ddim(double eta) {
+        return new Ddim(eta);
+    }
+
+    public static Integrator eulerMaruyama() {
+        return new EulerMaruyama(1);
+    }
+
+    public static Integrator probabilityFlowEuler() {
+        return new ProbabilityFlowEuler();
+    }
+
+    public static Integrator heun() {
+        return new Heun();
+    }
+
+    public static Integrator dpmSolverPP2M() {
+        return new DpmSolverPP2M();
+    }
+
+    public static Integrator dpmSolverPP2MSde() {
+        return new DpmSolverPP2MSde(1);
+    }
+}

@@ -1,0 +1,151 @@
+package org.difflab.dsl.integrator;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.model.Prediction;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.observe.StepEvent;
+import org.difflab.dsl.observe.StepObserver;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * Everything an integrator needs during one run over one batch: the grid, model evaluations (counted, converted
+ * through {@link Prediction}), noise for each step interval, and step bookkeeping. Native memory is scoped per
+ * step: every tensor created during a step is freed at {@link #endStep} except the new state and the arrays the
+ * integrator carries to the next step (multistep history), so memory stays flat however long the run.
+ */
+public final class RunContext implements AutoCloseable {
+    private final String integrator;
+    private final DiffusionProblem problem;
+    private final TimeGrid grid;
+    private final NoiseStream noise;
+    private final List<StepObserver> observers;
+    private final Set<NDArray> carried = Collections.newSetFromMap(new IdentityHashMap<>());
+    private NDScope scope;
+    private long nfe;
+
+    public RunContext(String integrator, DiffusionProblem problem, TimeGrid grid, NoiseStream noise, List<StepObserver> observers) {
+        this.integrator = integrator;
+        this.problem = problem;
+        this.grid = grid;
+        this.noise = noise;
+        this.observers = List.copyOf(observers);
+        this.scope = new NDScope();
+    }
+
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    public int steps() {
+        return grid.steps();
+    }
+
+    /** The noise level at grid point i. */
+    public NoiseLevel level(int i) {
+        return grid.level(i);
+    }
+
+    public DiffusionProblem problem() {
+        return problem;
+    }
+
+    public NoiseStream noise() {
+        return noise;
+    }
+
+    /** Model evaluations so far. */
+    public long nfe() {
+        return nfe;
+    }
+
+    /** One model evaluation at grid point i. */
+    public Prediction predict(NDArray x, int i) {
+        return predict(x, grid.level(i));
+    }
+
+    /** One model evaluation at any noise level. */
+    public Prediction predict(NDArray x, NoiseLevel level) {
+        ScoreModel model = problem.model();
+        nfe++;
+        return new Prediction(x, level, model.parameterization(), model.predict(x, level));
+    }
+
+    /** Standard normal noise shaped like x for step i (the interval t_i -> t_{i+1}). */
+    public NDArray normal(NDArray like, int i) {
+        return normal(like, grid.t(i), grid.t(i + 1));
+    }
+
+    /** Standard normal noise shaped like x tied to the time interval (tFrom, tTo). */
+    public NDArray normal(NDArray like, double tFrom, double tTo) {
+        return noise.normal(like.getManager(), eventShape(like), like.getDataType(), tFrom, tTo);
+    }
+
+    private static ai.djl.ndarray.types.Shape eventShape(NDArray x) {
+        return x.getShape().slice(1);
+    }
+
+    /**
+     * Ends step i: keeps {@code next} and {@code carry} (arrays needed by the next step), frees everything else
+     * created since the previous step, and notifies the observers.
+     *
+     * @return {@code next}, for {@code x = ctx.endStep(i, x, ...)}
+     */
+    public NDArray endStep(int i, NDArray next, NDArray... carry) {
+        Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.add(next);
+        Collections.addAll(keep, carry);
+        for (NDArray a : keep) {
+            NDScope.unregister(a);
+        }
+        scope.close();
+        for (NDArray old : carried) {
+            if (!keep.contains(old)) {
+                old.close();
+            }
+        }
+        carried.clear();
+        carried.addAll(keep);
+        scope = new NDScope();
+        if (!observers.isEmpty()) {
+            StepEvent event = new StepEvent(integrator, i, grid.steps(), grid.t(i), grid.t(i + 1), next, nfe, noise.first());
+            for (StepObserver o : observers) {
+                o.onStep(event);
+            }
+        }
+        return next;
+    }
+
+    /** Takes ownership of the initial state (freed when a later step replaces it). */
+    void adoptInitial(NDArray x) {
+        NDScope.unregister(x);
+        carried.add(x);
+    }
+
+    /** Hands the final state to the caller and frees everything else. */
+    NDArray finish(NDArray result) {
+        carried.remove(result);
+        NDScope.unregister(result);
+        close();
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (scope != null) {
+            scope.close();
+            scope = null;
+        }
+        for (NDArray a : carried) {
+            a.close();
+        }
+        carried.clear();
+    }
+}

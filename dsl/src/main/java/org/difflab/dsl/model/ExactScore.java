@@ -1,0 +1,39 @@
+package org.difflab.dsl.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.target.Target;
+
+/** The exact score of a target's noised marginals: a model with no learning error. */
+public final class ExactScore implements ScoreModel {
+    private final Target target;
+
+    public ExactScore(Target target) {
+        this.target = target;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public Parameterization parameterization() {
+        return Parameterization.SCORE;
+    }
+
+    @Override
+    public Shape eventShape() {
+        return new Shape(target.dim());
+    }
+
+    @Override
+    public NDArray predict(NDArray x, NoiseLevel level) {
+        return target.score(x, level);
+    }
+
+    @Override
+    public String describe() {
+        return "exact score of " + target.spec();
+    }
+}

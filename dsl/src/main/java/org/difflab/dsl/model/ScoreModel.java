@@ -1,0 +1,27 @@
+package org.difflab.dsl.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * Anything that maps a batch x at a noise level to a prediction with a declared {@link Parameterization}:
+ * a target's exact score, a perturbed score, a TorchScript network, a Java UNet. Integrators never call it
+ * directly: they go through {@code RunContext.predict}, which counts evaluations and converts.
+ */
+public interface ScoreModel {
+
+    /** What {@link #predict} returns: score, epsilon, x0 or v. */
+    Parameterization parameterization();
+
+    /** Shape of one sample (e.g. [d] or [C, H, W]). */
+    Shape eventShape();
+
+    /** The prediction for a batch x [B, event...] at one noise level. */
+    NDArray predict(NDArray x, NoiseLevel level);
+
+    /** Short description for reports. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,122 @@
+package org.difflab.dsl.schedule;
+
+import org.difflab.dsl.Require;
+
+/**
+ * A DDPM training schedule given by its betas: X_t = sqrt(1 - beta_t) X_{t-1} + sqrt(beta_t) W_t, t = 1..N
+ * (Ho et al. 2020, eq. 2), alpha_t = 1 - beta_t, abar_t = prod alpha_i, abar_0 = 1.
+ *
+ * <p>Between indices, ln abar is interpolated linearly, so f(t) = ln(alpha_k)/2 on (k-1, k] and the
+ * continuous view is the VP SDE with a piecewise-constant beta(t) = -ln(alpha_k).
+ */
+public abstract class DiscreteSchedule implements NoiseSchedule {
+    private final double[] betas;      // betas[k-1] = beta_k
+    private final double[] logAlphaBar; // logAlphaBar[k] = ln abar_k, k = 0..N
+
+    protected DiscreteSchedule(double[] betas) {
+        Require.positive("T", betas.length);
+        this.betas = betas.clone();
+        this.logAlphaBar = new double[betas.length + 1];
+        for (int k = 1; k <= betas.length; k++) {
+            double b = betas[k - 1];
+            if (!(b > 0 && b < 1)) {
+                throw new IllegalArgumentException("beta_" + k + " = " + b + " is not allowed: each beta must lie in (0, 1)");
+            }
+            logAlphaBar[k] = logAlphaBar[k - 1] + Math.log1p(-b);
+        }
+    }
+
+    /** Number of training steps N. */
+    public int trainingSteps() {
+        return betas.length;
+    }
+
+    /** beta_k for k = 1..N. */
+    public double beta(int k) {
+        return betas[checkIndex(k, 1) - 1];
+    }
+
+    /** alpha_k = 1 - beta_k for k = 1..N. */
+    public double alphaStep(int k) {
+        return 1 - beta(k);
+    }
+
+    /** abar_k for k = 0..N. */
+    public double alphaBar(int k) {
+        return Math.exp(logAlphaBar[checkIndex(k, 0)]);
+    }
+
+    private int checkIndex(int k, int lo) {
+        if (k < lo || k > betas.length) {
+            throw new IllegalArgumentException("t = " + k + " is not allowed: must be an index in [" + lo + ", " + betas.length + "]");
+        }
+        return k;
+    }
+
+    private double logAlphaBarAt(double t) {
+        if (!(t >= 0 && t <= betas.length)) {
+            throw new IllegalArgumentException("t = " + t + " is not allowed: must lie in [0, " + betas.length + "]");
+        }
+        int k = (int) Math.floor(t);
+        if (k == betas.length) {
+            return logAlphaBar[k];
+        }
+        double w = t - k;
+        return (1 - w) * logAlphaBar[k] + w * logAlphaBar[k + 1];
+    }
+
+    @Override
+    public boolean discrete() {
+        return true;
+    }
+
+    @Override
+    public double tMax() {
+        return betas.length;
+    }
+
+    @Override
+    public double tMin() {
+        return 1;
+    }
+
+    @Override
+    public double alpha(double t) {
+        return Math.exp(0.5 * logAlphaBarAt(t));
+    }
+
+    @Override
+    public double sigma(double t) {
+        return Math.sqrt(-Math.expm1(logAlphaBarAt(t)));
+    }
+
+    @Override
+    public double lambda(double t) {
+        double l = logAlphaBarAt(t);
+        return 0.5 * (l - Math.log(-Math.expm1(l)));
+    }
+
+    @Override
+    public double drift(double t) {
+        int k = Math.max(1, (int) Math.ceil(t));
+        if (k > betas.length) {
+            k = betas.length;
+        }
+        return 0.5 * Math.log1p(-betas[k - 1]);
+    }
+
+    @Override
+    public double diffusionSquared(double t) {
+        return -2 * drift(t);
+    }
+
+    @Override
+    public double priorStd() {
+        return 1.0;
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

@@ -1,0 +1,139 @@
+package org.difflab.dsl.spec;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A short description string {@code name:key=value,key=value} such as {@code gaussian:d=2,mean=1,var=0.05}
+ * or {@code li:T=400,c0=2,c1=6}. Typed getters report the bad key and value; {@link #done()} rejects keys
+ * that the consumer did not read, so a typo never passes silently.
+ */
+public final class Spec {
+    private final String kind;
+    private final String text;
+    private final String name;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Set<String> read = new LinkedHashSet<>();
+
+    private Spec(String kind, String text) {
+        this.kind = kind;
+        this.text = text;
+        int colon = text.indexOf(':');
+        this.name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException(kind + " spec '" + text + "' is not allowed: it must start with a name, as in name:key=value");
+        }
+        if (colon >= 0 && colon < text.length() - 1) {
+            for (String pair : text.substring(colon + 1).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0 || eq == pair.length() - 1) {
+                    throw new IllegalArgumentException(kind + " spec '" + text + "': '" + pair
+                            + "' is not allowed: each entry must be key=value");
+                }
+                String key = pair.substring(0, eq).trim();
+                if (values.put(key, pair.substring(eq + 1).trim()) != null) {
+                    throw new IllegalArgumentException(kind + " spec '" + text + "': key '" + key + "' is given twice");
+                }
+            }
+        }
+    }
+
+    /** Parses a spec; {@code kind} (schedule, target, ...) only labels error messages. */
+    public static Spec parse(String kind, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(kind + " spec is empty: must be name[:key=value,...]");
+        }
+        return new Spec(kind, text.trim());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** A string value, or the default when absent. */
+    public String string(String key, String dflt) {
+        read.add(key);
+        return values.getOrDefault(key, dflt);
+    }
+
+    /** A real number, or the default when absent; NaN and infinities are rejected. */
+    public double real(String key, double dflt) {
+        read.add(key);
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            double x = Double.parseDouble(v);
+            if (!Double.isFinite(x)) {
+                throw new NumberFormatException();
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a finite number");
+        }
+    }
+
+    /** An integer, or the default when absent. */
+    public int integer(String key, int dflt) {
+        read.add(key);
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "an integer");
+        }
+    }
+
+    /** A list of reals separated by ';' (e.g. {@code diag=0.1;0.5;2}), or null when absent. */
+    public double[] reals(String key) {
+        read.add(key);
+        String v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        String[] parts = v.split(";");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw bad(key, v, "numbers separated by ';'");
+            }
+            if (!Double.isFinite(out[i])) {
+                throw bad(key, v, "finite numbers separated by ';'");
+            }
+        }
+        return out;
+    }
+
+    /** An error naming this spec's key, its value and what is allowed. */
+    public IllegalArgumentException bad(String key, Object value, String allowed) {
+        return new IllegalArgumentException(kind + " spec '" + text + "': " + key + " = " + value
+                + " is not allowed: must be " + allowed);
+    }
+
+    /** Fails if a key was given that no getter asked for. */
+    public void done() {
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                throw new IllegalArgumentException(kind + " spec '" + text + "': unknown key '" + key + "' for " + name
+                        + (read.isEmpty() ? " (it takes no keys)" : "; allowed keys: " + String.join(", ", read)));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
