@@ -48,7 +48,7 @@ public final class Ddim implements Integrator {
     }
 
     @Override
-    public Optional<Integrator> noiseless() {
+    public Optional<Integrator> withoutNoise() {
         return eta > 0 ? Optional.of(new Ddim(0)) : Optional.empty();
     }
 

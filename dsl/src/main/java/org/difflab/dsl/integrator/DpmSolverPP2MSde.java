@@ -44,8 +44,13 @@ public final class DpmSolverPP2MSde implements Integrator {
     }
 
     @Override
-    public Optional<Integrator> noiseless() {
-        return eta > 0 ? Optional.of(new DpmSolverPP2M()) : Optional.empty();
+    public Optional<Integrator> withoutNoise() {
+        return eta > 0 ? Optional.of(new DpmSolverPP2MSde(0)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Integrator> deterministicCounterpart() {
+        return Optional.of(new DpmSolverPP2M());
     }
 
     @Override

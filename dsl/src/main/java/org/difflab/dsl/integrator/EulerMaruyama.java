@@ -42,8 +42,13 @@ public final class EulerMaruyama implements Integrator {
     }
 
     @Override
-    public Optional<Integrator> noiseless() {
-        return lambda > 0 ? Optional.of(new ProbabilityFlowEuler()) : Optional.empty();
+    public Optional<Integrator> withoutNoise() {
+        return lambda > 0 ? Optional.of(new EulerMaruyama(0)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Integrator> deterministicCounterpart() {
+        return Optional.of(new ProbabilityFlowEuler());
     }
 
     @Override

@@ -34,8 +34,16 @@ public interface Integrator {
         return (long) nfePerStep() * grid.steps();
     }
 
-    /** The same integrator with its noise turned off, when that is a deterministic integrator of its own family. */
-    default Optional<Integrator> noiseless() {
+    /** This integrator with its noise knob at zero (eta = 0, lambda = 0), for stochastic integrators that have one. */
+    default Optional<Integrator> withoutNoise() {
+        return Optional.empty();
+    }
+
+    /**
+     * The separately written deterministic integrator that {@link #withoutNoise()} must equal (to rounding),
+     * e.g. probability-flow Euler for Euler-Maruyama; checked by the conformance suite.
+     */
+    default Optional<Integrator> deterministicCounterpart() {
         return Optional.empty();
     }
 

@@ -1,0 +1,224 @@
+package org.difflab.dsl.conformance;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.difflab.dsl.Diffusion;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Solve;
+import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.sampler.Sampler;
+import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Target;
+import org.difflab.dsl.target.Targets;
+
+/**
+ * The generic conformance suite every integrator must pass, runnable on any {@link Integrator} instance (a class
+ * written in a notebook cell included): {@code Conformance.check(mySampler)}. Checks:
+ * <ul>
+ *   <li>{@code determinism}: the same seed gives identical bits;</li>
+ *   <li>{@code batch-invariance}: sample i is the same bits at batch size 1 and 64;</li>
+ *   <li>{@code nfe}: model evaluations spent equal {@link Integrator#nfe};</li>
+ *   <li>{@code native-memory}: resident memory stays flat over a long run (measured);</li>
+ *   <li>{@code moments}: on a 2-D Gaussian mixture at many steps, the sample mean and covariance are within
+ *       5 standard errors of the target's;</li>
+ *   <li>{@code noiseless}: a stochastic integrator with its noise knob at zero equals its deterministic counterpart.</li>
+ * </ul>
+ */
+public final class Conformance {
+
+    /**
+     * Sizes of the checks. The defaults are those of the issue: 1,000 steps for moments, 10,000 for memory.
+     *
+     * @param momentSteps    steps of the moment check
+     * @param momentSamples  samples of the moment check
+     * @param memorySteps    steps of the memory check
+     * @param memoryLimitBytes largest resident growth accepted over the memory run
+     */
+    public record Options(int momentSteps, int momentSamples, int memorySteps, long memoryLimitBytes) {
+        public static Options defaults() {
+            return new Options(1000, 10_000, 10_000, 64L << 20);
+        }
+    }
+
+    private static final Target MIXTURE = Targets.ring(8, 2, 0.01);
+    private static final NoiseSchedule SCHEDULE = Schedules.ddpm();
+
+    private Conformance() {}
+
+    /** Runs every check with the default sizes. */
+    public static ConformanceReport check(Integrator integrator) {
+        return check(integrator, Options.defaults());
+    }
+
+    /** Runs every check. */
+    public static ConformanceReport check(Integrator integrator, Options options) {
+        List<CheckResult> results = new ArrayList<>();
+        results.add(determinism(integrator));
+        results.add(batchInvariance(integrator));
+        results.add(nfe(integrator));
+        results.add(nativeMemory(integrator, options));
+        results.add(moments(integrator, options));
+        results.add(noiseless(integrator));
+        return new ConformanceReport(integrator.spec(), results);
+    }
+
+    private static Sampler sampler(Integrator integrator, int steps) {
+        return Diffusion.sampler().schedule(SCHEDULE).target(MIXTURE).integrator(integrator).grid(Grids.uniform(steps));
+    }
+
+    static CheckResult determinism(Integrator integrator) {
+        double[][] a;
+        double[][] b;
+        try (Samples s = sampler(integrator, 20).seed(7).sample(32)) {
+            a = s.rows();
+        }
+        try (Samples s = sampler(integrator, 20).seed(7).sample(32)) {
+            b = s.rows();
+        }
+        return CheckResult.of("determinism", Arrays.deepEquals(a, b), "two runs with seed 7, 32 samples, 20 steps: "
+                + (Arrays.deepEquals(a, b) ? "identical bits" : "bits differ"));
+    }
+
+    static CheckResult batchInvariance(Integrator integrator) {
+        double[][] big;
+        double[][] single;
+        try (Samples s = sampler(integrator, 20).seed(11).batchSize(64).sample(64)) {
+            big = s.rows();
+        }
+        try (Samples s = sampler(integrator, 20).seed(11).batchSize(1).sample(64)) {
+            single = s.rows();
+        }
+        int differ = 0;
+        for (int i = 0; i < big.length; i++) {
+            if (!Arrays.equals(big[i], single[i])) {
+                differ++;
+            }
+        }
+        return CheckResult.of("batch-invariance", differ == 0, "64 samples at batch size 64 vs 1: " + differ + " rows differ");
+    }
+
+    static CheckResult nfe(Integrator integrator) {
+        StringBuilder detail = new StringBuilder();
+        boolean ok = true;
+        for (int steps : new int[] {1, 2, 17}) {
+            try (Samples s = sampler(integrator, steps).seed(3).sample(4)) {
+                long declared = integrator.nfe(sampler(integrator, steps).timeGrid());
+                ok &= s.nfe() == declared;
+                detail.append(steps).append(" steps: spent ").append(s.nfe()).append(", declared ").append(declared).append("; ");
+            }
+        }
+        return CheckResult.of("nfe", ok, detail.toString().trim());
+    }
+
+    static CheckResult nativeMemory(Integrator integrator, Options options) {
+        if (NativeMemory.residentBytes() < 0) {
+            return CheckResult.skipped("native-memory", "resident memory is not measurable on this platform");
+        }
+        Target gaussian = Targets.gaussian(2, 0.5, 0.3);
+        DiffusionProblem problem = new DiffusionProblem(Schedules.vp(), gaussian.exactScore());
+        run(integrator, problem, Math.max(1, options.memorySteps() / 10));
+        System.gc();
+        long before = NativeMemory.residentBytes();
+        run(integrator, problem, options.memorySteps());
+        System.gc();
+        long growth = NativeMemory.residentBytes() - before;
+        return CheckResult.of("native-memory", growth <= options.memoryLimitBytes(), String.format(
+                "resident growth over %d steps: %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(), growth / 1048576.0,
+                (double) growth / options.memorySteps(), options.memoryLimitBytes() / 1048576.0));
+    }
+
+    private static void run(Integrator integrator, DiffusionProblem problem, int steps) {
+        TimeGrid grid = Grids.uniform(steps).on(problem.schedule());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NoiseStream noise = NoiseSources.perSample(5).open(0, 16);
+            NDArray x = noise.normal(manager, problem.model().eventShape(), DataType.FLOAT32);
+            Solve.run(integrator, problem, grid, noise, List.of(), x).x().close();
+        }
+    }
+
+    static CheckResult moments(Integrator integrator, Options options) {
+        double[][] x;
+        try (Samples s = sampler(integrator, options.momentSteps()).seed(13).sample(options.momentSamples())) {
+            x = s.rows();
+        }
+        int n = x.length;
+        int d = MIXTURE.dim();
+        double[] mean = new double[d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        double[] targetMean = MIXTURE.mean();
+        double[][] targetCov = MIXTURE.covariance();
+        double worst = 0;
+        String worstWhat = "";
+        for (int j = 0; j < d; j++) {
+            double var = 0;
+            for (double[] row : x) {
+                var += (row[j] - mean[j]) * (row[j] - mean[j]) / (n - 1);
+            }
+            double z = Math.abs(mean[j] - targetMean[j]) / Math.sqrt(var / n);
+            if (z > worst) {
+                worst = z;
+                worstWhat = "mean[" + j + "]";
+            }
+            for (int k = j; k < d; k++) {
+                double c = 0;
+                double c2 = 0;
+                for (double[] row : x) {
+                    double p = (row[j] - mean[j]) * (row[k] - mean[k]);
+                    c += p / n;
+                    c2 += p * p / n;
+                }
+                double se = Math.sqrt(Math.max(c2 - c * c, 0) / n);
+                double zc = Math.abs(c - targetCov[j][k]) / se;
+                if (zc > worst) {
+                    worst = zc;
+                    worstWhat = "cov[" + j + "][" + k + "]";
+                }
+            }
+        }
+        return CheckResult.of("moments", worst <= 5, String.format(
+                "%s, %d steps, %d samples: largest deviation %.2f standard errors (%s)", MIXTURE.spec(), options.momentSteps(), n, worst,
+                worstWhat));
+    }
+
+    static CheckResult noiseless(Integrator integrator) {
+        Optional<Integrator> off = integrator.withoutNoise();
+        Optional<Integrator> counterpart = integrator.deterministicCounterpart();
+        if (off.isEmpty() || counterpart.isEmpty()) {
+            return CheckResult.skipped("noiseless", "no deterministic counterpart declared");
+        }
+        if (off.get().stochastic()) {
+            return CheckResult.of("noiseless", false, off.get().spec() + " still declares itself stochastic");
+        }
+        double[][] a;
+        double[][] b;
+        try (Samples s = sampler(off.get(), 30).seed(5).dataType(DataType.FLOAT64).sample(64)) {
+            a = s.rows();
+        }
+        try (Samples s = sampler(counterpart.get(), 30).seed(5).dataType(DataType.FLOAT64).sample(64)) {
+            b = s.rows();
+        }
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                worst = Math.max(worst, Math.abs(a[i][j] - b[i][j]) / (1 + Math.abs(b[i][j])));
+            }
+        }
+        return CheckResult.of("noiseless", worst <= 1e-10, String.format("%s vs %s, float64, 30 steps: largest relative difference %.2e",
+                off.get().spec(), counterpart.get().spec(), worst));
+    }
+}
