@@ -1,0 +1,130 @@
+package org.difflab.dsl.integrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.difflab.dsl.Diffusion;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.model.Parameterization;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.observe.NonFiniteStateException;
+import org.difflab.dsl.observe.TrajectoryCapture;
+import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Target;
+import org.difflab.dsl.target.Targets;
+import org.junit.jupiter.api.Test;
+
+class IntegratorTest {
+    private static final Target TARGET = Targets.gaussian(3, 1, 0.05);
+
+    private static double[][] sample(Integrator integrator, int steps, long seed) {
+        try (Samples s = Diffusion.sampler().target(TARGET).integrator(integrator).grid(Grids.uniform(steps)).seed(seed)
+                .dataType(DataType.FLOAT64).sample(16)) {
+            return s.rows();
+        }
+    }
+
+    /** DDPM with the posterior (small) variance is DDIM with eta = 1 (Song et al. 2021, section 4.1). */
+    @Test
+    void ddpmSmallVarianceIsDdimEtaOne() {
+        double[][] a = sample(Integrators.ddpm(Ddpm.Variance.SMALL), 40, 3);
+        double[][] b = sample(Integrators.ddim(1), 40, 3);
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                assertThat(a[i][j]).isCloseTo(b[i][j], org.assertj.core.api.Assertions.within(1e-10));
+            }
+        }
+    }
+
+    /** With one step from the prior, DDIM returns alpha_p x0(x) exactly (no noise, grid ends at t = 0). */
+    @Test
+    void singleDdimStepIsTheDenoiser() {
+        double[][] out = sample(Integrators.ddim(), 1, 1);
+        // x0 of the exact score at t = T for a Gaussian: alpha m + ... is close to the mean 1 for a prior draw
+        for (double[] row : out) {
+            for (double v : row) {
+                assertThat(v).isBetween(0.0, 2.0);
+            }
+        }
+    }
+
+    /**
+     * On one Brownian path, Euler-Maruyama converges strongly: runs with 500 and 1000 steps end closer to each other
+     * than two runs with independent noise do.
+     */
+    @Test
+    void brownianPathGivesStrongConvergence() {
+        var schedule = Schedules.vp();
+        double coupled = 0;
+        double independent = 0;
+        double[][] fine = brownian(schedule, 1000, 9);
+        double[][] coarse = brownian(schedule, 500, 9);
+        double[][] other;
+        try (Samples s = Diffusion.sampler().schedule(schedule).target(TARGET).integrator(Integrators.eulerMaruyama())
+                .grid(Grids.uniform(1000)).seed(99).dataType(DataType.FLOAT64).sample(16)) {
+            other = s.rows();
+        }
+        for (int i = 0; i < fine.length; i++) {
+            for (int j = 0; j < fine[i].length; j++) {
+                coupled += Math.pow(fine[i][j] - coarse[i][j], 2);
+                independent += Math.pow(fine[i][j] - other[i][j], 2);
+            }
+        }
+        assertThat(Math.sqrt(coupled)).isLessThan(0.05 * Math.sqrt(independent));
+    }
+
+    private static double[][] brownian(org.difflab.dsl.schedule.NoiseSchedule schedule, int steps, long seed) {
+        try (Samples s = Diffusion.sampler().schedule(schedule).target(TARGET).integrator(Integrators.eulerMaruyama())
+                .grid(Grids.uniform(steps)).noise(NoiseSources.brownianPath(seed, schedule.tMax())).dataType(DataType.FLOAT64)
+                .sample(16)) {
+            return s.rows();
+        }
+    }
+
+    /** A model that returns NaN below t = 500 stops the run with the sampler's name and the step. */
+    @Test
+    void nanIsReportedWithSamplerAndStep() {
+        ScoreModel poisoned = new ScoreModel() {
+            @Override
+            public Parameterization parameterization() {
+                return Parameterization.SCORE;
+            }
+
+            @Override
+            public Shape eventShape() {
+                return new Shape(3);
+            }
+
+            @Override
+            public NDArray predict(NDArray x, NoiseLevel level) {
+                NDArray s = TARGET.score(x, level);
+                return level.t() < 500 ? s.mul(Double.NaN) : s;
+            }
+        };
+        assertThatThrownBy(() -> Diffusion.sampler().model(poisoned).integrator(Integrators.heun()).grid(Grids.uniform(10)).sample(4))
+                .isInstanceOf(NonFiniteStateException.class)
+                .hasMessageContaining("heun")
+                .hasMessageContaining("step 5 of 10")
+                .satisfies(e -> assertThat(((NonFiniteStateException) e).step()).isEqualTo(4));
+    }
+
+    /** Trajectory capture sees every step, ending at the returned samples. */
+    @Test
+    void trajectoryCaptureRecordsEveryStep() {
+        TrajectoryCapture capture = new TrajectoryCapture(1);
+        double[][] out;
+        try (Samples s = Diffusion.sampler().target(TARGET).integrator(Integrators.dpmSolverPP2M()).grid(Grids.uniform(12))
+                .observer(capture).dataType(DataType.FLOAT64).sample(5)) {
+            out = s.rows();
+        }
+        assertThat(capture.states()).hasSize(12);
+        assertThat(capture.times().get(11)).isZero();
+        assertThat(capture.states().get(11)).containsExactly(java.util.Arrays.stream(out).flatMapToDouble(java.util.Arrays::stream).toArray());
+    }
+}
