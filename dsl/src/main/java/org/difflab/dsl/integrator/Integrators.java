@@ -35,6 +35,26 @@ public final class Integrators {
                 s -> new DpmSolverPP2M());
         register("dpmSolverPP2MSde", "SDE-DPM-Solver++(2M) (Lu et al. 2022)", "eta=1",
                 s -> new DpmSolverPP2MSde(s.real("eta", 1)));
+        register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
+                s -> new LiOde());
+        register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",
+                s -> new LiDdpm());
+        register("acceleratedOde", "Li et al. 2024 accelerated ODE sampler", "form=multistep|theory|practical",
+                Integrators::acceleratedOde);
+        register("acceleratedDdpm", "Li et al. 2024 accelerated DDPM-type sampler", "",
+                s -> new AcceleratedDdpm());
+        register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1",
+                s -> new MomentumStochastic(s.real("clip", 1)));
+    }
+
+    private static Integrator acceleratedOde(Spec s) {
+        String form = s.string("form", "multistep");
+        return switch (form) {
+            case "multistep" -> new AcceleratedOde(AcceleratedOde.Form.MULTISTEP);
+            case "theory" -> new AcceleratedOde(AcceleratedOde.Form.THEORY);
+            case "practical" -> new AcceleratedOdePractical();
+            default -> throw s.bad("form", form, "multistep, theory or practical");
+        };
     }
 
     private Integrators() {}

@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDScope;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.model.ScoreModel;
@@ -28,6 +30,7 @@ public final class RunContext implements AutoCloseable {
     private final NoiseStream noise;
     private final List<StepObserver> observers;
     private final Set<NDArray> carried = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, Long> counters = new TreeMap<>();
     private NDScope scope;
     private long nfe;
 
@@ -64,6 +67,16 @@ public final class RunContext implements AutoCloseable {
     /** Model evaluations so far. */
     public long nfe() {
         return nfe;
+    }
+
+    /** Adds to a named run statistic (e.g. how often a correction was clipped); reported with the samples. */
+    public void count(String name, long amount) {
+        counters.merge(name, amount, Long::sum);
+    }
+
+    /** The run statistics so far. */
+    public Map<String, Long> counters() {
+        return Map.copyOf(counters);
     }
 
     /** One model evaluation at grid point i. */

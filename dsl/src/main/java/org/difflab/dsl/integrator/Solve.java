@@ -2,6 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import java.util.Map;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.observe.StepObserver;
@@ -14,8 +15,8 @@ import org.difflab.dsl.problem.DiffusionProblem;
 public final class Solve {
     private Solve() {}
 
-    /** The final batch and the model evaluations the run spent. */
-    public record Solution(NDArray x, long nfe) {
+    /** The final batch, the model evaluations the run spent and the integrator's run statistics. */
+    public record Solution(NDArray x, long nfe, Map<String, Long> counters) {
     }
 
     /**
@@ -28,8 +29,7 @@ public final class Solve {
         try (RunContext ctx = new RunContext(integrator.name(), problem, grid, noise, observers)) {
             ctx.adoptInitial(initial);
             NDArray out = integrator.run(ctx, initial);
-            long nfe = ctx.nfe();
-            return new Solution(ctx.finish(out), nfe);
+            return new Solution(ctx.finish(out), ctx.nfe(), ctx.counters());
         }
     }
 }

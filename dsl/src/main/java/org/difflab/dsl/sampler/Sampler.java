@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
@@ -149,6 +151,7 @@ public final class Sampler {
         try {
             NDList parts = new NDList();
             long nfe = -1;
+            Map<String, Long> counters = new TreeMap<>();
             for (int first = 0; first < n; first += batchSize) {
                 int size = Math.min(batchSize, n - first);
                 try (NDManager batch = manager.newSubManager()) {
@@ -156,6 +159,7 @@ public final class Sampler {
                     NDArray x = stream.normal(batch, model.eventShape(), dataType).mul(schedule.priorStd());
                     Solve.Solution sol = Solve.run(integrator, problem, timeGrid, stream, all, x);
                     nfe = sol.nfe();
+                    sol.counters().forEach((k, v) -> counters.merge(k, v, Long::sum));
                     sol.x().attach(manager);
                     parts.add(sol.x());
                 }
@@ -165,7 +169,7 @@ public final class Sampler {
                 parts.close();
             }
             return new Samples(manager, out, integrator.spec(), schedule.spec(), model.describe(), timeGrid.steps(), nfe,
-                    Duration.ofNanos(System.nanoTime() - start), source.seed());
+                    Duration.ofNanos(System.nanoTime() - start), source.seed(), counters);
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;

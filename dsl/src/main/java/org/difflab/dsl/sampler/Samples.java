@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The result of a sampling run: the batch [n, event...] and how it was made (integrator, steps, model
@@ -20,9 +21,10 @@ public final class Samples implements AutoCloseable {
     private final long nfe;
     private final Duration wallTime;
     private final long seed;
+    private final Map<String, Long> counters;
 
     Samples(NDManager manager, NDArray tensor, String integrator, String schedule, String model, int steps, long nfe,
-            Duration wallTime, long seed) {
+            Duration wallTime, long seed, Map<String, Long> counters) {
         this.manager = manager;
         this.tensor = tensor;
         this.integrator = integrator;
@@ -32,6 +34,12 @@ public final class Samples implements AutoCloseable {
         this.nfe = nfe;
         this.wallTime = wallTime;
         this.seed = seed;
+        this.counters = Map.copyOf(counters);
+    }
+
+    /** The integrator's run statistics summed over batches (e.g. {@code clipped} for momentumStochastic). */
+    public Map<String, Long> counters() {
+        return counters;
     }
 
     /** The samples as a tensor [n, event...]. */

@@ -1,0 +1,42 @@
+package org.difflab.dsl.integrator;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The DDPM-type stochastic sampler of Li, Wei, Chen and Chi (2023), as in Li and Yan (arXiv 2409.18959, eq. 2.4):
+ * Y_{t-1} = (Y_t + (1 - alpha_t) s_t(Y_t) + sqrt(1 - alpha_t) Z_t) / sqrt(alpha_t). Guarantee: TV to law(X_1)
+ * of order 1/sqrt(T) (the paper), later shown to be d/T (Li and Yan).
+ */
+public final class LiDdpm implements Integrator {
+
+    @Override
+    public String name() {
+        return "liDdpm";
+    }
+
+    @Override
+    public int nfePerStep() {
+        return 1;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return true;
+    }
+
+    @Override
+    public double expectedOrder() {
+        return 1;
+    }
+
+    @Override
+    public NDArray run(RunContext ctx, NDArray x) {
+        for (int i = 0; i < ctx.steps(); i++) {
+            double alpha = LiSteps.alpha(ctx, i);
+            NDArray score = ctx.predict(x, i).score();
+            NDArray next = x.add(score.mul(1 - alpha)).add(ctx.normal(x, i).mul(Math.sqrt(1 - alpha)));
+            x = ctx.endStep(i, next.div(Math.sqrt(alpha)));
+        }
+        return x;
+    }
+}

@@ -1,0 +1,42 @@
+package org.difflab.dsl.integrator;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The probability-flow ODE ("DDIM-type") sampler of Li, Wei, Chen and Chi (2023), as stated in Li and Yan
+ * (arXiv 2409.18959, eq. 2.5): Y_{t-1} = (Y_t + (1 - alpha_t)/2 s_t(Y_t)) / sqrt(alpha_t), with
+ * alpha_t = abar_t / abar_{t-1} between neighbouring grid points. Run it on {@code li:T=...} with a grid ending at
+ * t = 1: its guarantee is for law(X_1).
+ */
+public final class LiOde implements Integrator {
+
+    @Override
+    public String name() {
+        return "liOde";
+    }
+
+    @Override
+    public int nfePerStep() {
+        return 1;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return false;
+    }
+
+    @Override
+    public double expectedOrder() {
+        return 1;
+    }
+
+    @Override
+    public NDArray run(RunContext ctx, NDArray x) {
+        for (int i = 0; i < ctx.steps(); i++) {
+            double alpha = LiSteps.alpha(ctx, i);
+            NDArray score = ctx.predict(x, i).score();
+            x = ctx.endStep(i, x.add(score.mul((1 - alpha) / 2)).div(Math.sqrt(alpha)));
+        }
+        return x;
+    }
+}
