@@ -25,7 +25,6 @@ public final class DiffLabRuntime {
             int n = threads(System.getProperty(THREADS_PROPERTY), Runtime.getRuntime().availableProcessors());
             setIfAbsent("ai.djl.offline", "true");
             setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
-            setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(n));
             Engine e = Engine.getEngine("PyTorch");
             JniUtils.setNumThreads(n);
             threads = n;

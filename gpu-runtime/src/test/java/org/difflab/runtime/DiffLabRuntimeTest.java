@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import org.junit.jupiter.api.Test;
 
 class DiffLabRuntimeTest {
@@ -16,6 +17,7 @@ class DiffLabRuntimeTest {
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
         assertThat(System.getProperty("ai.djl.pytorch.graph_optimizer")).isEqualTo("false");
         assertThat(DiffLabRuntime.threads()).isGreaterThanOrEqualTo(1);
+        assertThat(JniUtils.getNumThreads()).isEqualTo(DiffLabRuntime.threads());
         try (NDManager m = NDManager.newBaseManager(DiffLabRuntime.device("cpu"))) {
             assertThat(m.create(new float[] {1, 2}).sum().getFloat()).isEqualTo(3f);
         }
