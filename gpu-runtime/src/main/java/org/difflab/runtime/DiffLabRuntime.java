@@ -1,0 +1,99 @@
+package org.difflab.runtime;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The one place that starts the DJL PyTorch engine. It starts it offline (nothing is downloaded at run time),
+ * with the TorchScript graph optimizer off and an explicit intra-op thread count, so that every entry point
+ * (command line, tests, notebooks) runs with the same settings; and it turns a device name into a DJL
+ * {@link Device}, failing clearly when the device is absent.
+ */
+public final class DiffLabRuntime {
+    /** System property overriding the intra-op thread count (default: available processors). */
+    public static final String THREADS_PROPERTY = "difflab.threads";
+
+    private static Engine engine;
+    private static int threads;
+
+    private DiffLabRuntime() {}
+
+    /** Starts the engine once (later calls return the same engine) with the settings described above. */
+    public static synchronized Engine engine() {
+        if (engine == null) {
+            int n = threads(System.getProperty(THREADS_PROPERTY), Runtime.getRuntime().availableProcessors());
+            setIfAbsent("ai.djl.offline", "true");
+            setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+            Engine e = Engine.getEngine("PyTorch");
+            JniUtils.setNumThreads(n);
+            threads = n;
+            engine = e;
+        }
+        return engine;
+    }
+
+    /** The intra-op thread count the engine was started with (starts it if needed). */
+    public static synchronized int threads() {
+        engine();
+        return threads;
+    }
+
+    /**
+     * The device for a name: {@code cpu}, {@code cuda} (first GPU) or {@code cuda:i}. Starts the engine.
+     *
+     * @throws IllegalArgumentException naming the request and the devices available when it cannot be served
+     */
+    public static Device device(String name) {
+        return select(name, engine().getGpuCount());
+    }
+
+    /** Device selection given the number of GPUs the engine sees; separate from the engine for testing. */
+    static Device select(String name, int gpuCount) {
+        String available = gpuCount == 0 ? "cpu (no CUDA device found)" : "cpu, cuda:0.." + (gpuCount - 1);
+        String req = name == null ? "" : name.trim().toLowerCase();
+        if (req.equals("cpu")) {
+            return Device.cpu();
+        }
+        int index = -1;
+        if (req.equals("cuda") || req.equals("gpu")) {
+            index = 0;
+        } else if (req.startsWith("cuda:") || req.startsWith("gpu:")) {
+            try {
+                index = Integer.parseInt(req.substring(req.indexOf(':') + 1));
+            } catch (NumberFormatException e) {
+                index = -1;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("device = " + name + " is not allowed: must be cpu, cuda or cuda:i; available: "
+                    + available);
+        }
+        if (index >= gpuCount) {
+            throw new IllegalArgumentException("device = " + name + " is not available: available devices are " + available);
+        }
+        return Device.gpu(index);
+    }
+
+    /** Parses the thread-count property value; null means the processor count. */
+    static int threads(String value, int processors) {
+        if (value == null || value.isBlank()) {
+            return processors;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + " = " + value + " is not allowed: must be an integer >= 1");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

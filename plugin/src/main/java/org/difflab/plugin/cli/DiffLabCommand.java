@@ -1,0 +1,36 @@
+package org.difflab.plugin.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code difflab} command line: list the catalogue, draw samples, run a quick error check.
+ * Bad input (a bad spec, an unknown name, a value out of range) prints {@code difflab: error: <message>}
+ * and exits with code 2, like a usage error.
+ */
+@Command(name = "difflab", mixinStandardHelpOptions = true, version = "difflab 0.1.0",
+        description = "Diffusion-model sampling research toolkit.",
+        subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class DiffLabCommand implements Runnable {
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line: {@code difflab: error:} reporting and exit code 2 for bad input. */
+    public static CommandLine newCommandLine() {
+        ErrorReporter errors = new ErrorReporter();
+        return new CommandLine(new DiffLabCommand())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample or check");
+    }
+}

@@ -1,0 +1,44 @@
+package org.difflab.plugin.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one line on stderr, {@code difflab: error: <message>}, instead of a stack trace.
+ * Usage errors and {@link IllegalArgumentException}s (bad specs, unknown names, values out of range) exit with
+ * {@link CommandLine.ExitCode#USAGE} (2); file errors exit with 1; anything else is a bug and keeps its stack trace.
+ */
+final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("difflab: error: " + ex.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        cmd.getErr().flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) throws Exception {
+        if (ex instanceof IllegalArgumentException) {
+            report(cmd, ex.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+            report(cmd, ex.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        throw ex;
+    }
+
+    private static void report(CommandLine cmd, String message) {
+        cmd.getErr().println("difflab: error: " + message);
+        cmd.getErr().flush();
+    }
+}
