@@ -84,7 +84,9 @@ public final class BrownianPathNoise implements NoiseSource {
     /** W(t) of one sample, in {@code dim} independent coordinates. */
     double[] value(long sample, double t, int dim) {
         double[] wa = new double[dim];
-        double[] wb = normals(sample, 1, dim);
+        // node 0 is W(span); the bridge midpoints are the heap-numbered nodes 1, 2, 3, ... (node 1 is the root
+        // midpoint, so W(span) must not reuse it: that made W(span/2) = W(span))
+        double[] wb = normals(sample, 0, dim);
         double sd = Math.sqrt(span);
         for (int j = 0; j < dim; j++) {
             wb[j] *= sd;

@@ -43,7 +43,8 @@ public final class Spec {
     /** Parses a spec; {@code kind} (schedule, target, ...) only labels error messages. */
     public static Spec parse(String kind, String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(kind + " spec is empty: must be name[:key=value,...]");
+            throw new IllegalArgumentException(kind + " spec = '" + (text == null ? "null" : text)
+                    + "' is not allowed: it is empty; must be name[:key=value,...]");
         }
         return new Spec(kind, text.trim());
     }

@@ -82,6 +82,11 @@ public final class Gaussian implements Target {
         return new Gaussian(mean.clone(), lambda, u.getData(), "gaussian:d=" + mean.length + ",mean=" + join(mean) + ",cov=full");
     }
 
+    /** The same Gaussian under another spec string (for factories whose parameters rebuild it, e.g. a seeded rotation). */
+    Gaussian withSpec(String spec) {
+        return new Gaussian(mean, eigenvalues, basis, spec);
+    }
+
     private static String join(double[] v) {
         boolean same = Arrays.stream(v).allMatch(x -> x == v[0]);
         if (same) {

@@ -58,7 +58,8 @@ public final class Targets {
         }
         double[] m = new double[d];
         Arrays.fill(m, mean);
-        return Gaussian.full(m, c);
+        // the spec must rebuild this target (Target.spec()); "cov=full" alone does not parse
+        return Gaussian.full(m, c).withSpec("gaussian:d=" + d + ",mean=" + mean + ",var=" + var + ",spread=" + spread + ",seed=" + seed);
     }
 
     private static double gaussianDraw(SplittableRandom rng) {
@@ -148,6 +149,11 @@ public final class Targets {
         if (diag != null) {
             if (diag.length != d) {
                 throw s.bad("diag", diag.length + " values", d + " values separated by ';' (one per dimension d)");
+            }
+            for (double v : diag) {
+                if (!(v > 0)) {
+                    throw s.bad("diag", s.string("diag", null), "variances > 0 separated by ';'");
+                }
             }
             double[] m = new double[d];
             Arrays.fill(m, mean);
