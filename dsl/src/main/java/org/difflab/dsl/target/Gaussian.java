@@ -1,0 +1,226 @@
+package org.difflab.dsl.target;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * A Gaussian N(m, Sigma), stored as Sigma = U diag(lambda) U^T (U = identity for diagonal covariance).
+ * Its noised marginal at (alpha, sigma) is N(alpha m, U diag(alpha^2 lambda + sigma^2) U^T), so the exact
+ * score is -U diag(1/(alpha^2 lambda + sigma^2)) U^T (x - alpha m): affine in x, which is what the exact
+ * evaluator of theory-checks exploits.
+ */
+public final class Gaussian implements Target {
+    private final double[] mean;
+    private final double[] eigenvalues;
+    private final double[][] basis; // columns are eigenvectors; null = identity
+    private final String spec;
+
+    private Gaussian(double[] mean, double[] eigenvalues, double[][] basis, String spec) {
+        this.mean = mean;
+        this.eigenvalues = eigenvalues;
+        this.basis = basis;
+        this.spec = spec;
+    }
+
+    /** N(mean, diag(variances)). */
+    public static Gaussian diagonal(double[] mean, double[] variances) {
+        Require.finite("mean", mean);
+        Require.finite("variances", variances);
+        Require.sameDimension("variances", variances.length, mean.length);
+        for (int i = 0; i < variances.length; i++) {
+            if (!(variances[i] > 0)) {
+                throw new IllegalArgumentException("variances[" + i + "] = " + variances[i] + " is not allowed: must be > 0");
+            }
+        }
+        return new Gaussian(mean.clone(), variances.clone(), null,
+                "gaussian:d=" + mean.length + ",mean=" + join(mean) + ",diag=" + join(variances));
+    }
+
+    /** N(mean, var I) in d dimensions. */
+    public static Gaussian isotropic(int d, double mean, double var) {
+        Require.positive("d", d);
+        Require.finite("mean", mean);
+        Require.positive("var", var);
+        double[] m = new double[d];
+        double[] v = new double[d];
+        Arrays.fill(m, mean);
+        Arrays.fill(v, var);
+        return new Gaussian(m, v, null, "gaussian:d=" + d + ",mean=" + mean + ",var=" + var);
+    }
+
+    /** N(mean, covariance) with a full symmetric positive definite covariance. */
+    public static Gaussian full(double[] mean, double[][] covariance) {
+        Require.finite("mean", mean);
+        Require.sameDimension("covariance", covariance.length, mean.length);
+        for (int i = 0; i < covariance.length; i++) {
+            Require.sameDimension("covariance row " + i, covariance[i].length, mean.length);
+            Require.finite("covariance[" + i + "]", covariance[i]);
+            for (int j = 0; j < i; j++) {
+                if (Math.abs(covariance[i][j] - covariance[j][i]) > 1e-12 * (Math.abs(covariance[i][j]) + 1)) {
+                    throw new IllegalArgumentException("covariance[" + i + "][" + j + "] = " + covariance[i][j]
+                            + " is not allowed: the covariance must be symmetric (covariance[" + j + "][" + i + "] = " + covariance[j][i] + ")");
+                }
+            }
+        }
+        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(covariance, true));
+        double[] lambda = e.getRealEigenvalues();
+        for (int i = 0; i < lambda.length; i++) {
+            if (!(lambda[i] > 0)) {
+                throw new IllegalArgumentException("covariance has eigenvalue " + lambda[i] + ", which is not allowed: must be positive definite");
+            }
+        }
+        RealMatrix u = e.getV();
+        return new Gaussian(mean.clone(), lambda, u.getData(), "gaussian:d=" + mean.length + ",mean=" + join(mean) + ",cov=full");
+    }
+
+    private static String join(double[] v) {
+        boolean same = Arrays.stream(v).allMatch(x -> x == v[0]);
+        if (same) {
+            return Double.toString(v[0]);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            b.append(i == 0 ? "" : ";").append(v[i]);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public int dim() {
+        return mean.length;
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    /** Eigenvalues of the covariance (the variances along the eigenbasis). */
+    public double[] eigenvalues() {
+        return eigenvalues.clone();
+    }
+
+    /** Eigenvectors as columns, or null when the covariance is diagonal in the standard basis. */
+    public double[][] eigenbasis() {
+        return basis == null ? null : Arrays.stream(basis).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** Whether the eigenbasis is the standard basis. */
+    public boolean diagonal() {
+        return basis == null;
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[][] covariance() {
+        int d = dim();
+        double[][] c = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                if (basis == null) {
+                    c[i][j] = i == j ? eigenvalues[i] : 0;
+                } else {
+                    double s = 0;
+                    for (int k = 0; k < d; k++) {
+                        s += basis[i][k] * eigenvalues[k] * basis[j][k];
+                    }
+                    c[i][j] = s;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Rotates rows into the eigenbasis: x U (identity for a diagonal covariance). */
+    NDArray toEigen(NDArray x) {
+        return basis == null ? x : x.matMul(constant(x, basis));
+    }
+
+    /** Rotates rows back: y U^T. */
+    NDArray fromEigen(NDArray y) {
+        return basis == null ? y : y.matMul(constant(y, basis).transpose());
+    }
+
+    private static NDArray constant(NDArray like, double[][] m) {
+        return like.getManager().create(m).toType(like.getDataType(), false);
+    }
+
+    private static NDArray constant(NDArray like, double[] v) {
+        return like.getManager().create(v).toType(like.getDataType(), false);
+    }
+
+    private double[] noisedVariances(NoiseLevel level) {
+        double a2 = level.alpha() * level.alpha();
+        double s2 = level.sigma() * level.sigma();
+        double[] v = new double[dim()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a2 * eigenvalues[i] + s2;
+        }
+        return v;
+    }
+
+    /** Centred input in the eigenbasis: (x - alpha m) U. */
+    private NDArray centredEigen(NDArray x, NoiseLevel level) {
+        Require.sameDimension("x", x.getShape().get(x.getShape().dimension() - 1), dim());
+        double[] am = new double[dim()];
+        for (int i = 0; i < am.length; i++) {
+            am[i] = level.alpha() * mean[i];
+        }
+        return toEigen(x.sub(constant(x, am)));
+    }
+
+    @Override
+    public NDArray score(NDArray x, NoiseLevel level) {
+        double[] v = noisedVariances(level);
+        double[] negInv = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            negInv[i] = -1 / v[i];
+        }
+        return fromEigen(centredEigen(x, level).mul(constant(x, negInv)));
+    }
+
+    @Override
+    public NDArray logDensity(NDArray x, NoiseLevel level) {
+        double[] v = noisedVariances(level);
+        double[] halfInv = new double[v.length];
+        double logNorm = 0;
+        for (int i = 0; i < v.length; i++) {
+            halfInv[i] = -0.5 / v[i];
+            logNorm -= 0.5 * Math.log(2 * Math.PI * v[i]);
+        }
+        NDArray c = centredEigen(x, level);
+        return c.mul(c).mul(constant(x, halfInv)).sum(new int[] {-1}).add(logNorm);
+    }
+
+    @Override
+    public NDArray sample(NDManager manager, NoiseStream noise, DataType type) {
+        return fromStandard(noise.normal(manager, new Shape(dim()), type));
+    }
+
+    /** m + U diag(sqrt(lambda)) z for standard normal rows z. */
+    NDArray fromStandard(NDArray z) {
+        double[] sd = new double[dim()];
+        for (int i = 0; i < sd.length; i++) {
+            sd[i] = Math.sqrt(eigenvalues[i]);
+        }
+        return fromEigen(z.mul(constant(z, sd))).add(constant(z, mean));
+    }
+
+    @Override
+    public String toString() {
+        return spec;
+    }
+}

@@ -1,0 +1,155 @@
+package org.difflab.dsl.target;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * A mixture sum_k w_k N(m_k, Sigma_k). Its noised marginal is the mixture of the noised components, so the
+ * exact score is sum_k r_k(x) score_k(x) with responsibilities r = softmax_k(ln w_k + ln N_k(x)).
+ */
+public final class GaussianMixture implements Target {
+    private final List<Gaussian> components;
+    private final double[] weights;
+    private final String spec;
+
+    public GaussianMixture(List<Gaussian> components, double[] weights, String spec) {
+        Require.notNull("components", components);
+        if (components.isEmpty()) {
+            throw new IllegalArgumentException("components is empty, which is not allowed: a mixture needs at least 1 component");
+        }
+        Require.sameDimension("weights", weights.length, components.size());
+        Require.finite("weights", weights);
+        double total = 0;
+        for (int k = 0; k < weights.length; k++) {
+            if (!(weights[k] > 0)) {
+                throw new IllegalArgumentException("weights[" + k + "] = " + weights[k] + " is not allowed: must be > 0");
+            }
+            total += weights[k];
+        }
+        int d = components.get(0).dim();
+        for (int k = 1; k < components.size(); k++) {
+            Require.sameDimension("component " + k, components.get(k).dim(), d);
+        }
+        this.components = List.copyOf(components);
+        this.weights = new double[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            this.weights[k] = weights[k] / total;
+        }
+        this.spec = spec;
+    }
+
+    public List<Gaussian> components() {
+        return components;
+    }
+
+    /** Normalised weights. */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public int dim() {
+        return components.get(0).dim();
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    private NDArray logits(NDArray x, NoiseLevel level) {
+        NDList parts = new NDList();
+        for (int k = 0; k < components.size(); k++) {
+            parts.add(components.get(k).logDensity(x, level).add(Math.log(weights[k])).expandDims(-1));
+        }
+        return NDArrays.concat(parts, -1);
+    }
+
+    @Override
+    public NDArray score(NDArray x, NoiseLevel level) {
+        NDArray r = logits(x, level).softmax(-1);
+        NDArray out = null;
+        for (int k = 0; k < components.size(); k++) {
+            NDArray term = components.get(k).score(x, level).mul(r.get(":, " + k + ":" + (k + 1)));
+            out = out == null ? term : out.add(term);
+        }
+        return out;
+    }
+
+    @Override
+    public NDArray logDensity(NDArray x, NoiseLevel level) {
+        NDArray l = logits(x, level);
+        NDArray max = l.max(new int[] {-1}, true);
+        return l.sub(max).exp().sum(new int[] {-1}).log().add(max.squeeze(-1));
+    }
+
+    @Override
+    public NDArray sample(NDManager manager, NoiseStream noise, DataType type) {
+        NDArray z = noise.normal(manager, new Shape(dim()), type);
+        double[] u = noise.uniform();
+        int n = u.length;
+        int kk = components.size();
+        double[] oneHot = new double[n * kk];
+        for (int i = 0; i < n; i++) {
+            double c = 0;
+            int pick = kk - 1;
+            for (int k = 0; k < kk; k++) {
+                c += weights[k];
+                if (u[i] < c) {
+                    pick = k;
+                    break;
+                }
+            }
+            oneHot[i * kk + pick] = 1;
+        }
+        NDArray mask = manager.create(oneHot, new Shape(n, kk)).toType(type, false);
+        NDArray out = null;
+        for (int k = 0; k < kk; k++) {
+            NDArray term = components.get(k).fromStandard(z).mul(mask.get(":, " + k + ":" + (k + 1)));
+            out = out == null ? term : out.add(term);
+        }
+        return out;
+    }
+
+    @Override
+    public double[] mean() {
+        double[] m = new double[dim()];
+        for (int k = 0; k < components.size(); k++) {
+            double[] mk = components.get(k).mean();
+            for (int i = 0; i < m.length; i++) {
+                m[i] += weights[k] * mk[i];
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public double[][] covariance() {
+        int d = dim();
+        double[] m = mean();
+        double[][] c = new double[d][d];
+        for (int k = 0; k < components.size(); k++) {
+            double[] mk = components.get(k).mean();
+            double[][] ck = components.get(k).covariance();
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    c[i][j] += weights[k] * (ck[i][j] + (mk[i] - m[i]) * (mk[j] - m[j]));
+                }
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return spec;
+    }
+}
