@@ -1,0 +1,56 @@
+package org.difflab.theory.convergence;
+
+import java.util.List;
+import java.util.Map;
+import org.difflab.theory.metric.MetricValue;
+
+/**
+ * The outcome of a {@link Convergence} study: for each integrator, one {@link Point} per step count and the fitted
+ * {@link OrderFit}.
+ */
+public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Series> series) {
+
+    /** One run: step count, error, evaluations (counted by the run, and as the integrator predicts), wall time. */
+    public record Point(int steps, MetricValue error, long nfe, long expectedNfe, double wallSeconds) {
+        /** Whether the run's evaluation count matches {@code integrator.nfe(grid)}. */
+        public boolean nfeMatches() {
+            return nfe == expectedNfe;
+        }
+    }
+
+    /** The points of one integrator and its fitted order. */
+    public record Series(String integrator, double expectedOrder, List<Point> points, OrderFit fit) {
+        public Series {
+            points = List.copyOf(points);
+        }
+    }
+
+    public ConvergenceResult {
+        series = Map.copyOf(series);
+    }
+
+    /** The series of an integrator by its spec string. */
+    public Series of(String integratorSpec) {
+        Series s = series.get(integratorSpec);
+        if (s == null) {
+            throw new IllegalArgumentException("integratorSpec = '" + integratorSpec + "' is not allowed: one of " + series.keySet());
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%-28s %7s %14s %7s %9s%n", "integrator", "steps", metric, "nfe", "wall s"));
+        series.values().stream().sorted((x, y) -> x.integrator().compareTo(y.integrator())).forEach(s -> {
+            for (Point p : s.points()) {
+                b.append(String.format("%-28s %7d %14.6e %7d%s %9.3f%n", s.integrator(), p.steps(), p.error().value(), p.nfe(),
+                        p.nfeMatches() ? " " : "*", p.wallSeconds()));
+            }
+            b.append(String.format("%-28s fit vs %s: %s (expected %.1f)%n", s.integrator(), proxy == StepProxy.STEPS ? "T" : "ln T / T",
+                    s.fit(), s.expectedOrder()));
+        });
+        b.append("(* = evaluation count differs from integrator.nfe(grid))\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,228 @@
+package org.difflab.theory.exact;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.difflab.dsl.grid.GridSpec;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Solve;
+import org.difflab.dsl.model.PerturbedScore;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.target.Gaussian;
+import org.difflab.theory.metric.DiagonalGaussian;
+
+/**
+ * Exact output law of an integrator on a Gaussian target, computed with the integrator's own code and no Monte
+ * Carlo error (DESIGN.md, "Exact evaluation").
+ *
+ * <p>With an exact (or affinely perturbed) score the run is an affine map of its Gaussian draws, so its output is
+ * Gaussian given the auxiliary randomness. The evaluator replaces the target N(m, U diag(lambda) U^T) by the
+ * diagonal Gaussian N(U^T m, diag(lambda)) in its eigenbasis, runs the integrator once on a counting stream and
+ * once on the 1 + K probe rows of {@link ProbeNoise}, and reads the mean and per-coordinate variance off the rows.
+ * This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}).
+ * Everything runs in float64 on the default engine (PyTorch).
+ *
+ * <p>A score-model wrapper (e.g. {@link PerturbedScore} with a CONSTANT or RELATIVE error) is applied to the exact
+ * score of the rotated target, so a CONSTANT error direction u is drawn in the eigenbasis (U u in the original
+ * coordinates). The wrapper must keep the model affine: a SINUSOIDAL perturbation is rejected.
+ *
+ * <p>The reference law is the target noised at the grid's last time t_n: N(a U^T m, diag(a^2 lambda + s^2)) with
+ * a = alpha(t_n), s = sigma(t_n): law(X_0) when the grid ends at 0, law(X_1) when it ends at tMin = 1 on the Li
+ * schedule.
+ */
+public final class ExactEvaluator {
+    private final Integrator integrator;
+    private Gaussian target;
+    private NoiseSchedule schedule;
+    private GridSpec gridSpec;
+    private TimeGrid timeGrid;
+    private UnaryOperator<ScoreModel> model = UnaryOperator.identity();
+    private Init init = Init.PRIOR;
+    private int repetitions = 1;
+    private long auxSeed;
+
+    private ExactEvaluator(Integrator integrator) {
+        this.integrator = integrator;
+    }
+
+    /** An evaluator of this integrator; set target, schedule (or a TimeGrid) and grid, then {@link #evaluate()}. */
+    public static ExactEvaluator of(Integrator integrator) {
+        if (integrator == null) {
+            throw new IllegalArgumentException("integrator is null, which is not allowed: see Integrators");
+        }
+        return new ExactEvaluator(integrator);
+    }
+
+    /** The Gaussian target (diagonal or full covariance, any dimension). */
+    public ExactEvaluator target(Gaussian target) {
+        this.target = nonNull("target", target);
+        return this;
+    }
+
+    public ExactEvaluator schedule(NoiseSchedule schedule) {
+        this.schedule = nonNull("schedule", schedule);
+        return this;
+    }
+
+    /** A grid rule, placed on the schedule. */
+    public ExactEvaluator grid(GridSpec grid) {
+        this.gridSpec = nonNull("grid", grid);
+        this.timeGrid = null;
+        return this;
+    }
+
+    /** An explicit time grid; it carries its schedule. */
+    public ExactEvaluator grid(TimeGrid grid) {
+        this.timeGrid = nonNull("grid", grid);
+        this.gridSpec = null;
+        this.schedule = grid.schedule();
+        return this;
+    }
+
+    /** Wraps the exact score of the rotated target, e.g. {@code s -> new PerturbedScore(s, 0.1, CONSTANT, 1)}. */
+    public ExactEvaluator model(UnaryOperator<ScoreModel> wrapper) {
+        this.model = nonNull("model", wrapper);
+        return this;
+    }
+
+    public ExactEvaluator init(Init init) {
+        this.init = nonNull("init", init);
+        return this;
+    }
+
+    /** Number M of auxiliary-randomness repetitions (mixture components), in [1, 100000]. */
+    public ExactEvaluator repetitions(int m) {
+        if (m < 1 || m > 100_000) {
+            throw new IllegalArgumentException("repetitions = " + m + " is not allowed: must be in [1, 100000]");
+        }
+        this.repetitions = m;
+        return this;
+    }
+
+    /** Seed of the auxiliary randomness; repetition r uses auxSeed + r. */
+    public ExactEvaluator auxSeed(long seed) {
+        this.auxSeed = seed;
+        return this;
+    }
+
+    private static <T> T nonNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null, which is not allowed");
+        }
+        return value;
+    }
+
+    /** The time grid of this evaluation. */
+    public TimeGrid timeGrid() {
+        if (timeGrid != null) {
+            return timeGrid;
+        }
+        if (schedule == null || gridSpec == null) {
+            throw new IllegalStateException("schedule and grid must be set before evaluation (schedule = " + schedule + ", grid = " + gridSpec + ")");
+        }
+        return gridSpec.on(schedule);
+    }
+
+    /** Computes the exact law. */
+    public ExactLaw evaluate() {
+        if (target == null) {
+            throw new IllegalStateException("target must be set before evaluation");
+        }
+        TimeGrid grid = timeGrid();
+        NoiseSchedule sched = grid.schedule();
+        int d = target.dim();
+        double[] lambda = target.eigenvalues();
+        double[] mean = rotatedMean(target);
+        Gaussian rotated = Gaussian.diagonal(mean, lambda);
+        ScoreModel scoreModel = model.apply(rotated.exactScore());
+        if (scoreModel instanceof PerturbedScore p && p.shape() == PerturbedScore.ErrorShape.SINUSOIDAL) {
+            throw new IllegalArgumentException("model = " + p.describe() + " is not allowed: exact evaluation needs an affine score "
+                    + "(PerturbedScore shapes CONSTANT or RELATIVE)");
+        }
+        DiffusionProblem problem = new DiffusionProblem(sched, scoreModel);
+        List<DiagonalGaussian> components = new ArrayList<>();
+        long nfe = -1;
+        int draws = -1;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int r = 0; r < repetitions; r++) {
+                ProbeNoise counting = ProbeNoise.counting(auxSeed + r);
+                run(manager, problem, grid, counting, mean, lambda);
+                ProbeNoise probe = counting.probe();
+                Run out = run(manager, problem, grid, probe, mean, lambda);
+                probe.verifyComplete();
+                int k = probe.size() - 1;
+                double[] m = new double[d];
+                double[] v = new double[d];
+                System.arraycopy(out.values, 0, m, 0, d);
+                for (int row = 1; row <= k; row++) {
+                    for (int j = 0; j < d; j++) {
+                        double a = out.values[row * d + j] - m[j];
+                        v[j] += a * a;
+                    }
+                }
+                components.add(new DiagonalGaussian(m, v));
+                if (r == 0) {
+                    nfe = out.nfe;
+                    draws = k;
+                }
+            }
+        }
+        NoiseLevel end = grid.level(grid.steps());
+        double[] refMean = new double[d];
+        double[] refVar = new double[d];
+        for (int j = 0; j < d; j++) {
+            refMean[j] = end.alpha() * mean[j];
+            refVar[j] = end.alpha() * end.alpha() * lambda[j] + end.sigma() * end.sigma();
+        }
+        return new ExactLaw(components, new DiagonalGaussian(refMean, refVar), nfe, draws);
+    }
+
+    /** U^T m: the target mean in the eigenbasis. */
+    static double[] rotatedMean(Gaussian target) {
+        double[] m = target.mean();
+        double[][] u = target.eigenbasis();
+        if (u == null) {
+            return m;
+        }
+        double[] out = new double[m.length];
+        for (int k = 0; k < m.length; k++) {
+            for (int i = 0; i < m.length; i++) {
+                out[k] += u[i][k] * m[i];
+            }
+        }
+        return out;
+    }
+
+    private record Run(double[] values, long nfe) {
+    }
+
+    private Run run(NDManager manager, DiffusionProblem problem, TimeGrid grid, ProbeNoise noise, double[] mean, double[] lambda) {
+        try (NDManager batch = manager.newSubManager()) {
+            int d = mean.length;
+            NDArray z = noise.normal(batch, new Shape(d), DataType.FLOAT64);
+            NDArray x;
+            if (init == Init.PRIOR) {
+                x = z.mul(problem.schedule().priorStd());
+            } else {
+                NoiseLevel start = grid.level(0);
+                double[] m0 = new double[d];
+                double[] s0 = new double[d];
+                for (int j = 0; j < d; j++) {
+                    m0[j] = start.alpha() * mean[j];
+                    s0[j] = Math.sqrt(start.alpha() * start.alpha() * lambda[j] + start.sigma() * start.sigma());
+                }
+                x = z.mul(batch.create(s0)).add(batch.create(m0));
+            }
+            Solve.Solution sol = Solve.run(integrator, problem, grid, noise, List.of(), x);
+            return new Run(sol.x().toDoubleArray(), sol.nfe());
+        }
+    }
+}
