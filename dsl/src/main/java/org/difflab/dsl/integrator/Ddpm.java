@@ -8,6 +8,7 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * respaced grids: with r = alpha_t/alpha_p and transition variance beta = sigma_t^2 - r^2 sigma_p^2, the posterior
  * q(x_p | x_t, x0) has mean (r sigma_p^2/sigma_t^2) x_t + (alpha_p beta/sigma_t^2) x0 and variance
  * beta sigma_p^2/sigma_t^2 ("small", beta-tilde); the "large" choice uses beta itself (Ho et al., section 3.2).
+ * As in Algorithm 2, the step to clean data (sigma_p = 0) adds no noise.
  */
 public final class Ddpm implements Integrator {
 
@@ -58,7 +59,7 @@ public final class Ddpm implements Integrator {
             double beta = s2 - r * r * sp2;
             NDArray x0 = ctx.predict(x, i).x0();
             NDArray mean = x.mul(r * sp2 / s2).add(x0.mul(next.alpha() * beta / s2));
-            double var = variance == Variance.SMALL ? beta * sp2 / s2 : beta;
+            double var = sp2 == 0 ? 0 : variance == Variance.SMALL ? beta * sp2 / s2 : beta;
             x = ctx.endStep(i, var > 0 ? mean.add(ctx.normal(x, i).mul(Math.sqrt(var))) : mean);
         }
         return x;
