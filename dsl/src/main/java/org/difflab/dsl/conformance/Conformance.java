@@ -129,12 +129,12 @@ public final class Conformance {
         DiffusionProblem problem = new DiffusionProblem(Schedules.vp(), gaussian.exactScore());
         run(integrator, problem, Math.max(1, options.memorySteps() / 10));
         System.gc();
-        long before = NativeMemory.residentBytes();
+        long before = NativeMemory.nativeBytes();
         run(integrator, problem, options.memorySteps());
         System.gc();
-        long growth = NativeMemory.residentBytes() - before;
+        long growth = NativeMemory.nativeBytes() - before;
         return CheckResult.of("native-memory", growth <= options.memoryLimitBytes(), String.format(
-                "resident growth over %d steps: %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(), growth / 1048576.0,
+                "native growth (resident minus JVM committed) over %d steps: %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(), growth / 1048576.0,
                 (double) growth / options.memorySteps(), options.memoryLimitBytes() / 1048576.0));
     }
 

@@ -15,11 +15,11 @@ class NativeMemoryTest {
     void detectsUnfreedTensors() {
         try (NDManager manager = NDManager.newBaseManager()) {
             List<NDArray> kept = new ArrayList<>();
-            long before = NativeMemory.residentBytes();
+            long before = NativeMemory.nativeBytes();
             for (int i = 0; i < 2000; i++) {
                 kept.add(manager.ones(new ai.djl.ndarray.types.Shape(16_384)));
             }
-            long growth = NativeMemory.residentBytes() - before;
+            long growth = NativeMemory.nativeBytes() - before;
             // 2000 tensors of 64 KiB = 125 MiB held natively
             assertThat(growth).isGreaterThan(100L << 20);
         }
