@@ -39,7 +39,7 @@ import org.difflab.theory.metric.Metrics;
  * a cell is flagged non-monotone when any cached error contradicts it (a smaller T passing or a larger one failing).
  *
  * <p>The schedule and grid are functions of T because some schedules depend on it: the Li schedule with the chain
- * t = T..1 is {@code .schedule(T -> Schedules.li(T, 2, 6)).grid(T -> Grids.uniform(T - 1).endingAtTMin()).minSteps(2)}.
+ * t = T..1 is {@code .schedule(T -> Schedules.li(T, 2, 6)).grid(T -> Grids.uniform(T - 1).endingAtTMin()).minSteps(20)}.
  * Each evaluation runs 1 + K probe rows (K Gaussian draws) through T steps; d only sets the event size.
  *
  * <pre>{@code
@@ -136,7 +136,7 @@ public final class ComplexityStudy {
         return this;
     }
 
-    /** The first step count tried, >= 1 (default 1; 2 for the Li chain t = T..1). */
+    /** The first step count tried, >= 1 (default 1; the Li schedule with c1 = 6 needs c1 ln T / T < 1, T >= 17). */
     public ComplexityStudy minSteps(int minSteps) {
         if (minSteps < 1) {
             throw new IllegalArgumentException("minSteps = " + minSteps + " is not allowed: must be >= 1");
