@@ -47,7 +47,7 @@ public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Seri
                 b.append(String.format("%-28s %7d %14.6e %7d%s %9.3f%n", s.integrator(), p.steps(), p.error().value(), p.nfe(),
                         p.nfeMatches() ? " " : "*", p.wallSeconds()));
             }
-            b.append(String.format("%-28s fit vs %s: %s (expected %.1f)%n", s.integrator(), proxy == StepProxy.STEPS ? "T" : "ln T / T",
+            b.append(String.format("%-28s fit vs %s: %s (expected %.1f)%n", s.integrator(), proxy == StepProxy.STEPS ? "h = 1/T" : "h = ln T / T",
                     s.fit(), s.expectedOrder()));
         });
         b.append("(* = evaluation count differs from integrator.nfe(grid))\n");

@@ -1,0 +1,80 @@
+package org.difflab.theory.complexity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The outcome of a {@link ComplexityStudy}: for each integrator, the smallest step count T(d, eps) found for each
+ * dimension and tolerance, and the power-law fit of T over the uncensored cells.
+ *
+ * @param metric    name of the metric whose upper bound was searched
+ * @param maxSteps  the search cap: a cell above it is censored
+ * @param series    one series per integrator spec
+ */
+public record ComplexityResult(String metric, int maxSteps, Map<String, Series> series) {
+
+    /**
+     * One search: dimension, tolerance, the smallest T with error <= eps (or maxSteps when censored), the error
+     * at that T, whether the search stopped at maxSteps with error > eps (censored: T > maxSteps), whether every
+     * error evaluated in the (d, integrator) series agreed with monotonicity around this T, and the number of exact
+     * evaluations the search itself ran (cached ones not counted).
+     */
+    public record Cell(int dim, double eps, int steps, double error, boolean censored, boolean monotone, int evaluations) {
+    }
+
+    /** The cells of one integrator, and the fit over its uncensored cells (null when not identifiable). */
+    public record Series(String integrator, List<Cell> cells, ComplexityFit fit) {
+        public Series {
+            cells = List.copyOf(cells);
+        }
+
+        /** The cell for this dimension and tolerance. */
+        public Cell cell(int dim, double eps) {
+            return cells.stream().filter(c -> c.dim() == dim && c.eps() == eps).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "(dim, eps) = (" + dim + ", " + eps + ") is not allowed: not in the study"));
+        }
+    }
+
+    public ComplexityResult {
+        series = Map.copyOf(series);
+    }
+
+    /** The series of an integrator by its spec string. */
+    public Series of(String integratorSpec) {
+        Series s = series.get(integratorSpec);
+        if (s == null) {
+            throw new IllegalArgumentException("integratorSpec = '" + integratorSpec + "' is not allowed: one of " + series.keySet());
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        series.values().stream().sorted((x, y) -> x.integrator().compareTo(y.integrator())).forEach(s -> {
+            TreeSet<Double> eps = new TreeSet<>((x, y) -> Double.compare(y, x));
+            TreeSet<Integer> dims = new TreeSet<>();
+            s.cells().forEach(c -> {
+                eps.add(c.eps());
+                dims.add(c.dim());
+            });
+            b.append(String.format("%s: smallest T with %s upper bound <= eps%n%6s", s.integrator(), metric, "d"));
+            eps.forEach(e -> b.append(String.format(" %11s", String.format("eps=%.0e", e))));
+            b.append('\n');
+            for (int d : dims) {
+                b.append(String.format("%6d", d));
+                for (double e : eps) {
+                    Cell c = s.cell(d, e);
+                    String t = c.censored() ? ">" + maxSteps : Integer.toString(c.steps());
+                    b.append(String.format(" %11s", t + (c.monotone() ? "" : "!")));
+                }
+                b.append('\n');
+            }
+            b.append("  fit: ").append(s.fit() == null ? "none (fewer than " + ComplexityFit.MIN_POINTS
+                    + " uncensored cells, or a single d or eps)" : s.fit()).append('\n');
+        });
+        b.append("(>N = censored: error > eps at maxSteps, left out of the fit; ! = non-monotone errors seen near this T)\n");
+        return b.toString();
+    }
+}
