@@ -73,7 +73,7 @@ class ExactEvaluatorRecursionTest {
                 if (name.startsWith("ddpm")) {
                     c1 = r * sp2 / s2 + next.alpha() * beta / s2 * x0x;
                     c0 = next.alpha() * beta / s2 * x0c;
-                    noiseVar = name.equals("ddpm-small") ? beta * sp2 / s2 : beta;
+                    noiseVar = sp2 == 0 ? 0 : name.equals("ddpm-small") ? beta * sp2 / s2 : beta;
                 } else {
                     double eta = name.equals("ddim-0") ? 0 : 0.5;
                     noiseVar = eta * eta * beta * sp2 / s2;
