@@ -5,7 +5,10 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Measurement;
 import org.difflab.theory.convergence.ConvergenceResult;
@@ -30,56 +33,71 @@ public final class OrderPlot {
 
     private OrderPlot() {}
 
-    /** Draws the plot of {@code result} into a PNG file (the path should end in .png). */
+    /** Draws the plot of a claim result into a PNG file (the path should end in .png). */
     public static void write(ClaimResult result, Path png) {
+        List<Curve> curves = new ArrayList<>();
+        for (Measurement m : result.measurements()) {
+            curves.add(new Curve(m.integrator(), m.points(), m.order(), result.claim().expectedOrder()));
+        }
+        draw(result.claim().id() + ": " + result.verdict() + " (expected order " + fmt(result.claim().expectedOrder()) + ")",
+                result.claim().experiment().metric(), result.claim().experiment().proxy(), curves, png);
+    }
+
+    /** Draws the plot of a convergence study, each integrator against its own expected order. */
+    public static void write(ConvergenceResult result, String title, Path png) {
+        List<Curve> curves = new ArrayList<>();
+        result.series().values().stream().sorted(Comparator.comparing(ConvergenceResult.Series::integrator))
+                .forEach(s -> curves.add(new Curve(s.integrator(), s.points(), s.fit().order(), s.expectedOrder())));
+        draw(title, result.metric(), result.proxy(), curves, png);
+    }
+
+    /** One integrator's errors with its fitted and expected orders. */
+    private record Curve(String label, List<ConvergenceResult.Point> points, double order, double expected) {}
+
+    private static void draw(String title, String metric, StepProxy proxy, List<Curve> curves, Path png) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        StepProxy proxy = result.claim().experiment().proxy();
-        double expected = result.claim().expectedOrder();
-        XYChart chart = new XYChartBuilder().width(800).height(560)
-                .title(result.claim().id() + ": " + result.verdict() + " (expected order " + fmt(expected) + ")")
-                .xAxisTitle("steps T").yAxisTitle(result.claim().experiment().metric() + " error").build();
+        XYChart chart = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle("steps T")
+                .yAxisTitle(metric + " error").build();
         XYStyler st = chart.getStyler();
         st.setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         st.setLegendPosition(Styler.LegendPosition.InsideNE);
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
         st.setMarkerSize(8);
-        List<Measurement> ms = result.measurements();
-        for (int k = 0; k < ms.size(); k++) {
-            Measurement m = ms.get(k);
+        double sign = proxy == StepProxy.STEPS ? -1 : 1;
+        for (int k = 0; k < curves.size(); k++) {
+            Curve c = curves.get(k);
             Color color = COLORS[k % COLORS.length];
-            List<ConvergenceResult.Point> pts = m.points();
-            int n = pts.size();
+            int n = c.points().size();
             double[] t = new double[n];
             double[] e = new double[n];
+            double[] logProxy = new double[n];
             for (int i = 0; i < n; i++) {
-                t[i] = pts.get(i).steps();
-                e[i] = pts.get(i).error().value();
+                ConvergenceResult.Point p = c.points().get(i);
+                t[i] = p.steps();
+                e[i] = p.error().value();
+                logProxy[i] = Math.log(proxy.at(p.steps()));
             }
-            XYSeries data = chart.addSeries(m.integrator() + " (measured)", t, e);
+            XYSeries data = chart.addSeries(c.label() + " measured", t, e);
             data.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(color).setLineColor(color);
 
+            // least-squares intercept for the fitted slope: mean of log e - sign * order * log proxy
             double intercept = 0;
             for (int i = 0; i < n; i++) {
-                intercept += (Math.log(e[i]) - m.order() * Math.log(proxy.at(pts.get(i).steps()))
-                        * (proxy == StepProxy.STEPS ? -1 : 1)) / n;
+                intercept += (Math.log(e[i]) - sign * c.order() * logProxy[i]) / n;
             }
             double[] fit = new double[n];
+            double[] theory = new double[n];
             for (int i = 0; i < n; i++) {
-                fit[i] = Math.exp(intercept + (proxy == StepProxy.STEPS ? -1 : 1) * m.order() * Math.log(proxy.at(pts.get(i).steps())));
+                fit[i] = Math.exp(intercept + sign * c.order() * logProxy[i]);
+                theory[i] = e[n - 1] * Math.exp(sign * c.expected() * (logProxy[i] - logProxy[n - 1]));
             }
-            XYSeries fitted = chart.addSeries(m.integrator() + " fit: order " + fmt(m.order()), t, fit);
+            XYSeries fitted = chart.addSeries(c.label() + " fit, order " + String.format(Locale.ROOT, "%.3f", c.order()), t, fit);
             fitted.setMarker(SeriesMarkers.NONE).setLineColor(color.darker()).setLineStyle(new BasicStroke(1f));
-
-            double[] ref = new double[n];
-            double lastProxy = proxy.at(pts.get(n - 1).steps());
-            for (int i = 0; i < n; i++) {
-                ref[i] = e[n - 1] * Math.pow(proxy.at(pts.get(i).steps()) / lastProxy, (proxy == StepProxy.STEPS ? -1 : 1) * expected);
-            }
-            XYSeries theory = chart.addSeries(m.integrator() + " theory: slope -" + fmt(expected), t, ref);
-            theory.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY).setLineStyle(SeriesLines.DASH_DASH);
+            XYSeries ref = chart.addSeries(c.label() + " theory, order " + fmt(c.expected()), t, theory);
+            ref.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY).setLineStyle(SeriesLines.DASH_DASH);
         }
         try {
             BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
@@ -89,6 +107,6 @@ public final class OrderPlot {
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.3f", v);
+        return String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.3f", v);
     }
 }
