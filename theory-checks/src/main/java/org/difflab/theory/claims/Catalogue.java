@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Every claim DiffLab checks, by id. A claim is one entry: the standard samplers' orders are registered here (spec
- * SAMPLERS.md, section 1); later issues add the seed papers' claims with {@link #register} or an entry in
- * {@link #standard()}'s neighbourhood.
+ * SAMPLERS.md, section 1); the seed papers' claims are added the same way, as entries of a list of their own
+ * registered in the static block (or from outside with {@link #register}).
  *
  * <p>Stochastic samplers are measured by the W2 distance between their exact output law and the reference law: a
  * weak error (it sees the law, not the paths), so the order to expect is the weak order.

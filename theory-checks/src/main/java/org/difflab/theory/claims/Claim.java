@@ -48,8 +48,9 @@ public record Claim(String id, String source, String statement, List<String> int
 
     /** What we expect to measure, in words. */
     public String expectation() {
-        return String.format(Locale.ROOT, "order %.1f +- %.2f in %s against %s", expectedOrder, tolerance,
-                experiment.metric(), experiment.proxy() == StepProxy.STEPS ? "T" : "h = ln T / T");
+        return String.format(Locale.ROOT, "order %s +/- %.2f: slope of log(%s error) against log %s", expectedOrder == Math.rint(expectedOrder)
+                ? String.format(Locale.ROOT, "%.0f", expectedOrder) : Double.toString(expectedOrder), tolerance, experiment.metric(),
+                experiment.proxy() == StepProxy.STEPS ? "T (negated)" : "h = ln T / T");
     }
 
     /** This claim measured on other step counts (e.g. fewer, for a quick run). */

@@ -22,6 +22,7 @@ public final class HtmlReport {
     public static String of(List<ClaimResult> results) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>DiffLab claims report</title><style>" + STYLE + "</style></head><body>\n<h1>DiffLab claims report</h1>\n");
+        b.append("<p>").append(esc(Verdicts.summary(results))).append("</p>\n");
         b.append("<p class=\"legend\">").append(esc(Verdicts.legend())).append("</p>\n");
         b.append("<table><tr><th>claim</th><th>integrators</th><th>expected</th><th>measured order [95% CI]</th><th>verdict</th></tr>\n");
         for (ClaimResult r : results) {

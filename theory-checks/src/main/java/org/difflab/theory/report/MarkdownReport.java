@@ -13,7 +13,7 @@ public final class MarkdownReport {
     /** The Markdown text; plots are referenced as {@code <id>.png} next to the file. */
     public static String of(List<ClaimResult> results) {
         StringBuilder b = new StringBuilder("# DiffLab claims report\n\n");
-        b.append(Verdicts.legend()).append("\n\n");
+        b.append(Verdicts.summary(results)).append("\n\n").append(Verdicts.legend()).append("\n\n");
         b.append("| claim | integrators | expected | measured order [95% CI] | verdict |\n|---|---|---:|---|---|\n");
         for (ClaimResult r : results) {
             b.append("| [").append(r.claim().id()).append("](#").append(r.claim().id()).append(") | ").append(Cells.integrators(r))

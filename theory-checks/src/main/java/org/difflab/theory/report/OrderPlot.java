@@ -19,12 +19,11 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The log-log error-versus-steps plot of a claim: per integrator the measured errors (markers and lines), the
- * fitted power law (thin solid line) and a dashed reference line with the theory's slope anchored at the last
+ * fitted power law (thin dotted black line) and a wide grey dashed reference line with the theory's slope anchored at the last
  * measured point, so a reader sees at once whether the measured errors run parallel to the theory.
  */
 public final class OrderPlot {
@@ -66,7 +65,10 @@ public final class OrderPlot {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
         st.setMarkerSize(8);
+        st.setYAxisDecimalPattern("0.#E0");
         double sign = proxy == StepProxy.STEPS ? -1 : 1;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             Color color = COLORS[k % COLORS.length];
@@ -78,11 +80,10 @@ public final class OrderPlot {
                 ConvergenceResult.Point p = c.points().get(i);
                 t[i] = p.steps();
                 e[i] = p.error().value();
+                lowest = Math.min(lowest, e[i]);
+                highest = Math.max(highest, e[i]);
                 logProxy[i] = Math.log(proxy.at(p.steps()));
             }
-            XYSeries data = chart.addSeries(c.label() + " measured", t, e);
-            data.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(color).setLineColor(color);
-
             // least-squares intercept for the fitted slope: mean of log e - sign * order * log proxy
             double intercept = 0;
             for (int i = 0; i < n; i++) {
@@ -94,10 +95,20 @@ public final class OrderPlot {
                 fit[i] = Math.exp(intercept + sign * c.order() * logProxy[i]);
                 theory[i] = e[n - 1] * Math.exp(sign * c.expected() * (logProxy[i] - logProxy[n - 1]));
             }
-            XYSeries fitted = chart.addSeries(c.label() + " fit, order " + String.format(Locale.ROOT, "%.3f", c.order()), t, fit);
-            fitted.setMarker(SeriesMarkers.NONE).setLineColor(color.darker()).setLineStyle(new BasicStroke(1f));
-            XYSeries ref = chart.addSeries(c.label() + " theory, order " + fmt(c.expected()), t, theory);
-            ref.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY).setLineStyle(SeriesLines.DASH_DASH);
+            // drawn in this order so the measured markers stay on top of the wide dashed theory line and the fit
+            XYSeries ref = chart.addSeries(c.label() + ": theory slope " + fmt(c.expected()) + " through last point", t, theory);
+            ref.setMarker(SeriesMarkers.NONE).setLineColor(new Color(150, 150, 150))
+                    .setLineStyle(new BasicStroke(5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {12f, 8f}, 0f));
+            XYSeries fitted = chart.addSeries(c.label() + ": least-squares fit, order " + String.format(Locale.ROOT, "%.3f", c.order()),
+                    t, fit);
+            fitted.setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK)
+                    .setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+            XYSeries data = chart.addSeries(c.label() + ": measured", t, e);
+            data.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(color).setLineColor(color).setLineStyle(new BasicStroke(1.5f));
+        }
+        // XChart labels a log axis only at powers of ten: widen the y range to whole decades so at least two are labelled
+        if (highest > 0 && lowest > 0) {
+            st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest)))).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest))));
         }
         try {
             BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
