@@ -1,80 +1,110 @@
 package org.difflab.plugin.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.difflab.dsl.Diffusion;
-import org.difflab.dsl.Require;
-import org.difflab.dsl.grid.Grids;
-import org.difflab.dsl.integrator.Integrator;
-import org.difflab.dsl.integrator.Integrators;
-import org.difflab.dsl.sampler.Samples;
-import org.difflab.dsl.schedule.NoiseSchedule;
-import org.difflab.dsl.schedule.Schedules;
-import org.difflab.dsl.target.Target;
-import org.difflab.dsl.target.Targets;
+import java.util.stream.Collectors;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.theory.claims.Catalogue;
+import org.difflab.theory.claims.Claim;
+import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.Measurement;
+import org.difflab.theory.claims.Verdict;
+import org.difflab.theory.report.ReportWriter;
+import org.difflab.theory.report.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code difflab check}: a quick Monte Carlo table of moment errors against step count for every registered
- * integrator on a target with known mean and variance. Errors below about two standard errors are sampling noise.
+ * {@code difflab check}: measures the claims of the catalogue with exact evaluation on the embedded CPU engine,
+ * prints a summary table, and writes the report folder (HTML, Markdown, CSV, JSON, plots). Exits with 1 when a claim
+ * is VIOLATED, 0 otherwise (INCONCLUSIVE does not fail the run).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Monte Carlo error-versus-steps table (mean and variance errors) for every integrator.")
+        description = "Check the claims catalogue (convergence orders) and write a report; exit 1 if a claim is violated.")
 final class CheckCommand implements Callable<Integer> {
-    private static final int[] STEPS = {10, 20, 50, 100, 200};
 
-    @Option(names = "--target", defaultValue = "gaussian:d=2,mean=1,var=0.05", paramLabel = "SPEC",
-            description = "Target spec (default: ${DEFAULT-VALUE}).")
-    String target;
+    @Option(names = "--claim", paramLabel = "ID", description = "Claim to check (repeatable; default: all, see --list).")
+    List<String> claims = new ArrayList<>();
 
-    @Option(names = "--n", defaultValue = "20000", paramLabel = "N", description = "Samples per run (default: ${DEFAULT-VALUE}).")
-    int n;
+    @Option(names = "--report", defaultValue = "report", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path report;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write all results as JSON to FILE.")
+    Path json;
 
-    @Option(names = "--schedule", defaultValue = "linear:T=1000", paramLabel = "SPEC", description = "Noise schedule (default: ${DEFAULT-VALUE}).")
-    String schedule;
+    @Option(names = "--list", description = "List the claims and exit.")
+    boolean list;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Require.positive("--n", n);
-        Target t = Targets.parse(target);
-        NoiseSchedule sched = Schedules.parse(schedule);
-        double[] variance = new double[t.dim()];
-        for (int j = 0; j < variance.length; j++) {
-            variance[j] = t.covariance()[j][j];
+        PrintWriter w = spec.commandLine().getOut();
+        List<Claim> selected = claims.isEmpty() ? Catalogue.all() : claims.stream().map(CheckCommand::claim).toList();
+        if (list) {
+            TextTable t = new TextTable("claim", "integrators", ">expected", "statement");
+            for (Claim c : selected) {
+                t.row(c.id(), String.join(", ", c.integrators()), c.expectedOrder(), c.statement());
+            }
+            w.print(t.render());
+            w.flush();
+            return 0;
+        }
+        if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {
+            throw new IllegalArgumentException("--json = " + json + " is not allowed: its folder " + json.getParent() + " does not exist");
         }
         DiffLabRuntime.engine();
         long start = System.nanoTime();
-        TextTable table = new TextTable("integrator", ">steps", ">NFE", ">|mean err|", ">s.e.", ">|var err|/var", ">s.e.");
-        for (Integrator method : Integrators.all()) {
-            for (int steps : STEPS) {
-                try (Samples s = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(Grids.uniform(steps))
-                        .seed(seed).sample(n)) {
-                    MomentErrors e = MomentErrors.of(s.rows(), t.mean(), variance);
-                    table.row(method.spec(), steps, s.nfe(), sci(e.meanError()), sci(e.meanStdErr()), sci(e.varError()),
-                            sci(e.varStdErr()));
+        List<ClaimResult> results = new ArrayList<>();
+        TextTable t = new TextTable("claim", "integrators", ">expected", ">measured [95% CI]", "verdict", ">wall s");
+        for (Claim c : selected) {
+            ClaimResult r = c.check();
+            results.add(r);
+            t.row(c.id(), r.measurements().stream().map(Measurement::integrator).collect(Collectors.joining(", ")),
+                    String.format(Locale.ROOT, "%.0f", c.expectedOrder()),
+                    r.measurements().stream().map(m -> String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", m.order(), m.lower(), m.upper()))
+                            .collect(Collectors.joining("; ")),
+                    r.verdict(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
+        }
+        Path index = ReportWriter.write(results, report);
+        if (json != null) {
+            try {
+                Files.writeString(json, ResultsJson.of(results), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write --json = " + json + ": " + e.getMessage(), e);
+            }
+        }
+        w.print(t.render());
+        List<ClaimResult> failed = results.stream().filter(ClaimResult::failed).toList();
+        for (ClaimResult r : results) {
+            for (Measurement m : r.measurements()) {
+                if (m.verdict() != Verdict.HOLDS) {
+                    w.printf(Locale.ROOT, "%s (%s): %s: %s%n", r.claim().id(), m.integrator(), m.verdict(), m.judgement().reason());
                 }
             }
         }
-        var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Monte Carlo check: target %s, schedule %s, uniform grid, n = %d, seed = %d (max over dimensions)%n",
-                t.spec(), sched.spec(), n, seed);
-        out.print(table.render());
-        out.printf(Locale.ROOT, "errors below about 2 s.e. are Monte Carlo noise; %.1f s%n", (System.nanoTime() - start) / 1e9);
-        out.flush();
-        return 0;
+        w.printf(Locale.ROOT, "%d claims, %d violated; report -> %s%s; %.1f s%n", results.size(), failed.size(), index,
+                json == null ? "" : ", JSON -> " + json, (System.nanoTime() - start) * 1e-9);
+        w.flush();
+        return failed.isEmpty() ? 0 : 1;
     }
 
-    private static String sci(double v) {
-        return String.format(Locale.ROOT, "%.2e", v);
+    private static Claim claim(String id) {
+        try {
+            return Catalogue.byId(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--claim = " + id + " is not allowed: one of " + String.join(", ", Catalogue.ids()), e);
+        }
     }
 }

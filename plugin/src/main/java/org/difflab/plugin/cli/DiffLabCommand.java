@@ -4,13 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code difflab} command line: list the catalogue, draw samples, run a quick error check.
+ * The {@code difflab} command line: list the catalogues, draw samples, check the claims catalogue, evaluate one
+ * sampler exactly, run a convergence study.
  * Bad input (a bad spec, an unknown name, a value out of range) prints {@code difflab: error: <message>}
  * and exits with code 2, like a usage error.
  */
 @Command(name = "difflab", mixinStandardHelpOptions = true, version = "difflab 0.1.0",
         description = "Diffusion-model sampling research toolkit.",
-        subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, EvalCommand.class, ConvergeCommand.class, CommandLine.HelpCommand.class})
 public final class DiffLabCommand implements Runnable {
 
     /** Runs the command line and exits with its exit code. */
@@ -31,6 +32,6 @@ public final class DiffLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval or converge");
     }
 }

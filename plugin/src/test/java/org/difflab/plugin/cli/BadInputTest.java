@@ -43,8 +43,19 @@ class BadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "check --n 0              | --n = 0",
-            "check --target gmm:k=0   | k = 0",
+            "check --claim order-nope                                               | --claim = order-nope",
+            "eval --target gmm:preset=ring8 --integrator ddim --steps 10          | --target = gmm:preset=ring8",
+            "eval --target gaussian:d=2 --integrator ddim --steps 0               | --steps = 0",
+            "eval --target gaussian:d=2 --integrator nope --steps 10              | name = nope",
+            "eval --target gaussian:d=2 --integrator ddim --steps 10 --metric l2  | --metric = l2",
+            "eval --target gaussian:d=2 --integrator ddim --steps 10 --init zero  | --init = zero",
+            "eval --target gaussian:d=2 --integrator ddim --steps 10 --reference x2 | --reference = x2",
+            "converge --target gaussian:d=2 --integrator ddim --steps 20,10       | steps[1] = 10",
+            "converge --target gaussian:d=2 --integrator ddim --steps 10          | steps = [10]",
+            "converge --target gaussian:d=2 --integrator ddim, --steps 10,20      | --integrator = ddim,",
+            "converge --target gaussian:d=2 --integrator ddim --steps 10,20 --proxy n | --proxy = n",
+            "converge --target gaussian:d=2 --integrator ddim --steps 10,20 --plot a.svg | --plot = a.svg",
+            "converge --target gaussian:d=2 --integrator ddim --steps 10,x        | 'x'",
             "sample --n 3             | Missing required options",
             "frobnicate               | frobnicate"})
     void otherCommandsReportBadInputTheSameWay(String line, String expected) {

@@ -1,0 +1,50 @@
+package org.difflab.theory.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The standard-sampler order claims, measured in full (each runs in about a second on the exact evaluator). */
+class CatalogueTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-ddim", "order-pf-euler", "order-heun", "order-dpmpp2m"})
+    void deterministicSamplerOrdersHold(String id) {
+        ClaimResult r = Catalogue.byId(id).check();
+        Measurement m = r.measurements().get(0);
+        assertThat(r.verdict()).as(id + ": " + m.judgement().reason()).isEqualTo(Verdict.HOLDS);
+        assertThat(m.points()).hasSize(5).allMatch(p -> p.nfeMatches() && p.error().value() > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-ddpm", "order-euler-maruyama", "order-dpmpp2m-sde"})
+    void stochasticSamplerWeakOrdersHold(String id) {
+        ClaimResult r = Catalogue.byId(id).check();
+        assertThat(r.verdict()).as(id + ": " + r.measurements().get(0).judgement().reason()).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void everyStandardSamplerHasAnOrderClaim() {
+        assertThat(Catalogue.ids()).containsExactly("order-ddim", "order-pf-euler", "order-heun", "order-dpmpp2m", "order-dpmpp2m-sde",
+                "order-ddpm", "order-euler-maruyama");
+        assertThat(Catalogue.all()).allSatisfy(c -> assertThat(c.source()).isNotBlank());
+    }
+
+    @Test
+    void unknownIdNamesTheAllowedOnes() {
+        assertThatThrownBy(() -> Catalogue.byId("order-nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("claim = 'order-nope'").hasMessageContaining("order-heun");
+    }
+
+    @Test
+    void aClaimAboutAWrongOrderIsViolated() {
+        Claim c = Catalogue.byId("order-ddim");
+        Claim wrong = new Claim("order-ddim-as-2", c.source(), "DDIM claimed second order (a wrong claim)", List.of("ddim"),
+                c.experiment().withSteps(80, 160, 320), 2, 0.05, "");
+        assertThat(wrong.check().verdict()).isEqualTo(Verdict.VIOLATED);
+    }
+}

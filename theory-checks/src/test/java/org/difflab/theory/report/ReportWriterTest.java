@@ -1,0 +1,41 @@
+package org.difflab.theory.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.difflab.theory.claims.Catalogue;
+import org.difflab.theory.claims.ClaimResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @Test
+    void writesEveryFileOfTheFolder(@TempDir Path dir) throws Exception {
+        List<ClaimResult> results = List.of(Catalogue.byId("order-heun").withSteps(40, 80, 160).check(),
+                Catalogue.byId("order-ddim").withSteps(40, 80, 160).check());
+        Path index = ReportWriter.write(results, dir.resolve("report"));
+        Path d = index.getParent();
+        assertThat(index).hasFileName("index.html");
+        assertThat(Files.readString(index)).contains("<h2 id=\"order-heun\">", "order-heun.png", "order-ddim-errors.csv", "HOLDS");
+        assertThat(Files.readString(d.resolve("REPORT.md"))).contains("## order-heun", "![order-heun](order-heun.png)", "| 160 |");
+        List<String> claims = Files.readAllLines(d.resolve("claims.csv"));
+        assertThat(claims).hasSize(3);
+        assertThat(claims.get(0)).isEqualTo("id,integrator,expected,measured_order,ci_low,ci_high,last_local_slope,verdict");
+        assertThat(claims.get(1)).startsWith("order-heun,heun,2,").endsWith(",HOLDS");
+        assertThat(Files.readAllLines(d.resolve("order-heun-errors.csv"))).hasSize(4).element(1).asString().startsWith("heun,40,80,");
+        assertThat(Files.readString(d.resolve("results.json"))).contains("\"id\": \"order-heun\"", "\"verdict\": \"HOLDS\"", "\"points\": [");
+        BufferedImage png = ImageIO.read(d.resolve("order-heun.png").toFile());
+        assertThat(png).isNotNull();
+        assertThat(png.getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void jsonEscapesAndWritesNonFiniteAsNull() {
+        assertThat(Json.write(java.util.Map.of("a\"b", List.of(1.5, Double.NaN, "x\ny")))).isEqualTo("{\n  \"a\\\"b\": [1.5, null, \"x\\ny\"]\n}\n");
+    }
+}
