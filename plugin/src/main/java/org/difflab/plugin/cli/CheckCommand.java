@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
             results.add(r);
             t.row(c.id(), r.measurements().stream().map(Measurement::integrator).collect(Collectors.joining(", ")),
                     String.format(Locale.ROOT, "%.0f", c.expectedOrder()),
-                    r.measurements().stream().map(m -> String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", m.order(), m.lower(), m.upper()))
+                    r.measurements().stream().map(m -> String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", m.order(), m.lower(), m.upper()))
                             .collect(Collectors.joining("; ")),
                     r.verdict(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
         }

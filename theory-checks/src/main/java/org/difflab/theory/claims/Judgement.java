@@ -49,7 +49,7 @@ public record Judgement(Verdict verdict, String reason) {
         boolean ciContains = lower <= expected && expected <= upper;
         boolean orderClose = Math.abs(order - expected) <= tolerance;
         boolean lastClose = Math.abs(last - expected) <= tolerance;
-        String numbers = String.format(Locale.ROOT, "order %.3f, CI [%.3f, %.3f], last local slope %.3f; expected %.2f +- %.2f",
+        String numbers = String.format(Locale.ROOT, "order %.4f, CI [%.4f, %.4f], last local slope %.3f; expected %.2f +- %.2f",
                 order, lower, upper, last, expected, tolerance);
         if (ciContains) {
             return new Judgement(Verdict.HOLDS, "the 95% CI contains the expected order (" + numbers + ")");

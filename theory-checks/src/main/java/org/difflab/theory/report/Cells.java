@@ -15,6 +15,11 @@ final class Cells {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
     }
 
+    /** An order or interval end: 4 decimals, since exact errors give intervals narrower than 1e-3. */
+    static String precise(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+    }
+
     /** An expected order: as short as it is exact (1, 2, 1.5). */
     static String expected(double v) {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.valueOf(v);
@@ -22,7 +27,7 @@ final class Cells {
 
     /** A 95% confidence interval. */
     static String ci(Measurement m) {
-        return "[" + order(m.lower()) + ", " + order(m.upper()) + "]";
+        return "[" + precise(m.lower()) + ", " + precise(m.upper()) + "]";
     }
 
     /** An error or a small positive number. */
@@ -47,7 +52,7 @@ final class Cells {
 
     /** Measured orders with CIs of every integrator of a result, e.g. {@code 2.010 [2.003, 2.017]}. */
     static String measured(ClaimResult r) {
-        return r.measurements().stream().map(m -> order(m.order()) + " " + ci(m)).collect(Collectors.joining("; "));
+        return r.measurements().stream().map(m -> precise(m.order()) + " " + ci(m)).collect(Collectors.joining("; "));
     }
 
     /** File-name stem of a claim's files. */

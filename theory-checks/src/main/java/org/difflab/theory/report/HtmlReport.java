@@ -45,7 +45,7 @@ public final class HtmlReport {
             }
             b.append("</dl>\n<img src=\"").append(Cells.stem(r)).append(".png\" alt=\"log-log plot of ").append(c.id()).append("\">\n");
             for (Measurement m : r.measurements()) {
-                b.append("<p><b>").append(esc(m.integrator())).append("</b>: order ").append(Cells.order(m.order())).append(", 95% CI ")
+                b.append("<p><b>").append(esc(m.integrator())).append("</b>: order ").append(Cells.precise(m.order())).append(", 95% CI ")
                         .append(Cells.ci(m)).append(", local slopes ").append(Cells.slopes(m.localSlopes())).append(". <span class=\"")
                         .append(m.verdict()).append("\">").append(m.verdict()).append("</span>: ").append(esc(m.judgement().reason()))
                         .append(".</p>\n");

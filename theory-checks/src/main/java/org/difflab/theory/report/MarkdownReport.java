@@ -33,7 +33,7 @@ public final class MarkdownReport {
             }
             b.append("\n![").append(c.id()).append("](").append(Cells.stem(r)).append(".png)\n\n");
             for (Measurement m : r.measurements()) {
-                b.append("**").append(m.integrator()).append("**: order ").append(Cells.order(m.order())).append(", 95% CI ")
+                b.append("**").append(m.integrator()).append("**: order ").append(Cells.precise(m.order())).append(", 95% CI ")
                         .append(Cells.ci(m)).append(", local slopes ").append(Cells.slopes(m.localSlopes())).append(". ")
                         .append(m.verdict()).append(": ").append(m.judgement().reason()).append(".\n\n");
                 b.append("| steps | NFE | ").append(c.experiment().metric()).append(" error | wall s |\n|---:|---:|---:|---:|\n");
