@@ -35,7 +35,8 @@ public final class RespacedGrid extends GridSpec {
 
     @Override
     public GridSpec withSteps(int steps) {
-        throw new UnsupportedOperationException("a respaced grid has a fixed index set; build a new one");
+        throw new IllegalArgumentException("steps = " + steps + " is not allowed for a respaced grid: its " + indices.length
+                + " indices fix the steps; build a new one with Grids.respaced(...)");
     }
 
     @Override

@@ -177,8 +177,8 @@ public final class Gaussian implements Target {
         return v;
     }
 
-    /** Centred input in the eigenbasis: (x - alpha m) U. */
-    private NDArray centredEigen(NDArray x, NoiseLevel level) {
+    /** Centred input in the eigenbasis: (x - alpha m) U; shared by the score and the log density. */
+    NDArray centredEigen(NDArray x, NoiseLevel level) {
         Require.sameDimension("x", x.getShape().get(x.getShape().dimension() - 1), dim());
         double[] am = new double[dim()];
         for (int i = 0; i < am.length; i++) {
@@ -189,16 +189,26 @@ public final class Gaussian implements Target {
 
     @Override
     public NDArray score(NDArray x, NoiseLevel level) {
+        return scoreOfCentred(centredEigen(x, level), level);
+    }
+
+    /** The score from centred eigen-coordinates c = (x - alpha m) U. */
+    NDArray scoreOfCentred(NDArray c, NoiseLevel level) {
         double[] v = noisedVariances(level);
         double[] negInv = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             negInv[i] = -1 / v[i];
         }
-        return fromEigen(centredEigen(x, level).mul(constant(x, negInv)));
+        return fromEigen(c.mul(constant(c, negInv)));
     }
 
     @Override
     public NDArray logDensity(NDArray x, NoiseLevel level) {
+        return logDensityOfCentred(centredEigen(x, level), level);
+    }
+
+    /** The log density from centred eigen-coordinates c = (x - alpha m) U. */
+    NDArray logDensityOfCentred(NDArray c, NoiseLevel level) {
         double[] v = noisedVariances(level);
         double[] halfInv = new double[v.length];
         double logNorm = 0;
@@ -206,8 +216,7 @@ public final class Gaussian implements Target {
             halfInv[i] = -0.5 / v[i];
             logNorm -= 0.5 * Math.log(2 * Math.PI * v[i]);
         }
-        NDArray c = centredEigen(x, level);
-        return c.mul(c).mul(constant(x, halfInv)).sum(new int[] {-1}).add(logNorm);
+        return c.mul(c).mul(constant(c, halfInv)).sum(new int[] {-1}).add(logNorm);
     }
 
     @Override

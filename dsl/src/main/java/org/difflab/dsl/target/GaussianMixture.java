@@ -65,20 +65,30 @@ public final class GaussianMixture implements Target {
         return spec;
     }
 
-    private NDArray logits(NDArray x, NoiseLevel level) {
+    /** Each component's centred eigen-coordinates, computed once per call for both logits and scores. */
+    private NDArray[] centred(NDArray x, NoiseLevel level) {
+        NDArray[] c = new NDArray[components.size()];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = components.get(k).centredEigen(x, level);
+        }
+        return c;
+    }
+
+    private NDArray logits(NDArray[] centred, NoiseLevel level) {
         NDList parts = new NDList();
         for (int k = 0; k < components.size(); k++) {
-            parts.add(components.get(k).logDensity(x, level).add(Math.log(weights[k])).expandDims(-1));
+            parts.add(components.get(k).logDensityOfCentred(centred[k], level).add(Math.log(weights[k])).expandDims(-1));
         }
         return NDArrays.concat(parts, -1);
     }
 
     @Override
     public NDArray score(NDArray x, NoiseLevel level) {
-        NDArray r = logits(x, level).softmax(-1);
+        NDArray[] c = centred(x, level);
+        NDArray r = logits(c, level).softmax(-1);
         NDArray out = null;
         for (int k = 0; k < components.size(); k++) {
-            NDArray term = components.get(k).score(x, level).mul(r.get(":, " + k + ":" + (k + 1)));
+            NDArray term = components.get(k).scoreOfCentred(c[k], level).mul(r.get(":, " + k + ":" + (k + 1)));
             out = out == null ? term : out.add(term);
         }
         return out;
@@ -86,7 +96,7 @@ public final class GaussianMixture implements Target {
 
     @Override
     public NDArray logDensity(NDArray x, NoiseLevel level) {
-        NDArray l = logits(x, level);
+        NDArray l = logits(centred(x, level), level);
         NDArray max = l.max(new int[] {-1}, true);
         return l.sub(max).exp().sum(new int[] {-1}).log().add(max.squeeze(-1));
     }
