@@ -39,7 +39,7 @@ public final class Integrators {
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",
                 s -> new LiDdpm());
-        register("acceleratedOde", "Li et al. 2024 accelerated ODE sampler", "form=multistep|theory|practical",
+        register("acceleratedOde", "Li et al. 2024 accelerated ODE sampler", "form=multistep|theory|practical,c=0.25,sqrtAlpha=true",
                 Integrators::acceleratedOde);
         register("acceleratedDdpm", "Li et al. 2024 accelerated DDPM-type sampler", "",
                 s -> new AcceleratedDdpm());
@@ -49,10 +49,21 @@ public final class Integrators {
 
     private static Integrator acceleratedOde(Spec s) {
         String form = s.string("form", "multistep");
+        double c = s.real("c", 0.25);
+        String sqrtAlpha = s.string("sqrtAlpha", "true");
+        if (!sqrtAlpha.equals("true") && !sqrtAlpha.equals("false")) {
+            throw s.bad("sqrtAlpha", sqrtAlpha, "true or false");
+        }
         return switch (form) {
-            case "multistep" -> new AcceleratedOde(AcceleratedOde.Form.MULTISTEP);
-            case "theory" -> new AcceleratedOde(AcceleratedOde.Form.THEORY);
-            case "practical" -> new AcceleratedOdePractical();
+            case "multistep" -> new AcceleratedOde(AcceleratedOde.Form.MULTISTEP, c, sqrtAlpha.equals("true"));
+            case "theory" -> new AcceleratedOde(AcceleratedOde.Form.THEORY, c, sqrtAlpha.equals("true"));
+            case "practical" -> {
+                if (s.has("c") || s.has("sqrtAlpha")) {
+                    String key = s.has("c") ? "c" : "sqrtAlpha";
+                    throw s.bad(key, s.string(key, ""), "absent with form=practical (it belongs to the theory and multistep forms)");
+                }
+                yield new AcceleratedOdePractical();
+            }
             default -> throw s.bad("form", form, "multistep, theory or practical");
         };
     }

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.Catalogue;
 import org.difflab.theory.claims.Claim;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Measurement;
+import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.Verdict;
+import org.difflab.theory.report.Cells;
 import org.difflab.theory.report.ReportWriter;
 import org.difflab.theory.report.ResultsJson;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * is VIOLATED, 0 otherwise (INCONCLUSIVE does not fail the run).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Check the claims catalogue (convergence orders) and write a report; exit 1 if a claim is violated.")
+        description = "Check the claims catalogue and write a report; exit 1 if a claim is violated.")
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--claim", paramLabel = "ID", description = "Claim to check (repeatable; default: all, see --list).")
@@ -53,9 +53,9 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         List<Claim> selected = claims.isEmpty() ? Catalogue.all() : claims.stream().map(CheckCommand::claim).toList();
         if (list) {
-            TextTable t = new TextTable("claim", "integrators", ">expected", "statement");
+            TextTable t = new TextTable("claim", "family", "integrators", "expected");
             for (Claim c : selected) {
-                t.row(c.id(), String.join(", ", c.integrators()), c.expectedOrder(), c.statement());
+                t.row(c.id(), c.family(), String.join(", ", c.integrators()), c.expectation());
             }
             w.print(t.render());
             w.flush();
@@ -71,11 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Claim c : selected) {
             ClaimResult r = c.check();
             results.add(r);
-            t.row(c.id(), r.measurements().stream().map(Measurement::integrator).collect(Collectors.joining(", ")),
-                    String.format(Locale.ROOT, "%.0f", c.expectedOrder()),
-                    r.measurements().stream().map(m -> String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", m.order(), m.lower(), m.upper()))
-                            .collect(Collectors.joining("; ")),
-                    r.verdict(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
+            t.row(c.id(), Cells.subjects(r), Cells.expected(r), Cells.measured(r), r.verdict(), Cells.seconds(r.wallSeconds()));
         }
         Path index = ReportWriter.write(results, report);
         if (json != null) {
@@ -88,9 +84,9 @@ final class CheckCommand implements Callable<Integer> {
         w.print(t.render());
         List<ClaimResult> failed = results.stream().filter(ClaimResult::failed).toList();
         for (ClaimResult r : results) {
-            for (Measurement m : r.measurements()) {
-                if (m.verdict() != Verdict.HOLDS) {
-                    w.printf(Locale.ROOT, "%s (%s): %s: %s%n", r.claim().id(), m.integrator(), m.verdict(), m.judgement().reason());
+            for (Check k : r.checks()) {
+                if (k.verdict() != Verdict.HOLDS) {
+                    w.printf(Locale.ROOT, "%s (%s): %s: %s%n", r.claim().id(), k.subject(), k.verdict(), k.judgement().reason());
                 }
             }
         }

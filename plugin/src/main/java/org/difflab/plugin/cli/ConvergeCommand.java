@@ -18,8 +18,9 @@ import org.difflab.theory.convergence.ConvergenceResult;
 import org.difflab.theory.convergence.OrderFit;
 import org.difflab.theory.convergence.StepProxy;
 import org.difflab.theory.report.Json;
-import org.difflab.theory.report.OrderPlot;
-import org.difflab.theory.report.ResultsJson;
+import org.difflab.theory.claims.OrderChart;
+import org.difflab.theory.convergence.ConvergenceResult;
+import org.difflab.theory.report.ChartPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +79,8 @@ final class ConvergeCommand implements Callable<Integer> {
         List<ConvergenceResult.Series> series = new ArrayList<>(r.series().values());
         series.sort(Comparator.comparing(ConvergenceResult.Series::integrator));
         if (plot != null) {
-            OrderPlot.write(r, "convergence on " + options.target + " (" + options.schedule + ", " + options.grid + ")", plot);
+            ChartPlot.write(OrderChart.of("convergence on " + options.target + " (" + options.schedule + ", " + options.grid + ")", r,
+                    ConvergenceResult.Series::expectedOrder), plot);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -123,11 +125,22 @@ final class ConvergeCommand implements Callable<Integer> {
             x.put("ciLow", s.fit().lower());
             x.put("ciHigh", s.fit().upper());
             x.put("localSlopes", s.fit().localSlopes());
-            x.put("points", s.points().stream().map(ResultsJson::point).toList());
+            x.put("points", s.points().stream().map(ConvergeCommand::point).toList());
             out.add(x);
         }
         m.put("series", out);
         m.put("wallSeconds", wall);
+        return m;
+    }
+
+    private static Map<String, Object> point(ConvergenceResult.Point p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("steps", p.steps());
+        m.put("nfe", p.nfe());
+        m.put("error", p.error().value());
+        m.put("errorLower", p.error().lower());
+        m.put("errorUpper", p.error().upper());
+        m.put("wallSeconds", p.wallSeconds());
         return m;
     }
 

@@ -3,22 +3,32 @@ package org.difflab.theory.claims;
 import java.util.List;
 
 /**
- * A claim with its measurements (one per integrator) and the overall verdict: the worst of the integrators'
- * verdicts, since a claim about several samplers holds only if it holds for each.
+ * A claim with its judged numbers, the evidence behind them and the overall verdict: the worst of the checks'
+ * verdicts, since a claim about several samplers or cases holds only if it holds for each.
+ *
+ * @param claim       the claim
+ * @param checks      the judged numbers, at least 1
+ * @param tables      evidence tables (e.g. errors against steps)
+ * @param chart       the claim's plot
+ * @param wallSeconds measuring time
  */
-public record ClaimResult(Claim claim, List<Measurement> measurements, double wallSeconds) {
+public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, double wallSeconds) {
 
     public ClaimResult {
-        if (measurements == null || measurements.isEmpty()) {
-            throw new IllegalArgumentException("measurements is empty, which is not allowed for claim " + (claim == null ? null : claim.id()));
+        if (checks == null || checks.isEmpty()) {
+            throw new IllegalArgumentException("checks is empty, which is not allowed for claim " + (claim == null ? null : claim.id()));
         }
-        measurements = List.copyOf(measurements);
+        if (chart == null) {
+            throw new IllegalArgumentException("chart is null, which is not allowed for claim " + claim.id() + ": every claim has a plot");
+        }
+        checks = List.copyOf(checks);
+        tables = List.copyOf(tables);
     }
 
     public Verdict verdict() {
         Verdict v = Verdict.HOLDS;
-        for (Measurement m : measurements) {
-            v = v.worse(m.verdict());
+        for (Check c : checks) {
+            v = v.worse(c.verdict());
         }
         return v;
     }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
@@ -21,7 +23,8 @@ import org.difflab.theory.metric.Metrics;
  * reader can rerun one point with {@code difflab eval} or the whole study with {@code difflab converge}.
  *
  * @param target       target spec, a Gaussian (e.g. {@code gaussian:d=2,mean=1,var=0.05})
- * @param schedule     schedule spec (e.g. {@code vp})
+ * @param schedule     schedule spec (e.g. {@code vp}); {@code T=steps} in it (e.g. {@code li:T=steps,c0=2,c1=6}) makes the
+ *                     schedule's training steps follow the step count, sampled at every training step T..1
  * @param grid         grid rule spec (e.g. {@code logsnr})
  * @param endingAtTMin whether the grid stops at tMin (no final jump to t = 0; the reference is then law(X_tMin))
  * @param init         where the chain starts
@@ -42,6 +45,8 @@ public record Experiment(String target, String schedule, String grid, boolean en
         return new Experiment("gaussian:d=2,mean=1,var=0.05", "vp", "logsnr", true, Init.EXACT, "w2", StepProxy.STEPS,
                 new int[] {80, 160, 320, 640, 1280});
     }
+
+    private static final String STEPS_PLACEHOLDER = "T=steps";
 
     public Experiment {
         for (String[] field : new String[][] {{"target", target}, {"schedule", schedule}, {"grid", grid}, {"metric", metric}}) {
@@ -81,8 +86,23 @@ public record Experiment(String target, String schedule, String grid, boolean en
             throw new IllegalArgumentException("target = '" + target + "' is not allowed: exact evaluation needs a Gaussian target");
         }
         Integrator[] methods = integrators.stream().map(Integrators::parse).toArray(Integrator[]::new);
-        return Convergence.study(methods).target(g).schedule(Schedules.parse(schedule)).grid(gridSpec()).steps(steps)
-                .metric(Metrics.byName(metric)).init(init).proxy(proxy).exact();
+        Convergence c = Convergence.study(methods).target(g).steps(steps).metric(Metrics.byName(metric)).init(init).proxy(proxy).exact();
+        return followsSteps() ? c.grids(this::timeGrid) : c.schedule(Schedules.parse(schedule)).grid(gridSpec());
+    }
+
+    /** Whether the schedule's training steps follow the step count ({@code T=steps} in the schedule spec). */
+    public boolean followsSteps() {
+        return schedule.contains(STEPS_PLACEHOLDER);
+    }
+
+    /** The grid at T steps: for a schedule that follows the steps, every training step T..1 of its T-step version. */
+    public TimeGrid timeGrid(int steps) {
+        if (!followsSteps()) {
+            return gridSpec().withSteps(steps).on(Schedules.parse(schedule));
+        }
+        NoiseSchedule s = Schedules.parse(schedule.replace(STEPS_PLACEHOLDER, "T=" + steps));
+        GridSpec every = Grids.parse(grid, steps - 1);
+        return (endingAtTMin ? every.endingAtTMin() : every).on(s);
     }
 
     /** One line for reports, e.g. {@code gaussian:d=2,... | vp | logsnr ending at tMin | init exact | w2 | T = 80..1280}. */

@@ -68,4 +68,38 @@ public record Judgement(Verdict verdict, String reason) {
         }
         return new Judgement(Verdict.INCONCLUSIVE, "fitted order within tolerance but the local slopes are still drifting (" + numbers + ")");
     }
+    /** HOLDS when the condition holds, VIOLATED otherwise, with the reason (which should carry the numbers). */
+    public static Judgement of(boolean holds, String reason) {
+        return new Judgement(holds ? Verdict.HOLDS : Verdict.VIOLATED, reason);
+    }
+
+    /**
+     * Judges a Monte Carlo (or otherwise noisy) estimate against an exact value: HOLDS when it is within {@code zLimit}
+     * standard errors, VIOLATED otherwise; INCONCLUSIVE when the standard error is not finite and positive.
+     */
+    public static Judgement ofAgreement(double expected, double value, double standardError, double zLimit) {
+        if (!(standardError > 0) || !Double.isFinite(standardError) || !Double.isFinite(value)) {
+            return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "no usable estimate (value %s, standard error %s)",
+                    value, standardError));
+        }
+        double z = (value - expected) / standardError;
+        String numbers = String.format(Locale.ROOT, "measured %.6f +- %.2g (1 s.e.), expected %.6f: %.2f standard errors off, limit %.1f",
+                value, standardError, expected, z, zLimit);
+        return of(Math.abs(z) <= zLimit, numbers);
+    }
+
+    /**
+     * Judges a fitted exponent against a theoretical upper bound: a measured exponent below the bound is consistent
+     * with it (bounds need not be tight); HOLDS unless the whole 95% interval lies above the bound (VIOLATED: a
+     * finding). INCONCLUSIVE without a finite interval.
+     */
+    public static Judgement ofBound(double bound, double value, double lower, double upper) {
+        if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "no confidence interval (value %.3f, bound %.3f)",
+                    value, bound));
+        }
+        String numbers = String.format(Locale.ROOT, "measured %.3f, 95%% CI [%.3f, %.3f], theory bound %.3f", value, lower, upper, bound);
+        return lower <= bound ? new Judgement(Verdict.HOLDS, "consistent with the bound (" + numbers + ")")
+                : new Judgement(Verdict.VIOLATED, "the whole interval lies above the bound (" + numbers + ")");
+    }
 }

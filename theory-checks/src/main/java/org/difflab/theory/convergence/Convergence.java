@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
@@ -38,6 +39,7 @@ public final class Convergence {
     private Gaussian target;
     private NoiseSchedule schedule = Schedules.ddpm();
     private GridSpec grid = Grids.uniform(10);
+    private IntFunction<TimeGrid> grids;
     private int[] steps;
     private Metric metric = Metrics.w2();
     private Init init = Init.PRIOR;
@@ -77,6 +79,16 @@ public final class Convergence {
     /** The grid rule, re-used at each step count through {@link GridSpec#withSteps} (default uniform). */
     public Convergence grid(GridSpec rule) {
         this.grid = nonNull("grid", rule);
+        this.grids = null;
+        return this;
+    }
+
+    /**
+     * The whole time grid (schedule included) per step count, for studies whose schedule depends on T, e.g. the Li et
+     * al. schedule with T training steps sampled at every step; replaces {@link #schedule} and {@link #grid}.
+     */
+    public Convergence grids(IntFunction<TimeGrid> perSteps) {
+        this.grids = nonNull("grids", perSteps);
         return this;
     }
 
@@ -152,7 +164,7 @@ public final class Convergence {
             List<ConvergenceResult.Point> points = new ArrayList<>();
             double[] errors = new double[steps.length];
             for (int i = 0; i < steps.length; i++) {
-                TimeGrid timeGrid = grid.withSteps(steps[i]).on(schedule);
+                TimeGrid timeGrid = grids != null ? grids.apply(steps[i]) : grid.withSteps(steps[i]).on(schedule);
                 long start = System.nanoTime();
                 ExactLaw law = ExactEvaluator.of(integrator).target(target).grid(timeGrid).model(model).init(init)
                         .repetitions(repetitions).evaluate();

@@ -1,62 +1,68 @@
 package org.difflab.theory.report;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Measurement;
+import org.difflab.theory.claims.Verdict;
 
-/** The number formats shared by every report format, so the terminal, HTML, Markdown and CSV agree digit for digit. */
-final class Cells {
+/** The cells shared by every report format, so the terminal, HTML, Markdown and CSV agree digit for digit. */
+public final class Cells {
     private Cells() {}
 
-    /** An order: 3 decimals. */
-    static String order(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    /** A measured value or interval end: 4 significant decimals (exact errors give intervals narrower than 1e-3). */
+    public static String precise(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return v != 0 && Math.abs(v) < 1e-3 ? String.format(Locale.ROOT, "%.4e", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** An order or interval end: 4 decimals, since exact errors give intervals narrower than 1e-3. */
-    static String precise(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+    /** A check's value with its 95% interval when there is one, e.g. {@code 2.0011 [1.9996, 2.0026]}. */
+    public static String measured(Check c) {
+        return precise(c.value()) + (Double.isFinite(c.lower()) || Double.isFinite(c.upper())
+                ? " [" + precise(c.lower()) + ", " + precise(c.upper()) + "]" : "");
     }
 
-    /** An expected order: as short as it is exact (1, 2, 1.5). */
-    static String expected(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.valueOf(v);
+    /** The subjects of a result, in check order, each once. */
+    public static String subjects(ClaimResult r) {
+        return r.checks().stream().map(Check::subject).distinct().collect(Collectors.joining(", "));
     }
 
-    /** A 95% confidence interval. */
-    static String ci(Measurement m) {
-        return "[" + precise(m.lower()) + ", " + precise(m.upper()) + "]";
+    /** What the claim expects, one cell: the distinct expected values of its checks. */
+    public static String expected(ClaimResult r) {
+        List<String> e = r.checks().stream().map(Check::expected).distinct().toList();
+        return e.size() <= 2 ? String.join("; ", e) : e.size() + " values";
     }
 
-    /** An error or a small positive number. */
-    static String sci(double v) {
-        return String.format(Locale.ROOT, "%.3e", v);
+    /** The measured values of a result in one cell: every check when there are at most 3, else a count of verdicts. */
+    public static String measured(ClaimResult r) {
+        if (r.checks().size() <= 3) {
+            return r.checks().stream().map(Cells::measured).collect(Collectors.joining("; "));
+        }
+        Map<Verdict, Long> count = new LinkedHashMap<>();
+        for (Check c : r.checks()) {
+            count.merge(c.verdict(), 1L, Long::sum);
+        }
+        return r.checks().size() + " checks: " + count.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 
-    /** Seconds. */
-    static String seconds(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+    /** Seconds, one decimal. */
+    public static String seconds(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** Local slopes, e.g. {@code 0.989, 0.995, 0.997}. */
-    static String slopes(double[] s) {
-        return Arrays.stream(s).mapToObj(Cells::order).collect(Collectors.joining(", "));
+    /** File name of table k (from 1) of a result. */
+    static String tableFile(ClaimResult r, int k) {
+        return r.claim().id() + "-" + k + ".csv";
     }
 
-    /** The integrators of a result, as measured (full specs). */
-    static String integrators(ClaimResult r) {
-        return r.measurements().stream().map(Measurement::integrator).collect(Collectors.joining(", "));
-    }
-
-    /** Measured orders with CIs of every integrator of a result, e.g. {@code 2.010 [2.003, 2.017]}. */
-    static String measured(ClaimResult r) {
-        return r.measurements().stream().map(m -> precise(m.order()) + " " + ci(m)).collect(Collectors.joining("; "));
-    }
-
-    /** File-name stem of a claim's files. */
-    static String stem(ClaimResult r) {
-        return r.claim().id();
+    /** File name of a result's plot. */
+    static String plotFile(ClaimResult r) {
+        return r.claim().id() + ".png";
     }
 }

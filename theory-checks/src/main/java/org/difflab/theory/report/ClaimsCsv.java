@@ -1,38 +1,35 @@
 package org.difflab.theory.report;
 
 import java.util.List;
+import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Measurement;
-import org.difflab.theory.convergence.ConvergenceResult;
+import org.difflab.theory.claims.Table;
 
 /**
- * The CSV files of a report (RFC 4180, comma separated, header row): {@code claims.csv} with one row per claim and
- * integrator, and one errors table per claim.
+ * The CSV files of a report (RFC 4180, comma separated, header row): {@code claims.csv} with one row per judged
+ * check, and one file per evidence table.
  */
-public final class ClaimsCsv {
+final class ClaimsCsv {
     private ClaimsCsv() {}
 
-    /** One row per (claim, integrator): id, integrator, expected, measured order, CI low, CI high, last local slope, verdict. */
-    public static String summary(List<ClaimResult> results) {
-        StringBuilder b = new StringBuilder("id,integrator,expected,measured_order,ci_low,ci_high,last_local_slope,verdict\n");
+    /** One row per check: id, family, subject, quantity, expected, value, CI low, CI high, verdict. */
+    static String summary(List<ClaimResult> results) {
+        StringBuilder b = new StringBuilder("id,family,subject,quantity,expected,value,ci_low,ci_high,verdict\n");
         for (ClaimResult r : results) {
-            for (Measurement m : r.measurements()) {
-                double[] local = m.localSlopes();
-                b.append(String.join(",", r.claim().id(), quote(m.integrator()), Cells.expected(r.claim().expectedOrder()),
-                        num(m.order()), num(m.lower()), num(m.upper()), num(local[local.length - 1]), m.verdict().name())).append('\n');
+            for (Check c : r.checks()) {
+                b.append(String.join(",", r.claim().id(), quote(r.claim().family()), quote(c.subject()), quote(c.quantity()),
+                        quote(c.expected()), num(c.value()), num(c.lower()), num(c.upper()), c.verdict().name())).append('\n');
             }
         }
         return b.toString();
     }
 
-    /** The error table of one claim: integrator, steps, nfe, error, error bracket, wall seconds. */
-    public static String errors(ClaimResult r) {
-        StringBuilder b = new StringBuilder("integrator,steps,nfe,error,error_lower,error_upper,wall_seconds\n");
-        for (Measurement m : r.measurements()) {
-            for (ConvergenceResult.Point p : m.points()) {
-                b.append(String.join(",", quote(m.integrator()), Integer.toString(p.steps()), Long.toString(p.nfe()),
-                        num(p.error().value()), num(p.error().lower()), num(p.error().upper()), num(p.wallSeconds()))).append('\n');
-            }
+    /** One evidence table. */
+    static String table(Table t) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.join(",", t.columns().stream().map(ClaimsCsv::quote).toList())).append('\n');
+        for (List<String> row : t.rows()) {
+            b.append(String.join(",", row.stream().map(ClaimsCsv::quote).toList())).append('\n');
         }
         return b.toString();
     }
@@ -42,6 +39,6 @@ public final class ClaimsCsv {
     }
 
     private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -10,7 +10,7 @@ import org.difflab.theory.claims.ClaimResult;
 
 /**
  * Writes a report folder for claim results: {@code index.html}, {@code REPORT.md}, {@code claims.csv},
- * {@code results.json}, and per claim {@code <id>.png} (log-log plot) and {@code <id>-errors.csv}.
+ * {@code results.json}, and per claim {@code <id>.png} (its plot) and {@code <id>-<k>.csv} (its tables).
  * Existing files of the same names are replaced; other files in the folder are left alone.
  */
 public final class ReportWriter {
@@ -27,8 +27,10 @@ public final class ReportWriter {
         try {
             Files.createDirectories(dir);
             for (ClaimResult r : results) {
-                OrderPlot.write(r, dir.resolve(Cells.stem(r) + ".png"));
-                text(dir.resolve(Cells.stem(r) + "-errors.csv"), ClaimsCsv.errors(r));
+                ChartPlot.write(r.chart(), dir.resolve(Cells.plotFile(r)));
+                for (int k = 0; k < r.tables().size(); k++) {
+                    text(dir.resolve(Cells.tableFile(r, k + 1)), ClaimsCsv.table(r.tables().get(k)));
+                }
             }
             text(dir.resolve("claims.csv"), ClaimsCsv.summary(results));
             text(dir.resolve("results.json"), ResultsJson.of(results));

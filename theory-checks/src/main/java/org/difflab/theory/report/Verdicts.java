@@ -7,7 +7,7 @@ import java.util.Map;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Verdict;
 
-/** The lines at the top of every report: the count of verdicts, and what they mean so a reader need not look up the rule. */
+/** The lines at the top of every report: the count of verdicts, and what they mean so a reader need not look up the rules. */
 final class Verdicts {
     private Verdicts() {}
 
@@ -19,16 +19,19 @@ final class Verdicts {
             count.merge(r.verdict(), 1L, Long::sum);
             wall += r.wallSeconds();
         }
-        return String.format(Locale.ROOT, "%d claims: %d hold, %d violated, %d inconclusive. Errors are exact (no Monte Carlo noise); "
-                        + "measured in %.1f s on the CPU engine.", results.size(), count.getOrDefault(Verdict.HOLDS, 0L),
-                count.getOrDefault(Verdict.VIOLATED, 0L), count.getOrDefault(Verdict.INCONCLUSIVE, 0L), wall);
+        return String.format(Locale.ROOT, "%d claims: %d hold, %d violated, %d inconclusive; measured in %.1f s on the CPU engine.",
+                results.size(), count.getOrDefault(Verdict.HOLDS, 0L), count.getOrDefault(Verdict.VIOLATED, 0L),
+                count.getOrDefault(Verdict.INCONCLUSIVE, 0L), wall);
     }
 
-    /** One paragraph: what HOLDS, VIOLATED and INCONCLUSIVE mean. */
+    /** One paragraph: how numbers are measured and what HOLDS, VIOLATED and INCONCLUSIVE mean. */
     static String legend() {
-        return "HOLDS: the 95% confidence interval of the fitted order contains the expected order, or the fitted order and the "
-                + "last local slope are both within the claim's tolerance of it (exact errors have no noise, so the interval is "
-                + "narrow and reflects pre-asymptotic curvature). VIOLATED: the interval excludes the expected order and the fitted "
-                + "order is off by more than the tolerance. INCONCLUSIVE: anything else, e.g. local slopes still drifting.";
+        return "Errors on Gaussian targets are exact (exact evaluation of the sampler's output law, no Monte Carlo noise); "
+                + "Monte Carlo numbers carry standard errors. A claim's verdict is the worst of its checks. Orders: HOLDS when the "
+                + "95% confidence interval of the fitted order contains the expected order, or the fitted order and the last local "
+                + "slope are both within the claim's tolerance (exact errors have no noise, so the interval is narrow and reflects "
+                + "pre-asymptotic curvature); VIOLATED when the interval excludes it and the order is off by more than the tolerance. "
+                + "Bounds: HOLDS unless the whole interval lies above the theory's exponent. Closed forms: HOLDS within the stated "
+                + "number of standard errors. INCONCLUSIVE: the measurement does not settle the claim.";
     }
 }

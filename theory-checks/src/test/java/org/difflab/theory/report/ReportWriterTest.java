@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.difflab.theory.claims.Catalogue;
 import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.OrderClaim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,19 +17,21 @@ class ReportWriterTest {
 
     @Test
     void writesEveryFileOfTheFolder(@TempDir Path dir) throws Exception {
-        List<ClaimResult> results = List.of(Catalogue.byId("order-heun").withSteps(40, 80, 160).check(),
-                Catalogue.byId("order-ddim").withSteps(40, 80, 160).check());
+        List<ClaimResult> results = List.of(((OrderClaim) Catalogue.byId("order-heun")).withSteps(40, 80, 160).check(),
+                ((OrderClaim) Catalogue.byId("order-ddim")).withSteps(40, 80, 160).check());
         Path index = ReportWriter.write(results, dir.resolve("report"));
         Path d = index.getParent();
         assertThat(index).hasFileName("index.html");
-        assertThat(Files.readString(index)).contains("<h2 id=\"order-heun\">", "order-heun.png", "order-ddim-errors.csv", "HOLDS");
-        assertThat(Files.readString(d.resolve("REPORT.md"))).contains("## order-heun", "![order-heun](order-heun.png)", "| 160 |");
+        assertThat(Files.readString(index)).contains("<h3 id=\"order-heun\">", "order-heun.png", "order-ddim-1.csv", "HOLDS",
+                "<h2>Standard samplers: convergence orders</h2>");
+        assertThat(Files.readString(d.resolve("REPORT.md"))).contains("### order-heun", "![order-heun](order-heun.png)", "| 160 |",
+                "## Standard samplers");
         List<String> claims = Files.readAllLines(d.resolve("claims.csv"));
         assertThat(claims).hasSize(3);
-        assertThat(claims.get(0)).isEqualTo("id,integrator,expected,measured_order,ci_low,ci_high,last_local_slope,verdict");
-        assertThat(claims.get(1)).startsWith("order-heun,heun,2,").endsWith(",HOLDS");
-        assertThat(Files.readAllLines(d.resolve("order-heun-errors.csv"))).hasSize(4).element(1).asString().startsWith("heun,40,80,");
-        assertThat(Files.readString(d.resolve("results.json"))).contains("\"id\": \"order-heun\"", "\"verdict\": \"HOLDS\"", "\"points\": [");
+        assertThat(claims.get(0)).isEqualTo("id,family,subject,quantity,expected,value,ci_low,ci_high,verdict");
+        assertThat(claims.get(1)).startsWith("order-heun,Standard samplers: convergence orders,heun,order,2,").endsWith(",HOLDS");
+        assertThat(Files.readAllLines(d.resolve("order-heun-1.csv"))).hasSize(4).element(1).asString().startsWith("40,80,");
+        assertThat(Files.readString(d.resolve("results.json"))).contains("\"id\": \"order-heun\"", "\"verdict\": \"HOLDS\"", "\"rows\": [");
         BufferedImage png = ImageIO.read(d.resolve("order-heun.png").toFile());
         assertThat(png).isNotNull();
         assertThat(png.getWidth()).isEqualTo(800);

@@ -1,0 +1,80 @@
+package org.difflab.theory.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.theory.convergence.ConvergenceResult;
+import org.difflab.theory.convergence.OrderFit;
+import org.difflab.theory.convergence.StepProxy;
+
+/**
+ * A convergence-order claim: what a paper states, on which setup we measure it, the order we expect to see and how
+ * close is close enough. {@link #check()} runs the exact convergence study and judges every integrator with
+ * {@link Judgement#ofOrder}.
+ *
+ * @param id            short stable id, e.g. {@code order-heun}
+ * @param family        the report section, e.g. {@code Standard samplers: orders}
+ * @param source        the paper or section the claim comes from
+ * @param statement     what the theory states
+ * @param integrators   integrator specs, as in {@code Integrators.parse}, each judged on its own
+ * @param experiment    the setup
+ * @param expectedOrder the order we expect to measure
+ * @param tolerance     how far the fitted order and the last local slope may be from it
+ * @param note          what a reader should know about the measurement (may be empty)
+ */
+public record OrderClaim(String id, String family, String source, String statement, List<String> integrators, Experiment experiment,
+                         double expectedOrder, double tolerance, String note) implements Claim {
+
+    public OrderClaim {
+        Claim.requireId(id);
+        if (integrators == null || integrators.isEmpty()) {
+            throw new IllegalArgumentException("integrators = " + integrators + " is not allowed for claim " + id + ": give at least 1");
+        }
+        if (experiment == null) {
+            throw new IllegalArgumentException("experiment is null, which is not allowed for claim " + id);
+        }
+        if (!(expectedOrder > 0) || !(tolerance > 0)) {
+            throw new IllegalArgumentException("expectedOrder = " + expectedOrder + ", tolerance = " + tolerance
+                    + " are not allowed for claim " + id + ": both must be > 0");
+        }
+        integrators = List.copyOf(integrators);
+        family = family == null ? "" : family;
+        source = source == null ? "" : source;
+        statement = statement == null ? "" : statement;
+        note = note == null ? "" : note;
+    }
+
+    @Override
+    public String expectation() {
+        return String.format(Locale.ROOT, "order %s +/- %.2f: slope of log(%s error) against log %s", OrderChart.number(expectedOrder),
+                tolerance, experiment.metric(), experiment.proxy() == StepProxy.STEPS ? "T (negated)" : "h = ln T / T");
+    }
+
+    @Override
+    public String setup() {
+        return experiment.describe();
+    }
+
+    /** This claim measured on other step counts (e.g. fewer, for a quick run). */
+    public OrderClaim withSteps(int... steps) {
+        return new OrderClaim(id, family, source, statement, integrators, experiment.withSteps(steps), expectedOrder, tolerance, note);
+    }
+
+    @Override
+    public ClaimResult check() {
+        long start = System.nanoTime();
+        ConvergenceResult r = experiment.study(integrators).run();
+        List<Check> checks = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        for (String spec : integrators) {
+            ConvergenceResult.Series s = r.of(Integrators.parse(spec).spec());
+            OrderFit f = s.fit();
+            Judgement j = Judgement.ofOrder(expectedOrder, tolerance, f.order(), f.lower(), f.upper(), f.localSlopes());
+            checks.add(new Check(s.integrator(), "order", f.order(), f.lower(), f.upper(), OrderChart.number(expectedOrder), j));
+            tables.add(OrderChart.errorTable(s, experiment.metric()));
+        }
+        return new ClaimResult(this, checks, tables, OrderChart.of(id + " (expected order " + OrderChart.number(expectedOrder) + ")", r,
+                s -> expectedOrder), (System.nanoTime() - start) * 1e-9);
+    }
+}

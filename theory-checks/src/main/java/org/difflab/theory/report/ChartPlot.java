@@ -1,0 +1,87 @@
+package org.difflab.theory.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.difflab.theory.claims.Chart;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a claim's {@link Chart} with XChart into an 800 x 560 PNG: measured lines in colour with markers (and 95%
+ * error bars when given), fits as thin dotted black lines, theory as wide grey dashed lines drawn first so the
+ * measurements stay on top.
+ */
+public final class ChartPlot {
+    private static final Color[] COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+            new Color(148, 103, 189), new Color(255, 127, 14), new Color(140, 86, 75), new Color(227, 119, 194)};
+    private static final BasicStroke THEORY = new BasicStroke(5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {12f, 8f}, 0f);
+    private static final BasicStroke FIT = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
+
+    private ChartPlot() {}
+
+    /** Writes the chart as PNG (the path should end in .png). */
+    public static void write(Chart c, Path png) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        XYChart chart = new XYChartBuilder().width(800).height(560).title(c.title()).xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
+        XYStyler st = chart.getStyler();
+        st.setXAxisLogarithmic(c.logX()).setYAxisLogarithmic(c.logY());
+        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(225, 225, 225));
+        st.setMarkerSize(8);
+        if (c.logY()) {
+            st.setYAxisDecimalPattern("0.#E0");
+        }
+        int colour = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
+        boolean errorBars = c.lines().stream().anyMatch(l -> l.error() != null);
+        st.setErrorBarsColorSeriesColor(true);
+        for (Chart.Style style : new Chart.Style[] {Chart.Style.THEORY, Chart.Style.FIT, Chart.Style.MEASURED}) {
+            for (Chart.Line l : c.lines()) {
+                if (l.style() != style) {
+                    continue;
+                }
+                double[] err = l.error() != null ? l.error() : errorBars ? new double[l.x().length] : null;
+                XYSeries s = err == null ? chart.addSeries(l.label(), l.x(), l.y()) : chart.addSeries(l.label(), l.x(), l.y(), err);
+                switch (style) {
+                    case THEORY -> s.setMarker(SeriesMarkers.NONE).setLineColor(new Color(150, 150, 150)).setLineStyle(THEORY);
+                    case FIT -> s.setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK).setLineStyle(FIT);
+                    case MEASURED -> {
+                        Color col = COLORS[colour++ % COLORS.length];
+                        s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(col).setLineColor(col).setLineStyle(new BasicStroke(1.5f));
+                    }
+                }
+                for (double y : l.y()) {
+                    if (y > 0 && Double.isFinite(y)) {
+                        lowest = Math.min(lowest, y);
+                        highest = Math.max(highest, y);
+                    }
+                }
+            }
+        }
+        // XChart labels a log axis only at powers of ten: widen the y range to whole decades so at least two are labelled
+        if (c.logY() && highest > 0) {
+            st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest)))).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest))));
+        }
+        try {
+            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write plot " + png + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not draw the chart '" + c.title() + "' with lines "
+                    + Arrays.toString(c.lines().stream().map(Chart.Line::label).toArray()) + ": " + e.getMessage(), e);
+        }
+    }
+}
