@@ -1,0 +1,184 @@
+package org.difflab.theory.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Gaussian;
+import org.difflab.dsl.target.Targets;
+import org.difflab.theory.exact.ExactEvaluator;
+import org.difflab.theory.exact.ExactLaw;
+import org.difflab.theory.exact.Init;
+import org.difflab.theory.metric.DiagonalGaussian;
+import org.difflab.theory.metric.KlDivergence;
+
+/**
+ * A claim about samplers at a small budget of model evaluations against a long reference run (e.g. DDPM with 1000
+ * steps): some contenders must land close to the reference, others are expected far off. Measured by exact
+ * evaluation on a 1-D Gaussian target from the sampler's own prior; the judged number is the output variance relative
+ * to the reference's (the quantity the Poisson-midpoint note tabulates), with KL to the reference and to the data
+ * beside it. Samplers with auxiliary randomness (random midpoints) give a mixture over {@code repetitions}
+ * realisations; its variance is exact per realisation, so its standard error is over realisations only.
+ *
+ * @param id          short stable id
+ * @param family      the report section
+ * @param source      the paper or section the claim comes from
+ * @param statement   what the theory states
+ * @param target      a 1-D Gaussian target spec, e.g. {@code gaussian:d=1,mean=0,var=0.01}
+ * @param schedule    schedule spec (a discrete training schedule, e.g. {@code linear:T=1000})
+ * @param reference   the reference run
+ * @param contenders  the runs judged against it
+ * @param closeWithin largest |variance ratio - 1| that counts as close
+ * @param farBeyond   smallest |variance ratio - 1| that counts as far off
+ * @param repetitions auxiliary realisations per evaluation
+ * @param note        what a reader should know (may be empty)
+ */
+public record EqualBudgetClaim(String id, String family, String source, String statement, String target, String schedule, Run reference,
+                               List<Run> contenders, double closeWithin, double farBeyond, int repetitions, String note) implements Claim {
+
+    /** What a contender is expected to do. */
+    public enum Expect {
+        CLOSE, FAR
+    }
+
+    /**
+     * One sampler run: integrator spec, grid rule spec and its step count, and the expectation (ignored for the reference).
+     */
+    public record Run(String integrator, String grid, int steps, Expect expect) {
+        String label() {
+            return integrator + " on " + grid + "(" + steps + ")";
+        }
+    }
+
+    public EqualBudgetClaim {
+        Claim.requireId(id);
+        if (contenders == null || contenders.isEmpty() || reference == null) {
+            throw new IllegalArgumentException("reference = " + reference + ", contenders = " + contenders + " are not allowed for claim "
+                    + id + ": give a reference and at least 1 contender");
+        }
+        if (!(closeWithin > 0) || !(farBeyond >= closeWithin)) {
+            throw new IllegalArgumentException("closeWithin = " + closeWithin + ", farBeyond = " + farBeyond + " are not allowed for claim "
+                    + id + ": need 0 < closeWithin <= farBeyond");
+        }
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions = " + repetitions + " is not allowed for claim " + id + ": must be >= 1");
+        }
+        contenders = List.copyOf(contenders);
+        note = note == null ? "" : note;
+    }
+
+    @Override
+    public List<String> integrators() {
+        List<String> out = new ArrayList<>();
+        out.add(reference.integrator());
+        contenders.forEach(c -> out.add(c.integrator()));
+        return out.stream().distinct().toList();
+    }
+
+    @Override
+    public String expectation() {
+        return String.format(Locale.ROOT, "output variance / reference variance within %.0f%% of 1 for CLOSE contenders, off by more than "
+                + "%.0f%% for FAR ones", 100 * closeWithin, 100 * farBeyond);
+    }
+
+    @Override
+    public String setup() {
+        return String.format(Locale.ROOT, "target %s, schedule %s, reference %s, init prior, exact evaluation (%d auxiliary realisations "
+                + "for random samplers)", target, schedule, reference.label(), repetitions);
+    }
+
+    @Override
+    public ClaimResult check() {
+        long start = System.nanoTime();
+        if (!(Targets.parse(target) instanceof Gaussian data) || data.dim() != 1) {
+            throw new IllegalArgumentException("target = '" + target + "' is not allowed for claim " + id + ": a 1-D Gaussian");
+        }
+        Measured ref = measure(data, reference);
+        Table.Builder t = Table.of("output laws against the reference " + reference.label(), "sampler", "grid", "NFE (one realisation)",
+                "variance / data variance", "variance / reference", "s.e.", "KL to reference", "KL to data");
+        t.row(reference.integrator(), reference.grid() + "(" + reference.steps() + ")", ref.nfe, f4(ref.law.variance(0) / data.covariance()[0][0]),
+                "1", "", sci(0), sci(ref.klToData));
+        List<Check> checks = new ArrayList<>();
+        Chart.Builder chart = Chart.of(id + ": output variance relative to " + reference.label(), "model evaluations (NFE)",
+                "variance / reference variance", true, false);
+        List<double[]> points = new ArrayList<>();
+        for (Run c : contenders) {
+            Measured m = measure(data, c);
+            double ratio = m.law.variance(0) / ref.law.variance(0);
+            double se = m.varianceSe / ref.law.variance(0);
+            double kl = KlDivergence.divergence(m.law, ref.law);
+            t.row(c.integrator(), c.grid() + "(" + c.steps() + ")", m.nfe, f4(m.law.variance(0) / data.covariance()[0][0]), f4(ratio), f4(se), sci(kl),
+                    sci(m.klToData));
+            double off = Math.abs(ratio - 1);
+            boolean ok = c.expect() == Expect.CLOSE ? off <= closeWithin : off > farBeyond;
+            String reason = String.format(Locale.ROOT, "variance ratio %.4f (s.e. %.4f, NFE %s, KL to reference %.2e): |ratio - 1| = %.4f %s %.2f",
+                    ratio, se, Long.toString(m.nfe), kl, off, ok == (c.expect() == Expect.CLOSE) ? "<=" : ">",
+                    c.expect() == Expect.CLOSE ? closeWithin : farBeyond);
+            checks.add(new Check(c.label(), "variance / reference", ratio, ratio - 1.96 * se, ratio + 1.96 * se,
+                    c.expect() == Expect.CLOSE ? String.format(Locale.ROOT, "1 +- %.2f", closeWithin)
+                            : String.format(Locale.ROOT, "off by > %.2f", farBeyond), Judgement.of(ok, reason)));
+            points.add(new double[] {m.nfe, ratio, 1.96 * se});
+        }
+        double[] nfe = points.stream().mapToDouble(p -> p[0]).toArray();
+        chart.theory("reference " + reference.label(), new double[] {min(nfe), max(nfe)}, new double[] {1, 1});
+        for (String name : contenders.stream().map(c -> c.integrator() + " on " + c.grid()).distinct().toList()) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < contenders.size(); i++) {
+                if ((contenders.get(i).integrator() + " on " + contenders.get(i).grid()).equals(name)) {
+                    idx.add(i);
+                }
+            }
+            chart.line(name, idx.stream().mapToDouble(i -> points.get(i)[0]).toArray(), idx.stream().mapToDouble(i -> points.get(i)[1]).toArray(),
+                    idx.stream().mapToDouble(i -> points.get(i)[2]).toArray(), Chart.Style.MEASURED);
+        }
+        return new ClaimResult(this, checks, List.of(t.build()), chart.build(), (System.nanoTime() - start) * 1e-9);
+    }
+
+    private record Measured(DiagonalGaussian law, double varianceSe, double klToData, long nfe) {}
+
+    private Measured measure(Gaussian data, Run run) {
+        TimeGrid grid = Grids.parse(run.grid(), run.steps()).on(Schedules.parse(schedule));
+        ExactLaw law = ExactEvaluator.of(Integrators.parse(run.integrator())).target(data).grid(grid).init(Init.PRIOR)
+                .repetitions(repetitions).evaluate();
+        List<DiagonalGaussian> comps = law.components();
+        DiagonalGaussian mm = law.momentMatched();
+        double[] second = new double[comps.size()];
+        for (int r = 0; r < comps.size(); r++) {
+            double dm = comps.get(r).mean(0) - mm.mean(0);
+            second[r] = comps.get(r).variance(0) + dm * dm;
+        }
+        double se = comps.size() == 1 ? 0 : sd(second) / Math.sqrt(comps.size());
+        return new Measured(mm, se, KlDivergence.divergence(mm, law.reference()), law.nfe());
+    }
+
+    private static double sd(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m += v / x.length;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m) / (x.length - 1);
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double min(double[] x) {
+        return java.util.Arrays.stream(x).min().orElseThrow();
+    }
+
+    private static double max(double[] x) {
+        return java.util.Arrays.stream(x).max().orElseThrow();
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String sci(double v) {
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+}
