@@ -3,7 +3,6 @@ package org.difflab.theory.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.schedule.Schedules;
@@ -36,22 +35,8 @@ import org.difflab.theory.metric.KlDivergence;
  * @param repetitions auxiliary realisations per evaluation
  * @param note        what a reader should know (may be empty)
  */
-public record EqualBudgetClaim(String id, String family, String source, String statement, String target, String schedule, Run reference,
-                               List<Run> contenders, double closeWithin, double farBeyond, int repetitions, String note) implements Claim {
-
-    /** What a contender is expected to do. */
-    public enum Expect {
-        CLOSE, FAR
-    }
-
-    /**
-     * One sampler run: integrator spec, grid rule spec and its step count, and the expectation (ignored for the reference).
-     */
-    public record Run(String integrator, String grid, int steps, Expect expect) {
-        String label() {
-            return integrator + " on " + grid + "(" + steps + ")";
-        }
-    }
+public record EqualBudgetClaim(String id, String family, String source, String statement, String target, String schedule, BudgetRun reference,
+                               List<BudgetRun> contenders, double closeWithin, double farBeyond, int repetitions, String note) implements Claim {
 
     public EqualBudgetClaim {
         Claim.requireId(id);
@@ -105,7 +90,7 @@ public record EqualBudgetClaim(String id, String family, String source, String s
         Chart.Builder chart = Chart.of(id + ": output variance relative to " + reference.label(), "model evaluations (NFE)",
                 "variance / reference variance", true, false);
         List<double[]> points = new ArrayList<>();
-        for (Run c : contenders) {
+        for (BudgetRun c : contenders) {
             Measured m = measure(data, c);
             double ratio = m.law.variance(0) / ref.law.variance(0);
             double se = m.varianceSe / ref.law.variance(0);
@@ -113,12 +98,12 @@ public record EqualBudgetClaim(String id, String family, String source, String s
             t.row(c.integrator(), c.grid() + "(" + c.steps() + ")", m.nfe, f4(m.law.variance(0) / data.covariance()[0][0]), f4(ratio), f4(se), sci(kl),
                     sci(m.klToData));
             double off = Math.abs(ratio - 1);
-            boolean ok = c.expect() == Expect.CLOSE ? off <= closeWithin : off > farBeyond;
+            boolean ok = c.expect() == BudgetRun.Expect.CLOSE ? off <= closeWithin : off > farBeyond;
             String reason = String.format(Locale.ROOT, "variance ratio %.4f (s.e. %.4f, NFE %s, KL to reference %.2e): |ratio - 1| = %.4f %s %.2f",
-                    ratio, se, Long.toString(m.nfe), kl, off, ok == (c.expect() == Expect.CLOSE) ? "<=" : ">",
-                    c.expect() == Expect.CLOSE ? closeWithin : farBeyond);
+                    ratio, se, Long.toString(m.nfe), kl, off, ok == (c.expect() == BudgetRun.Expect.CLOSE) ? "<=" : ">",
+                    c.expect() == BudgetRun.Expect.CLOSE ? closeWithin : farBeyond);
             checks.add(new Check(c.label(), "variance / reference", ratio, ratio - 1.96 * se, ratio + 1.96 * se,
-                    c.expect() == Expect.CLOSE ? String.format(Locale.ROOT, "1 +- %.2f", closeWithin)
+                    c.expect() == BudgetRun.Expect.CLOSE ? String.format(Locale.ROOT, "1 +- %.2f", closeWithin)
                             : String.format(Locale.ROOT, "off by > %.2f", farBeyond), Judgement.of(ok, reason)));
             points.add(new double[] {m.nfe, ratio, 1.96 * se});
         }
@@ -139,8 +124,8 @@ public record EqualBudgetClaim(String id, String family, String source, String s
 
     private record Measured(DiagonalGaussian law, double varianceSe, double klToData, long nfe) {}
 
-    private Measured measure(Gaussian data, Run run) {
-        TimeGrid grid = Grids.parse(run.grid(), run.steps()).on(Schedules.parse(schedule));
+    private Measured measure(Gaussian data, BudgetRun run) {
+        TimeGrid grid = run.on(Schedules.parse(schedule));
         ExactLaw law = ExactEvaluator.of(Integrators.parse(run.integrator())).target(data).grid(grid).init(Init.PRIOR)
                 .repetitions(repetitions).evaluate();
         List<DiagonalGaussian> comps = law.components();

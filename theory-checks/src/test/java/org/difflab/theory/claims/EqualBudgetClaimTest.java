@@ -12,9 +12,9 @@ class EqualBudgetClaimTest {
     @Test
     void ddpmAtTwentyFiveStepsIsFarFromDdpmThousand() {
         EqualBudgetClaim c = new EqualBudgetClaim("ddpm-budget", "test", "note 3.1", "DDPM-25 is far from DDPM-1000",
-                "gaussian:d=1,mean=0,var=1", "linear:T=1000", new EqualBudgetClaim.Run("ddpm:variance=small", "uniform", 1000, null),
-                List.of(new EqualBudgetClaim.Run("ddpm:variance=small", "uniform", 25, EqualBudgetClaim.Expect.FAR),
-                        new EqualBudgetClaim.Run("ddpm:variance=small", "uniform", 40, EqualBudgetClaim.Expect.FAR)),
+                "gaussian:d=1,mean=0,var=1", "linear:T=1000", BudgetRun.reference("ddpm:variance=small", "uniform", 1000),
+                List.of(BudgetRun.far("ddpm:variance=small", "uniform", 25),
+                        BudgetRun.far("ddpm:variance=small", "uniform", 40)),
                 0.05, 0.1, 1, "");
         ClaimResult r = c.check();
         System.out.println(r.tables().get(0).rows());
