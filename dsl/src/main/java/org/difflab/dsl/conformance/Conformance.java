@@ -28,7 +28,8 @@ import org.difflab.dsl.target.Targets;
  * <ul>
  *   <li>{@code determinism}: the same seed gives identical bits;</li>
  *   <li>{@code batch-invariance}: sample i is the same bits at batch size 1 and 64;</li>
- *   <li>{@code nfe}: model evaluations spent equal {@link Integrator#nfe};</li>
+ *   <li>{@code nfe}: model evaluations spent equal {@link Integrator#nfe}, or, for an integrator with a random count,
+ *       the steps plus its {@link Integrator#randomNfeCounter()} (one batch, so the counter is that run's);</li>
  *   <li>{@code native-memory}: resident memory stays flat over a long run (measured);</li>
  *   <li>{@code moments}: on a 2-D Gaussian mixture at many steps, the sample mean and covariance are within
  *       5 standard errors of the target's;</li>
@@ -111,11 +112,21 @@ public final class Conformance {
     static CheckResult nfe(Integrator integrator) {
         StringBuilder detail = new StringBuilder();
         boolean ok = true;
+        Optional<String> counter = integrator.randomNfeCounter();
         for (int steps : new int[] {1, 2, 17}) {
             try (Samples s = sampler(integrator, steps).seed(3).sample(4)) {
-                long declared = integrator.nfe(sampler(integrator, steps).timeGrid());
+                long declared;
+                if (counter.isPresent()) {
+                    Long extra = s.counters().get(counter.get());
+                    ok &= extra != null;
+                    declared = steps + (extra == null ? 0 : extra);
+                    detail.append(steps).append(" steps: spent ").append(s.nfe()).append(", steps + ").append(counter.get()).append(" = ")
+                            .append(extra == null ? "(counter missing)" : declared).append("; ");
+                } else {
+                    declared = integrator.nfe(sampler(integrator, steps).timeGrid());
+                    detail.append(steps).append(" steps: spent ").append(s.nfe()).append(", declared ").append(declared).append("; ");
+                }
                 ok &= s.nfe() == declared;
-                detail.append(steps).append(" steps: spent ").append(s.nfe()).append(", declared ").append(declared).append("; ");
             }
         }
         return CheckResult.of("nfe", ok, detail.toString().trim());

@@ -24,6 +24,11 @@ public final class Grids {
         return new LogSnrGrid(steps, true);
     }
 
+    /** t_k = tMax (k/steps)^p down to 0, every step on the rule (p = 1, 2: the Poisson-midpoint block layouts). */
+    public static GridSpec power(int steps, double p) {
+        return new PowerGrid(steps, p, true);
+    }
+
     /** Explicit training indices of a discrete schedule. */
     public static GridSpec respaced(int... indices) {
         return new RespacedGrid(indices, true);
@@ -36,6 +41,7 @@ public final class Grids {
         m.put("quadratic", "t quadratic in the step index, finer near the data");
         m.put("karras:rho=7", "Karras et al. sigma spacing");
         m.put("logsnr", "equal steps in log-SNR");
+        m.put("power:p=2", "t = tMax (k/n)^p down to 0 with no separate final jump (p = 1: equal blocks, p = 2: quadratic blocks)");
         return m;
     }
 
@@ -47,7 +53,8 @@ public final class Grids {
             case "quadratic" -> quadratic(steps);
             case "karras" -> karras(steps, s.real("rho", 7));
             case "logsnr" -> logSnr(steps);
-            default -> throw s.bad("name", s.name(), "one of uniform, quadratic, karras, logsnr");
+            case "power" -> power(steps, s.real("p", 2));
+            default -> throw s.bad("name", s.name(), "one of uniform, quadratic, karras, logsnr, power");
         };
         s.done();
         return g;

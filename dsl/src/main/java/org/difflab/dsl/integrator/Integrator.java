@@ -29,9 +29,22 @@ public interface Integrator {
     /** Expected convergence order on smooth problems (weak order for stochastic integrators). */
     double expectedOrder();
 
-    /** Exact model evaluations of a run on this grid; override when the first or last step differs. */
+    /**
+     * Exact model evaluations of a run on this grid; override when the first or last step differs. For an integrator
+     * with a {@link #randomNfeCounter()} this is only the nominal count nfePerStep() * steps.
+     */
     default long nfe(TimeGrid grid) {
         return (long) nfePerStep() * grid.steps();
+    }
+
+    /**
+     * For integrators whose number of model evaluations is random (e.g. Poisson midpoints): the name of the run
+     * counter ({@link RunContext#count}) that holds the evaluations beyond one per step, so that a run on a grid
+     * spends exactly grid.steps() + that counter. Empty (the default) when the count is deterministic and
+     * {@link #nfe} is exact. The conformance suite checks whichever applies.
+     */
+    default Optional<String> randomNfeCounter() {
+        return Optional.empty();
     }
 
     /** This integrator with its noise knob at zero (eta = 0, lambda = 0), for stochastic integrators that have one. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.difflab.dsl.spec.Spec;
 
@@ -45,6 +46,55 @@ public final class Integrators {
                 s -> new AcceleratedDdpm());
         register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1",
                 s -> new MomentumStochastic(s.real("clip", 1)));
+        register("poissonMidpoint", "Poisson midpoint method over the DDPM chain (Kandasamy & Nagaraj 2024)",
+                "lambda=1,select=bernoulli|one,share=batch|sample,noise=sparse|dense (dense with share=sample),variance=small|large,substeps=10 (continuous schedules)",
+                Integrators::poissonMidpoint);
+    }
+
+    private static Integrator poissonMidpoint(Spec s) {
+        String select = s.string("select", "bernoulli");
+        PoissonMidpoint.Selection selection = switch (select) {
+            case "bernoulli" -> PoissonMidpoint.Selection.BERNOULLI;
+            case "one" -> PoissonMidpoint.Selection.ONE;
+            default -> throw s.bad("select", select, "bernoulli or one");
+        };
+        if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
+            throw s.bad("lambda", s.string("lambda", ""), "absent with select=one (exactly one midpoint per block, weight K)");
+        }
+        double lambda = s.real("lambda", 1);
+        if (!(lambda > 0)) {
+            throw s.bad("lambda", lambda, "> 0 (expected midpoints per block)");
+        }
+        String share = s.string("share", "batch");
+        PoissonMidpoint.Share sharing = switch (share) {
+            case "batch" -> PoissonMidpoint.Share.BATCH;
+            case "sample" -> PoissonMidpoint.Share.SAMPLE;
+            default -> throw s.bad("share", share, "batch or sample");
+        };
+        String noise = s.string("noise", sharing == PoissonMidpoint.Share.SAMPLE ? "dense" : "sparse");
+        PoissonMidpoint.NoiseForm form = switch (noise) {
+            case "dense" -> PoissonMidpoint.NoiseForm.DENSE;
+            case "sparse" -> PoissonMidpoint.NoiseForm.SPARSE;
+            default -> throw s.bad("noise", noise, "dense or sparse");
+        };
+        if (form == PoissonMidpoint.NoiseForm.SPARSE && sharing == PoissonMidpoint.Share.SAMPLE) {
+            throw s.bad("noise", noise, "dense with share=sample (per-sample selections would make the Gaussian draws depend on the batch)");
+        }
+        String v = s.string("variance", "small");
+        Ddpm.Variance variance = switch (v) {
+            case "large" -> Ddpm.Variance.LARGE;
+            case "small" -> Ddpm.Variance.SMALL;
+            default -> throw s.bad("variance", v, "small or large");
+        };
+        OptionalInt substeps = OptionalInt.empty();
+        if (s.has("substeps")) {
+            int k = s.integer("substeps", PoissonMidpoint.DEFAULT_SUBSTEPS);
+            if (k < 1) {
+                throw s.bad("substeps", k, "an integer >= 1 (fine steps per grid step on a continuous schedule)");
+            }
+            substeps = OptionalInt.of(k);
+        }
+        return new PoissonMidpoint(lambda, selection, sharing, form, variance, substeps);
     }
 
     private static Integrator acceleratedOde(Spec s) {
@@ -150,5 +200,16 @@ public final class Integrators {
 
     public static Integrator dpmSolverPP2MSde() {
         return new DpmSolverPP2MSde(1);
+    }
+
+    /** Poisson midpoint method with its defaults: lambda = 1, Bernoulli selection shared by the batch, sparse noise. */
+    public static Integrator poissonMidpoint() {
+        return poissonMidpoint(1);
+    }
+
+    /** Poisson midpoint method with lambda expected midpoints per block (Bernoulli(lambda/K), weight K/lambda). */
+    public static Integrator poissonMidpoint(double lambda) {
+        return new PoissonMidpoint(lambda, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, PoissonMidpoint.NoiseForm.SPARSE,
+                Ddpm.Variance.SMALL, OptionalInt.empty());
     }
 }

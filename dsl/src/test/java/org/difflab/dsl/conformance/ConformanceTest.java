@@ -3,6 +3,7 @@ package org.difflab.dsl.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
@@ -59,6 +60,35 @@ class ConformanceTest {
             }
         };
         assertThat(Conformance.nfe(twice).verdict()).isEqualTo(CheckResult.Verdict.FAIL);
+    }
+
+    /**
+     * For a random-evaluation integrator the check is spent = steps + its counter: spending two evaluations per step
+     * while counting no extras fails, and so does not recording the counter at all.
+     */
+    @Test
+    void miscountedRandomNfeFails() {
+        for (boolean record : new boolean[] {true, false}) {
+            Integrator miscounted = new Stub(1) {
+                @Override
+                public Optional<String> randomNfeCounter() {
+                    return Optional.of("extra");
+                }
+
+                @Override
+                public NDArray run(RunContext ctx, NDArray x) {
+                    if (record) {
+                        ctx.count("extra", 0);
+                    }
+                    for (int i = 0; i < ctx.steps(); i++) {
+                        ctx.predict(x, i);
+                        x = ctx.endStep(i, ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()));
+                    }
+                    return x;
+                }
+            };
+            assertThat(Conformance.nfe(miscounted).verdict()).as("counter recorded: %s", record).isEqualTo(CheckResult.Verdict.FAIL);
+        }
     }
 
     /** A sampler that ignores half the drift misses the target's moments. */

@@ -102,6 +102,35 @@ class GridTest {
         }
     }
 
+    // Power grid (the Poisson-midpoint block layouts): p = 1 gives equal blocks 1000, 960, ..., 40, 0 on DDPM-1000 with
+    // 25 steps; p = 2 the quadratic blocks round(1000 (k/25)^2) of poisson_midpoint.md section 3.1, which the quadratic
+    // rule (24 quadratic steps to tMin = 1, then the jump) does not give.
+    @Test
+    void powerGridGivesTheBlockLayoutsOfThePoissonMidpointNote() {
+        double[] equal = Grids.power(25, 1).on(Schedules.ddpm()).times();
+        double[] quad = Grids.power(25, 2).on(Schedules.ddpm()).times();
+        for (int k = 25; k >= 0; k--) {
+            assertThat(equal[25 - k]).isEqualTo(40.0 * k);
+            assertThat(quad[25 - k]).isEqualTo(Math.rint(1000 * (k / 25.0) * (k / 25.0)));
+        }
+        assertThat(quad).endsWith(40, 26, 14, 6, 2, 0);
+        assertThat(Grids.quadratic(25).on(Schedules.ddpm()).times()).endsWith(29, 17, 8, 3, 1, 0);
+        // rounded as round(1000 * (k/40) ** 2) in Python, whose k = 2 value is 2.5000000000000004
+        double[] forty = Grids.power(40, 2).on(Schedules.ddpm()).times();
+        assertThat(forty).endsWith(16, 10, 6, 3, 1, 0);
+        // without the final jump p = 2 is the quadratic rule ending at tMin; on a continuous schedule nothing is rounded
+        double[] a = Grids.power(12, 2).endingAtTMin().on(Schedules.vp()).times();
+        double[] b = Grids.quadratic(12).endingAtTMin().on(Schedules.vp()).times();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(b[i], within(1e-15));
+        }
+        assertThat(Grids.parse("power:p=1", 25).on(Schedules.ddpm()).times()).containsExactly(equal);
+        // the last positive point may not fall below tMin: 1000/45^2 = 0.49 rounds to 0
+        assertThatThrownBy(() -> Grids.power(45, 2).on(Schedules.ddpm())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("steps = 45").hasMessageContaining("tMin");
+        assertThat(Grids.power(44, 2).on(Schedules.ddpm()).t(43)).isEqualTo(1);
+    }
+
     // A respaced grid visits the given indices in decreasing order, then jumps to 0 (or stops at the last index).
     @Test
     void respacedGridVisitsTheGivenIndices() {
