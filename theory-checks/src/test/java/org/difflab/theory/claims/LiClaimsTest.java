@@ -45,4 +45,14 @@ class LiClaimsTest {
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(r.checks()).extracting(Check::value).allSatisfy(p -> assertThat(p).isBetween(0.8, 1.1));
     }
+
+    @Test
+    void stochasticSamplersAreFirstOrderAndTheAcceleratedOneHasTheSmallerConstant() {
+        ClaimResult ddpm = check("li-ddpm-rate");
+        ClaimResult accelerated = check("accelerated-ddpm-rate");
+        ClaimResult constant = check("accelerated-ddpm-constant");
+        System.out.println(ddpm.wallSeconds() + " " + accelerated.wallSeconds() + " " + constant.wallSeconds());
+        assertThat(ddpm.checks().get(0).value()).isBetween(0.85, 1.15);
+        assertThat(constant.verdict()).isEqualTo(Verdict.HOLDS);
+    }
 }
