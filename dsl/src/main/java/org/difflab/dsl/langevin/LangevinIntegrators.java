@@ -1,0 +1,154 @@
+package org.difflab.dsl.langevin;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.difflab.dsl.spec.Spec;
+
+/**
+ * The registry of Langevin integrators, the counterpart of {@code Integrators}: factory methods for code and
+ * name-to-factory registrations for spec strings such as {@code plmc:K=10,select=one}. A new Langevin sampler adds one
+ * {@link #register} line here and is then listed, parsed and put through the Langevin conformance suite.
+ */
+public final class LangevinIntegrators {
+    private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();
+
+    /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
+    public record Registration(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
+    }
+
+    static {
+        register("lmc", "overdamped Langevin Monte Carlo (unadjusted Langevin algorithm)", "", s -> new Lmc());
+        register("ulmc", "underdamped LMC, exact OU integrator with frozen force", "", s -> new Ulmc());
+        register("randomizedMidpoint", "Shen-Lee randomized midpoint (NeurIPS 2019)", "form=overdamped|underdamped,noise=coupled|independent",
+                LangevinIntegrators::randomizedMidpoint);
+        register("plmc", "Poisson midpoint LMC (Kandasamy-Nagaraj 2024)",
+                "K=10,lambda=1,select=bernoulli|one,form=overdamped|underdamped,noise=dense|sparse,share=sample|batch",
+                LangevinIntegrators::plmc);
+    }
+
+    private LangevinIntegrators() {}
+
+    private static Dynamics form(Spec s) {
+        String form = s.string("form", "overdamped");
+        return switch (form) {
+            case "overdamped" -> Dynamics.OVERDAMPED;
+            case "underdamped" -> Dynamics.UNDERDAMPED;
+            default -> throw s.bad("form", form, "overdamped or underdamped");
+        };
+    }
+
+    private static LangevinIntegrator randomizedMidpoint(Spec s) {
+        Dynamics form = form(s);
+        String noise = s.string("noise", "coupled");
+        return switch (noise) {
+            case "coupled" -> new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.COUPLED);
+            case "independent" -> new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.INDEPENDENT);
+            default -> throw s.bad("noise", noise, "coupled or independent");
+        };
+    }
+
+    private static LangevinIntegrator plmc(Spec s) {
+        int k = s.integer("K", 10);
+        if (k < 1 || k > 100_000) {
+            throw s.bad("K", k, "an integer in [1, 100000]");
+        }
+        String select = s.string("select", "bernoulli");
+        PoissonMidpoint.Selection selection = switch (select) {
+            case "bernoulli" -> PoissonMidpoint.Selection.BERNOULLI;
+            case "one" -> PoissonMidpoint.Selection.ONE;
+            default -> throw s.bad("select", select, "bernoulli or one");
+        };
+        if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
+            throw s.bad("lambda", s.string("lambda", null), "absent with select=one (exactly one midpoint per step)");
+        }
+        double lambda = s.real("lambda", 1);
+        if (!(lambda > 0 && lambda <= k)) {
+            throw s.bad("lambda", lambda, "> 0 and <= K = " + k);
+        }
+        Dynamics form = form(s);
+        String noise = s.string("noise", "dense");
+        PoissonMidpoint.NoiseForm noiseForm = switch (noise) {
+            case "dense" -> PoissonMidpoint.NoiseForm.DENSE;
+            case "sparse" -> PoissonMidpoint.NoiseForm.SPARSE;
+            default -> throw s.bad("noise", noise, "dense or sparse");
+        };
+        String share = s.string("share", "sample");
+        PoissonMidpoint.Sharing sharing = switch (share) {
+            case "sample" -> PoissonMidpoint.Sharing.SAMPLE;
+            case "batch" -> PoissonMidpoint.Sharing.BATCH;
+            default -> throw s.bad("share", share, "sample or batch");
+        };
+        if (noiseForm == PoissonMidpoint.NoiseForm.SPARSE && selection == PoissonMidpoint.Selection.BERNOULLI
+                && sharing == PoissonMidpoint.Sharing.SAMPLE) {
+            throw s.bad("noise", noise, "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
+        }
+        return new PoissonMidpoint(k, lambda, selection, form, noiseForm, sharing);
+    }
+
+    /** Registers a Langevin integrator under a name (case-insensitive in specs). */
+    public static synchronized void register(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
+        if (REGISTRY.containsKey(name.toLowerCase())) {
+            throw new IllegalArgumentException("Langevin integrator name '" + name + "' is already registered");
+        }
+        REGISTRY.put(name.toLowerCase(), new Registration(name, description, parameters, factory));
+    }
+
+    /** Every registration, in registration order. */
+    public static synchronized List<Registration> registrations() {
+        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    }
+
+    /** One default-configured instance of every registered integrator. */
+    public static List<LangevinIntegrator> all() {
+        List<LangevinIntegrator> out = new ArrayList<>();
+        for (Registration r : registrations()) {
+            out.add(parse(r.name()));
+        }
+        return out;
+    }
+
+    /** Builds a Langevin integrator from a spec such as {@code lmc} or {@code randomizedMidpoint:form=underdamped}. */
+    public static LangevinIntegrator parse(String text) {
+        Spec s = Spec.parse("Langevin integrator", text);
+        Registration r;
+        synchronized (LangevinIntegrators.class) {
+            r = REGISTRY.get(s.name());
+        }
+        if (r == null) {
+            throw s.bad("name", s.name(), "one of " + String.join(", ", registrations().stream().map(Registration::name).toList()));
+        }
+        LangevinIntegrator out = r.factory().apply(s);
+        s.done();
+        return out;
+    }
+
+    /** Overdamped LMC. */
+    public static LangevinIntegrator lmc() {
+        return new Lmc();
+    }
+
+    /** Underdamped LMC with the exact OU integrator. */
+    public static LangevinIntegrator ulmc() {
+        return new Ulmc();
+    }
+
+    /** Shen-Lee randomized midpoint with coupled noise. */
+    public static LangevinIntegrator randomizedMidpoint(Dynamics form) {
+        return new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.COUPLED);
+    }
+
+    /** Shen-Lee randomized midpoint with the given noise coupling. */
+    public static LangevinIntegrator randomizedMidpoint(Dynamics form, RandomizedMidpoint.Coupling coupling) {
+        return new RandomizedMidpoint(form, coupling);
+    }
+
+    /** Overdamped PLMC with K sub-steps, the paper's Bernoulli(1/K) selection per chain and dense noise. */
+    public static LangevinIntegrator plmc(int k) {
+        return new PoissonMidpoint(k, 1, PoissonMidpoint.Selection.BERNOULLI, Dynamics.OVERDAMPED, PoissonMidpoint.NoiseForm.DENSE,
+                PoissonMidpoint.Sharing.SAMPLE);
+    }
+}

@@ -1,0 +1,91 @@
+package org.difflab.dsl.langevin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.difflab.dsl.Langevin;
+import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.observe.NonFiniteStateException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Langevin registry's specs, its argument checks, and identities between the samplers. */
+class LangevinIntegratorTest {
+
+    @Test
+    void registryHoldsTheFourSamplers() {
+        assertThat(LangevinIntegrators.all()).extracting(LangevinIntegrator::name).containsExactly("lmc", "ulmc", "randomizedMidpoint", "plmc");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lmc", "ulmc", "randomizedMidpoint", "randomizedMidpoint:form=underdamped,noise=independent", "plmc",
+            "plmc:K=100,lambda=2.5,form=underdamped", "plmc:K=7,select=one,noise=sparse", "plmc:K=3,noise=sparse,share=batch"})
+    void specsRoundTrip(String spec) {
+        LangevinIntegrator i = LangevinIntegrators.parse(spec);
+        assertThat(LangevinIntegrators.parse(i.spec()).spec()).isEqualTo(i.spec());
+    }
+
+    @Test
+    void declaredGradientCounts() {
+        assertThat(LangevinIntegrators.parse("plmc:K=10").gradientsPerStep()).isEqualTo(1.9);
+        assertThat(LangevinIntegrators.parse("plmc:K=10").gradientsPerStepVariance()).isCloseTo(9 * 0.1 * 0.9, within(1e-15));
+        assertThat(LangevinIntegrators.parse("plmc:K=10,lambda=2").gradientsPerStep()).isEqualTo(2.8);
+        assertThat(LangevinIntegrators.parse("plmc:K=10,select=one").gradientsPerStepVariance()).isCloseTo(0.09, within(1e-15));
+        assertThat(LangevinIntegrators.parse("randomizedMidpoint").gradientsPerStep()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "plmc:K=0|K = 0", "plmc:K=4,lambda=5|lambda = 5.0", "plmc:lambda=0|lambda = 0.0", "plmc:select=one,lambda=2|lambda = 2",
+            "plmc:select=two|select = two", "plmc:noise=sparse|noise = sparse", "plmc:share=all|share = all",
+            "plmc:form=critical|form = critical", "randomizedMidpoint:noise=shared|noise = shared", "randomizedMidpoint:K=2|unknown key 'K'",
+            "lmc:h=0.1|unknown key 'h'", "hmc|name = hmc"})
+    void badSpecsAreNamed(String spec, String message) {
+        assertThatThrownBy(() -> LangevinIntegrators.parse(spec)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void badConstructorArgumentsAreNamed() {
+        assertThatThrownBy(() -> new PoissonMidpoint(4, 1, PoissonMidpoint.Selection.BERNOULLI, Dynamics.OVERDAMPED,
+                PoissonMidpoint.NoiseForm.SPARSE, PoissonMidpoint.Sharing.SAMPLE)).hasMessageContaining("noise = sparse");
+        assertThatThrownBy(() -> new PoissonMidpoint(4, 2, PoissonMidpoint.Selection.ONE, Dynamics.OVERDAMPED,
+                PoissonMidpoint.NoiseForm.DENSE, PoissonMidpoint.Sharing.SAMPLE)).hasMessageContaining("lambda = 2.0");
+        assertThatThrownBy(() -> new RandomizedMidpoint(null, RandomizedMidpoint.Coupling.COUPLED)).hasMessageContaining("form is missing");
+    }
+
+    /** PLMC with K = 1 has no midpoint: it is LMC (overdamped) or ULMC (underdamped), bit for bit. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"plmc:K=1|lmc", "plmc:K=1,form=underdamped|ulmc", "plmc:K=1,noise=sparse,share=batch|lmc"})
+    void oneSubStepIsTheFineChain(String plmc, String fine) {
+        assertThat(run(plmc)).isEqualTo(run(fine));
+    }
+
+    private static double[][] run(String spec) {
+        try (LangevinSamples s = Langevin.sampler().potential(Potentials.doubleWell(2, 1)).integrator(LangevinIntegrators.parse(spec))
+                .stepSize(0.02).steps(30).seed(4).dataType(DataType.FLOAT64).sample(16)) {
+            return s.rows();
+        }
+    }
+
+    @Test
+    void nonFiniteStateNamesSamplerAndStep() {
+        assertThatThrownBy(() -> Langevin.sampler().potential(Potentials.doubleWell(1, 1)).integrator(LangevinIntegrators.lmc()).stepSize(1)
+                .initialStd(3).steps(50).seed(1).sample(8)).isInstanceOf(NonFiniteStateException.class).hasMessageContaining("lmc produced NaN or Inf at step");
+    }
+
+    @Test
+    void initialStateMustMatchTheDynamics() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LangevinProblem problem = new LangevinProblem(Potentials.doubleWell(2, 1), 0.1, 2);
+            assertThatThrownBy(() -> LangevinSolve.run(LangevinIntegrators.ulmc(), problem, 1, NoiseSources.perSample(1).open(0, 3), List.of(),
+                    m.zeros(new Shape(3, 2)))).hasMessageContaining("needs [B, 4]");
+        }
+    }
+}
