@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.difflab.dsl.Require;
@@ -21,7 +22,8 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  * (alpha, sigma) -&gt; (alpha_p, sigma_p): with r = alpha/alpha_p and beta = sigma^2 - r^2 sigma_p^2,
  * a = 1/r, g = -beta/(r sigma), s^2 = beta sigma_p^2/sigma^2 ("small", the posterior variance; the default) or beta
  * ("large"), s = 0 on the step to sigma_p = 0. This is {@link Ddpm}'s step with x0 = (x - sigma eps)/alpha
- * substituted (note eq. of section 1.3); the drift that is frozen and corrected is eps, as in the paper.
+ * substituted (note section 1.3); the drift that is frozen and corrected is eps, as in the paper's form
+ * x &lt;- a_t x + b_t eps(x, t) + sigma_t z (freezing x0 instead would be another method).
  *
  * <p><b>Blocks.</b> Each grid step is one coarse step ("block") of K fine steps. On a {@link DiscreteSchedule} the
  * fine steps are the training indices between the two grid points (t_n, t_n - 1, ..., t_{n+1}), so the grid rule is
@@ -62,7 +64,7 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  * <p><b>Model evaluations</b> are random. A block costs 1 + (number of evaluated indices i &gt;= 1): with
  * {@code share=batch} and p = lambda/K &lt;= 1 that is 1 + Binomial(K - 1, p), mean 1 + lambda (K - 1)/K (2 - 1/K at
  * lambda = 1), at most K; {@code select=one} costs 1 or 2, mean 2 - 1/K; with {@code share=sample} the batch pays
- * 1 + (number of indices selected by some sample), mean 1 + (K - 1)(1 - (1 - p)^B) for B samples.
+ * 1 + (number of indices selected by some sample), mean 1 + (K - 1)(1 - (1 - p)^B) for B samples (Bernoulli).
  * {@link #nfePerStep()} = 2 is the nominal count; a run spends exactly steps + the run counter {@code midpoints}
  * ({@link #randomNfeCounter()}), and the counter {@code selections} sums the selected indices over the samples (the
  * extra evaluations a per-sample implementation would pay).
@@ -147,7 +149,11 @@ public final class PoissonMidpoint implements Integrator {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Nominal: the mean per block is 2 - 1/K at lambda = 1 (see the class comment); the spent count is random. */
+    /**
+     * Nominal. A block of K fine steps spends 1 + Binomial(K - 1, p) evaluations with {@code share=batch}, p = min(1,
+     * lambda/K): mean 1 + lambda (K - 1)/K for lambda &lt;= K, so 2 - 1/K at lambda = 1 and with {@code select=one}; the
+     * spent count is exactly steps + the counter {@value #MIDPOINTS}.
+     */
     @Override
     public int nfePerStep() {
         return 2;
@@ -326,7 +332,7 @@ public final class PoissonMidpoint implements Integrator {
                 }
             }
         }
-        ctx.count(MIDPOINTS, Arrays.stream(h).filter(w -> w != null).count());
+        ctx.count(MIDPOINTS, Arrays.stream(h).filter(Objects::nonNull).count());
         ctx.count("selections", selections);
         return h;
     }

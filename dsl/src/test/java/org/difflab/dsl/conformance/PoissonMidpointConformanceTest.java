@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PoissonMidpointConformanceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"poissonMidpoint:share=sample", "poissonMidpoint:noise=dense", "poissonMidpoint:select=one,share=sample",
-            "poissonMidpoint:lambda=3,share=sample,variance=large"})
+    @ValueSource(strings = {"poissonMidpoint:lambda=2,share=sample", "poissonMidpoint:noise=dense", "poissonMidpoint:select=one,share=sample"})
     void deterministicBatchInvariantAndCounted(String spec) {
         Integrator integrator = Integrators.parse(spec);
         for (CheckResult r : new CheckResult[] {Conformance.determinism(integrator), Conformance.batchInvariance(integrator),

@@ -59,29 +59,32 @@ class PoissonMidpointTest {
 
     /**
      * Blocks of K = 2 with every index selected (lambda >= K, weight 1) are the fine chain itself, because the midpoint
-     * X+_1 is exactly X_1: PMM on power(T/2, 1) equals DDPM (small variance) on all T training steps, path by path
-     * with the same seed, in both noise forms (sparse draws the same two increments): on DDPM-1000 for Gaussian data,
-     * and on a 200-step linear schedule for the 8-component ring (a nonlinear drift).
+     * X+_1 is exactly X_1: PMM on power(T/2, 1) equals DDPM on all T training steps, path by path with the same seed,
+     * in both noise forms (sparse draws the same two increments): on DDPM-1000 for Gaussian data (both variances), and
+     * on a 200-step linear schedule for the 8-component ring (a nonlinear drift).
      */
     @Test
     void twoStepBlocksWithEveryIndexSelectedAreTheFineDdpmChain() {
-        for (Object[] c : new Object[][] {{Schedules.ddpm(), Targets.gaussian(1, MEAN, VAR)},
-                {Schedules.linearBeta(1e-4, 0.1, 200), Targets.ring(8, 2, 0.01)}}) {
+        for (Object[] c : new Object[][] {{Schedules.ddpm(), Targets.gaussian(1, MEAN, VAR), Ddpm.Variance.SMALL},
+                {Schedules.ddpm(), Targets.gaussian(1, MEAN, VAR), Ddpm.Variance.LARGE},
+                {Schedules.linearBeta(1e-4, 0.1, 200), Targets.ring(8, 2, 0.01), Ddpm.Variance.SMALL}}) {
             DiscreteSchedule schedule = (DiscreteSchedule) c[0];
             Target target = (Target) c[1];
+            Ddpm.Variance variance = (Ddpm.Variance) c[2];
             int t = schedule.trainingSteps();
-            double[][] fine = sample(Integrators.ddpm(Ddpm.Variance.SMALL), schedule, target, Grids.uniform(t), 21, 32);
+            double[][] fine = sample(Integrators.ddpm(variance), schedule, target, Grids.uniform(t), 21, 32);
             for (PoissonMidpoint.NoiseForm form : PoissonMidpoint.NoiseForm.values()) {
-                double[][] blocks = sample(pmm(2, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, form, OptionalInt.empty()),
-                        schedule, target, Grids.power(t / 2, 1), 21, 32);
+                double[][] blocks = sample(new PoissonMidpoint(2, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, form,
+                        variance, OptionalInt.empty()), schedule, target, Grids.power(t / 2, 1), 21, 32);
                 double worst = 0;
                 for (int i = 0; i < fine.length; i++) {
                     for (int j = 0; j < fine[i].length; j++) {
                         worst = Math.max(worst, Math.abs(blocks[i][j] - fine[i][j]) / (1 + Math.abs(fine[i][j])));
                     }
                 }
-                System.out.printf("K = 2, lambda = 2, %s, %s: largest relative difference to DDPM-%d %.2e%n", form, target.spec(), t, worst);
-                assertThat(worst).as("%s on %s", form, target.spec()).isLessThan(1e-12);
+                System.out.printf("K = 2, lambda = 2, %s, %s, %s: largest relative difference to DDPM-%d %.2e%n", form, variance, target.spec(), t,
+                        worst);
+                assertThat(worst).as("%s, %s on %s", form, variance, target.spec()).isLessThan(1e-12);
             }
         }
     }

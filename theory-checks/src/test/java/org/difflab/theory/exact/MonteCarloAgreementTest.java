@@ -12,13 +12,15 @@ import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.metric.DiagonalGaussian;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exact law agrees with Monte Carlo from the real sampler (n = 10^6, float64, as the issue asks) on a rotated 4-D Gaussian:
  * the mean and variance of the samples projected on each eigenvector lie within 5 standard errors of the exact
- * values. This also checks the rotation argument (evaluation in the eigenbasis of a diagonalised target).
+ * values. This also checks the rotation argument (evaluation in the eigenbasis of a diagonalised target). Integrators
+ * whose exact law is a mixture over auxiliary draws are skipped (see the assumption below).
  */
 class MonteCarloAgreementTest {
     private static final int N = 1_000_000;
@@ -32,7 +34,10 @@ class MonteCarloAgreementTest {
     void exactLawMatchesSampler(Integrator integrator) throws Exception {
         Gaussian target = Targets.rotatedGaussian(4, 0.5, 0.2, 4, 1);
         var schedule = Schedules.parse("linear:T=1000");
-        ExactLaw law = ExactEvaluator.of(integrator).target(target).schedule(schedule).grid(Grids.uniform(20)).evaluate();
+        ExactLaw law = ExactEvaluator.of(integrator).target(target).schedule(schedule).grid(Grids.uniform(20)).repetitions(2).evaluate();
+        Assumptions.assumeTrue(law.components().get(0).equals(law.components().get(1)), integrator.spec()
+                + ": the exact law is a mixture over auxiliary draws that one sampler run shares across its batch (e.g. random"
+                + " midpoints), so one run is not a sample of it; such integrators have their own Monte Carlo tests");
         DiagonalGaussian exact = law.momentMatched();
         double[][] u = target.eigenbasis();
         double[] x;
