@@ -43,8 +43,8 @@ public final class Integrators {
                 Integrators::acceleratedOde);
         register("acceleratedDdpm", "Li et al. 2024 accelerated DDPM-type sampler", "",
                 s -> new AcceleratedDdpm());
-        register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1",
-                s -> new MomentumStochastic(s.real("clip", 1)));
+        register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1 (inf: no clipping)",
+                s -> new MomentumStochastic(s.realOrInfinity("clip", 1)));
     }
 
     private static Integrator acceleratedOde(Spec s) {
