@@ -16,6 +16,14 @@ public final class Require {
         return value;
     }
 
+    /** Fails unless {@code value} is strictly positive; +infinity is allowed (for "no limit" knobs such as a clip). */
+    public static double positiveOrInfinity(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be a number > 0 or Infinity");
+        }
+        return value;
+    }
+
     /** Fails unless {@code value} is strictly positive. */
     public static int positive(String name, int value) {
         if (value <= 0) {

@@ -44,8 +44,8 @@ public final class Integrators {
                 Integrators::acceleratedOde);
         register("acceleratedDdpm", "Li et al. 2024 accelerated DDPM-type sampler", "",
                 s -> new AcceleratedDdpm());
-        register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1",
-                s -> new MomentumStochastic(s.real("clip", 1)));
+        register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1 (inf: no clipping)",
+                s -> new MomentumStochastic(s.realOrInfinity("clip", 1)));
         register("poissonMidpoint", "Poisson midpoint method over the DDPM chain (Kandasamy & Nagaraj 2024)",
                 "lambda=1,select=bernoulli|one,share=batch|sample,noise=sparse|dense (dense with share=sample),variance=small|large,substeps=10 (continuous schedules)",
                 Integrators::poissonMidpoint);

@@ -17,12 +17,18 @@ import org.difflab.dsl.Require;
  * where s_{t+1}^prev is the previous step's evaluation (the two-step correction of the multistep accelerated ODE);
  * the first step has no correction. The run statistic {@code clipped} counts the sample-steps whose correction was
  * clipped, {@code corrected} those that had one.
+ *
+ * <p>{@code clip = Infinity} (spec {@code momentumStochastic:clip=inf}) never clips: the run is then an affine map of
+ * its Gaussian draws (given an affine score), so its law can be evaluated exactly, and it reports no {@code clipped}
+ * statistic. With a finite clip the clipping is a nonlinear map (its norm runs over all coordinates of a sample), and
+ * the exact evaluator refuses the run.
  */
 public final class MomentumStochastic implements Integrator {
     private final double clip;
 
+    /** {@code clip} in (0, Infinity]; Infinity turns clipping off. */
     public MomentumStochastic(double clip) {
-        this.clip = Require.positive("clip", clip);
+        this.clip = Require.positiveOrInfinity("clip", clip);
     }
 
     @Override
@@ -70,12 +76,14 @@ public final class MomentumStochastic implements Integrator {
                 double alphaUp = LiSteps.alpha(ctx, i - 1);
                 NDArray correction = score.sub(previousScore.mul(Math.sqrt(alphaUp)))
                         .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
-                double limit = clip * sqrtD * (1 - alpha);
-                NDArray norm = correction.square().sum(eventAxes, true).sqrt();
-                ctx.count("clipped", norm.gt(limit).sum().toType(ai.djl.ndarray.types.DataType.INT64, false).getLong());
+                if (clip < Double.POSITIVE_INFINITY) {
+                    double limit = clip * sqrtD * (1 - alpha);
+                    NDArray norm = correction.square().sum(eventAxes, true).sqrt();
+                    ctx.count("clipped", norm.gt(limit).sum().toType(ai.djl.ndarray.types.DataType.INT64, false).getLong());
+                    correction = correction.mul(norm.maximum(limit).pow(-1).mul(limit));
+                }
                 ctx.count("corrected", x.getShape().get(0));
-                NDArray scale = norm.maximum(limit).pow(-1).mul(limit);
-                next = next.add(correction.mul(scale));
+                next = next.add(correction);
             }
             next = next.add(ctx.normal(x, mid, ctx.grid().t(i + 1)).mul(half));
             previousScore = score;

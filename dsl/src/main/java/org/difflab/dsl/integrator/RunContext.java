@@ -2,6 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -106,19 +107,26 @@ public final class RunContext implements AutoCloseable {
     }
 
     /**
-     * Ends step i: keeps {@code next} and {@code carry} (arrays needed by the next step), frees everything else
-     * created since the previous step, and notifies the observers.
+     * Ends step i: keeps {@code next} and {@code carry} (arrays needed by the next step), hands them to the noise
+     * stream's {@link NoiseStream#stepEnded} hook (which may rewrite them in place), frees everything else created
+     * since the previous step, and notifies the observers.
      *
      * @return {@code next}, for {@code x = ctx.endStep(i, x, ...)}
      */
     public NDArray endStep(int i, NDArray next, NDArray... carry) {
         Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        keep.add(next);
-        Collections.addAll(keep, carry);
-        for (NDArray a : keep) {
+        List<NDArray> kept = new ArrayList<>(1 + carry.length);
+        if (keep.add(next)) {
+            kept.add(next);
+        }
+        for (NDArray a : carry) {
+            if (keep.add(a)) {
+                kept.add(a);
+            }
+        }
+        for (NDArray a : kept) {
             NDScope.unregister(a);
         }
-        scope.close();
         for (NDArray old : carried) {
             if (!keep.contains(old)) {
                 old.close();
@@ -126,6 +134,8 @@ public final class RunContext implements AutoCloseable {
         }
         carried.clear();
         carried.addAll(keep);
+        noise.stepEnded(i, Collections.unmodifiableList(kept));
+        scope.close();
         scope = new NDScope();
         if (!observers.isEmpty()) {
             StepEvent event = new StepEvent(integrator, i, grid.steps(), grid.t(i), grid.t(i + 1), next, nfe, noise.first());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /**
  * The random numbers of one batch of samples, opened by a {@link NoiseSource} for sample indices
@@ -34,4 +35,14 @@ public interface NoiseStream {
 
     /** One U(0,1) draw shared by every sample of the run (the same for every batch). */
     double uniformShared();
+
+    /**
+     * Called by the run at the end of step {@code step} with the arrays it keeps for the next step: the new state
+     * first, then the carried arrays, each once. Ordinary streams do nothing. A stream whose rows are not samples
+     * may rewrite these arrays in place (same shape and type), as long as what the rest of the run computes from
+     * them stays what it means for that stream: the exact evaluator's probe stream uses it to collapse the probe
+     * rows of past draws (DESIGN.md, "Exact evaluation").
+     */
+    default void stepEnded(int step, List<NDArray> kept) {
+    }
 }

@@ -81,6 +81,30 @@ public final class Spec {
         }
     }
 
+    /**
+     * A real number or +infinity ({@code inf}, {@code infinity}, any case, or {@code Infinity} as Java prints it), or
+     * the default when absent; NaN and -infinity are rejected. For knobs where infinity means "no limit".
+     */
+    public double realOrInfinity(String key, double dflt) {
+        read.add(key);
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v.equalsIgnoreCase("inf") || v.equalsIgnoreCase("infinity") || v.equalsIgnoreCase("+inf") || v.equalsIgnoreCase("+infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double x = Double.parseDouble(v);
+            if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) {
+                throw new NumberFormatException();
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a finite number or inf");
+        }
+    }
+
     /** An integer, or the default when absent. */
     public int integer(String key, int dflt) {
         read.add(key);

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.observe.NonFiniteStateException;
 import org.difflab.dsl.observe.TrajectoryCapture;
 import org.difflab.dsl.sampler.Samples;
@@ -126,5 +132,81 @@ class IntegratorTest {
         assertThat(capture.states()).hasSize(12);
         assertThat(capture.times().get(11)).isZero();
         assertThat(capture.states().get(11)).containsExactly(java.util.Arrays.stream(out).flatMapToDouble(java.util.Arrays::stream).toArray());
+    }
+
+    /**
+     * momentumStochastic:clip=inf parses, round-trips through its spec, never clips (no NaN from inf/inf) and equals a
+     * finite clip so large that it never fires; clip must be > 0.
+     */
+    @Test
+    void momentumStochasticWithoutClipping() {
+        Integrator unclipped = Integrators.parse("momentumStochastic:clip=inf");
+        assertThat(unclipped.spec()).isEqualTo("momentumStochastic:clip=Infinity");
+        assertThat(Integrators.parse(unclipped.spec()).spec()).isEqualTo(unclipped.spec());
+        Map<String, Long> counters;
+        double[][] a;
+        try (Samples s = Diffusion.sampler().target(TARGET).integrator(unclipped).grid(Grids.uniform(20)).seed(3)
+                .dataType(DataType.FLOAT64).sample(16)) {
+            a = s.rows();
+            counters = s.counters();
+        }
+        assertThat(counters).doesNotContainKey("clipped").containsEntry("corrected", 16L * 19);
+        assertThat(a).isEqualTo(sample(new MomentumStochastic(1e300), 20, 3));
+        assertThatThrownBy(() -> Integrators.parse("momentumStochastic:clip=0")).hasMessageContaining("clip = 0.0");
+        assertThatThrownBy(() -> Integrators.parse("momentumStochastic:clip=-inf")).hasMessageContaining("clip = -inf");
+        assertThatThrownBy(() -> new MomentumStochastic(Double.NaN)).hasMessageContaining("clip = NaN");
+    }
+
+    /** The noise stream's step-end hook sees every step end with the kept arrays, and may rewrite them in place. */
+    @Test
+    void stepEndHookSeesAndMayRewriteTheKeptArrays() {
+        List<Integer> kept = new ArrayList<>();
+        NoiseStream zeroing = new NoiseStream() {
+            private final NoiseStream inner = NoiseSources.perSample(5).open(0, 2);
+
+            @Override
+            public int size() {
+                return 2;
+            }
+
+            @Override
+            public long first() {
+                return 0;
+            }
+
+            @Override
+            public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
+                return inner.normal(manager, event, type, tFrom, tTo);
+            }
+
+            @Override
+            public NDArray normal(NDManager manager, Shape event, DataType type) {
+                return inner.normal(manager, event, type);
+            }
+
+            @Override
+            public double[] uniform() {
+                return inner.uniform();
+            }
+
+            @Override
+            public double uniformShared() {
+                return inner.uniformShared();
+            }
+
+            @Override
+            public void stepEnded(int step, List<NDArray> arrays) {
+                kept.add(arrays.size());
+                arrays.get(0).set(new double[Math.toIntExact(arrays.get(0).size())]);
+            }
+        };
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DiffusionProblem problem = new DiffusionProblem(Schedules.vp(), TARGET.exactScore());
+            NDArray x = manager.ones(new Shape(2, 3), DataType.FLOAT64);
+            var grid = Grids.uniform(6).on(Schedules.vp());
+            NDArray out = Solve.run(Integrators.dpmSolverPP2M(), problem, grid, zeroing, List.of(), x).x();
+            assertThat(out.toDoubleArray()).containsOnly(0.0);
+        }
+        assertThat(kept).containsExactly(2, 2, 2, 2, 2, 1);
     }
 }

@@ -16,17 +16,36 @@ public record ComplexityResult(String metric, int maxSteps, Map<String, Series> 
 
     /**
      * One search: dimension, tolerance, the smallest T with error <= eps (or maxSteps when censored), the error
-     * at that T, whether the search stopped at maxSteps with error > eps (censored: T > maxSteps), whether every
-     * error evaluated in the (d, integrator) series agreed with monotonicity around this T, and the number of exact
-     * evaluations the search itself ran (cached ones not counted).
+     * at that T, whether the search stopped at maxSteps with error > eps (censored: T > maxSteps), whether the error
+     * was already <= eps at the first step count tried (atMinSteps: T <= minSteps), whether every error evaluated in
+     * the (d, integrator) series agreed with monotonicity around this T, and the number of exact evaluations the
+     * search itself ran (cached ones not counted). Censored and atMinSteps cells are left out of the fit.
      */
-    public record Cell(int dim, double eps, int steps, double error, boolean censored, boolean monotone, int evaluations) {
+    public record Cell(int dim, double eps, int steps, double error, boolean censored, boolean atMinSteps, boolean monotone, int evaluations) {
     }
 
-    /** The cells of one integrator, and the fit over its uncensored cells (null when not identifiable). */
+    /** The cells of one integrator, and the fit over its cells that are neither censored nor at minSteps (null when not identifiable). */
     public record Series(String integrator, List<Cell> cells, ComplexityFit fit) {
         public Series {
             cells = List.copyOf(cells);
+        }
+
+        /**
+         * A power-law fit over the cells with T >= fromSteps that are neither censored nor at minSteps, of T itself or
+         * of T / ln T (the Li schedule's step is h ~ c1 ln T / T, and bounds such as d log^3 T / T hide logs, so T / ln T
+         * is closer to the quantity the bounds are about); null when not identifiable. E.g. {@code fit(128, false)}
+         * leaves out cells before a sampler's asymptotic regime.
+         */
+        public ComplexityFit fit(int fromSteps, boolean perLogSteps) {
+            return fitOf(cells, fromSteps, perLogSteps);
+        }
+
+        static ComplexityFit fitOf(List<Cell> cells, int fromSteps, boolean perLogSteps) {
+            List<Cell> kept = cells.stream().filter(c -> !c.censored() && !c.atMinSteps() && c.steps() >= fromSteps).toList();
+            double[] d = kept.stream().mapToDouble(Cell::dim).toArray();
+            double[] e = kept.stream().mapToDouble(Cell::eps).toArray();
+            double[] t = kept.stream().mapToDouble(c -> perLogSteps ? c.steps() / Math.log(c.steps()) : c.steps()).toArray();
+            return ComplexityFit.identifiable(d, e) ? ComplexityFit.of(d, e, t) : null;
         }
 
         /** The cell for this dimension and tolerance. */
@@ -66,15 +85,16 @@ public record ComplexityResult(String metric, int maxSteps, Map<String, Series> 
                 b.append(String.format("%6d", d));
                 for (double e : eps) {
                     Cell c = s.cell(d, e);
-                    String t = c.censored() ? ">" + maxSteps : Integer.toString(c.steps());
+                    String t = c.censored() ? ">" + maxSteps : c.atMinSteps() ? "<=" + c.steps() : Integer.toString(c.steps());
                     b.append(String.format(" %11s", t + (c.monotone() ? "" : "!")));
                 }
                 b.append('\n');
             }
             b.append("  fit: ").append(s.fit() == null ? "none (fewer than " + ComplexityFit.MIN_POINTS
-                    + " uncensored cells, or a single d or eps)" : s.fit()).append('\n');
+                    + " cells neither censored nor at minSteps, or a single d or eps)" : s.fit()).append('\n');
         });
-        b.append("(>N = censored: error > eps at maxSteps, left out of the fit; ! = non-monotone errors seen near this T)\n");
+        b.append("(>N = censored: error > eps at maxSteps; <=N = error <= eps at minSteps = N; both left out of the fit; "
+                + "! = non-monotone errors seen near this T)\n");
         return b.toString();
     }
 }

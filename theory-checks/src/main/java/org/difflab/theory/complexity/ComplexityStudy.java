@@ -2,11 +2,13 @@ package org.difflab.theory.complexity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
@@ -16,9 +18,11 @@ import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.exact.ExactEvaluator;
+import org.difflab.theory.exact.ExactLaw;
 import org.difflab.theory.exact.Init;
 import org.difflab.theory.metric.Metric;
 import org.difflab.theory.metric.Metrics;
+import org.difflab.theory.metric.TotalVariation;
 
 /**
  * An iteration-complexity study: for each integrator, dimension d and tolerance eps, the smallest step count T with
@@ -28,19 +32,28 @@ import org.difflab.theory.metric.Metrics;
  * models", Theorems 1 and 2).
  *
  * <p><b>Searched quantity.</b> The search needs a deterministic error, so it uses the upper end of the metric's
- * bracket ({@link org.difflab.theory.metric.MetricValue#upper()}): the exact value for closed-form metrics, and for
- * TV in d > 1 the Le Cam bound H sqrt(2 - H^2), not the Monte Carlo estimate. T is then the smallest step count
- * at which the error is <em>guaranteed</em> to be <= eps, an upper bound on the T for the true TV.
+ * bracket ({@link org.difflab.theory.metric.MetricValue#upper()}): the exact value for closed-form metrics and for TV
+ * between isotropic laws, and for other TV in d > 1 the Le Cam bound H sqrt(2 - H^2), not the Monte Carlo estimate.
+ * T is then the smallest step count at which the error is <em>guaranteed</em> to be <= eps.
  *
- * <p><b>Search.</b> Doubling from {@code minSteps} until the error is <= eps (or maxSteps is reached: the cell is
- * censored, T > maxSteps, and left out of the fit), then bisection on integer T between the last failing and the
- * first passing count. This assumes the error decreases in T, which holds in practice for these samplers but is not
- * a theorem (a T-dependent schedule changes with T). Errors are cached per (integrator, d) and shared across eps;
- * a cell is flagged non-monotone when any cached error contradicts it (a smaller T passing or a larger one failing).
+ * <p><b>Search.</b> Doubling from {@code minSteps} until the error is <= eps at two doubling points in a row, T and
+ * 2T (or at maxSteps; when maxSteps fails the cell is censored, T > maxSteps, and left out of the fit). Asking for
+ * two is what makes the search find the last crossing of eps, not a lucky one: the error of acceleratedDdpm on the
+ * Li schedule changes sign near T = 40 and is not monotone below T ~ 128. When minSteps itself passes, the cell
+ * only says T <= minSteps and is also left out of the fit. Then a search on integer T between the last failing
+ * and the first passing count, down to two neighbours: each next count is where the secant through the last two
+ * errors, on log error against log T, crosses eps (errors are close to power laws in T, so this takes a few
+ * evaluations where bisection takes log2 T), with a bisection step after three steps that did not halve the
+ * bracket; inside the bracket the error is assumed to decrease in T. Errors are cached per (integrator, d) and
+ * shared across eps, and the errors already known narrow the bracket to their last crossing; a cell is flagged
+ * non-monotone when any cached error contradicts it (a smaller T passing or a larger one failing).
+ *
+ * <p><b>Cost.</b> An exact evaluation runs O(T) (a few probe rows, {@link ExactEvaluator}); d only sets the event
+ * size. With {@link #fromOneDimension()} each T is evaluated once, in d = 1, for all dimensions.
  *
  * <p>The schedule and grid are functions of T because some schedules depend on it: the Li schedule with the chain
- * t = T..1 is {@code .schedule(T -> Schedules.li(T, 2, 6)).grid(T -> Grids.uniform(T - 1).endingAtTMin()).minSteps(20)}.
- * Each evaluation runs 1 + K probe rows (K Gaussian draws) through T steps; d only sets the event size.
+ * t = T..1 is {@code .schedule(T -> Schedules.li(T, 2, 6)).grid(T -> Grids.uniform(T - 1).endingAtTMin()).minSteps(20)},
+ * which {@link #onLiSchedule} sets up.
  *
  * <pre>{@code
  * ComplexityResult r = ComplexityStudy.of(Integrators.ddim()).dims(1, 4, 16).eps(1e-1, 3e-2, 1e-2)
@@ -58,6 +71,7 @@ public final class ComplexityStudy {
     private Init init = Init.PRIOR;
     private int minSteps = 1;
     private int maxSteps = 4096;
+    private boolean fromOneDimension;
 
     private ComplexityStudy(List<Integrator> integrators) {
         this.integrators = integrators;
@@ -74,6 +88,30 @@ public final class ComplexityStudy {
             }
         }
         return new ComplexityStudy(List.of(integrators));
+    }
+
+    /**
+     * A study on the setup of the Li et al. samplers (SAMPLERS.md sections 2-3; li_samplers.md section 7.2): target
+     * N(1, 0.05 I_d), the schedule {@code Schedules.li(T, 2, 6)} with the chain t = T..1 (grid
+     * {@code Grids.uniform(T - 1).endingAtTMin()}, so the reference is law(X_1)), the exact initial law, TV, step
+     * counts from 20 (the schedule needs c1 ln T / T < 1), and {@link #fromOneDimension()}. T is the schedule's T
+     * (T - 1 iterations). Set dims, eps and maxSteps, then {@link #run()}.
+     */
+    public static ComplexityStudy onLiSchedule(Integrator... integrators) {
+        return of(integrators).target(d -> Targets.gaussian(d, 1, 0.05)).schedule(t -> Schedules.li(t, 2, 6))
+                .grid(t -> Grids.uniform(t - 1).endingAtTMin()).init(Init.EXACT).metric(Metrics.tv()).minSteps(20).fromOneDimension();
+    }
+
+    /**
+     * Evaluates each step count once, in d = 1, and derives the error in every dimension from that 1-D law
+     * ({@link ExactLaw#replicated}): on an isotropic target N(m 1, v I_d) a coordinate-separable sampler (every
+     * registered one; momentumStochastic only without clipping, which the exact evaluator enforces) has the law of d
+     * independent copies of its 1-D law, and TV between isotropic laws is exact ({@link TotalVariation}). The cost
+     * of a study then no longer grows with d. Needs target(d) = N(m 1, v I_d) with the m and v of target(1).
+     */
+    public ComplexityStudy fromOneDimension() {
+        this.fromOneDimension = true;
+        return this;
     }
 
     /** Dimensions, at least 1, each >= 1, distinct. */
@@ -170,72 +208,150 @@ public final class ComplexityStudy {
             throw new IllegalStateException("maxSteps = " + maxSteps + " is not allowed with minSteps = " + minSteps + ": must be >= minSteps");
         }
         double[] descending = Arrays.stream(eps).map(x -> -x).sorted().map(x -> -x).toArray();
+        Gaussian oneDimensional = fromOneDimension ? target(1) : null;
         Map<String, ComplexityResult.Series> out = new LinkedHashMap<>();
         for (Integrator integrator : integrators) {
             List<ComplexityResult.Cell> cells = new ArrayList<>();
+            Map<Integer, ExactLaw> laws = new HashMap<>();
+            int[] evaluations = {0};
             for (int d : dims) {
-                Gaussian g = target.apply(d);
-                if (g == null || g.dim() != d) {
-                    throw new IllegalArgumentException("target(" + d + ") = " + g + " is not allowed: must be a Gaussian of dimension " + d);
+                Gaussian g = target(d);
+                IntToDoubleFunction error;
+                if (fromOneDimension) {
+                    requireProduct(g, oneDimensional);
+                    error = t -> laws.computeIfAbsent(t, x -> {
+                        evaluations[0]++;
+                        return evaluate(integrator, oneDimensional, x);
+                    }).replicated(d).metric(metric).upper();
+                } else {
+                    error = t -> {
+                        evaluations[0]++;
+                        return evaluate(integrator, g, t).metric(metric).upper();
+                    };
                 }
                 TreeMap<Integer, Double> errors = new TreeMap<>();
                 Map<Double, int[]> found = new LinkedHashMap<>();
                 for (double e : descending) {
-                    int before = errors.size();
-                    int steps = search(integrator, g, e, errors);
-                    found.put(e, new int[] {steps, errors.size() - before});
+                    int before = evaluations[0];
+                    int steps = search(error, e, errors);
+                    found.put(e, new int[] {steps, evaluations[0] - before});
                 }
                 for (double e : eps) {
                     int[] f = found.get(e);
                     boolean censored = f[0] > maxSteps;
                     int steps = censored ? maxSteps : f[0];
-                    cells.add(new ComplexityResult.Cell(d, e, steps, errors.get(steps), censored, monotone(errors, e, f[0]), f[1]));
+                    cells.add(new ComplexityResult.Cell(d, e, steps, errors.get(steps), censored, steps == minSteps,
+                            monotone(errors, e, f[0]), f[1]));
                 }
             }
-            out.put(integrator.spec(), new ComplexityResult.Series(integrator.spec(), cells, fit(cells)));
+            out.put(integrator.spec(), new ComplexityResult.Series(integrator.spec(), cells, ComplexityResult.Series.fitOf(cells, 1, false)));
         }
         return new ComplexityResult(metric.name(), maxSteps, out);
     }
 
-    /** The smallest T with error <= eps, or maxSteps + 1 when the error at maxSteps is still above eps. */
-    private int search(Integrator integrator, Gaussian g, double eps, TreeMap<Integer, Double> errors) {
+    private Gaussian target(int d) {
+        Gaussian g = target.apply(d);
+        if (g == null || g.dim() != d) {
+            throw new IllegalArgumentException("target(" + d + ") = " + g + " is not allowed: must be a Gaussian of dimension " + d);
+        }
+        return g;
+    }
+
+    /** Checks that g is N(m 1, v I_d) with the m and v of the 1-D target. */
+    private static void requireProduct(Gaussian g, Gaussian oneDimensional) {
+        double m = oneDimensional.mean()[0];
+        double v = oneDimensional.eigenvalues()[0];
+        if (Arrays.stream(g.mean()).anyMatch(x -> x != m) || Arrays.stream(g.eigenvalues()).anyMatch(x -> x != v)) {
+            throw new IllegalArgumentException("target(" + g.dim() + ") = " + g.spec() + " is not allowed with fromOneDimension(): must be "
+                    + "N(m 1, v I_d) with the m = " + m + " and v = " + v + " of target(1)");
+        }
+    }
+
+    private ExactLaw evaluate(Integrator integrator, Gaussian g, int steps) {
+        TimeGrid timeGrid = grid.apply(steps).on(schedule.apply(steps));
+        return ExactEvaluator.of(integrator).target(g).grid(timeGrid).init(init).evaluate();
+    }
+
+    /**
+     * The smallest T with error <= eps, or maxSteps + 1 when the error at maxSteps is still above eps: doubling from
+     * minSteps until two doubling points in a row pass (or maxSteps passes), the bracket narrowed to the last
+     * crossing among the errors already known, then a safeguarded secant search on log error against log T down to
+     * neighbouring step counts.
+     */
+    private int search(IntToDoubleFunction error, double eps, TreeMap<Integer, Double> errors) {
+        IntToDoubleFunction cached = t -> errors.computeIfAbsent(t, error::applyAsDouble);
         int fail = 0;
         int pass = minSteps;
-        while (!(error(integrator, g, pass, errors) <= eps)) {
-            if (pass >= maxSteps) {
+        while (true) {
+            boolean passes = cached.applyAsDouble(pass) <= eps;
+            int next = (int) Math.min(2L * pass, maxSteps);
+            if (passes && (pass >= maxSteps || cached.applyAsDouble(next) <= eps)) {
+                break;
+            }
+            fail = passes ? next : pass;
+            if (fail >= maxSteps) {
                 return maxSteps + 1;
             }
-            fail = pass;
-            pass = (int) Math.min(2L * pass, maxSteps);
+            pass = (int) Math.min(2L * fail, maxSteps);
         }
-        while (fail >= minSteps && pass - fail > 1) {
-            int mid = (fail + pass) >>> 1;
-            if (error(integrator, g, mid, errors) <= eps) {
-                pass = mid;
-            } else {
-                fail = mid;
+        if (fail < minSteps) {
+            return pass;
+        }
+        int firstPass = pass;
+        for (Map.Entry<Integer, Double> x : errors.subMap(fail, false, firstPass, false).entrySet()) {
+            if (x.getValue() > eps) {
+                fail = x.getKey();
+                pass = firstPass;
+            } else if (pass == firstPass) {
+                pass = x.getKey();
             }
+        }
+        int a = fail;
+        int b = pass;
+        int slow = 0;
+        while (pass - fail > 1) {
+            int width = pass - fail;
+            boolean bisect = slow >= 3;
+            int next = bisect ? (fail + pass) >>> 1 : secant(a, errors.get(a), b, errors.get(b), eps, fail, pass);
+            if (cached.applyAsDouble(next) <= eps) {
+                pass = next;
+            } else {
+                fail = next;
+            }
+            slow = bisect || 2 * (pass - fail) <= width ? 0 : slow + 1;
+            a = b;
+            b = next;
         }
         return pass;
     }
 
-    private double error(Integrator integrator, Gaussian g, int steps, TreeMap<Integer, Double> errors) {
-        return errors.computeIfAbsent(steps, t -> {
-            TimeGrid timeGrid = grid.apply(t).on(schedule.apply(t));
-            return ExactEvaluator.of(integrator).target(g).grid(timeGrid).init(init).evaluate().metric(metric).upper();
-        });
+    /**
+     * The next step count to try in (fail, pass): the smallest integer at or above the crossing of eps by the line
+     * through (log a, log error(a)) and (log b, log error(b)), or the one below pass when that is pass itself (to
+     * confirm it), or the midpoint when the line does not fall or an error is not positive.
+     */
+    private static int secant(int a, double errorA, int b, double errorB, double eps, int fail, int pass) {
+        int mid = (fail + pass) >>> 1;
+        if (!(errorA > 0) || !(errorB > 0) || a == b) {
+            return mid;
+        }
+        double slope = (Math.log(errorB) - Math.log(errorA)) / (Math.log(b) - Math.log(a));
+        if (!(slope < 0) || !Double.isFinite(slope)) {
+            return mid;
+        }
+        double crossing = Math.exp(Math.log(b) + (Math.log(eps) - Math.log(errorB)) / slope);
+        if (!Double.isFinite(crossing)) {
+            return mid;
+        }
+        long next = (long) Math.ceil(crossing);
+        if (next >= pass) {
+            return pass - 1;
+        }
+        return (int) Math.max(fail + 1, next);
     }
 
     /** Whether every cached error agrees with T* being the first step count with error <= eps. */
     private static boolean monotone(TreeMap<Integer, Double> errors, double eps, int first) {
         return errors.entrySet().stream().allMatch(x -> (x.getKey() < first) != (x.getValue() <= eps));
-    }
-
-    private static ComplexityFit fit(List<ComplexityResult.Cell> cells) {
-        List<ComplexityResult.Cell> kept = cells.stream().filter(c -> !c.censored()).toList();
-        double[] d = kept.stream().mapToDouble(ComplexityResult.Cell::dim).toArray();
-        double[] e = kept.stream().mapToDouble(ComplexityResult.Cell::eps).toArray();
-        double[] t = kept.stream().mapToDouble(ComplexityResult.Cell::steps).toArray();
-        return ComplexityFit.identifiable(d, e) ? ComplexityFit.of(d, e, t) : null;
     }
 }

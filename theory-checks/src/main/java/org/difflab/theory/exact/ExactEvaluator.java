@@ -26,9 +26,14 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * <p>With an exact (or affinely perturbed) score the run is an affine map of its Gaussian draws, so its output is
  * Gaussian given the auxiliary randomness. The evaluator replaces the target N(m, U diag(lambda) U^T) by the
  * diagonal Gaussian N(U^T m, diag(lambda)) in its eigenbasis, runs the integrator once on a counting stream and
- * once on the 1 + K probe rows of {@link ProbeNoise}, and reads the mean and per-coordinate variance off the rows.
- * This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}).
+ * once on the probe rows of {@link ProbeNoise} (1 + H + F rows: the mean, the run's state collapsed from the past
+ * draws, the current step's draws; a run of T steps costs O(T)), and reads the mean and per-coordinate variance off
+ * the rows. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}).
  * Everything runs in float64 on the default engine (PyTorch).
+ *
+ * <p>The run must be affine in its Gaussian draws. A run that reports the statistic {@code clipped}
+ * ({@link org.difflab.dsl.integrator.RunContext#count}) applies a clip, and is refused: on probe rows a clip acts on
+ * meaningless norms, and on samples it makes the law non-Gaussian (use {@code momentumStochastic:clip=inf}).
  *
  * <p>A score-model wrapper (e.g. {@link PerturbedScore} with a CONSTANT or RELATIVE error) is applied to the exact
  * score of the rotated target, so a CONSTANT error direction u is drawn in the eigenbasis (U u in the original
@@ -39,6 +44,9 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * schedule.
  */
 public final class ExactEvaluator {
+    /** The run statistic by which an integrator says that it clips; such runs are refused. */
+    static final String CLIPPED = "clipped";
+
     private final Integrator integrator;
     private Gaussian target;
     private NoiseSchedule schedule;
@@ -158,11 +166,11 @@ public final class ExactEvaluator {
                 ProbeNoise probe = counting.probe();
                 Run out = run(manager, problem, grid, probe, mean, lambda);
                 probe.verifyComplete();
-                int k = probe.size() - 1;
+                int rows = probe.size();
                 double[] m = new double[d];
                 double[] v = new double[d];
                 System.arraycopy(out.values, 0, m, 0, d);
-                for (int row = 1; row <= k; row++) {
+                for (int row = 1; row < rows; row++) {
                     for (int j = 0; j < d; j++) {
                         double a = out.values[row * d + j] - m[j];
                         v[j] += a * a;
@@ -171,7 +179,7 @@ public final class ExactEvaluator {
                 components.add(new DiagonalGaussian(m, v));
                 if (r == 0) {
                     nfe = out.nfe;
-                    draws = k;
+                    draws = probe.draws().size();
                 }
             }
         }
@@ -222,6 +230,11 @@ public final class ExactEvaluator {
                 x = z.mul(batch.create(s0)).add(batch.create(m0));
             }
             Solve.Solution sol = Solve.run(integrator, problem, grid, noise, List.of(), x);
+            if (sol.counters().containsKey(CLIPPED)) {
+                throw new IllegalArgumentException("integrator = " + integrator.spec() + " is not allowed: its run reports the statistic '"
+                        + CLIPPED + "', so it clips (a nonlinear map of the draws) and its law is not Gaussian; evaluate it without "
+                        + "clipping (e.g. momentumStochastic:clip=inf) and measure how often the clip fires by Monte Carlo");
+            }
             return new Run(sol.x().toDoubleArray(), sol.nfe());
         }
     }

@@ -1,5 +1,6 @@
 package org.difflab.theory.exact;
 
+import java.util.Arrays;
 import java.util.List;
 import org.difflab.theory.metric.DiagonalGaussian;
 import org.difflab.theory.metric.Metric;
@@ -27,6 +28,29 @@ public record ExactLaw(List<DiagonalGaussian> components, DiagonalGaussian refer
     /** Dimension d. */
     public int dim() {
         return reference.dim();
+    }
+
+    /**
+     * The law of d independent copies of this one-dimensional law, all sharing each component's auxiliary draws, with
+     * the reference replicated likewise: the exact law of a sampler on the d-fold product of a 1-D target when every
+     * coordinate evolves by the same map, independent of d (a coordinate-separable sampler on N(m 1, v I_d)).
+     */
+    public ExactLaw replicated(int d) {
+        if (dim() != 1) {
+            throw new IllegalStateException("replicated(" + d + ") is not allowed on a law of dimension " + dim() + ": needs dimension 1");
+        }
+        if (d < 1) {
+            throw new IllegalArgumentException("d = " + d + " is not allowed: must be >= 1");
+        }
+        return new ExactLaw(components.stream().map(c -> replicate(c, d)).toList(), replicate(reference, d), nfe, draws);
+    }
+
+    private static DiagonalGaussian replicate(DiagonalGaussian g, int d) {
+        double[] mean = new double[d];
+        double[] var = new double[d];
+        Arrays.fill(mean, g.mean(0));
+        Arrays.fill(var, g.variance(0));
+        return new DiagonalGaussian(mean, var);
     }
 
     /** The Gaussian with the mixture's mean and per-coordinate variance (the law itself with one component). */

@@ -13,17 +13,22 @@ import org.difflab.dsl.noise.NoiseStream;
 
 /**
  * The noise of an exact evaluation: instead of random Gaussian draws it serves impulses, so that a run of an
- * integrator on an affine (Gaussian-target) problem reveals the columns of its affine map from the draws to the
- * output (DESIGN.md, "Exact evaluation").
+ * integrator on an affine (Gaussian-target) problem reveals its affine map from the draws to the output
+ * (DESIGN.md, "Exact evaluation").
  *
  * <p>Two passes over the same integrator, grid and auxiliary seed:
  * <ol>
  *   <li>{@link #counting(long)}: a batch of one row; every {@code normal(...)} call returns zeros and is recorded
- *       (its event shape and time interval). After the run, {@link #draws()} is the sequence of K Gaussian draws.</li>
- *   <li>{@link #probe()}: a batch of 1 + K rows. Row 0 receives zeros for every draw; row k (1 <= k <= K) receives
- *       ones across the whole event on draw k and zeros on every other draw. The probe pass checks that it sees the
- *       same draw sequence as the counting pass and throws otherwise (then the integrator's draws depend on its
- *       state, and the probe rows would not be comparable).</li>
+ *       (its event shape and time interval), and so is every step end (how many draws came before it and how many
+ *       arrays the run kept). After the run, {@link #draws()} is the sequence of the run's K Gaussian draws.</li>
+ *   <li>{@link #probe()}: a batch of 1 + H + F rows, H the most arrays the run keeps at a step end (its state plus
+ *       carried arrays), F the most draws between two step ends. Row 0 receives zeros for every draw; each draw
+ *       receives ones across its whole event in one fresh row (a row whose deviation from row 0 is zero) and zeros
+ *       elsewhere. At a step end, when fewer fresh rows are left than the next step draws, {@link PastCollapse}
+ *       replaces the deviations of all rows by H rows with the same Gram matrix per coordinate, which frees the
+ *       others. A run of T steps thus costs O(T) instead of the O(T K) of one row per draw. The probe pass checks
+ *       that it sees the counting pass's draws and step ends and throws otherwise (then the integrator's draws
+ *       depend on its state, and the rows would not be comparable).</li>
  * </ol>
  *
  * <p>Why all-ones impulses are enough. The evaluator works in the eigenbasis of the target covariance: the target
@@ -32,9 +37,9 @@ import org.difflab.dsl.noise.NoiseStream;
  * score is exact (or affinely perturbed in the rotated frame), so the output law is the rotated output law of the
  * original problem. With a diagonal target every score evaluation acts coordinate by coordinate, hence coordinate j
  * of the output is an affine function of coordinate j of each draw only: out[j] = c[j] + sum_k a_k[j] z_k[j]. A unit
- * impulse in every coordinate at once therefore probes all d coordinates in one row: (row k - row 0)[j] = a_k[j].
- * For independent standard normal draws the output is N(c, diag(sum_k a_k^2)): mean = row 0, variance[j] =
- * sum_k (row k - row 0)[j]^2.
+ * impulse in every coordinate at once therefore probes all d coordinates in one row. For independent standard normal
+ * draws the output is N(c, diag(sum_k a_k^2)); since the collapse only mixes the draws orthogonally, per coordinate,
+ * the output still is: mean = row 0, variance[j] = sum over rows r >= 1 of (row r - row 0)[j]^2.
  *
  * <p>Auxiliary randomness ({@link #uniform()}, {@link #uniformShared()}) comes from a generator seeded with the
  * auxiliary seed and is the same for every row (all probe rows see one realisation), so the output is Gaussian
@@ -57,36 +62,60 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
         }
     }
 
+    /**
+     * What the counting pass saw: the draws, for each step end the number of draws before it, the most arrays kept
+     * at a step end, and the probe batch size.
+     */
+    private record Plan(List<Draw> draws, List<Integer> stepEnds, int kept, int rows) {
+        /** Draws between step end e - 1 and step end e (the start and the run's end at either side). */
+        int drawsBefore(int e) {
+            return drawsBefore(draws, stepEnds, e);
+        }
+
+        static int drawsBefore(List<Draw> draws, List<Integer> stepEnds, int e) {
+            int from = e == 0 ? 0 : stepEnds.get(e - 1);
+            int to = e < stepEnds.size() ? stepEnds.get(e) : draws.size();
+            return to - from;
+        }
+    }
+
     private final long auxSeed;
-    private final List<Draw> expected; // null in the counting pass
+    private final Plan plan; // null in the counting pass
     private final List<Draw> seen = new ArrayList<>();
+    private final List<Integer> stepEnds = new ArrayList<>();
     private final SplittableRandom perSample;
     private final SplittableRandom shared;
+    private int mostKept;
+    private int freshRow = 1;
 
-    private ProbeNoise(long auxSeed, List<Draw> expected) {
+    private ProbeNoise(long auxSeed, Plan plan) {
         this.auxSeed = auxSeed;
-        this.expected = expected;
+        this.plan = plan;
         SplittableRandom root = new SplittableRandom(auxSeed);
         this.perSample = root.split();
         this.shared = root.split();
     }
 
-    /** The counting pass: one row of zeros per draw, recording the draw sequence. */
+    /** The counting pass: one row of zeros per draw, recording the draw sequence and the step ends. */
     public static ProbeNoise counting(long auxSeed) {
         return new ProbeNoise(auxSeed, null);
     }
 
-    /** The probe pass for the draws recorded by this counting pass (1 + K rows, same auxiliary seed). */
+    /** The probe pass for the run recorded by this counting pass (1 + H + F rows, same auxiliary seed). */
     public ProbeNoise probe() {
-        if (expected != null) {
+        if (plan != null) {
             throw new IllegalStateException("probe() is not allowed on a probe pass: call it on the counting pass");
         }
-        return new ProbeNoise(auxSeed, List.copyOf(seen));
+        int mostDraws = 0;
+        for (int e = 0; e <= stepEnds.size(); e++) {
+            mostDraws = Math.max(mostDraws, Plan.drawsBefore(seen, stepEnds, e));
+        }
+        return new ProbeNoise(auxSeed, new Plan(List.copyOf(seen), List.copyOf(stepEnds), mostKept, 1 + mostKept + mostDraws));
     }
 
     /** Whether this is the counting pass. */
     public boolean isCounting() {
-        return expected == null;
+        return plan == null;
     }
 
     /** The draws seen so far (after a counting run: the whole sequence, K = its size). */
@@ -94,17 +123,18 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
         return List.copyOf(seen);
     }
 
-    /** Checks, after a probe run, that every expected draw was made. */
+    /** Checks, after a probe run, that every expected draw and step end was made. */
     public void verifyComplete() {
-        if (expected != null && seen.size() != expected.size()) {
-            throw new IllegalStateException("the probe pass made " + seen.size() + " Gaussian draws but the counting pass made "
-                    + expected.size() + ": the integrator's draws depend on its state, so it cannot be evaluated exactly");
+        if (plan != null && (seen.size() != plan.draws().size() || stepEnds.size() != plan.stepEnds().size())) {
+            throw new IllegalStateException("the probe pass made " + seen.size() + " Gaussian draws and " + stepEnds.size()
+                    + " steps but the counting pass made " + plan.draws().size() + " and " + plan.stepEnds().size()
+                    + ": the integrator's draws depend on its state, so it cannot be evaluated exactly");
         }
     }
 
     @Override
     public int size() {
-        return expected == null ? 1 : 1 + expected.size();
+        return plan == null ? 1 : plan.rows();
     }
 
     @Override
@@ -124,7 +154,8 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
 
     private NDArray next(NDManager manager, Draw draw, DataType type) {
         int k = seen.size();
-        if (expected != null) {
+        if (plan != null) {
+            List<Draw> expected = plan.draws();
             if (k >= expected.size() || !expected.get(k).sameAs(draw)) {
                 throw new IllegalStateException("Gaussian draw " + k + " of the probe pass is " + draw + " but the counting pass made "
                         + (k < expected.size() ? expected.get(k) : "only " + expected.size() + " draws")
@@ -136,10 +167,51 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
         Shape shape = new Shape(rows).addAll(draw.event());
         int event = Math.toIntExact(draw.event().size());
         double[] values = new double[rows * event];
-        if (expected != null) {
-            Arrays.fill(values, (k + 1) * event, (k + 2) * event, 1.0);
+        if (plan != null) {
+            int row = freshRow++;
+            Arrays.fill(values, row * event, (row + 1) * event, 1.0);
         }
         return manager.create(values, shape).toType(type, false);
+    }
+
+    /** Records the step end (counting pass), or checks it and collapses the past rows when fresh rows run short. */
+    @Override
+    public void stepEnded(int step, List<NDArray> kept) {
+        int e = stepEnds.size();
+        stepEnds.add(seen.size());
+        if (plan == null) {
+            mostKept = Math.max(mostKept, kept.size());
+            return;
+        }
+        if (e >= plan.stepEnds().size() || plan.stepEnds().get(e) != seen.size() || kept.size() > plan.kept()) {
+            throw new IllegalStateException("step end " + e + " (step " + step + ") of the probe pass comes after " + seen.size()
+                    + " Gaussian draws and keeps " + kept.size() + " arrays, but the counting pass had "
+                    + (e < plan.stepEnds().size() ? "it after " + plan.stepEnds().get(e) + " draws" : "only " + plan.stepEnds().size() + " step ends")
+                    + " and kept at most " + plan.kept() + ": the integrator's draws depend on its state, so it cannot be evaluated exactly");
+        }
+        if (plan.rows() - freshRow < plan.drawsBefore(e + 1)) {
+            collapse(step, kept);
+            freshRow = 1 + kept.size();
+        }
+    }
+
+    private void collapse(int step, List<NDArray> kept) {
+        int rows = plan.rows();
+        Shape shape = kept.get(0).getShape();
+        double[][] values = new double[kept.size()][];
+        for (int k = 0; k < kept.size(); k++) {
+            NDArray a = kept.get(k);
+            if (!a.getShape().equals(shape) || shape.dimension() == 0 || shape.get(0) != rows || a.getDataType() != DataType.FLOAT64) {
+                throw new IllegalStateException("array " + k + " kept at the end of step " + step + " has shape " + a.getShape() + " and type "
+                        + a.getDataType() + ", which is not allowed in an exact evaluation: every kept array must have the state's shape "
+                        + shape + " with " + rows + " rows, in FLOAT64");
+            }
+            values[k] = a.toDoubleArray();
+        }
+        PastCollapse.apply(values, rows, Math.toIntExact(shape.size() / rows));
+        for (int k = 0; k < kept.size(); k++) {
+            kept.get(k).set(values[k]);
+        }
     }
 
     @Override
@@ -176,6 +248,6 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
 
     @Override
     public String describe() {
-        return (expected == null ? "probe-count" : "probe(K=" + expected.size() + ")") + "(auxSeed=" + auxSeed + ")";
+        return (plan == null ? "probe-count" : "probe(K=" + plan.draws().size() + ", rows=" + plan.rows() + ")") + "(auxSeed=" + auxSeed + ")";
     }
 }

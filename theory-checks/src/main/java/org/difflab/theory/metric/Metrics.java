@@ -36,7 +36,7 @@ public final class Metrics {
         return new Wasserstein2();
     }
 
-    /** Total variation (exact in 1-D; bracket plus 200000-sample Monte Carlo with seed 0 in d > 1). */
+    /** Total variation (exact in 1-D and between isotropic laws; else bracket plus 200000-sample Monte Carlo with seed 0). */
     public static Metric tv() {
         return new TotalVariation(200_000, 0);
     }

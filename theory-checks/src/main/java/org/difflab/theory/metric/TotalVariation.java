@@ -11,7 +11,9 @@ import org.apache.commons.math3.special.Erf;
  * TV = |P(I) - Q(I)| for the interval I between them, with normal CDFs from erfc. With equal variances this is
  * 2 Phi(|dm| / (2 s)) - 1.
  *
- * <p>In d dimensions there is no closed form. The result carries the bracket H^2 <= TV <= H sqrt(2 - H^2)
+ * <p>In d dimensions it is exact when both laws are isotropic (every coordinate of a law has the same variance, as
+ * compared bitwise): {@link IsotropicTotalVariation}, which depends on the means only through their distance.
+ * Otherwise there is no closed form: the result carries the bracket H^2 <= TV <= H sqrt(2 - H^2)
  * (H^2 = 1 - BC, Le Cam's inequalities; Tsybakov, Introduction to Nonparametric Estimation, Lemma 2.3), and as
  * estimate the Monte Carlo mean of (1 - q(X)/p(X))^+ over X ~ p (seeded, with its standard error), clipped into
  * the bracket.
@@ -75,6 +77,14 @@ public final class TotalVariation implements Metric {
         if (p.dim() == 1) {
             return MetricValue.exact(oneDimensional(p.mean(0), p.variance(0), q.mean(0), q.variance(0)));
         }
+        if (isotropic(p) && isotropic(q)) {
+            double dist2 = 0;
+            for (int j = 0; j < p.dim(); j++) {
+                double dm = p.mean(j) - q.mean(j);
+                dist2 += dm * dm;
+            }
+            return MetricValue.exact(IsotropicTotalVariation.between(p.dim(), Math.sqrt(dist2), p.variance(0), q.variance(0)));
+        }
         double h2 = Hellinger.squared(p, q);
         double lower = h2;
         double upper = Math.min(1, Math.sqrt(h2 * (2 - h2)));
@@ -98,6 +108,16 @@ public final class TotalVariation implements Metric {
         double mean = sum / samples;
         double se = Math.sqrt(Math.max(0, sumSq / samples - mean * mean) / (samples - 1));
         return new MetricValue(Math.min(upper, Math.max(lower, mean)), lower, upper, se);
+    }
+
+    /** Whether every coordinate has the same variance (bitwise). */
+    private static boolean isotropic(DiagonalGaussian g) {
+        for (int j = 1; j < g.dim(); j++) {
+            if (g.variance(j) != g.variance(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double gaussian(SplittableRandom rng) {

@@ -1,9 +1,13 @@
 package org.difflab.theory.complexity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Targets;
 import org.difflab.theory.exact.Init;
 import org.difflab.theory.metric.TotalVariation;
 import org.junit.jupiter.api.Test;
@@ -44,5 +48,52 @@ class ComplexityStudyTest {
         assertThat(fit.bLower()).isPositive().isLessThan(fit.b());
         assertThat(fit.bUpper()).isGreaterThan(fit.b());
         assertThat(fit.a()).isPositive();
+    }
+
+    /** The shortcut (each T evaluated once, in d = 1) finds the same T as direct evaluation in every dimension. */
+    @Test
+    void fromOneDimensionAgreesWithDirectEvaluation() {
+        int[] dims = {1, 4};
+        double[] eps = {1e-1, 3e-2};
+        ComplexityResult shortcut = ComplexityStudy.onLiSchedule(Integrators.parse("liDdpm")).dims(dims).eps(eps).run();
+        ComplexityResult direct = ComplexityStudy.of(Integrators.parse("liDdpm")).target(d -> Targets.gaussian(d, 1, 0.05))
+                .schedule(t -> Schedules.li(t, 2, 6)).grid(t -> Grids.uniform(t - 1).endingAtTMin()).init(Init.EXACT).minSteps(20)
+                .dims(dims).eps(eps).run();
+        System.out.println(shortcut);
+        for (int d : dims) {
+            for (double e : eps) {
+                ComplexityResult.Cell a = shortcut.of("liDdpm").cell(d, e);
+                ComplexityResult.Cell b = direct.of("liDdpm").cell(d, e);
+                assertThat(a.steps()).as("d = %d, eps = %s", d, e).isEqualTo(b.steps());
+                assertThat(a.error()).isCloseTo(b.error(), within(1e-10 * b.error()));
+            }
+        }
+    }
+
+    /**
+     * The error of acceleratedDdpm changes sign near T = 40 (its variance goes from too large to too small) and is not
+     * monotone below T ~ 128: the search asks for two passing doubling points in a row, so it finds the last crossing of
+     * eps, not the lucky one, and flags the cell.
+     */
+    @Test
+    void searchFindsTheLastCrossing() {
+        ComplexityResult r = ComplexityStudy.onLiSchedule(Integrators.parse("acceleratedDdpm")).dims(1).eps(1e-3, 3e-2).run();
+        System.out.println(r);
+        ComplexityResult.Cell c = r.of("acceleratedDdpm").cell(1, 1e-3);
+        assertThat(c.steps()).isGreaterThan(128);
+        assertThat(c.monotone()).isFalse();
+        assertThat(c.error()).isLessThanOrEqualTo(1e-3);
+        ComplexityResult.Cell easy = r.of("acceleratedDdpm").cell(1, 3e-2);
+        assertThat(easy.atMinSteps()).isTrue();
+        assertThat(easy.steps()).isEqualTo(20);
+        assertThat(r.toString()).contains("<=20");
+    }
+
+    @Test
+    void fromOneDimensionNeedsProductTargets() {
+        ComplexityStudy study = ComplexityStudy.onLiSchedule(Integrators.parse("liDdpm")).dims(1, 2).eps(1e-1)
+                .target(d -> d == 1 ? Targets.gaussian(1, 1, 0.05) : Targets.gaussian(d, 1, 0.06));
+        assertThatThrownBy(study::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target(2)")
+                .hasMessageContaining("v = 0.05");
     }
 }
