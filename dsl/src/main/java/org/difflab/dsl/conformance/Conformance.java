@@ -163,47 +163,10 @@ public final class Conformance {
         try (Samples s = sampler(integrator, options.momentSteps()).seed(13).sample(options.momentSamples())) {
             x = s.rows();
         }
-        int n = x.length;
-        int d = MIXTURE.dim();
-        double[] mean = new double[d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j] / n;
-            }
-        }
-        double[] targetMean = MIXTURE.mean();
-        double[][] targetCov = MIXTURE.covariance();
-        double worst = 0;
-        String worstWhat = "";
-        for (int j = 0; j < d; j++) {
-            double var = 0;
-            for (double[] row : x) {
-                var += (row[j] - mean[j]) * (row[j] - mean[j]) / (n - 1);
-            }
-            double z = Math.abs(mean[j] - targetMean[j]) / Math.sqrt(var / n);
-            if (z > worst) {
-                worst = z;
-                worstWhat = "mean[" + j + "]";
-            }
-            for (int k = j; k < d; k++) {
-                double c = 0;
-                double c2 = 0;
-                for (double[] row : x) {
-                    double p = (row[j] - mean[j]) * (row[k] - mean[k]);
-                    c += p / n;
-                    c2 += p * p / n;
-                }
-                double se = Math.sqrt(Math.max(c2 - c * c, 0) / n);
-                double zc = Math.abs(c - targetCov[j][k]) / se;
-                if (zc > worst) {
-                    worst = zc;
-                    worstWhat = "cov[" + j + "][" + k + "]";
-                }
-            }
-        }
-        return CheckResult.of("moments", worst <= 5, String.format(
-                "%s, %d steps, %d samples: largest deviation %.2f standard errors (%s)", MIXTURE.spec(), options.momentSteps(), n, worst,
-                worstWhat));
+        MomentDeviation m = MomentDeviation.of(x, MIXTURE.mean(), MIXTURE.covariance());
+        return CheckResult.of("moments", m.z() <= 5, String.format(
+                "%s, %d steps, %d samples: largest deviation %.2f standard errors (%s)", MIXTURE.spec(), options.momentSteps(), x.length,
+                m.z(), m.what()));
     }
 
     static CheckResult noiseless(Integrator integrator) {

@@ -2,7 +2,7 @@ package org.difflab.dsl.conformance;
 
 /**
  * The largest deviation, in standard errors, of a sample's mean and covariance entries from a target's: the moment
- * check of the Langevin suite (the same statistic as the diffusion suite's moment check).
+ * check of both conformance suites (diffusion and Langevin).
  *
  * @param z    the largest |estimate - target| / standard error
  * @param what which moment it was, e.g. {@code cov[0][1]}
