@@ -71,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Claim c : selected) {
             ClaimResult r = c.check();
             results.add(r);
-            t.row(c.id(), Cells.subjects(r), Cells.expected(r), Cells.measured(r), r.verdict(), Cells.seconds(r.wallSeconds()));
+            t.row(c.id(), Cells.integrators(r), Cells.expected(r), Cells.measured(r), r.verdict(), Cells.seconds(r.wallSeconds()));
         }
         Path index = ReportWriter.write(results, report);
         if (json != null) {

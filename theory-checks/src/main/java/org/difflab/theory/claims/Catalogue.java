@@ -17,6 +17,8 @@ public final class Catalogue {
         StandardClaims.all().forEach(Catalogue::register);
         LiClaims.all().forEach(Catalogue::register);
         PoissonMidpointClaims.all().forEach(Catalogue::register);
+        ComplexityClaims.all().forEach(Catalogue::register);
+        LangevinClaims.all().forEach(Catalogue::register);
     }
 
     private Catalogue() {}

@@ -7,7 +7,7 @@ import org.difflab.theory.exact.Init;
 /**
  * The order claims of Li, Wei, Chen and Chi (ICLR 2024, arXiv 2306.09251) and of the accelerated samplers of Li, Huang,
  * Efimov, Wei, Chi and Chen (ICML 2024, arXiv 2403.03852); spec SAMPLERS.md section 2, research note li_samplers.md
- * sections 3-5 and the oracle of section 7.2: d = 1, data N(1, 0.05), the Li schedule with T training steps (c0 = 2,
+ * sections 3-5 and the oracle of section 7.2: d = 1 (the rates again in d = 4 and 64), data N(1, 0.05 I_d), the Li schedule with T training steps (c0 = 2,
  * c1 = 6) sampled at every step T..1, the chain started at the exact law of X_T, TV to law(X_1), errors fitted against
  * h = ln T / T (the ln T in the step size depresses slopes against T).
  */
@@ -26,9 +26,14 @@ final class LiClaims {
 
     private LiClaims() {}
 
-    /** The Li-family setup at the given step counts (T = training steps = sampling steps + 1). */
+    /** The Li-family setup in d = 1 at the given step counts (T = training steps = sampling steps + 1). */
     static Experiment experiment(int... steps) {
-        return new Experiment("gaussian:d=1,mean=1,var=0.05", "li:T=steps,c0=2,c1=6", "uniform", true, Init.EXACT, "tv",
+        return experiment(1, steps);
+    }
+
+    /** The Li-family setup on N(1, 0.05 I_d). */
+    static Experiment experiment(int dim, int[] steps) {
+        return new Experiment("gaussian:d=" + dim + ",mean=1,var=0.05", "li:T=steps,c0=2,c1=6", "uniform", true, Init.EXACT, "tv",
                 StepProxy.LOG_STEPS_OVER_STEPS, steps);
     }
 
@@ -67,6 +72,21 @@ final class LiClaims {
                         List.of("acceleratedOde:form=multistep,c=0.125,sqrtAlpha=true", "acceleratedOde:form=multistep,c=0.5,sqrtAlpha=true",
                                 "acceleratedOde:form=multistep,c=0.25,sqrtAlpha=false"), e, 1, TOLERANCE,
                         "A negative control: the claim is that these wrong coefficients are first order, so HOLDS means the "
-                                + "check can tell a correct transcription from a wrong one."));
+                                + "check can tell a correct transcription from a wrong one."),
+                inDimension(4, e), inDimension(64, e), acceleratedInDimension(4, e), acceleratedInDimension(64, e));
+    }
+
+    /** The first-order rates (liOde, liDdpm, acceleratedDdpm) on N(1, 0.05 I_d): the rate in T does not depend on d. */
+    private static Claim inDimension(int dim, Experiment e) {
+        return new OrderClaim("li-first-order-rates-d" + dim, FAMILY, ODE + "; " + ACCELERATED, "The rates in T of liOde, liDdpm and "
+                + "acceleratedDdpm hold in d = " + dim + " as in d = 1 (the bounds' d only enters the constants)",
+                List.of("liOde", "liDdpm", "acceleratedDdpm"), experiment(dim, e.steps()), 1, TOLERANCE, "");
+    }
+
+    /** The second-order rate of the accelerated ODE sampler (1-NFE forms) on N(1, 0.05 I_d). */
+    private static Claim acceleratedInDimension(int dim, Experiment e) {
+        return new OrderClaim("accelerated-ode-rate-d" + dim, FAMILY, ACCELERATED, "The accelerated ODE sampler's O(1/T^2) holds in d = "
+                + dim + " as in d = 1", List.of("acceleratedOde:form=multistep", "acceleratedOde:form=practical"), experiment(dim, e.steps()), 2,
+                TOLERANCE, "The 2-NFE theory form is left to d = 1 (accelerated-ode-rate), where it is still pre-asymptotic.");
     }
 }

@@ -60,9 +60,10 @@ public final class OrderChart {
         return t.build();
     }
 
-    /** A number as short as it is exact (1, 2, 1.5). */
+    /** A number as short as it is exact, to 4 significant digits (1, 2, 1.5, 0.3333). */
     static String number(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.valueOf(v);
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String sci(double v) {

@@ -27,9 +27,21 @@ public final class Cells {
                 ? " [" + precise(c.lower()) + ", " + precise(c.upper()) + "]" : "");
     }
 
-    /** The subjects of a result, in check order, each once. */
-    public static String subjects(ClaimResult r) {
-        return r.checks().stream().map(Check::subject).distinct().collect(Collectors.joining(", "));
+    /** Characters of integrator specs listed in a summary cell before the rest is counted. */
+    private static final int LISTED = 60;
+
+    /**
+     * The integrators a claim is about, for a summary cell: as many as fit in 60 characters (at least 1), then how many
+     * more (the claim's section lists every check).
+     */
+    public static String integrators(ClaimResult r) {
+        List<String> all = r.claim().integrators();
+        StringBuilder b = new StringBuilder(all.get(0));
+        int shown = 1;
+        while (shown < all.size() && b.length() + 2 + all.get(shown).length() <= LISTED) {
+            b.append(", ").append(all.get(shown++));
+        }
+        return shown == all.size() ? b.toString() : b + " and " + (all.size() - shown) + " more";
     }
 
     /** What the claim expects, one cell: the distinct expected values of its checks. */

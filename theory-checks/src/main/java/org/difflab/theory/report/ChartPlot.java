@@ -28,15 +28,21 @@ public final class ChartPlot {
 
     private ChartPlot() {}
 
+    /** More lines than this put the legend beside the plot. */
+    private static final int CROWDED = 6;
+
     /** Writes the chart as PNG (the path should end in .png). */
     public static void write(Chart c, Path png) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        XYChart chart = new XYChartBuilder().width(800).height(560).title(c.title()).xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
+        // a legend of many lines would cover the data: beside the plot then
+        boolean crowded = c.lines().size() > CROWDED;
+        XYChart chart = new XYChartBuilder().width(crowded ? 1100 : 800).height(560).title(c.title()).xAxisTitle(c.xLabel())
+                .yAxisTitle(c.yLabel()).build();
         XYStyler st = chart.getStyler();
         st.setXAxisLogarithmic(c.logX()).setYAxisLogarithmic(c.logY());
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendPosition(crowded ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNE);
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
         st.setMarkerSize(8);

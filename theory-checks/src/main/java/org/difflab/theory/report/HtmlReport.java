@@ -27,7 +27,7 @@ final class HtmlReport {
         b.append("<table><tr><th>claim</th><th>family</th><th>integrators</th><th>expected</th><th>measured [95% CI]</th><th>verdict</th></tr>\n");
         for (ClaimResult r : results) {
             b.append("<tr><td><a href=\"#").append(r.claim().id()).append("\">").append(r.claim().id()).append("</a></td><td>")
-                    .append(esc(r.claim().family())).append("</td><td>").append(esc(Cells.subjects(r))).append("</td><td class=\"n\">")
+                    .append(esc(r.claim().family())).append("</td><td>").append(esc(Cells.integrators(r))).append("</td><td class=\"n\">")
                     .append(esc(Cells.expected(r))).append("</td><td class=\"n\">").append(esc(Cells.measured(r))).append("</td>")
                     .append(verdict(r.verdict())).append("</tr>\n");
         }

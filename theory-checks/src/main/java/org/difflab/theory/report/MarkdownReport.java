@@ -17,7 +17,7 @@ final class MarkdownReport {
         b.append("| claim | family | integrators | expected | measured [95% CI] | verdict |\n|---|---|---|---|---|---|\n");
         for (ClaimResult r : results) {
             b.append("| [").append(r.claim().id()).append("](#").append(r.claim().id()).append(") | ").append(r.claim().family())
-                    .append(" | ").append(Cells.subjects(r)).append(" | ").append(Cells.expected(r)).append(" | ")
+                    .append(" | ").append(Cells.integrators(r)).append(" | ").append(Cells.expected(r)).append(" | ")
                     .append(Cells.measured(r)).append(" | **").append(r.verdict()).append("** |\n");
         }
         String family = null;

@@ -55,4 +55,13 @@ class LiClaimsTest {
         assertThat(accelerated.checks().get(0).value()).isBetween(0.98, 1.02);
         assertThat(constant.verdict()).isEqualTo(Verdict.HOLDS);
     }
+
+    /** The rates in T do not depend on d: d = 4 and 64 give the orders of d = 1 (liOde 0.896 and 0.933). */
+    @Test
+    void ratesHoldInHigherDimensions() {
+        for (String id : new String[] {"li-first-order-rates-d4", "li-first-order-rates-d64", "accelerated-ode-rate-d4", "accelerated-ode-rate-d64"}) {
+            ClaimResult r = check(id);
+            assertThat(r.verdict()).as(id).isEqualTo(Verdict.HOLDS);
+        }
+    }
 }
