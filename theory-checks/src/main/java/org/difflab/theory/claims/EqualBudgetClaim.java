@@ -88,7 +88,7 @@ public record EqualBudgetClaim(String id, String family, String source, String s
                 "1", "", sci(0), sci(ref.klToData));
         List<Check> checks = new ArrayList<>();
         Chart.Builder chart = Chart.of(id + ": output variance relative to " + reference.label(), "model evaluations (NFE)",
-                "variance / reference variance", true, false);
+                "variance / reference variance", false, false);
         List<double[]> points = new ArrayList<>();
         for (BudgetRun c : contenders) {
             Measured m = measure(data, c);

@@ -109,7 +109,7 @@ public record MonteCarloBudgetClaim(String id, String family, String source, Str
                     c.expect() == BudgetRun.Expect.CLOSE ? "<= " + Z + " s.e." : "> " + Z + " s.e.", j));
             points.add(new double[] {m.nfe, m.distance.value(), 1.96 * m.distance.standardError()});
         }
-        Chart.Builder chart = Chart.of(id + ": MMD^2 to the target", "model evaluations (NFE)", "MMD^2", true, false);
+        Chart.Builder chart = Chart.of(id + ": MMD^2 to the target", "model evaluations (NFE)", "MMD^2", false, false);
         double lo = points.stream().mapToDouble(p -> p[0]).min().orElseThrow();
         double hi = Math.max(ref.nfe, points.stream().mapToDouble(p -> p[0]).max().orElseThrow());
         chart.theory("reference " + reference.label(), new double[] {lo, hi}, new double[] {ref.distance.value(), ref.distance.value()});
