@@ -1,0 +1,113 @@
+package org.difflab.dsl.hierarchy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.difflab.dsl.hierarchy.SyntheticHierarchy.Form;
+import org.difflab.dsl.model.Parameterization;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * Level k of a {@link SyntheticHierarchy}: s^k(x) = s(x) + e_k(x), an exact score plus the tail e_k of a fixed random
+ * expansion (our construction, see {@link SyntheticHierarchy} for the formula and why). The error depends on x only,
+ * not on the noise level. Computed in the dtype of x (float32 or float64); event shapes of any rank are flattened to
+ * d = product of the event dimensions for the random maps.
+ */
+public final class SyntheticLevel implements ScoreModel {
+
+    /**
+     * One random Fourier term of the nonlinear form: [cos(x P + b), sin(x P + b)] U with P [d, F], b [F], U [2F, d],
+     * the term's weight folded into U.
+     */
+    record Term(double[] projection, double[] phase, double[] output, int features) {}
+
+    private final ScoreModel exact;
+    private final Form form;
+    private final int level;
+    private final int levels;
+    private final double gamma;
+    private final double scale;
+    private final long seed;
+    private final int d;
+    // LINEAR: e_k(x) = x M + m, M stored row-major [d, d] (so x [B, d] times M), m [d]
+    private final double[] matrix;
+    private final double[] offset;
+    // NONLINEAR: e_k(x) = sum over terms of [cos(x P + b), sin(x P + b)] U
+    private final List<Term> terms;
+
+    SyntheticLevel(ScoreModel exact, Form form, int level, int levels, double gamma, double scale, long seed,
+                   double[] matrix, double[] offset, List<Term> terms) {
+        this.exact = exact;
+        this.form = form;
+        this.level = level;
+        this.levels = levels;
+        this.gamma = gamma;
+        this.scale = scale;
+        this.seed = seed;
+        this.d = Math.toIntExact(exact.eventShape().size());
+        this.matrix = matrix;
+        this.offset = offset;
+        this.terms = terms == null ? List.of() : List.copyOf(terms);
+    }
+
+    /** This level's index k (1 = the coarsest). */
+    public int level() {
+        return level;
+    }
+
+    /** Number of levels K of the hierarchy this level belongs to. */
+    public int levels() {
+        return levels;
+    }
+
+    /** Affine (LINEAR, exact evaluation applies when the base score is affine) or bounded Fourier features (NONLINEAR). */
+    public Form form() {
+        return form;
+    }
+
+    /** The exact score the error is added to. */
+    public ScoreModel exact() {
+        return exact;
+    }
+
+    @Override
+    public Parameterization parameterization() {
+        return Parameterization.SCORE;
+    }
+
+    @Override
+    public Shape eventShape() {
+        return exact.eventShape();
+    }
+
+    @Override
+    public NDArray predict(NDArray x, NoiseLevel level) {
+        NDArray s = exact.parameterization().toScore(exact.predict(x, level), x, level);
+        long batch = x.getShape().get(0);
+        NDArray flat = x.reshape(batch, d);
+        NDArray e;
+        if (form == Form.LINEAR) {
+            e = flat.matMul(constant(x, matrix, d, d)).add(constant(x, offset, 1, d));
+        } else {
+            e = null;
+            for (Term t : terms) {
+                NDArray z = flat.matMul(constant(x, t.projection(), d, t.features()))
+                        .add(constant(x, t.phase(), 1, t.features()));
+                NDArray part = z.cos().concat(z.sin(), 1).matMul(constant(x, t.output(), 2L * t.features(), d));
+                e = e == null ? part : e.add(part);
+            }
+        }
+        return s.add(e.reshape(x.getShape()));
+    }
+
+    private static NDArray constant(NDArray like, double[] values, long rows, long cols) {
+        return like.getManager().create(values, new Shape(rows, cols)).toType(like.getDataType(), false);
+    }
+
+    @Override
+    public String describe() {
+        return "synthetic " + form.name().toLowerCase() + " level " + level + " of " + levels + " (error ~ 2^-" + level
+                + (scale == 1 ? "" : " x " + scale) + ", gamma " + gamma + ", seed " + seed + ") over " + exact.describe();
+    }
+}
