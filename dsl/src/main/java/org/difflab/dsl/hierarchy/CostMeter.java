@@ -8,8 +8,9 @@ import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
  * Measures the cost C_k of a hierarchy level as the mean wall time of one batch evaluation, for hierarchies of real
- * networks whose costs are not declared (research note mlem_parallel.md, section A.4, step 1: "measured latency on the
- * target hardware"). Only ratios of costs enter gamma and the ML-EM rates, so measure all levels on the same batch, in
+ * networks whose costs are not declared (multilevel Euler-Maruyama, Jacot 2026, arXiv 2603.24594; research note
+ * mlem_parallel.md, section A.4, step 1: "measured latency on the target hardware"; the protocol is the note's
+ * reconstruction). Only ratios of costs enter gamma and the ML-EM rates, so measure all levels on the same batch, in
  * one run, on the same machine. Each evaluation's arrays are freed at once (an {@link NDScope} per call), so the
  * measurement does not grow native memory.
  */

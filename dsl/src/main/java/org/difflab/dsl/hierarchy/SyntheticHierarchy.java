@@ -2,9 +2,6 @@ package org.difflab.dsl.hierarchy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -25,10 +22,10 @@ import org.difflab.dsl.model.ScoreModel;
  *   s^k(x) = s(x) + e_k(x),   e_k(x) = sum_{j = k+1..K} a_j phi_j(x) + scale 2^-K / sqrt(3) phi_tail(x),
  * </pre>
  * so the level differences are exactly one term each, Delta_k = s^k - s^{k-1} = -scale 2^-k phi_k(x) (k &gt;= 2), and
- * the error of level k is O(2^-k). The last term stands for the infinite remainder sum_{j &gt; K} a_j phi_j: for the
- * linear form that remainder has exactly the law of scale 2^-K / sqrt(3) times one fresh phi (a sum of independent
- * Gaussian matrices), for the nonlinear form it has the same RMS. So even the top level K is inexact, like a network,
- * with RMS error about scale 2^-K / sqrt(3) ||phi||. The [F] paper of the note (Paing and Jacot 2026) truncates a
+ * the error of level k is O(2^-k). The last term stands for the infinite remainder sum_{j &gt; K} a_j phi_j: one
+ * fresh map with the remainder's RMS (sqrt(sum_{j &gt; K} 4^-j) = 2^-K / sqrt(3), the maps being independent with mean
+ * zero over the draws). So even the top level K is inexact, like a network, with RMS error about
+ * scale 2^-K / sqrt(3) ||phi||, and level k's error is about scale 2^-k / sqrt(3) ||phi||. The [F] paper of the note (Paing and Jacot 2026) truncates a
  * random-feature expansion with decaying coefficients in the same spirit; the dyadic weights here make
  * delta_k = 2^-k RMS||phi_k|| directly, and the per-level random draws give the scatter about the line that a real
  * family of networks shows (so the fit's confidence interval is not degenerate).
@@ -36,13 +33,16 @@ import org.difflab.dsl.model.ScoreModel;
  * <p>The maps, drawn in a fixed order from XoRoShiRo128++ seeded with {@code seed} (so a hierarchy is the same bits
  * for the same arguments), with d = the number of entries of one sample:
  * <ul>
- *   <li>{@link Form#LINEAR}: phi_j(x) = Q_j x + c_j with Q_j a Haar-random orthogonal d x d matrix and c_j uniform
- *       on the sphere of radius sqrt(d), so ||phi_j(x)||^2 = ||x||^2 + d + 2 c_j . Q_j x, whose mean over the draws is
- *       ||x||^2 + d. (Orthogonal maps and fixed-norm offsets, rather than Gaussian entries, keep the level-to-level
- *       scatter of delta_k small in low dimension: with Gaussian entries and d = 8 single levels were off by 35%.)
- *       Every level stays affine in x; on a Gaussian target (affine exact score) each level is affine, so a sampler
- *       step stays a linear-Gaussian map and theory-checks' exact evaluator applies. Dense d x d maps: K d^2 must stay
- *       &lt;= 2^24.</li>
+ *   <li>{@link Form#LINEAR}: phi_j(x) = S_j x + c_j with S_j a diagonal matrix of independent random signs +-1 and
+ *       c_j uniform on the sphere of radius sqrt(d), so ||phi_j(x)||^2 = ||x||^2 + d + 2 c_j . S_j x, whose mean over
+ *       the draws is ||x||^2 + d. Every level stays affine in x, so on a Gaussian target (affine exact score) a
+ *       sampler step stays a linear-Gaussian map. The maps are diagonal on purpose: theory-checks' ExactEvaluator
+ *       works in the target's eigenbasis and keeps only per-coordinate variances (diagonal Gaussians), so an error
+ *       that coupled coordinates (a dense matrix) would make its law inexact; a diagonal error, applied to the
+ *       evaluator's rotated exact score, keeps the coordinates decoupled and the evaluation exact. (Signs and
+ *       fixed-norm offsets, rather than Gaussian entries, also keep the level-to-level scatter of delta_k small in
+ *       low dimension: with dense Gaussian maps and d = 8, a first version had single levels off the 2^-k line by
+ *       35%.)</li>
  *   <li>{@link Form#NONLINEAR}: random Fourier features, phi_j(x) = U_j [cos(W_j x + b_j); sin(W_j x + b_j)] / sqrt(m)
  *       with m = {@value #FEATURES} frequencies, entries of W_j ~ N(0, 1/d), of U_j (d x 2m) ~ N(0, 1),
  *       b_j ~ U[0, 2 pi). The feature vector has norm 1 at every x (cos^2 + sin^2 = 1), so phi_j is bounded and
@@ -94,26 +94,13 @@ public final class SyntheticHierarchy {
         return Math.pow(2, gamma * k);
     }
 
-    /** A Haar-distributed orthogonal d x d matrix, row-major: Q of the QR decomposition of a Gaussian matrix, columns
-     *  signed so that diag(R) &gt; 0 (Mezzadri 2007, "How to generate random matrices from the classical compact groups"). */
-    private static double[] haarOrthogonal(ZigguratSampler.NormalizedGaussian normal, int d) {
-        double[][] g = new double[d][d];
-        for (double[] row : g) {
-            for (int j = 0; j < d; j++) {
-                row[j] = normal.sample();
-            }
+    /** d independent random signs +-1: the diagonal of a random reflection, an orthogonal map with ||S x|| = ||x||. */
+    private static double[] signs(UniformRandomProvider rng, int d) {
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = rng.nextBoolean() ? 1 : -1;
         }
-        QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(g, false));
-        RealMatrix q = qr.getQ();
-        RealMatrix r = qr.getR();
-        double[] out = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            double sign = r.getEntry(j, j) < 0 ? -1 : 1;
-            for (int i = 0; i < d; i++) {
-                out[i * d + j] = sign * q.getEntry(i, j);
-            }
-        }
-        return out;
+        return v;
     }
 
     /** A uniform random vector on the sphere of the given radius in R^d. */
@@ -137,12 +124,13 @@ public final class SyntheticHierarchy {
         Require.positive("gamma", gamma);
         Require.positive("scale", scale);
         int d = Math.toIntExact(exact.eventShape().size());
-        long stored = form == Form.LINEAR ? (long) levels * d * d : (long) (levels + 1) * (3L * FEATURES * d + FEATURES);
+        long stored = form == Form.LINEAR ? 4L * (levels + 1) * d
+                : (long) (levels + 1) * (levels + 2) / 2 * (3L * FEATURES * d + FEATURES); // level k holds K + 1 - k terms
         if (stored > MAX_STORED) {
             throw new IllegalArgumentException("exact.eventShape() = " + exact.eventShape() + " (d = " + d + ") with levels = "
                     + levels + " is not allowed for the " + form.name().toLowerCase() + " form: it would store " + stored
                     + " numbers, at most " + MAX_STORED + " are allowed"
-                    + (form == Form.LINEAR ? " (levels * d^2; use the nonlinear form or fewer levels)" : ""));
+                    + " (use fewer levels or a smaller event shape)");
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -162,12 +150,12 @@ public final class SyntheticHierarchy {
             double[][] a = new double[levels + 2][];
             double[][] c = new double[levels + 2][];
             for (int j = 1; j <= levels + 1; j++) {
-                a[j] = haarOrthogonal(normal, d); // row-major [in, out]: e = x a
+                a[j] = signs(rng, d); // the diagonal of S_j
                 c[j] = sphere(normal, d, Math.sqrt(d));
             }
-            double[][] matrix = new double[levels + 1][];
+            double[][] diagonal = new double[levels + 1][];
             double[][] offset = new double[levels + 1][];
-            double[] m = new double[d * d];
+            double[] m = new double[d];
             double[] o = new double[d];
             for (int j = levels + 1; j >= 2; j--) {
                 for (int i = 0; i < m.length; i++) {
@@ -176,11 +164,11 @@ public final class SyntheticHierarchy {
                 for (int i = 0; i < d; i++) {
                     o[i] += weight[j] * c[j][i];
                 }
-                matrix[j - 1] = m.clone(); // level j - 1 keeps the terms j..K+1
+                diagonal[j - 1] = m.clone(); // level j - 1 keeps the terms j..K+1
                 offset[j - 1] = o.clone();
             }
             for (int k = 1; k <= levels; k++) {
-                models.add(new SyntheticLevel(exact, form, k, levels, gamma, scale, seed, matrix[k], offset[k], null));
+                models.add(new SyntheticLevel(exact, form, k, levels, gamma, scale, seed, diagonal[k], offset[k], null));
             }
         } else {
             SyntheticLevel.Term[] term = new SyntheticLevel.Term[levels + 2];

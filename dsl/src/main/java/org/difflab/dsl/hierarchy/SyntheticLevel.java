@@ -10,7 +10,9 @@ import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
  * Level k of a {@link SyntheticHierarchy}: s^k(x) = s(x) + e_k(x), an exact score plus the tail e_k of a fixed random
- * expansion (our construction, see {@link SyntheticHierarchy} for the formula and why). The error depends on x only,
+ * expansion, standing in for one network of the hierarchies of multilevel Euler-Maruyama (Jacot 2026, arXiv
+ * 2603.24594; research note mlem_parallel.md, section A.2). The construction is ours (a reconstruction), see
+ * {@link SyntheticHierarchy} for the formula and why. The error depends on x only,
  * not on the noise level. Computed in the dtype of x (float32 or float64); event shapes of any rank are flattened to
  * d = product of the event dimensions for the random maps.
  */
@@ -20,7 +22,28 @@ public final class SyntheticLevel implements ScoreModel {
      * One random Fourier term of the nonlinear form: [cos(x P + b), sin(x P + b)] U with P [d, F], b [F], U [2F, d],
      * the term's weight folded into U.
      */
-    record Term(double[] projection, double[] phase, double[] output, int features) {}
+    record Term(double[] projection, double[] phase, double[] output, int features) {
+
+        /** The terms as one: their features side by side (one pair of matrix products per call instead of one per term). */
+        static Term concat(List<Term> terms, int d) {
+            int total = terms.stream().mapToInt(Term::features).sum();
+            double[] projection = new double[d * total];
+            double[] phase = new double[total];
+            double[] output = new double[2 * total * d];
+            int at = 0;
+            for (Term t : terms) {
+                int f = t.features();
+                for (int i = 0; i < d; i++) {
+                    System.arraycopy(t.projection(), i * f, projection, i * total + at, f);
+                }
+                System.arraycopy(t.phase(), 0, phase, at, f);
+                System.arraycopy(t.output(), 0, output, at * d, f * d); // cos rows
+                System.arraycopy(t.output(), f * d, output, (total + at) * d, f * d); // sin rows
+                at += f;
+            }
+            return new Term(projection, phase, output, total);
+        }
+    }
 
     private final ScoreModel exact;
     private final Form form;
@@ -30,14 +53,14 @@ public final class SyntheticLevel implements ScoreModel {
     private final double scale;
     private final long seed;
     private final int d;
-    // LINEAR: e_k(x) = x M + m, M stored row-major [d, d] (so x [B, d] times M), m [d]
-    private final double[] matrix;
+    // LINEAR: e_k(x) = diag(scales) x + offset, both [d]
+    private final double[] scales;
     private final double[] offset;
-    // NONLINEAR: e_k(x) = sum over terms of [cos(x P + b), sin(x P + b)] U
-    private final List<Term> terms;
+    // NONLINEAR: e_k(x) = sum over the kept terms of [cos(x P + b), sin(x P + b)] U, held as one concatenated term
+    private final Term term;
 
     SyntheticLevel(ScoreModel exact, Form form, int level, int levels, double gamma, double scale, long seed,
-                   double[] matrix, double[] offset, List<Term> terms) {
+                   double[] scales, double[] offset, List<Term> terms) {
         this.exact = exact;
         this.form = form;
         this.level = level;
@@ -46,9 +69,9 @@ public final class SyntheticLevel implements ScoreModel {
         this.scale = scale;
         this.seed = seed;
         this.d = Math.toIntExact(exact.eventShape().size());
-        this.matrix = matrix;
+        this.scales = scales;
         this.offset = offset;
-        this.terms = terms == null ? List.of() : List.copyOf(terms);
+        this.term = terms == null ? null : Term.concat(terms, d);
     }
 
     /** This level's index k (1 = the coarsest). */
@@ -61,7 +84,10 @@ public final class SyntheticLevel implements ScoreModel {
         return levels;
     }
 
-    /** Affine (LINEAR, exact evaluation applies when the base score is affine) or bounded Fourier features (NONLINEAR). */
+    /**
+     * Diagonal affine (LINEAR: exact evaluation applies when the base score is affine) or bounded Fourier features
+     * (NONLINEAR).
+     */
     public Form form() {
         return form;
     }
@@ -88,15 +114,11 @@ public final class SyntheticLevel implements ScoreModel {
         NDArray flat = x.reshape(batch, d);
         NDArray e;
         if (form == Form.LINEAR) {
-            e = flat.matMul(constant(x, matrix, d, d)).add(constant(x, offset, 1, d));
+            e = flat.mul(constant(x, scales, 1, d)).add(constant(x, offset, 1, d));
         } else {
-            e = null;
-            for (Term t : terms) {
-                NDArray z = flat.matMul(constant(x, t.projection(), d, t.features()))
-                        .add(constant(x, t.phase(), 1, t.features()));
-                NDArray part = z.cos().concat(z.sin(), 1).matMul(constant(x, t.output(), 2L * t.features(), d));
-                e = e == null ? part : e.add(part);
-            }
+            NDArray z = flat.matMul(constant(x, term.projection(), d, term.features()))
+                    .add(constant(x, term.phase(), 1, term.features()));
+            e = z.cos().concat(z.sin(), 1).matMul(constant(x, term.output(), 2L * term.features(), d));
         }
         return s.add(e.reshape(x.getShape()));
     }
