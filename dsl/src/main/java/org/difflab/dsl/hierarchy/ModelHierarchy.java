@@ -1,0 +1,172 @@
+package org.difflab.dsl.hierarchy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * A model hierarchy for multilevel samplers: score models s^1..s^K of increasing accuracy (level K the most accurate,
+ * the one a plain sampler would use) with a cost C_k per evaluation.
+ *
+ * <p><b>Why.</b> Multilevel Euler-Maruyama (ML-EM; Jacot 2026, arXiv 2603.24594) replaces the network term of each
+ * drift evaluation by the randomized telescoping sum sum_k (B_k / p_k)(s^k - s^{k-1}) with s^0 = 0, so it needs the
+ * whole family together with each member's cost; in the HTMC regime (delta_k ~ 2^-k at cost C_k ~ 2^{gamma k},
+ * gamma &gt; 2) it samples at the cost of O(1) top-level evaluations. See the research note mlem_parallel.md, sections
+ * A.2 (the step rule; {@link #difference} is its Delta_k) and A.4 (measuring gamma; {@link LevelDifferences}).
+ *
+ * <p>Levels are numbered 1..K as in the paper. All levels must share one event shape. Costs must be finite and
+ * &gt; 0; they are not required to increase, because measured costs ({@link #measured}) of nearly equal models may
+ * come out in either order. Which model is "more accurate" is the caller's declaration (the order of the list); the
+ * hierarchy does not check it, {@link LevelDifferences} measures it.
+ */
+public final class ModelHierarchy {
+    private final List<Level> levels;
+    private final Shape eventShape;
+
+    private ModelHierarchy(List<Level> levels) {
+        this.levels = List.copyOf(levels);
+        this.eventShape = levels.get(0).model().eventShape();
+    }
+
+    /** A hierarchy from its levels, level 1 first. */
+    public static ModelHierarchy of(List<Level> levels) {
+        Require.notNull("levels", levels);
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("levels = [] is not allowed: a hierarchy needs at least 1 level");
+        }
+        Shape shape = null;
+        for (int i = 0; i < levels.size(); i++) {
+            Level level = levels.get(i);
+            if (level == null) {
+                throw new IllegalArgumentException("levels[" + i + "] is missing: must not be null");
+            }
+            Shape s = level.model().eventShape();
+            if (shape == null) {
+                shape = s;
+            } else if (!shape.equals(s)) {
+                throw new IllegalArgumentException("levels[" + i + "] has event shape " + s + ", which is not allowed: "
+                        + "every level must have the event shape " + shape + " of level 1");
+            }
+        }
+        return new ModelHierarchy(levels);
+    }
+
+    /** A hierarchy from models (level 1 first) and their declared costs per evaluation, one per model. */
+    public static ModelHierarchy of(List<? extends ScoreModel> models, double[] costs) {
+        Require.notNull("models", models);
+        Require.notNull("costs", costs);
+        if (costs.length != models.size()) {
+            throw new IllegalArgumentException("costs has " + costs.length + " entries, which is not allowed: must be "
+                    + models.size() + ", one per model");
+        }
+        List<Level> levels = new ArrayList<>(models.size());
+        for (int i = 0; i < costs.length; i++) {
+            if (models.get(i) == null) {
+                throw new IllegalArgumentException("models[" + i + "] is missing: must not be null");
+            }
+            levels.add(new Level(models.get(i), Require.positive("costs[" + i + "]", costs[i])));
+        }
+        return of(levels);
+    }
+
+    /**
+     * A hierarchy whose costs are measured: the mean wall time in seconds of one evaluation of the batch x at the
+     * given noise level ({@link CostMeter#meanSeconds}), after {@code warmup} untimed evaluations.
+     */
+    public static ModelHierarchy measured(List<? extends ScoreModel> models, NDArray x, NoiseLevel level, int warmup, int repeats) {
+        Require.notNull("models", models);
+        double[] costs = new double[models.size()];
+        for (int i = 0; i < costs.length; i++) {
+            costs[i] = CostMeter.meanSeconds(Require.notNull("models[" + i + "]", models.get(i)), x, level, warmup, repeats);
+        }
+        return of(models, costs);
+    }
+
+    /** The same models with their costs measured now (see {@link #measured}). */
+    public ModelHierarchy withMeasuredCosts(NDArray x, NoiseLevel level, int warmup, int repeats) {
+        return measured(models(), x, level, warmup, repeats);
+    }
+
+    /** Number of levels K. */
+    public int size() {
+        return levels.size();
+    }
+
+    /** Level k, 1 &lt;= k &lt;= K. */
+    public Level level(int k) {
+        Require.inRange("k", k, 1, levels.size());
+        return levels.get(k - 1);
+    }
+
+    /** The model of level k. */
+    public ScoreModel model(int k) {
+        return level(k).model();
+    }
+
+    /** The cost C_k of one evaluation of level k. */
+    public double cost(int k) {
+        return level(k).cost();
+    }
+
+    /** The most accurate model, level K. */
+    public ScoreModel top() {
+        return levels.get(levels.size() - 1).model();
+    }
+
+    /** All levels, level 1 first. */
+    public List<Level> levels() {
+        return levels;
+    }
+
+    /** All models, level 1 first. */
+    public List<ScoreModel> models() {
+        return levels.stream().map(Level::model).toList();
+    }
+
+    /** All costs C_1..C_K (a copy). */
+    public double[] costs() {
+        return levels.stream().mapToDouble(Level::cost).toArray();
+    }
+
+    /** Shape of one sample, shared by all levels. */
+    public Shape eventShape() {
+        return eventShape;
+    }
+
+    /** s^k(x) converted to the score parameterization (s^0 = 0 for k = 0). */
+    public NDArray score(int k, NDArray x, NoiseLevel level) {
+        Require.inRange("k", k, 0, levels.size());
+        Require.notNull("x", x);
+        Require.notNull("level", level);
+        if (k == 0) {
+            return x.zerosLike();
+        }
+        ScoreModel m = levels.get(k - 1).model();
+        return m.parameterization().toScore(m.predict(x, level), x, level);
+    }
+
+    /** The level difference Delta_k(x) = s^k(x) - s^{k-1}(x) in score space, with s^0 = 0 (so Delta_1 = s^1). */
+    public NDArray difference(int k, NDArray x, NoiseLevel level) {
+        Require.inRange("k", k, 1, levels.size());
+        NDArray upper = score(k, x, level);
+        return k == 1 ? upper : upper.sub(score(k - 1, x, level));
+    }
+
+    /** One line per level: index, model, cost. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("hierarchy of " + levels.size() + " level" + (levels.size() == 1 ? "" : "s"));
+        for (int k = 1; k <= levels.size(); k++) {
+            b.append("\n  [").append(k).append("] ").append(levels.get(k - 1).describe());
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
