@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
 
@@ -23,13 +24,15 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * come out in either order. Which model is "more accurate" is the caller's declaration (the order of the list); the
  * hierarchy does not check it, {@link LevelDifferences} measures it.
  */
-public final class ModelHierarchy {
+public final class ModelHierarchy implements ScoreModel {
     private final List<Level> levels;
     private final Shape eventShape;
+    private final double[] differences;
 
-    private ModelHierarchy(List<Level> levels) {
+    private ModelHierarchy(List<Level> levels, double[] differences) {
         this.levels = List.copyOf(levels);
         this.eventShape = levels.get(0).model().eventShape();
+        this.differences = differences;
     }
 
     /** A hierarchy from its levels, level 1 first. */
@@ -52,7 +55,7 @@ public final class ModelHierarchy {
                         + "every level must have the event shape " + shape + " of level 1");
             }
         }
-        return new ModelHierarchy(levels);
+        return new ModelHierarchy(levels, null);
     }
 
     /** A hierarchy from models (level 1 first) and their declared costs per evaluation, one per model. */
@@ -137,6 +140,39 @@ public final class ModelHierarchy {
         return eventShape;
     }
 
+    /**
+     * This hierarchy with pilot estimates of its level differences delta_1..delta_K (e.g.
+     * {@link LevelDifferences#deltas()}, or known ones of a synthetic hierarchy), from which multilevel samplers set
+     * their evaluation rates lambda_k = Lambda delta_k / sqrt(C_k).
+     */
+    public ModelHierarchy withDifferences(double[] deltas) {
+        Require.notNull("deltas", deltas);
+        if (deltas.length != levels.size()) {
+            throw new IllegalArgumentException("deltas has " + deltas.length + " entries, which is not allowed: one per level, " + levels.size());
+        }
+        for (int k = 0; k < deltas.length; k++) {
+            Require.nonNegative("deltas[" + k + "]", deltas[k]);
+        }
+        return new ModelHierarchy(levels, deltas.clone());
+    }
+
+    /** The pilot level differences delta_1..delta_K, if set by {@link #withDifferences}. */
+    public java.util.Optional<double[]> differences() {
+        return java.util.Optional.ofNullable(differences).map(double[]::clone);
+    }
+
+    /** As a score model the hierarchy is its top level, so a plain sampler on it is the baseline of a multilevel one. */
+    @Override
+    public Parameterization parameterization() {
+        return Parameterization.SCORE;
+    }
+
+    /** s^K(x) in score space: the top level. */
+    @Override
+    public NDArray predict(NDArray x, NoiseLevel level) {
+        return score(levels.size(), x, level);
+    }
+
     /** s^k(x) converted to the score parameterization (s^0 = 0 for k = 0). */
     public NDArray score(int k, NDArray x, NoiseLevel level) {
         Require.inRange("k", k, 0, levels.size());
@@ -157,6 +193,7 @@ public final class ModelHierarchy {
     }
 
     /** One line per level: index, model, cost. */
+    @Override
     public String describe() {
         StringBuilder b = new StringBuilder("hierarchy of " + levels.size() + " level" + (levels.size() == 1 ? "" : "s"));
         for (int k = 1; k <= levels.size(); k++) {

@@ -49,6 +49,22 @@ public final class Integrators {
         register("poissonMidpoint", "Poisson midpoint method over the DDPM chain (Kandasamy & Nagaraj 2024)",
                 "lambda=1,select=bernoulli|one,share=batch|sample,noise=sparse|dense (dense with share=sample),variance=small|large,substeps=10 (continuous schedules)",
                 Integrators::poissonMidpoint);
+        register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
+                + "form=euler|exponential,share=batch|sample", Integrators::multilevelEulerMaruyama);
+    }
+
+    private static Integrator multilevelEulerMaruyama(Spec s) {
+        String form = s.string("form", "euler");
+        String share = s.string("share", "batch");
+        return new MultilevelEulerMaruyama(s.realOrInfinity("rate", 1), s.real("lambda", 1), switch (form) {
+            case "euler" -> MultilevelEulerMaruyama.Form.EULER;
+            case "exponential" -> MultilevelEulerMaruyama.Form.EXPONENTIAL;
+            default -> throw s.bad("form", form, "euler or exponential");
+        }, switch (share) {
+            case "batch" -> MultilevelEulerMaruyama.Share.BATCH;
+            case "sample" -> MultilevelEulerMaruyama.Share.SAMPLE;
+            default -> throw s.bad("share", share, "batch or sample");
+        });
     }
 
     private static Integrator poissonMidpoint(Spec s) {

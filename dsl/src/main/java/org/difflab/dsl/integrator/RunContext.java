@@ -92,6 +92,16 @@ public final class RunContext implements AutoCloseable {
         return new Prediction(x, level, model.parameterization(), model.predict(x, level));
     }
 
+    /**
+     * One evaluation of another model than the problem's (e.g. one level of a model hierarchy) at grid point i, in
+     * score space; counted as one model evaluation like {@link #predict}.
+     */
+    public NDArray score(ScoreModel model, NDArray x, int i) {
+        NoiseLevel level = grid.level(i);
+        nfe++;
+        return model.parameterization().toScore(model.predict(x, level), x, level);
+    }
+
     /** Standard normal noise shaped like x for step i (the interval t_i -> t_{i+1}). */
     public NDArray normal(NDArray like, int i) {
         return normal(like, grid.t(i), grid.t(i + 1));
