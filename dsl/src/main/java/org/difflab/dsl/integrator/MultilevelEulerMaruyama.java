@@ -1,8 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.difflab.dsl.Require;
@@ -101,15 +99,26 @@ public final class MultilevelEulerMaruyama implements Integrator {
 
     /** The gate probabilities p_k = min(1, eta lambda_k) at step size eta (all 1 without pilot differences or with rate = inf). */
     public double[] probabilities(ScoreModel model, double eta) {
-        if (!(model instanceof ModelHierarchy h) || h.differences().isEmpty() || Double.isInfinite(rate)) {
-            double[] one = new double[model instanceof ModelHierarchy h ? h.size() : 1];
-            Arrays.fill(one, 1);
-            return one;
+        return probabilities(rates(model), eta);
+    }
+
+    /** The rates lambda_k = Lambda delta_k / sqrt(C_k); Infinity (gate always open) without pilot differences or with rate = inf. */
+    private double[] rates(ScoreModel model) {
+        if (!(model instanceof ModelHierarchy h)) {
+            return new double[] {Double.POSITIVE_INFINITY};
         }
-        double[] delta = h.differences().orElseThrow();
-        double[] p = new double[h.size()];
+        double[] lambdas = new double[h.size()];
+        Optional<double[]> delta = h.differences();
+        for (int k = 0; k < lambdas.length; k++) {
+            lambdas[k] = delta.isEmpty() || Double.isInfinite(rate) ? Double.POSITIVE_INFINITY : rate * delta.get()[k] / Math.sqrt(h.cost(k + 1));
+        }
+        return lambdas;
+    }
+
+    private static double[] probabilities(double[] rates, double eta) {
+        double[] p = new double[rates.length];
         for (int k = 0; k < p.length; k++) {
-            p[k] = Math.min(1, eta * rate * delta[k] / Math.sqrt(h.cost(k + 1)));
+            p[k] = Math.min(1, eta * rates[k]);
         }
         return p;
     }
@@ -124,10 +133,11 @@ public final class MultilevelEulerMaruyama implements Integrator {
         long calls = 0;
         long[] perLevel = new long[depth];
         long[] perRows = new long[depth];
+        double[] rates = rates(model);
         for (int i = 0; i < ctx.steps(); i++) {
             double t = ctx.grid().t(i);
             double dt = ctx.grid().t(i + 1) - t;
-            double[] p = probabilities(model, Math.abs(dt));
+            double[] p = probabilities(rates, Math.abs(dt));
             // w[r][k]: the weight B_k / p_k of level k for row r (one row when shared)
             double[][] w = new double[share == Share.BATCH ? 1 : rows][depth + 1];
             for (int k = 0; k < depth; k++) {
@@ -159,7 +169,7 @@ public final class MultilevelEulerMaruyama implements Integrator {
                 calls++;
                 perLevel[k]++;
                 perRows[k] += share == Share.BATCH ? rows : needed;
-                NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : s.mul(coefficient[0])) : s.mul(perRow(x, coefficient));
+                NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : s.mul(coefficient[0])) : s.mul(RowWeights.column(x, coefficient, 1));
                 v = v == null ? term : v.add(term);
             }
             if (v == null) {
@@ -186,13 +196,5 @@ public final class MultilevelEulerMaruyama implements Integrator {
         double decay = Math.exp(f * dt);
         NDArray next = x.mul(decay).add(v.mul(c * (decay - 1) / -f));
         return lambda > 0 ? next.add(ctx.normal(x, i).mul(lambda * Math.sqrt(g2 * (decay * decay - 1) / (-2 * f)))) : next;
-    }
-
-    /** Per-row coefficients shaped [rows, 1, ...] to broadcast over x. */
-    private static NDArray perRow(NDArray x, double[] coefficient) {
-        long[] dims = new long[x.getShape().dimension()];
-        Arrays.fill(dims, 1);
-        dims[0] = coefficient.length;
-        return x.getManager().create(coefficient, new Shape(dims)).toType(x.getDataType(), false);
     }
 }

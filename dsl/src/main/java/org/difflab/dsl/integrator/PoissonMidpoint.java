@@ -1,7 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -250,7 +249,7 @@ public final class PoissonMidpoint implements Integrator {
                 NDArray nz = acc.at(i);
                 NDArray mid = x.mul(phi).add(e0.mul(frozen));
                 NDArray ei = ctx.predict(nz == null ? mid : mid.add(nz), tau[i]).eps();
-                term = share == Share.BATCH ? ei.sub(e0).mul(g[i] * h[i][0]) : ei.sub(e0).mul(perRow(x, h[i], g[i]));
+                term = share == Share.BATCH ? ei.sub(e0).mul(g[i] * h[i][0]) : ei.sub(e0).mul(RowWeights.column(x, h[i], g[i]));
             }
             // corr <- a_i corr before the i-th term is added; lazily, except with per-sample selections, where a row's
             // rounding may not depend on the other rows' selections (batch invariance)
@@ -339,18 +338,6 @@ public final class PoissonMidpoint implements Integrator {
 
     private static int index(double u, int k) {
         return Math.min(k - 1, (int) (u * k));
-    }
-
-    /** g w_r as a [B, 1, ...] tensor of x's type, for the masked per-sample correction. */
-    private static NDArray perRow(NDArray x, double[] w, double g) {
-        double[] f = new double[w.length];
-        for (int r = 0; r < w.length; r++) {
-            f[r] = g * w[r];
-        }
-        long[] dims = new long[x.getShape().dimension()];
-        Arrays.fill(dims, 1);
-        dims[0] = w.length;
-        return x.getManager().create(f, new Shape(dims)).toType(x.getDataType(), false);
     }
 
     /**
