@@ -11,8 +11,8 @@ import org.difflab.dsl.Require;
 
 /**
  * Level differences of a {@link ModelHierarchy} over a set of states: delta_k = RMS over the states of
- * ||s^k(x) - s^{k-1}(x)|| (Euclidean norm of one sample's difference, s^0 = 0, so delta_1 = RMS||s^1|| is the size of
- * the coarsest score), overall and per time bin, and the HTMC exponent gamma fitted from them ({@link GammaFit}).
+ * ||s^k(x) - s^{k-1}(x)|| (Euclidean norm of one sample's difference; s^0 is the hierarchy's base, or 0 without one,
+ * when delta_1 = RMS||s^1|| is the size of the coarsest score), overall and per time bin, and the HTMC exponent gamma fitted from them ({@link GammaFit}).
  *
  * <p><b>Why.</b> delta_k is what multilevel Euler-Maruyama's variance needs (Jacot 2026, arXiv 2603.24594; research
  * note mlem_parallel.md, section A.2: rates lambda_k = Lambda delta_k / sqrt(C_k), per time bin when delta_k depends on
@@ -26,7 +26,7 @@ import org.difflab.dsl.Require;
  */
 public final class LevelDifferences {
 
-    /** Levels fitted by default start here: delta_1 is the size of the score, not an accuracy increment. */
+    /** Levels fitted by default start here: without a base delta_1 is the size of the score, not an accuracy increment. */
     public static final int DEFAULT_FIRST_LEVEL = 2;
 
     private final double[] costs;
@@ -119,7 +119,7 @@ public final class LevelDifferences {
         NDArray x = batch.x();
         int[] axes = IntStream.range(1, x.getShape().dimension()).toArray();
         try (NDScope ignored = new NDScope()) {
-            NDArray previous = null;
+            NDArray previous = hierarchy.base().isPresent() ? hierarchy.score(0, x, batch.level()) : null;
             for (int k = 1; k <= levels; k++) {
                 NDArray s = hierarchy.score(k, x, batch.level());
                 NDArray diff = previous == null ? s : s.sub(previous);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
@@ -19,6 +20,12 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * gamma &gt; 2) it samples at the cost of O(1) top-level evaluations. See the research note mlem_parallel.md, sections
  * A.2 (the step rule; {@link #difference} is its Delta_k) and A.4 (measuring gamma; {@link LevelDifferences}).
  *
+ * <p><b>Base.</b> The research note's reconstruction splits the drift into an exact, cheap part and the network part
+ * (section A.2: "only the network term should be randomized"; SAMPLERS.md section 5: "drift = exact linear part +
+ * network part"). {@link #withBase} sets that part as a score model s^0 (default s^0 = 0): multilevel samplers evaluate
+ * it whenever level 1 is not, and telescope from it, Delta_1 = s^1 - s^0. Without it, Delta_1 is the whole score and
+ * gating it turns the stiff part of the score (-x / sigma^2 near the data) into large random jumps.
+ *
  * <p>Levels are numbered 1..K as in the paper. All levels must share one event shape. Costs must be finite and
  * &gt; 0; they are not required to increase, because measured costs ({@link #measured}) of nearly equal models may
  * come out in either order. Which model is "more accurate" is the caller's declaration (the order of the list); the
@@ -27,11 +34,13 @@ import org.difflab.dsl.schedule.NoiseLevel;
 public final class ModelHierarchy implements ScoreModel {
     private final List<Level> levels;
     private final Shape eventShape;
-    private final double[] differences;
+    private final ScoreModel base;
+    private final PilotDifferences differences;
 
-    private ModelHierarchy(List<Level> levels, double[] differences) {
+    private ModelHierarchy(List<Level> levels, ScoreModel base, PilotDifferences differences) {
         this.levels = List.copyOf(levels);
         this.eventShape = levels.get(0).model().eventShape();
+        this.base = base;
         this.differences = differences;
     }
 
@@ -55,7 +64,7 @@ public final class ModelHierarchy implements ScoreModel {
                         + "every level must have the event shape " + shape + " of level 1");
             }
         }
-        return new ModelHierarchy(levels, null);
+        return new ModelHierarchy(levels, null, null);
     }
 
     /** A hierarchy from models (level 1 first) and their declared costs per evaluation, one per model. */
@@ -89,9 +98,27 @@ public final class ModelHierarchy implements ScoreModel {
         return of(models, costs);
     }
 
-    /** The same models with their costs measured now (see {@link #measured}). */
+    /** The same hierarchy (base and pilot differences kept) with its costs measured now (see {@link #measured}). */
     public ModelHierarchy withMeasuredCosts(NDArray x, NoiseLevel level, int warmup, int repeats) {
-        return measured(models(), x, level, warmup, repeats);
+        return new ModelHierarchy(measured(models(), x, level, warmup, repeats).levels, base, differences);
+    }
+
+    /**
+     * This hierarchy with s^0 = base, the exact part of the score that multilevel samplers never randomize (e.g. the
+     * score of a Gaussian fitted to the data, or the exact score under a synthetic hierarchy); same event shape.
+     */
+    public ModelHierarchy withBase(ScoreModel base) {
+        Require.notNull("base", base);
+        if (!base.eventShape().equals(eventShape)) {
+            throw new IllegalArgumentException("base has event shape " + base.eventShape() + ", which is not allowed: must be "
+                    + eventShape + ", the levels' event shape");
+        }
+        return new ModelHierarchy(levels, base, differences);
+    }
+
+    /** The base s^0, if set by {@link #withBase} (otherwise s^0 = 0). */
+    public Optional<ScoreModel> base() {
+        return Optional.ofNullable(base);
     }
 
     /** Number of levels K. */
@@ -146,19 +173,21 @@ public final class ModelHierarchy implements ScoreModel {
      * their evaluation rates lambda_k = Lambda delta_k / sqrt(C_k).
      */
     public ModelHierarchy withDifferences(double[] deltas) {
-        Require.notNull("deltas", deltas);
-        if (deltas.length != levels.size()) {
-            throw new IllegalArgumentException("deltas has " + deltas.length + " entries, which is not allowed: one per level, " + levels.size());
-        }
-        for (int k = 0; k < deltas.length; k++) {
-            Require.nonNegative("deltas[" + k + "]", deltas[k]);
-        }
-        return new ModelHierarchy(levels, deltas.clone());
+        return withDifferences(PilotDifferences.global(deltas, levels.size()));
     }
 
-    /** The pilot level differences delta_1..delta_K, if set by {@link #withDifferences}. */
-    public java.util.Optional<double[]> differences() {
-        return java.util.Optional.ofNullable(differences).map(double[]::clone);
+    /** This hierarchy with pilot level differences per time bin (e.g. {@link PilotDifferences#of(LevelDifferences)}). */
+    public ModelHierarchy withDifferences(PilotDifferences pilot) {
+        Require.notNull("pilot", pilot);
+        if (pilot.levels() != levels.size()) {
+            throw new IllegalArgumentException("pilot has " + pilot.levels() + " levels, which is not allowed: one per level, " + levels.size());
+        }
+        return new ModelHierarchy(levels, base, pilot);
+    }
+
+    /** The pilot level differences, if set by {@link #withDifferences}. */
+    public Optional<PilotDifferences> differences() {
+        return Optional.ofNullable(differences);
     }
 
     /** As a score model the hierarchy is its top level, so a plain sampler on it is the baseline of a multilevel one. */
@@ -173,29 +202,32 @@ public final class ModelHierarchy implements ScoreModel {
         return score(levels.size(), x, level);
     }
 
-    /** s^k(x) converted to the score parameterization (s^0 = 0 for k = 0). */
+    /** s^k(x) converted to the score parameterization; k = 0 is the base (zero without one). */
     public NDArray score(int k, NDArray x, NoiseLevel level) {
         Require.inRange("k", k, 0, levels.size());
         Require.notNull("x", x);
         Require.notNull("level", level);
-        if (k == 0) {
+        if (k == 0 && base == null) {
             return x.zerosLike();
         }
-        ScoreModel m = levels.get(k - 1).model();
+        ScoreModel m = k == 0 ? base : levels.get(k - 1).model();
         return m.parameterization().toScore(m.predict(x, level), x, level);
     }
 
-    /** The level difference Delta_k(x) = s^k(x) - s^{k-1}(x) in score space, with s^0 = 0 (so Delta_1 = s^1). */
+    /** The level difference Delta_k(x) = s^k(x) - s^{k-1}(x) in score space (Delta_1 = s^1 without a base). */
     public NDArray difference(int k, NDArray x, NoiseLevel level) {
         Require.inRange("k", k, 1, levels.size());
         NDArray upper = score(k, x, level);
-        return k == 1 ? upper : upper.sub(score(k - 1, x, level));
+        return k == 1 && base == null ? upper : upper.sub(score(k - 1, x, level));
     }
 
     /** One line per level: index, model, cost. */
     @Override
     public String describe() {
         StringBuilder b = new StringBuilder("hierarchy of " + levels.size() + " level" + (levels.size() == 1 ? "" : "s"));
+        if (base != null) {
+            b.append("\n  [0] base ").append(base.describe());
+        }
         for (int k = 1; k <= levels.size(); k++) {
             b.append("\n  [").append(k).append("] ").append(levels.get(k - 1).describe());
         }

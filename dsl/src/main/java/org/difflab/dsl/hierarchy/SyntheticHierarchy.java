@@ -48,6 +48,8 @@ import org.difflab.dsl.model.ScoreModel;
  *       b_j ~ U[0, 2 pi). The feature vector has norm 1 at every x (cos^2 + sin^2 = 1), so phi_j is bounded and
  *       E||phi_j(x)||^2 = d over the draws of U_j. Not affine: for Monte Carlo checks.</li>
  * </ul>
+ * The exact score s is the hierarchy's base s^0 (the exact part a multilevel sampler never randomizes), so
+ * Delta_1 = e_1 is an error term too, of RMS about scale 2^-1 / sqrt(3) ||phi||.
  * The error depends on x only, <b>not on the noise level</b>: per-time-bin level differences then vary only through
  * the states visited (real networks' errors in score units grow as sigma -&gt; 0; scale the hierarchy or bin by time
  * if that matters for an experiment).
@@ -197,6 +199,6 @@ public final class SyntheticHierarchy {
                 models.add(new SyntheticLevel(exact, form, k, levels, gamma, scale, seed, null, null, kept));
             }
         }
-        return ModelHierarchy.of(models, costs);
+        return ModelHierarchy.of(models, costs).withBase(exact);
     }
 }

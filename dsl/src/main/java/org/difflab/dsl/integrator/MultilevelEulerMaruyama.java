@@ -11,32 +11,37 @@ import org.difflab.dsl.model.ScoreModel;
  * Multilevel Euler-Maruyama (ML-EM; Jacot 2026, arXiv 2603.24594; research note mlem_parallel.md part A, section A.2):
  * Euler-Maruyama on the reverse SDE dx = [f x - (1 + lambda^2)/2 g^2 s] dt + lambda g dW-bar (as {@link EulerMaruyama};
  * lambda = 0 is the probability-flow ODE) whose score s is replaced at each step by the randomized telescoping sum over
- * a {@link ModelHierarchy} s^1..s^K,
+ * a {@link ModelHierarchy} s^1..s^K above its base s^0 (the exact part, {@link ModelHierarchy#withBase}; 0 without one),
  * <pre>
- *   v = sum_k (B_k / p_k) (s^k - s^{k-1})(x),   s^0 = 0,   B_k ~ Bernoulli(p_k),   p_k = min(1, eta lambda_k),
+ *   v = s^0(x) + sum_k (B_k / p_k) (s^k - s^{k-1})(x),   B_k ~ Bernoulli(p_k),   p_k = min(1, eta lambda_k(t)),
  * </pre>
  * an unbiased estimate of s^K(x) with variance sum_k (1/p_k - 1) |Delta_k(x)|^2, where eta = |dt| is the step size and
- * the rates are lambda_k = Lambda delta_k / sqrt(C_k) (delta_k the hierarchy's pilot level differences,
- * {@link ModelHierarchy#withDifferences}, C_k its costs; this choice minimises variance times cost). The step rule is
- * the note's reconstruction, confirmed by the author's later paper (Paing and Jacot 2026) [F]; the rate constant
- * Lambda is ours to set.
+ * the rates are lambda_k(t) = Lambda delta_k(t) / sqrt(C_k) (delta_k the hierarchy's pilot level differences, global or
+ * per time bin, {@link ModelHierarchy#withDifferences}, C_k its costs; this choice minimises variance times cost). The
+ * step rule and the split into an exact part and a randomized network part are the note's reconstruction, the
+ * estimator confirmed by the author's later paper (Paing and Jacot 2026) [F]; the rate constant Lambda is ours to set.
  *
- * <p>With weights w_k = B_k / p_k and w_{K+1} = 0 the sum is v = sum_k (w_k - w_{k+1}) s^k, so level k is evaluated
- * once, and only when its coefficient is non-zero (B_k or B_{k+1}, unless they carry equal weights). When every p_k = 1
- * this is v = s^K exactly: the run is Euler-Maruyama with the top level, bit for bit. A model that is not a hierarchy,
- * or a hierarchy without pilot differences, is treated as that case (one evaluation of the model per step).
+ * <p>With weights w_k = B_k / p_k and w_{K+1} = 0 the sum is v = (1 - w_1) s^0 + sum_k (w_k - w_{k+1}) s^k, so each
+ * level is evaluated once, and only when its coefficient is non-zero (B_k or B_{k+1}, unless they carry equal weights;
+ * the base whenever level 1 is off). When every p_k = 1 this is v = s^K exactly: the run is Euler-Maruyama with the top
+ * level, bit for bit. A model that is not a hierarchy, or a hierarchy without pilot differences, is treated as that
+ * case (one evaluation of the model per step).
  *
  * <p>{@code form=exponential} integrates the linear part f x exactly over each step (the score term and the noise with
  * the matching exponential weights, coefficients frozen at the step start); {@code share=batch} draws one set of gates
- * for the whole run (every row uses the same levels, as batched networks want), {@code share=sample} one per sample
+ * for the whole batch (every row uses the same levels, as batched networks want), {@code share=sample} one per sample
  * (levels are evaluated on the whole batch and weighted per row). Run counters: {@code level<k>} calls of level k,
- * {@code levelRows<k>} rows that needed it, and {@link #EXTRA} = calls minus steps (negative when steps skip every
- * level), so calls = steps + extra as {@link #randomNfeCounter()} promises. The cost of a run is
- * sum_k C_k level<k> (per sample: with share=sample, sum_k C_k levelRows<k> / rows).
+ * {@code levelRows<k>} rows that needed it, {@link #BASE} calls of the base, and {@link #EXTRA} = calls (base included)
+ * minus steps (negative when steps skip every level), so calls = steps + extra as {@link #randomNfeCounter()}
+ * promises. The cost of a run is sum_k C_k level<k> (per sample: with share=sample, sum_k C_k levelRows<k> / rows);
+ * the base is taken as free.
  */
 public final class MultilevelEulerMaruyama implements Integrator {
     /** Counter of model calls beyond one per step (may be negative). */
     public static final String EXTRA = "extraCalls";
+
+    /** Counter of base evaluations. */
+    public static final String BASE = "baseCalls";
 
     /** How the linear part of the drift is integrated. */
     public enum Form {
@@ -97,47 +102,44 @@ public final class MultilevelEulerMaruyama implements Integrator {
         return Optional.of(EXTRA);
     }
 
-    /** The gate probabilities p_k = min(1, eta lambda_k) at step size eta (all 1 without pilot differences or with rate = inf). */
-    public double[] probabilities(ScoreModel model, double eta) {
-        return probabilities(rates(model), eta);
+    /** The gate probabilities p_k = min(1, eta lambda_k(t)) at time t and step size eta (all 1 without pilot differences or with rate = inf). */
+    public double[] probabilities(ScoreModel model, double t, double eta) {
+        double[] p = rates(model, t);
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.min(1, eta * p[k]);
+        }
+        return p;
     }
 
-    /** The rates lambda_k = Lambda delta_k / sqrt(C_k); Infinity (gate always open) without pilot differences or with rate = inf. */
-    private double[] rates(ScoreModel model) {
+    /** The rates lambda_k(t) = Lambda delta_k(t) / sqrt(C_k); Infinity (gate always open) without pilot differences or with rate = inf. */
+    public double[] rates(ScoreModel model, double t) {
         if (!(model instanceof ModelHierarchy h)) {
             return new double[] {Double.POSITIVE_INFINITY};
         }
         double[] lambdas = new double[h.size()];
-        Optional<double[]> delta = h.differences();
+        Optional<double[]> delta = h.differences().map(pilot -> pilot.at(t));
         for (int k = 0; k < lambdas.length; k++) {
             lambdas[k] = delta.isEmpty() || Double.isInfinite(rate) ? Double.POSITIVE_INFINITY : rate * delta.get()[k] / Math.sqrt(h.cost(k + 1));
         }
         return lambdas;
     }
 
-    private static double[] probabilities(double[] rates, double eta) {
-        double[] p = new double[rates.length];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.min(1, eta * rates[k]);
-        }
-        return p;
-    }
-
     @Override
     public NDArray run(RunContext ctx, NDArray x) {
         ScoreModel model = ctx.problem().model();
         ScoreModel[] levels = model instanceof ModelHierarchy h ? h.models().toArray(ScoreModel[]::new) : new ScoreModel[] {model};
+        ScoreModel base = model instanceof ModelHierarchy h ? h.base().orElse(null) : null;
         int depth = levels.length;
         int rows = (int) x.getShape().get(0);
         var schedule = ctx.problem().schedule();
         long calls = 0;
         long[] perLevel = new long[depth];
         long[] perRows = new long[depth];
-        double[] rates = rates(model);
+        long baseCalls = 0;
         for (int i = 0; i < ctx.steps(); i++) {
             double t = ctx.grid().t(i);
             double dt = ctx.grid().t(i + 1) - t;
-            double[] p = probabilities(rates, Math.abs(dt));
+            double[] p = probabilities(model, t, Math.abs(dt));
             // w[r][k]: the weight B_k / p_k of level k for row r (one row when shared)
             double[][] w = new double[share == Share.BATCH ? 1 : rows][depth + 1];
             for (int k = 0; k < depth; k++) {
@@ -172,6 +174,19 @@ public final class MultilevelEulerMaruyama implements Integrator {
                 NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : s.mul(coefficient[0])) : s.mul(RowWeights.column(x, coefficient, 1));
                 v = v == null ? term : v.add(term);
             }
+            double[] baseCoefficient = new double[w.length];
+            boolean baseNeeded = false;
+            for (int r = 0; r < w.length; r++) {
+                baseCoefficient[r] = 1 - w[r][0];
+                baseNeeded |= baseCoefficient[r] != 0;
+            }
+            if (base != null && baseNeeded) {
+                NDArray s = ctx.score(base, x, i);
+                calls++;
+                baseCalls++;
+                NDArray term = share == Share.BATCH ? (baseCoefficient[0] == 1 ? s : s.mul(baseCoefficient[0])) : s.mul(RowWeights.column(x, baseCoefficient, 1));
+                v = v == null ? term : v.add(term);
+            }
             if (v == null) {
                 v = x.zerosLike();
             }
@@ -181,6 +196,7 @@ public final class MultilevelEulerMaruyama implements Integrator {
             ctx.count("level" + (k + 1), perLevel[k]);
             ctx.count("levelRows" + (k + 1), perRows[k]);
         }
+        ctx.count(BASE, baseCalls);
         ctx.count(EXTRA, calls - ctx.steps());
         return x;
     }

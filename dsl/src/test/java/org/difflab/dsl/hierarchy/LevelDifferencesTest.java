@@ -96,7 +96,8 @@ class LevelDifferencesTest {
         List<StateBatch> late = HierarchyFixtures.noisedStates(manager, TARGET, new double[] {0.9}, 90, 5);
         List<StateBatch> all = new java.util.ArrayList<>(early);
         all.addAll(late);
-        ModelHierarchy h = SyntheticHierarchy.linear(EXACT, 5, 2.5, 9);
+        // without the base, delta_1 is the size of the score
+        ModelHierarchy h = ModelHierarchy.of(SyntheticHierarchy.linear(EXACT, 5, 2.5, 9).levels());
         LevelDifferences binned = LevelDifferences.measure(h, all, new double[] {0, 0.5, 0.8, 1});
         LevelDifferences e = LevelDifferences.measure(h, early);
         LevelDifferences l = LevelDifferences.measure(h, late);
@@ -120,6 +121,17 @@ class LevelDifferencesTest {
         assertThat(binned.describe()).contains("bin [0.500000, 0.800000]");
         assertThatThrownBy(() -> binned.gammaInBin(1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deltas[1] = NaN");
+        // as pilot rates: each time takes its bin (the empty one the overall deltas), times outside the nearest bin
+        PilotDifferences pilot = PilotDifferences.of(binned);
+        assertThat(pilot.bins()).isEqualTo(3);
+        assertThat(pilot.at(0.15)).containsExactly(binned.deltas(0));
+        assertThat(pilot.at(-1)).containsExactly(binned.deltas(0));
+        assertThat(pilot.at(0.6)).containsExactly(binned.deltas());
+        assertThat(pilot.at(1)).containsExactly(binned.deltas(2));
+        assertThat(pilot.at(7)).containsExactly(binned.deltas(2));
+        assertThat(h.withDifferences(pilot).differences()).containsSame(pilot);
+        assertThatThrownBy(() -> SyntheticHierarchy.linear(EXACT, 4, 2.5, 9).withDifferences(pilot))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pilot has 5 levels").hasMessageContaining("one per level, 4");
     }
 
     // gamma = -1/slope of the OLS fit of log delta on log C over levels 2..K, with the slope's t-interval mapped to

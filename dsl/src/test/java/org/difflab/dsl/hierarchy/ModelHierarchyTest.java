@@ -9,11 +9,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
+import org.difflab.dsl.model.ExactScore;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.PerturbedScore;
 import org.difflab.dsl.model.PerturbedScore.ErrorShape;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +67,27 @@ class ModelHierarchyTest {
 
     // Delta_1 = s^1, Delta_k = s^k - s^{k-1}; here s^k = s + size_k u, so Delta_2 = (0.1 - 0.4) u and
     // Delta_3 = -0.1 u, with ||u|| = 1.
+    // With a base s^0 (the exact part), Delta_1 = s^1 - s^0 and the higher differences are unchanged; the base
+    // survives withDifferences and withMeasuredCosts, and must have the levels' event shape.
+    @Test
+    void baseIsLevelZero() {
+        ScoreModel exact = new ExactScore(Gaussian.isotropic(D, 0.5, 2));
+        ModelHierarchy plain = ModelHierarchy.of(models(), new double[] {1, 4, 16});
+        ModelHierarchy h = plain.withBase(exact).withDifferences(new double[] {0.4, 0.3, 0.1});
+        NDArray x = x();
+        assertThat(h.base()).containsSame(exact);
+        assertThat(plain.base()).isEmpty();
+        assertThat(h.score(0, x, LEVEL).toDoubleArray()).containsExactly(exact.predict(x, LEVEL).toDoubleArray());
+        assertThat(h.difference(1, x, LEVEL).toDoubleArray())
+                .containsExactly(h.score(1, x, LEVEL).sub(exact.predict(x, LEVEL)).toDoubleArray());
+        assertThat(h.difference(2, x, LEVEL).toDoubleArray()).containsExactly(plain.difference(2, x, LEVEL).toDoubleArray());
+        assertThat(h.withMeasuredCosts(x, LEVEL, 0, 1).base()).containsSame(exact);
+        assertThat(h.withMeasuredCosts(x, LEVEL, 0, 1).differences()).isPresent();
+        assertThat(h.describe()).contains("[0] base exact score");
+        assertThatThrownBy(() -> plain.withBase(new ExactScore(Gaussian.isotropic(D + 1, 0, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base has event shape (4)").hasMessageContaining("must be (3)");
+    }
+
     @Test
     void differencesTelescopeToTheTopLevel() {
         ModelHierarchy h = ModelHierarchy.of(models(), new double[] {1, 4, 16});

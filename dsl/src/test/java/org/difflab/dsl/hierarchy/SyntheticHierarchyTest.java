@@ -101,8 +101,9 @@ class SyntheticHierarchyTest {
     }
 
     // delta_k = 2^-k RMS||phi_k|| for k >= 2, with E||phi_k(x)||^2 = E||x||^2 + d (linear) or d (nonlinear) over the
-    // random draws: so delta_k 2^k is close to that root for every level, and consecutive deltas halve. delta_1 is
-    // the size of the coarsest score itself and lies well off that line (why the gamma fit leaves level 1 out).
+    // random draws: so delta_k 2^k is close to that root for every level, and consecutive deltas halve. With the exact
+    // score as base, Delta_1 = e_1 = sum_{j >= 2} a_j phi_j + tail, of RMS root / sqrt(12); without a base delta_1 is
+    // the size of the coarsest score itself and lies well off the line (why the gamma fit leaves level 1 out).
     @Test
     void levelDifferencesHalvePerLevel() {
         List<StateBatch> states = HierarchyFixtures.noisedStates(manager, BIG, TIMES, 200, 11);
@@ -119,7 +120,10 @@ class SyntheticHierarchyTest {
             for (int k = 2; k < K; k++) {
                 assertThat(ld.delta(k + 1) / ld.delta(k)).as("%s ratio %d", form, k).isBetween(0.4, 0.62);
             }
-            assertThat(ld.delta(1) * 2 / expected).as("%s level 1", form).isGreaterThan(1.3);
+            assertThat(ld.delta(1) * Math.sqrt(12) / expected).as("%s level 1 over the base", form).isBetween(0.85, 1.15);
+            LevelDifferences withoutBase = LevelDifferences.measure(ModelHierarchy.of(h.levels()), states);
+            assertThat(withoutBase.delta(1) * 2 / expected).as("%s level 1 without base", form).isGreaterThan(1.3);
+            assertThat(withoutBase.delta(2)).isEqualTo(ld.delta(2));
         }
     }
 

@@ -75,19 +75,25 @@ class MultilevelEulerMaruyamaTest {
 
     /**
      * One step (the whole grid) with lambda = 0 from a fixed state x, 200,000 rows with their own gates: v = (x + f dt x - x') / (c dt)
-     * has mean s^K(x) and per-coordinate variance sum_k (1/p_k - 1) Delta_k(x)^2.
+     * has mean s^K(x) and per-coordinate variance sum_k (1/p_k - 1) Delta_k(x)^2, with level 1 always on (p_1 = 1) and
+     * gated above the base (p_1 &lt; 1, Delta_1 = s^1 - s^0).
      */
     @Test
     void driftEstimateIsUnbiasedWithTheMultilevelVariance() {
+        driftEstimateIsUnbiased(HIERARCHY, 1.0);
+        driftEstimateIsUnbiased(HIERARCHY.withDifferences(new double[] {0.5, 2, 1, 0.5, 0.25}), 0.63);
+    }
+
+    private static void driftEstimateIsUnbiased(ModelHierarchy hierarchy, double p1) {
         int rows = 200_000;
         var schedule = Schedules.vp();
         TimeGrid grid = Grids.uniform(1).on(schedule);
         MultilevelEulerMaruyama mlem = new MultilevelEulerMaruyama(3, 0, MultilevelEulerMaruyama.Form.EULER, MultilevelEulerMaruyama.Share.SAMPLE);
         double t = grid.t(0);
         double dt = grid.t(1) - t;
-        double[] p = mlem.probabilities(HIERARCHY, Math.abs(dt));
+        double[] p = mlem.probabilities(hierarchy, t, Math.abs(dt));
         assertThat(java.util.Arrays.stream(p).min().orElseThrow()).as(java.util.Arrays.toString(p)).isLessThan(0.05);
-        assertThat(p[0]).isEqualTo(1.0);
+        assertThat(p[0]).isCloseTo(p1, within(0.01));
         double[] x0 = {0.3, -1.2, 2.0, 0.7};
         try (NDManager m = NDManager.newBaseManager()) {
             double[] rep = new double[rows * 4];
@@ -95,17 +101,17 @@ class MultilevelEulerMaruyamaTest {
                 System.arraycopy(x0, 0, rep, r * 4, 4);
             }
             NDArray x = m.create(rep, new ai.djl.ndarray.types.Shape(rows, 4));
-            Solve.Solution s = Solve.run(mlem, new DiffusionProblem(schedule, HIERARCHY), grid,
+            Solve.Solution s = Solve.run(mlem, new DiffusionProblem(schedule, hierarchy), grid,
                     new PerSampleNoise(5).open(0, rows), List.of(), x.duplicate());
             double[] out = s.x().toDoubleArray();
             double f = schedule.drift(t);
             double c = schedule.diffusionSquared(t) / 2;
             NoiseLevel level = grid.level(0);
             NDArray fixed = m.create(x0, new ai.djl.ndarray.types.Shape(1, 4));
-            double[] top = HIERARCHY.score(5, fixed, level).toDoubleArray();
+            double[] top = hierarchy.score(5, fixed, level).toDoubleArray();
             double[] variance = new double[4];
             for (int k = 1; k <= 5; k++) {
-                double[] delta = HIERARCHY.difference(k, fixed, level).toDoubleArray();
+                double[] delta = hierarchy.difference(k, fixed, level).toDoubleArray();
                 for (int j = 0; j < 4; j++) {
                     variance[j] += (1 / p[k - 1] - 1) * delta[j] * delta[j];
                 }
@@ -128,6 +134,8 @@ class MultilevelEulerMaruyamaTest {
             for (int k = 1; k <= 5; k++) {
                 calls += counters.get("level" + k);
             }
+            calls += counters.get(MultilevelEulerMaruyama.BASE);
+            assertThat(counters.get(MultilevelEulerMaruyama.BASE)).isEqualTo(p1 < 1 ? 1 : 0);
             assertThat(s.nfe()).isEqualTo(calls).isEqualTo(1 + counters.get(MultilevelEulerMaruyama.EXTRA));
         }
     }
@@ -142,7 +150,7 @@ class MultilevelEulerMaruyamaTest {
                 calls += c.get("level" + k);
                 assertThat(c.get("levelRows" + k)).isEqualTo(8 * c.get("level" + k));
             }
-            assertThat(s.nfe()).isEqualTo(calls).isEqualTo(50 + c.get(MultilevelEulerMaruyama.EXTRA));
+            assertThat(s.nfe()).isEqualTo(calls + c.get(MultilevelEulerMaruyama.BASE)).isEqualTo(50 + c.get(MultilevelEulerMaruyama.EXTRA));
             assertThat(c.get("level5")).isLessThan(50);
         }
     }
