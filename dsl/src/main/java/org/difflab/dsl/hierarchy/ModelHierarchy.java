@@ -190,6 +190,35 @@ public final class ModelHierarchy implements ScoreModel {
         return Optional.ofNullable(differences);
     }
 
+    /**
+     * The multilevel evaluation rates at time t, lambda_k(t) = scale delta_k(t) / sqrt(C_k) (index 0 = level 1): the
+     * rates that minimise the randomized drift's variance times its cost (research note mlem_parallel.md, section A.3).
+     */
+    public double[] rates(double scale, double t) {
+        Require.positive("scale", scale);
+        if (differences == null) {
+            throw new IllegalStateException("this hierarchy has no pilot differences: set them with withDifferences before asking for rates");
+        }
+        double[] lambdas = differences.at(t);
+        for (int k = 0; k < lambdas.length; k++) {
+            lambdas[k] *= scale / Math.sqrt(levels.get(k).cost());
+        }
+        return lambdas;
+    }
+
+    /** The largest rate of each level over all time bins (the bound a thinned Poisson clock needs). */
+    public double[] maxRates(double scale) {
+        Require.positive("scale", scale);
+        if (differences == null) {
+            throw new IllegalStateException("this hierarchy has no pilot differences: set them with withDifferences before asking for rates");
+        }
+        double[] lambdas = differences.max();
+        for (int k = 0; k < lambdas.length; k++) {
+            lambdas[k] *= scale / Math.sqrt(levels.get(k).cost());
+        }
+        return lambdas;
+    }
+
     /** As a score model the hierarchy is its top level, so a plain sampler on it is the baseline of a multilevel one. */
     @Override
     public Parameterization parameterization() {

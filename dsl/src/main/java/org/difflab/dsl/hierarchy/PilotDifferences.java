@@ -62,6 +62,17 @@ public final class PilotDifferences {
         return deltas[bin(t)].clone();
     }
 
+    /** The largest delta_k over the bins, per level (index 0 = level 1). */
+    public double[] max() {
+        double[] m = deltas[0].clone();
+        for (double[] bin : deltas) {
+            for (int k = 0; k < m.length; k++) {
+                m[k] = Math.max(m[k], bin[k]);
+            }
+        }
+        return m;
+    }
+
     private int bin(double t) {
         if (binEdges == null) {
             return 0;

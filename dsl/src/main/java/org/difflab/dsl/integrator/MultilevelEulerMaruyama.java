@@ -116,12 +116,12 @@ public final class MultilevelEulerMaruyama implements Integrator {
         if (!(model instanceof ModelHierarchy h)) {
             return new double[] {Double.POSITIVE_INFINITY};
         }
-        double[] lambdas = new double[h.size()];
-        Optional<double[]> delta = h.differences().map(pilot -> pilot.at(t));
-        for (int k = 0; k < lambdas.length; k++) {
-            lambdas[k] = delta.isEmpty() || Double.isInfinite(rate) ? Double.POSITIVE_INFINITY : rate * delta.get()[k] / Math.sqrt(h.cost(k + 1));
+        if (h.differences().isEmpty() || Double.isInfinite(rate)) {
+            double[] open = new double[h.size()];
+            java.util.Arrays.fill(open, Double.POSITIVE_INFINITY);
+            return open;
         }
-        return lambdas;
+        return h.rates(rate, t);
     }
 
     @Override

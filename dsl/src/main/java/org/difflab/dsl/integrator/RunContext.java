@@ -97,7 +97,11 @@ public final class RunContext implements AutoCloseable {
      * score space; counted as one model evaluation like {@link #predict}.
      */
     public NDArray score(ScoreModel model, NDArray x, int i) {
-        NoiseLevel level = grid.level(i);
+        return score(model, x, grid.level(i));
+    }
+
+    /** One evaluation of another model than the problem's at any noise level (e.g. at a Poisson event time), in score space. */
+    public NDArray score(ScoreModel model, NDArray x, NoiseLevel level) {
         nfe++;
         return model.parameterization().toScore(model.predict(x, level), x, level);
     }
