@@ -11,6 +11,7 @@ import org.difflab.dsl.model.ExactScore;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.target.Gaussian;
+import org.difflab.dsl.target.GaussianReverseTransition;
 
 /**
  * The eta -&gt; 0 limit of {@link MultilevelEulerMaruyama}, simulated exactly and without a grid: a Poisson jump process
@@ -23,14 +24,9 @@ import org.difflab.dsl.target.Gaussian;
  * step size: it is the second implementation against which the stepped sampler's eta-plateau is checked.
  *
  * <p><b>Exact transitions between events.</b> The base s^0 must be the exact score of a diagonal Gaussian target
- * N(mu, diag(v)) ({@link ModelHierarchy#withBase}, as {@link org.difflab.dsl.hierarchy.SyntheticHierarchy} sets it).
- * Per coordinate, with V_t = alpha_t^2 v + sigma_t^2 the marginal variance, z = (x - alpha_t mu) / sqrt(V_t) is an
- * Ornstein-Uhlenbeck process in the clock u = lambda^2 ln(V_t / alpha_t^2) (our derivation: dV/dt = 2 f V + g^2 gives
- * dz = -z du / 2 + dB_u in reverse time), so from time a down to b
- * <pre>
- *   x_b = alpha_b mu + sqrt(V_b / V_a) sqrt(q) (x_a - alpha_a mu) + sqrt(V_b (1 - q)) xi,   q = (V_b alpha_a^2 / (V_a alpha_b^2))^{lambda^2},
- * </pre>
- * exactly in law whatever the state (the map is linear in x). With lambda = 0 it is the deterministic flow.
+ * ({@link ModelHierarchy#withBase}, as {@link org.difflab.dsl.hierarchy.SyntheticHierarchy} sets it): between events
+ * the state moves by {@link GaussianReverseTransition}, exact in law whatever the state; with lambda = 0 it is the
+ * deterministic flow.
  *
  * <p><b>Events.</b> Level rates may change between pilot time bins, so events are drawn by thinning: candidate times
  * from one clock of rate R = sum_k max_t lambda_k(t), each candidate marked level k with probability
@@ -101,14 +97,8 @@ public final class MultilevelPoissonJumps implements Integrator {
     @Override
     public NDArray run(RunContext ctx, NDArray x) {
         ModelHierarchy h = hierarchy(ctx.problem().model());
-        Gaussian target = (Gaussian) ((ExactScore) h.base().orElseThrow()).target();
-        double[] mu = target.mean();
-        double[] v = new double[mu.length];
-        double[][] cov = target.covariance();
-        for (int j = 0; j < v.length; j++) {
-            v[j] = cov[j][j];
-        }
         NoiseSchedule schedule = ctx.problem().schedule();
+        var exact = new GaussianReverseTransition((Gaussian) ((ExactScore) h.base().orElseThrow()).target(), schedule, lambda);
         Shape event = x.getShape().slice(1);
         int depth = h.size();
         int rows = (int) x.getShape().get(0);
@@ -129,12 +119,12 @@ public final class MultilevelPoissonJumps implements Integrator {
                 double wait = -Math.log1p(-ctx.noise().uniformShared()) / total; // exponential, in reverse time
                 double tau = t - wait;
                 if (tau <= end) {
-                    x = transition(ctx, x, schedule, mu, v, event, t, end);
+                    x = transition(ctx, x, exact, event, t, end);
                     t = end;
                     break;
                 }
                 try (NDScope scope = new NDScope()) {
-                    x = transition(ctx, x, schedule, mu, v, event, t, tau);
+                    x = transition(ctx, x, exact, event, t, tau);
                     t = tau;
                     double[] lambdas = h.rates(rate, tau);
                     // coefficient[k][r]: the jump weight c / lambda_k of level k for row r (0: no event)
@@ -196,33 +186,15 @@ public final class MultilevelPoissonJumps implements Integrator {
         return coefficient;
     }
 
-    /** The exact transition of the base's reverse SDE from time a down to time b (see the class comment). */
-    private NDArray transition(RunContext ctx, NDArray x, NoiseSchedule schedule, double[] mu, double[] v, Shape event, double a, double b) {
+    /** The exact transition of the base's reverse SDE from time a down to time b. */
+    private static NDArray transition(RunContext ctx, NDArray x, GaussianReverseTransition exact, Shape event, double a, double b) {
         if (a == b) {
             return x;
         }
-        double alphaA = schedule.alpha(a);
-        double alphaB = schedule.alpha(b);
-        double sigmaA = schedule.sigma(a);
-        double sigmaB = schedule.sigma(b);
-        int d = mu.length;
-        double[] gain = new double[d];
-        double[] shift = new double[d];
-        double[] spread = new double[d];
-        for (int j = 0; j < d; j++) {
-            double va = alphaA * alphaA * v[j] + sigmaA * sigmaA;
-            double vb = alphaB * alphaB * v[j] + sigmaB * sigmaB;
-            double q = lambda == 0 ? 1 : Math.pow(vb * alphaA * alphaA / (va * alphaB * alphaB), lambda * lambda);
-            gain[j] = Math.sqrt(vb / va * q);
-            shift[j] = alphaB * mu[j] - gain[j] * alphaA * mu[j];
-            spread[j] = Math.sqrt(vb * Math.max(0, 1 - q));
-        }
+        double[][] c = exact.coefficients(a, b);
         var m = x.getManager();
-        NDArray next = x.mul(m.create(gain, event).toType(x.getDataType(), false)).add(m.create(shift, event).toType(x.getDataType(), false));
-        if (lambda > 0) {
-            next = next.add(ctx.normal(x, a, b).mul(m.create(spread, event).toType(x.getDataType(), false)));
-        }
-        return next;
+        NDArray next = x.mul(m.create(c[0], event).toType(x.getDataType(), false)).add(m.create(c[1], event).toType(x.getDataType(), false));
+        return exact.stochastic() ? next.add(ctx.normal(x, a, b).mul(m.create(c[2], event).toType(x.getDataType(), false))) : next;
     }
 
     private static ModelHierarchy hierarchy(ScoreModel model) {

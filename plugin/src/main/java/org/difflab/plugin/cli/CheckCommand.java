@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Check the claims catalogue and write a report; exit 1 if a claim is violated.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--claim", paramLabel = "ID", description = "Claim to check (repeatable; default: all, see --list).")
+    @Option(names = "--claim", paramLabel = "ID", description = "Claim to check (repeatable; a trailing * matches a prefix, e.g. 'mlem-*'; "
+            + "default: all, see --list).")
     List<String> claims = new ArrayList<>();
 
     @Option(names = "--report", defaultValue = "report", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
@@ -45,13 +46,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the claims and exit.")
     boolean list;
 
+    @Option(names = "--tables", description = "Also print each claim's evidence tables (e.g. cost against error).")
+    boolean tables;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        List<Claim> selected = claims.isEmpty() ? Catalogue.all() : claims.stream().map(CheckCommand::claim).toList();
+        List<Claim> selected = claims.isEmpty() ? Catalogue.all() : claims.stream().flatMap(id -> select(id).stream()).distinct().toList();
         if (list) {
             TextTable t = new TextTable("claim", "family", "integrators", "expected");
             for (Claim c : selected) {
@@ -82,6 +86,14 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         w.print(t.render());
+        for (ClaimResult r : results) {
+            for (var table : tables ? r.tables() : List.<org.difflab.theory.claims.Table>of()) {
+                w.printf(Locale.ROOT, "%n%s: %s%n", r.claim().id(), table.title());
+                TextTable text = new TextTable(table.columns().toArray(String[]::new));
+                table.rows().forEach(row -> text.row(row.toArray()));
+                w.print(text.render());
+            }
+        }
         List<ClaimResult> failed = results.stream().filter(ClaimResult::failed).toList();
         for (ClaimResult r : results) {
             for (Check k : r.checks()) {
@@ -96,9 +108,19 @@ final class CheckCommand implements Callable<Integer> {
         return failed.isEmpty() ? 0 : 1;
     }
 
-    private static Claim claim(String id) {
+    /** The claim with this id, or every claim whose id starts with the prefix before a trailing '*'. */
+    private static List<Claim> select(String id) {
+        if (id.endsWith("*")) {
+            String prefix = id.substring(0, id.length() - 1);
+            List<Claim> matched = Catalogue.all().stream().filter(c -> c.id().startsWith(prefix)).toList();
+            if (matched.isEmpty()) {
+                throw new IllegalArgumentException("--claim = " + id + " is not allowed: no claim id starts with '" + prefix + "'; ids: "
+                        + String.join(", ", Catalogue.ids()));
+            }
+            return matched;
+        }
         try {
-            return Catalogue.byId(id);
+            return List.of(Catalogue.byId(id));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--claim = " + id + " is not allowed: one of " + String.join(", ", Catalogue.ids()), e);
         }

@@ -24,6 +24,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPrefixSelectsAFamilyAndTablesArePrinted(@TempDir Path dir) {
+        Cli r = Cli.run("check", "--claim", "mlem-cost*", "--tables", "--report", dir.resolve("r").toString());
+        assertThat(r.out().lines().filter(l -> l.startsWith("mlem-cost-exponent-gamma-"))).as(r.err()).hasSize(2);
+        assertThat(r.out()).contains("speedup at equal error", "2 claims");
+        assertThat(dir.resolve("r").resolve("mlem-cost-exponent-gamma-3.png")).exists();
+        Cli bad = Cli.run("check", "--claim", "nothing-*");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--claim = nothing-* is not allowed: no claim id starts with 'nothing-'");
+    }
+
+    @Test
     void listNamesEveryClaimWithoutRunningThem() {
         Cli r = Cli.run("check", "--list");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -19,6 +19,7 @@ public final class Catalogue {
         PoissonMidpointClaims.all().forEach(Catalogue::register);
         ComplexityClaims.all().forEach(Catalogue::register);
         LangevinClaims.all().forEach(Catalogue::register);
+        MultilevelClaims.all().forEach(Catalogue::register);
     }
 
     private Catalogue() {}

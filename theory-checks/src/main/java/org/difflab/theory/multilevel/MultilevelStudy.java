@@ -1,0 +1,174 @@
+package org.difflab.theory.multilevel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.hierarchy.LevelDifferences;
+import org.difflab.dsl.hierarchy.ModelHierarchy;
+import org.difflab.dsl.hierarchy.PilotDifferences;
+import org.difflab.dsl.hierarchy.StateBatch;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.integrator.Solve;
+import org.difflab.dsl.noise.BrownianPathNoise;
+import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.noise.PerSampleNoise;
+import org.difflab.dsl.observe.TrajectoryCapture;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.target.Gaussian;
+import org.difflab.dsl.target.GaussianReverseTransition;
+
+/**
+ * Strong errors and costs of multilevel samplers on a diagonal Gaussian target (research note mlem_parallel.md,
+ * sections A.3 and A.7): every run starts from the same prior draws, on a uniform grid over the schedule ending at
+ * tMin, in float64; costs are per sample, sum_k C_k (rows that called level k) / rows, the base counted as free.
+ *
+ * <ul>
+ *   <li>{@link #flowError}: a probability-flow run (lambda = 0) against the exact flow of the exact score
+ *       ({@link GaussianReverseTransition}), so the error has no reference error of its own: bias of the top level,
+ *       discretization and randomization together, as in the theorem's (E||X~_T - X_T||^2)^{1/2};</li>
+ *   <li>{@link #coupledDistance}: two SDE runs driven by one Brownian path ({@link BrownianPathNoise}), e.g. ML-EM
+ *       against Euler-Maruyama with the top level at the same step, which isolates the randomization error (the
+ *       note's eta-plateau table).</li>
+ * </ul>
+ */
+public final class MultilevelStudy {
+    /** Depth of the Brownian path: resolution tMax 2^-20, far below any step or event gap used here. */
+    private static final int PATH_DEPTH = 20;
+
+    /**
+     * One method at one setting.
+     *
+     * @param error   RMS distance per sample (Euclidean norm over coordinates)
+     * @param errorSe its standard error (delta method over the rows)
+     * @param cost    mean cost per sample
+     * @param calls   level calls per sample, level 1 first
+     */
+    public record Point(double error, double errorSe, double cost, double[] calls) {}
+
+    private final Gaussian target;
+    private final NoiseSchedule schedule;
+    private final int samples;
+    private final long seed;
+
+    /**
+     * @param target   a diagonal Gaussian target
+     * @param schedule the forward process
+     * @param samples  rows per run, &gt;= 2
+     * @param seed     seed of the prior draws, the noise and the gates
+     */
+    public MultilevelStudy(Gaussian target, NoiseSchedule schedule, int samples, long seed) {
+        this.target = Require.notNull("target", target);
+        new GaussianReverseTransition(target, schedule, 0); // checks that the target is diagonal
+        this.schedule = Require.notNull("schedule", schedule);
+        this.samples = Require.inRange("samples", samples, 2, 1_000_000);
+        this.seed = seed;
+    }
+
+    /**
+     * The hierarchy with pilot level differences measured on the states that Euler-Maruyama with the top level
+     * visits ({@code steps} steps, {@code rows} rows, every grid point; research note section A.4 (a)), per time bin
+     * when {@code binEdges} is given (null: one bin).
+     */
+    public ModelHierarchy withPilotDifferences(ModelHierarchy hierarchy, int steps, int rows, double[] binEdges) {
+        TimeGrid grid = grid(steps);
+        TrajectoryCapture capture = new TrajectoryCapture(1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Solve.run(Integrators.parse("eulerMaruyama"), new DiffusionProblem(schedule, hierarchy), grid,
+                    new PerSampleNoise(seed ^ 0x5EED).open(0, rows), List.of(capture), prior(m, rows, seed ^ 0x5EED));
+            List<StateBatch> states = new ArrayList<>();
+            Shape shape = new Shape(rows, target.dim());
+            for (int i = 0; i < capture.states().size(); i++) {
+                states.add(new StateBatch(schedule.level(capture.times().get(i)), m.create(capture.states().get(i), shape)));
+            }
+            return hierarchy.withDifferences(PilotDifferences.of(LevelDifferences.measure(hierarchy, states, binEdges)));
+        }
+    }
+
+    /** A probability-flow run of the integrator against the exact flow from the same prior draws. */
+    public Point flowError(Integrator integrator, ModelHierarchy hierarchy, int steps) {
+        if (integrator.stochastic()) {
+            throw new IllegalArgumentException("integrator = " + integrator.spec() + " is not allowed: flowError compares with the exact "
+                    + "probability-flow map, so the integrator must be deterministic apart from its gates (lambda = 0)");
+        }
+        TimeGrid grid = grid(steps);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x0 = prior(m, samples, seed);
+            double[] start = x0.toDoubleArray();
+            Solve.Solution s = Solve.run(integrator, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, samples),
+                    List.of(), x0);
+            double[][] c = new GaussianReverseTransition(target, schedule, 0).coefficients(grid.t(0), grid.t(steps));
+            int d = target.dim();
+            double[] exact = new double[start.length];
+            for (int i = 0; i < start.length; i++) {
+                exact[i] = c[0][i % d] * start[i] + c[1][i % d];
+            }
+            return point(s.x().toDoubleArray(), exact, s.counters(), hierarchy);
+        }
+    }
+
+    /**
+     * The distance between a run of {@code integrator} on {@code steps} steps and one of {@code reference} on
+     * {@code referenceSteps} steps, both driven by one Brownian path and started from the same prior draws; the
+     * point's cost is the first run's.
+     */
+    public Point coupledDistance(Integrator integrator, int steps, Integrator reference, int referenceSteps, ModelHierarchy hierarchy) {
+        BrownianPathNoise path = new BrownianPathNoise(seed, schedule.tMax(), PATH_DEPTH);
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiffusionProblem problem = new DiffusionProblem(schedule, hierarchy);
+            Solve.Solution s = Solve.run(integrator, problem, grid(steps), path.open(0, samples), List.of(), prior(m, samples, seed));
+            Solve.Solution r = Solve.run(reference, problem, grid(referenceSteps), path.open(0, samples), List.of(), prior(m, samples, seed));
+            return point(s.x().toDoubleArray(), r.x().toDoubleArray(), s.counters(), hierarchy);
+        }
+    }
+
+    private TimeGrid grid(int steps) {
+        return Grids.uniform(Require.positive("steps", steps)).endingAtTMin().on(schedule);
+    }
+
+    /** Prior draws N(0, priorStd^2 I), float64, from the given seed (the same rows for every run of the study). */
+    private NDArray prior(NDManager m, int rows, long priorSeed) {
+        var normal = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(priorSeed));
+        double[] x = new double[rows * target.dim()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = schedule.priorStd() * normal.sample();
+        }
+        return m.create(x, new Shape(rows, target.dim())).toType(DataType.FLOAT64, false);
+    }
+
+    private Point point(double[] x, double[] reference, Map<String, Long> counters, ModelHierarchy hierarchy) {
+        int d = target.dim();
+        int rows = x.length / d;
+        double mean = 0;
+        double sq = 0;
+        for (int r = 0; r < rows; r++) {
+            double e = 0;
+            for (int j = 0; j < d; j++) {
+                double diff = x[r * d + j] - reference[r * d + j];
+                e += diff * diff;
+            }
+            mean += e / rows;
+            sq += e * e / rows;
+        }
+        double rms = Math.sqrt(mean);
+        double seMean = Math.sqrt(Math.max(0, sq - mean * mean) / (rows - 1));
+        double[] calls = new double[hierarchy.size()];
+        double cost = 0;
+        for (int k = 1; k <= calls.length; k++) {
+            Long levelRows = counters.get("levelRows" + k);
+            calls[k - 1] = levelRows == null ? 0 : levelRows / (double) rows;
+            cost += hierarchy.cost(k) * calls[k - 1];
+        }
+        return new Point(rms, rms > 0 ? seMean / (2 * rms) : 0, cost, calls);
+    }
+}
