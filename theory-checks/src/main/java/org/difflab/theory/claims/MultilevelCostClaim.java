@@ -167,7 +167,8 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
         return java.util.Arrays.stream(rows).mapToDouble(r -> r[k]).toArray();
     }
 
-    private static String sci(double v) {
+    /** A cost or error as printed in the ML-EM tables. */
+    static String sci(double v) {
         return String.format(Locale.ROOT, "%.3e", v);
     }
 }

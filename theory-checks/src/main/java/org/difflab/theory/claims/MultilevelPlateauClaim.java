@@ -98,11 +98,11 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
         for (int n : steps) {
             MultilevelStudy.Point p = study.coupledDistance(mlem, n, em, n, h);
             points.add(p);
-            t.row("mlem", n, sci(p.error()), sci(p.errorSe()), sci(p.cost()), sci(n * h.cost(levels)), calls(p.calls()));
+            t.row("mlem", n, MultilevelCostClaim.sci(p.error()), MultilevelCostClaim.sci(p.errorSe()), MultilevelCostClaim.sci(p.cost()), MultilevelCostClaim.sci(n * h.cost(levels)), calls(p.calls()));
         }
         int finest = steps[steps.length - 1];
         MultilevelStudy.Point jump = study.coupledDistance(new MultilevelPoissonJumps(rate, 1, MultilevelEulerMaruyama.Share.SAMPLE), 1, em, finest, h);
-        t.row("mlemPoisson", "grid-free", sci(jump.error()), sci(jump.errorSe()), sci(jump.cost()), "", calls(jump.calls()));
+        t.row("mlemPoisson", "grid-free", MultilevelCostClaim.sci(jump.error()), MultilevelCostClaim.sci(jump.errorSe()), MultilevelCostClaim.sci(jump.cost()), "", calls(jump.calls()));
         List<Check> checks = new ArrayList<>();
         checks.add(slope("mlem cost", points, MultilevelStudy.Point::cost));
         checks.add(slope("mlem distance to EM", points, MultilevelStudy.Point::error));
@@ -110,11 +110,11 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
         double errorGap = Math.abs(jump.error() - last.error());
         double errorLimit = 4 * Math.hypot(jump.errorSe(), last.errorSe()) + tolerance * last.error();
         checks.add(new Check("mlemPoisson against mlem at " + finest + " steps", "RMS distance to EM", jump.error(), jump.error() - 1.96 * jump.errorSe(),
-                jump.error() + 1.96 * jump.errorSe(), sci(last.error()), Judgement.of(errorGap <= errorLimit, String.format(Locale.ROOT,
+                jump.error() + 1.96 * jump.errorSe(), MultilevelCostClaim.sci(last.error()), Judgement.of(errorGap <= errorLimit, String.format(Locale.ROOT,
                 "Poisson %.4e, stepped %.4e: gap %.2e, limit %.2e (4 s.e. + %.0f%%)", jump.error(), last.error(), errorGap, errorLimit, 100 * tolerance))));
         double costGap = Math.abs(jump.cost() / last.cost() - 1);
         checks.add(new Check("mlemPoisson against mlem at " + finest + " steps", "cost per sample", jump.cost(), Double.NaN, Double.NaN,
-                sci(last.cost()), Judgement.of(costGap <= tolerance, String.format(Locale.ROOT, "Poisson %.4e, stepped %.4e: %.1f%% apart, limit %.0f%%",
+                MultilevelCostClaim.sci(last.cost()), Judgement.of(costGap <= tolerance, String.format(Locale.ROOT, "Poisson %.4e, stepped %.4e: %.1f%% apart, limit %.0f%%",
                         jump.cost(), last.cost(), 100 * costGap, 100 * tolerance))));
         double[] x = java.util.Arrays.stream(steps).asDoubleStream().toArray();
         Chart chart = Chart.of(id + ": cost and distance against steps", "steps", "cost per sample / RMS distance x 1e6", true, true)
@@ -149,9 +149,5 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
             b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", c));
         }
         return b.toString();
-    }
-
-    private static String sci(double v) {
-        return String.format(Locale.ROOT, "%.3e", v);
     }
 }
