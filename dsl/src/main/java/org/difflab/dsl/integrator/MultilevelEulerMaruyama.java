@@ -29,7 +29,7 @@ import org.difflab.dsl.model.ScoreModel;
  *
  * <p>{@code form=exponential} integrates the linear part f x exactly over each step (the score term and the noise with
  * the matching exponential weights, coefficients frozen at the step start); {@code share=batch} draws one set of gates
- * for the whole batch (every row uses the same levels, as batched networks want), {@code share=sample} one per sample
+ * for the whole run (every row uses the same levels, as batched networks want), {@code share=sample} one per sample
  * (levels are evaluated on the whole batch and weighted per row). Run counters: {@code level<k>} calls of level k,
  * {@code levelRows<k>} rows that needed it, {@link #BASE} calls of the base, and {@link #EXTRA} = calls (base included)
  * minus steps (negative when steps skip every level), so calls = steps + extra as {@link #randomNfeCounter()}
