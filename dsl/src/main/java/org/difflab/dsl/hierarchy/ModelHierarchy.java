@@ -195,28 +195,28 @@ public final class ModelHierarchy implements ScoreModel {
      * rates that minimise the randomized drift's variance times its cost (research note mlem_parallel.md, section A.3).
      */
     public double[] rates(double scale, double t) {
-        Require.positive("scale", scale);
-        if (differences == null) {
-            throw new IllegalStateException("this hierarchy has no pilot differences: set them with withDifferences before asking for rates");
-        }
-        double[] lambdas = differences.at(t);
-        for (int k = 0; k < lambdas.length; k++) {
-            lambdas[k] *= scale / Math.sqrt(levels.get(k).cost());
-        }
-        return lambdas;
+        return ratesOf(pilot().at(t), scale);
     }
 
     /** The largest rate of each level over all time bins (the bound a thinned Poisson clock needs). */
     public double[] maxRates(double scale) {
-        Require.positive("scale", scale);
+        return ratesOf(pilot().max(), scale);
+    }
+
+    private PilotDifferences pilot() {
         if (differences == null) {
             throw new IllegalStateException("this hierarchy has no pilot differences: set them with withDifferences before asking for rates");
         }
-        double[] lambdas = differences.max();
-        for (int k = 0; k < lambdas.length; k++) {
-            lambdas[k] *= scale / Math.sqrt(levels.get(k).cost());
+        return differences;
+    }
+
+    /** scale delta_k / sqrt(C_k), in place. */
+    private double[] ratesOf(double[] deltas, double scale) {
+        Require.positive("scale", scale);
+        for (int k = 0; k < deltas.length; k++) {
+            deltas[k] *= scale / Math.sqrt(levels.get(k).cost());
         }
-        return lambdas;
+        return deltas;
     }
 
     /** As a score model the hierarchy is its top level, so a plain sampler on it is the baseline of a multilevel one. */

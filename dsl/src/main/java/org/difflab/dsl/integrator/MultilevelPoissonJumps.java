@@ -127,6 +127,7 @@ public final class MultilevelPoissonJumps implements Integrator {
                     x = transition(ctx, x, exact, event, t, tau);
                     t = tau;
                     double[] lambdas = h.rates(rate, tau);
+                    var level = schedule.level(tau);
                     // coefficient[k][r]: the jump weight c / lambda_k of level k for row r (0: no event)
                     double[][] coefficient = marks(ctx, lambdas, total, rows, 0.5 * (1 + lambda * lambda) * schedule.diffusionSquared(tau));
                     for (int k = 0; k < depth; k++) {
@@ -137,7 +138,6 @@ public final class MultilevelPoissonJumps implements Integrator {
                         if (needed == 0) {
                             continue;
                         }
-                        var level = schedule.level(tau);
                         NDArray upper = ctx.score(h.model(k + 1), x, level);
                         NDArray lower = k == 0 ? ctx.score(h.base().orElseThrow(), x, level) : ctx.score(h.model(k), x, level);
                         calls += 2;

@@ -58,6 +58,7 @@ public final class MultilevelStudy {
 
     private final Gaussian target;
     private final NoiseSchedule schedule;
+    private final GaussianReverseTransition flow;
     private final int samples;
     private final long seed;
 
@@ -69,8 +70,8 @@ public final class MultilevelStudy {
      */
     public MultilevelStudy(Gaussian target, NoiseSchedule schedule, int samples, long seed) {
         this.target = Require.notNull("target", target);
-        new GaussianReverseTransition(target, schedule, 0); // checks that the target is diagonal
         this.schedule = Require.notNull("schedule", schedule);
+        this.flow = new GaussianReverseTransition(target, schedule, 0); // also checks that the target is diagonal
         this.samples = Require.inRange("samples", samples, 2, 1_000_000);
         this.seed = seed;
     }
@@ -107,7 +108,7 @@ public final class MultilevelStudy {
             double[] start = x0.toDoubleArray();
             Solve.Solution s = Solve.run(integrator, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, samples),
                     List.of(), x0);
-            double[][] c = new GaussianReverseTransition(target, schedule, 0).coefficients(grid.t(0), grid.t(steps));
+            double[][] c = flow.coefficients(grid.t(0), grid.t(steps));
             int d = target.dim();
             double[] exact = new double[start.length];
             for (int i = 0; i < start.length; i++) {
