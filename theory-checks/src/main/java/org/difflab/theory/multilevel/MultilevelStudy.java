@@ -18,6 +18,7 @@ import org.difflab.dsl.hierarchy.PilotDifferences;
 import org.difflab.dsl.hierarchy.StateBatch;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.integrator.MultilevelEulerMaruyama;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.BrownianPathNoise;
 import org.difflab.dsl.noise.NoiseStream;
@@ -55,6 +56,20 @@ public final class MultilevelStudy {
      * @param calls   level calls per sample, level 1 first
      */
     public record Point(double error, double errorSe, double cost, double[] calls) {}
+
+    /**
+     * The multilevel drift estimate v at one state, over independent gates (research note section A.7 test (ii)).
+     *
+     * @param mean          per coordinate, the mean of v over the rows
+     * @param meanSe        per coordinate, its standard error
+     * @param top           the top level's score s^K(x), which v estimates
+     * @param variance      the total variance E|v - E v|^2 measured over the rows
+     * @param varianceSe    its standard error
+     * @param predicted     sum_k (1/p_k - 1) |Delta_k(x)|^2
+     * @param probabilities the gate probabilities p_k of the step, level 1 first
+     */
+    public record DriftEstimate(double[] mean, double[] meanSe, double[] top, double variance, double varianceSe, double predicted,
+            double[] probabilities) {}
 
     private final Gaussian target;
     private final NoiseSchedule schedule;
@@ -130,6 +145,67 @@ public final class MultilevelStudy {
             Solve.Solution s = Solve.run(integrator, problem, grid(steps), path.open(0, samples), List.of(), prior(m, samples, seed));
             Solve.Solution r = Solve.run(reference, problem, grid(referenceSteps), path.open(0, samples), List.of(), prior(m, samples, seed));
             return point(s.x().toDoubleArray(), r.x().toDoubleArray(), s.counters(), hierarchy);
+        }
+    }
+
+    /**
+     * Monte Carlo over the gates of one Euler step of probability-flow ML-EM ({@code lambda = 0}, Euler form, gates per
+     * sample) from t to t - eta, every row starting at the state {@code x}: the drift estimate of a row is
+     * v = (x + f dt x - x') / (g^2 dt / 2), read back from the step it took.
+     */
+    public DriftEstimate driftEstimate(ModelHierarchy hierarchy, double rate, double[] x, double t, double eta, int rows) {
+        MultilevelEulerMaruyama mlem = new MultilevelEulerMaruyama(rate, 0, MultilevelEulerMaruyama.Form.EULER, MultilevelEulerMaruyama.Share.SAMPLE);
+        int d = target.dim();
+        Require.sameDimension("x", Require.finite("x", x).length, d);
+        Require.inRange("rows", rows, 2, 10_000_000);
+        TimeGrid grid = new TimeGrid(schedule, new double[] {t, t - Require.positive("eta", eta)});
+        double dt = -eta;
+        double f = schedule.drift(t);
+        double c = schedule.diffusionSquared(t) / 2;
+        try (NDManager m = NDManager.newBaseManager()) {
+            double[] start = new double[rows * d];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(x, 0, start, r * d, d);
+            }
+            NDArray states = m.create(start, new Shape(rows, d));
+            double[] out = Solve.run(mlem, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, rows), List.of(), states)
+                    .x().toDoubleArray();
+            NDArray state = m.create(x, new Shape(1, d));
+            var level = grid.level(0);
+            double[] p = mlem.probabilities(hierarchy, t, eta);
+            double predicted = 0;
+            for (int k = 1; k <= hierarchy.size(); k++) {
+                double[] delta = hierarchy.difference(k, state, level).toDoubleArray();
+                for (double v : delta) {
+                    predicted += (1 / p[k - 1] - 1) * v * v;
+                }
+            }
+            double[] v = new double[out.length];
+            double[] mean = new double[d];
+            for (int i = 0; i < out.length; i++) {
+                v[i] = (x[i % d] + f * dt * x[i % d] - out[i]) / (c * dt);
+                mean[i % d] += v[i] / rows;
+            }
+            double[] meanSq = new double[d];
+            double spread = 0;
+            double spreadSq = 0;
+            for (int r = 0; r < rows; r++) {
+                double e = 0;
+                for (int j = 0; j < d; j++) {
+                    double dev = v[r * d + j] - mean[j];
+                    meanSq[j] += dev * dev / rows;
+                    e += dev * dev;
+                }
+                spread += e / rows;
+                spreadSq += e * e / rows;
+            }
+            double[] meanSe = new double[d];
+            for (int j = 0; j < d; j++) {
+                meanSe[j] = Math.sqrt(meanSq[j] / (rows - 1));
+            }
+            double variance = spread * rows / (rows - 1);
+            double varianceSe = Math.sqrt(Math.max(0, spreadSq - spread * spread) / (rows - 1));
+            return new DriftEstimate(mean, meanSe, hierarchy.score(hierarchy.size(), state, level).toDoubleArray(), variance, varianceSe, predicted, p);
         }
     }
 

@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
  */
 class MultilevelClaimsTest {
 
+    /**
+     * Every gate open is EM bit for bit; over gates the estimate is unbiased with the multilevel variance, at gate
+     * probabilities that span clamped (1) to rare (&lt; 0.1) levels.
+     */
+    @Test
+    void estimatorIsEulerMaruyamaWhenOpenAndUnbiasedWithTheMultilevelVarianceOtherwise() {
+        ClaimResult r = Catalogue.byId("mlem-estimator").check();
+        for (List<String> row : r.tables().get(1).rows()) {
+            double[] p = java.util.Arrays.stream(row.get(1).split(", ")).mapToDouble(Double::parseDouble).toArray();
+            assertThat(p[0]).as("p_1 at t = %s", row.get(0)).isEqualTo(1.0);
+            assertThat(p[p.length - 1]).as("p_K at t = %s", row.get(0)).isLessThan(0.01);
+        }
+        for (Check c : r.checks()) {
+            assertThat(c.verdict()).as(c.subject() + " " + c.quantity() + ": " + c.judgement().reason()).isEqualTo(Verdict.HOLDS);
+        }
+        assertThat(r.checks()).hasSize(4 + 2 * 3);
+    }
+
     @Test
     void costExponentsAndSpeedup() {
         for (String id : List.of("mlem-cost-exponent-gamma-2p5", "mlem-cost-exponent-gamma-3")) {
