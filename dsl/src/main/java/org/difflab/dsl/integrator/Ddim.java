@@ -3,6 +3,8 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
@@ -11,7 +13,7 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * sampler (Euler on the probability-flow ODE in the variables x/alpha, sigma/alpha); eta = 1 is DDPM with the
  * small variance.
  */
-public final class Ddim implements Integrator {
+public final class Ddim implements SteppedIntegrator {
     private final double eta;
 
     public Ddim(double eta) {
@@ -33,11 +35,6 @@ public final class Ddim implements Integrator {
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
     public boolean stochastic() {
         return eta > 0;
     }
@@ -53,18 +50,23 @@ public final class Ddim implements Integrator {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            double r = now.alpha() / next.alpha();
-            double s2 = now.sigma() * now.sigma();
-            double sp2 = next.sigma() * next.sigma();
-            double noiseVar = eta * eta * (s2 - r * r * sp2) * sp2 / s2;
-            var p = ctx.predict(x, i);
-            NDArray mean = p.x0().mul(next.alpha()).add(p.eps().mul(Math.sqrt(Math.max(0, sp2 - noiseVar))));
-            x = ctx.endStep(i, noiseVar > 0 ? mean.add(ctx.normal(x, i).mul(Math.sqrt(noiseVar))) : mean);
-        }
-        return x;
+    public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
+        NoiseLevel p = grid.level(i + 1);
+        double sp2 = p.sigma() * p.sigma();
+        return now.x0().mul(p.alpha()).add(now.eps().mul(Math.sqrt(Math.max(0, sp2 - noiseVariance(grid, i)))));
+    }
+
+    @Override
+    public double noiseScale(TimeGrid grid, int i) {
+        return Math.sqrt(noiseVariance(grid, i));
+    }
+
+    private double noiseVariance(TimeGrid grid, int i) {
+        NoiseLevel t = grid.level(i);
+        NoiseLevel p = grid.level(i + 1);
+        double r = t.alpha() / p.alpha();
+        double s2 = t.sigma() * t.sigma();
+        double sp2 = p.sigma() * p.sigma();
+        return eta * eta * (s2 - r * r * sp2) * sp2 / s2;
     }
 }

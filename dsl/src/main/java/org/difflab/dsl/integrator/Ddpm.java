@@ -1,6 +1,8 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
@@ -10,7 +12,7 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * beta sigma_p^2/sigma_t^2 ("small", beta-tilde); the "large" choice uses beta itself (Ho et al., section 3.2).
  * As in Algorithm 2, the step to clean data (sigma_p = 0) adds no noise.
  */
-public final class Ddpm implements Integrator {
+public final class Ddpm implements SteppedIntegrator {
 
     /** Which reverse variance to use. */
     public enum Variance {
@@ -34,11 +36,6 @@ public final class Ddpm implements Integrator {
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
     public boolean stochastic() {
         return true;
     }
@@ -49,19 +46,25 @@ public final class Ddpm implements Integrator {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            double r = now.alpha() / next.alpha();
-            double s2 = now.sigma() * now.sigma();
-            double sp2 = next.sigma() * next.sigma();
-            double beta = s2 - r * r * sp2;
-            NDArray x0 = ctx.predict(x, i).x0();
-            NDArray mean = x.mul(r * sp2 / s2).add(x0.mul(next.alpha() * beta / s2));
-            double var = sp2 == 0 ? 0 : variance == Variance.SMALL ? beta * sp2 / s2 : beta;
-            x = ctx.endStep(i, var > 0 ? mean.add(ctx.normal(x, i).mul(Math.sqrt(var))) : mean);
-        }
-        return x;
+    public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
+        NoiseLevel t = grid.level(i);
+        NoiseLevel p = grid.level(i + 1);
+        double r = t.alpha() / p.alpha();
+        double s2 = t.sigma() * t.sigma();
+        double sp2 = p.sigma() * p.sigma();
+        double beta = s2 - r * r * sp2;
+        return x.mul(r * sp2 / s2).add(now.x0().mul(p.alpha() * beta / s2));
+    }
+
+    @Override
+    public double noiseScale(TimeGrid grid, int i) {
+        NoiseLevel t = grid.level(i);
+        NoiseLevel p = grid.level(i + 1);
+        double r = t.alpha() / p.alpha();
+        double s2 = t.sigma() * t.sigma();
+        double sp2 = p.sigma() * p.sigma();
+        double beta = s2 - r * r * sp2;
+        double var = sp2 == 0 ? 0 : variance == Variance.SMALL ? beta * sp2 / s2 : beta;
+        return Math.sqrt(var);
     }
 }

@@ -1,6 +1,8 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
@@ -8,16 +10,11 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * h = lambda_p - lambda: x_p = (sigma_p/sigma) x + alpha_p (1 - e^-h) D, where D = x0 on the first step and
  * D = (1 + 1/(2r)) x0 - 1/(2r) x0_prev after it (r = h_prev / h). The jump to sigma = 0 returns alpha_p x0.
  */
-public final class DpmSolverPP2M implements Integrator {
+public final class DpmSolverPP2M implements SteppedIntegrator {
 
     @Override
     public String name() {
         return "dpmSolverPP2M";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
     }
 
     @Override
@@ -31,28 +28,29 @@ public final class DpmSolverPP2M implements Integrator {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NDArray previous = null;
-        double hPrevious = 0;
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            NDArray x0 = ctx.predict(x, i).x0();
-            if (next.sigma() == 0) {
-                x = ctx.endStep(i, x0.mul(next.alpha()));
-                continue;
-            }
-            double h = next.lambda() - now.lambda();
-            NDArray d = x0;
-            if (previous != null) {
-                double r = hPrevious / h;
-                d = x0.mul(1 + 1 / (2 * r)).sub(previous.mul(1 / (2 * r)));
-            }
-            NDArray xNext = x.mul(next.sigma() / now.sigma()).add(d.mul(-next.alpha() * Math.expm1(-h)));
-            previous = x0;
-            hPrevious = h;
-            x = ctx.endStep(i, xNext, previous);
+    public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
+        NoiseLevel t = grid.level(i);
+        NoiseLevel p = grid.level(i + 1);
+        NDArray x0 = now.x0();
+        if (p.sigma() == 0) {
+            return x0.mul(p.alpha());
         }
-        return x;
+        double h = p.lambda() - t.lambda();
+        NDArray d = x0;
+        if (previousX0 != null) {
+            double r = (t.lambda() - grid.level(i - 1).lambda()) / h;
+            d = x0.mul(1 + 1 / (2 * r)).sub(previousX0.mul(1 / (2 * r)));
+        }
+        return x.mul(p.sigma() / t.sigma()).add(d.mul(-p.alpha() * Math.expm1(-h)));
+    }
+
+    @Override
+    public double noiseScale(TimeGrid grid, int i) {
+        return 0;
+    }
+
+    @Override
+    public boolean multistep() {
+        return true;
     }
 }

@@ -208,9 +208,8 @@ public final class MultilevelEulerMaruyama implements Integrator {
             NDArray next = x.add(x.mul(f * dt)).sub(v.mul(c * dt));
             return lambda > 0 ? next.add(ctx.normal(x, i).mul(lambda * Math.sqrt(g2 * -dt))) : next;
         }
-        // reverse time tau = -t: dx/dtau = -f x + c v + lambda g dW, exact over dtau = -dt for the linear part
-        double decay = Math.exp(f * dt);
-        NDArray next = x.mul(decay).add(v.mul(c * (decay - 1) / -f));
-        return lambda > 0 ? next.add(ctx.normal(x, i).mul(lambda * Math.sqrt(g2 * (decay * decay - 1) / (-2 * f)))) : next;
+        ExponentialStep e = ExponentialStep.of(ctx.problem().schedule(), ctx.grid().t(i), dt, lambda);
+        NDArray next = x.mul(e.decay()).add(v.mul(e.scoreWeight()));
+        return lambda > 0 ? next.add(ctx.normal(x, i).mul(e.noiseScale())) : next;
     }
 }

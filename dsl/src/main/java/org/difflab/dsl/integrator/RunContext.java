@@ -1,6 +1,8 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,9 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * integrator carries to the next step (multistep history), so memory stays flat however long the run.
  */
 public final class RunContext implements AutoCloseable {
+    /** Counter of rounds: the sequential batched model calls of a parallel-in-time sampler ({@link #predictAll}). */
+    public static final String ROUNDS = "rounds";
+
     private final String integrator;
     private final DiffusionProblem problem;
     private final TimeGrid grid;
@@ -90,6 +95,44 @@ public final class RunContext implements AutoCloseable {
         ScoreModel model = problem.model();
         nfe++;
         return new Prediction(x, level, model.parameterization(), model.predict(x, level));
+    }
+
+    /**
+     * One round: the predictions at several grid points in one batched model call ({@link ScoreModel#predict(NDArray,
+     * NoiseLevel[])}), {@code xs[k]} a batch at grid point {@code points[k]}. Counted as xs.length model evaluations
+     * (the work); the caller counts its rounds ({@link #ROUNDS}, the depth), since rows it runs one after the other
+     * would run side by side in a row-parallel implementation.
+     */
+    public Prediction[] predictAll(NDArray[] xs, int[] points) {
+        if (xs.length != points.length || xs.length == 0) {
+            throw new IllegalArgumentException("xs has " + xs.length + " batches and points " + points.length + " entries, which is not allowed: "
+                    + "one grid point per batch, at least one");
+        }
+        ScoreModel model = problem.model();
+        long[] splits = new long[xs.length - 1];
+        int rows = 0;
+        for (int k = 0; k < xs.length; k++) {
+            rows += (int) xs[k].getShape().get(0);
+            if (k < splits.length) {
+                splits[k] = rows;
+            }
+        }
+        NoiseLevel[] levels = new NoiseLevel[rows];
+        int r = 0;
+        for (int k = 0; k < xs.length; k++) {
+            NoiseLevel level = grid.level(points[k]);
+            for (long j = 0; j < xs[k].getShape().get(0); j++) {
+                levels[r++] = level;
+            }
+        }
+        NDArray raw = model.predict(xs.length == 1 ? xs[0] : NDArrays.concat(new NDList(xs), 0), levels);
+        NDList parts = xs.length == 1 ? new NDList(raw) : raw.split(splits, 0);
+        Prediction[] out = new Prediction[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            out[k] = new Prediction(xs[k], grid.level(points[k]), model.parameterization(), parts.get(k));
+        }
+        nfe += xs.length;
+        return out;
     }
 
     /**

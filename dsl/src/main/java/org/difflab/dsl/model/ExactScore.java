@@ -33,6 +33,11 @@ public final class ExactScore implements ScoreModel {
     }
 
     @Override
+    public NDArray predict(NDArray x, NoiseLevel[] levels) {
+        return target.score(x, levels);
+    }
+
+    @Override
     public String describe() {
         return "exact score of " + target.spec();
     }

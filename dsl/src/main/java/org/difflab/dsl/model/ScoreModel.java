@@ -20,6 +20,16 @@ public interface ScoreModel {
     /** The prediction for a batch x [B, event...] at one noise level. */
     NDArray predict(NDArray x, NoiseLevel level);
 
+    /**
+     * The predictions for a batch whose rows carry their own noise levels ({@code levels}: one per row, or one for
+     * every row): the one batched call per round of parallel-in-time samplers. The default makes one call per run of
+     * equal consecutive levels ({@link LevelRuns}); models that take a time per row (networks, exact scores) override
+     * it with a single call.
+     */
+    default NDArray predict(NDArray x, NoiseLevel[] levels) {
+        return LevelRuns.apply(x, levels, this::predict);
+    }
+
     /** Short description for reports. */
     default String describe() {
         return getClass().getSimpleName();

@@ -167,6 +167,21 @@ public final class Gaussian implements Target {
         return like.getManager().create(v).toType(like.getDataType(), false);
     }
 
+    /**
+     * A per-coordinate constant at the given levels: shape [d] for one level (shared by every row), [N, d] for one
+     * level per row; {@code perLevel} gives the d values at one level.
+     */
+    private static NDArray atLevels(NDArray like, NoiseLevel[] levels, java.util.function.Function<NoiseLevel, double[]> perLevel) {
+        if (levels.length == 1) {
+            return constant(like, perLevel.apply(levels[0]));
+        }
+        double[][] rows = new double[levels.length][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = perLevel.apply(levels[r]);
+        }
+        return constant(like, rows);
+    }
+
     private double[] noisedVariances(NoiseLevel level) {
         double a2 = level.alpha() * level.alpha();
         double s2 = level.sigma() * level.sigma();
@@ -177,46 +192,75 @@ public final class Gaussian implements Target {
         return v;
     }
 
-    /** Centred input in the eigenbasis: (x - alpha m) U; shared by the score and the log density. */
-    NDArray centredEigen(NDArray x, NoiseLevel level) {
+    /**
+     * Centred input in the eigenbasis: (x - alpha m) U; shared by the score and the log density. {@code levels}: one
+     * level for every row, or one per row.
+     */
+    NDArray centredEigen(NDArray x, NoiseLevel[] levels) {
         Require.sameDimension("x", x.getShape().get(x.getShape().dimension() - 1), dim());
-        double[] am = new double[dim()];
-        for (int i = 0; i < am.length; i++) {
-            am[i] = level.alpha() * mean[i];
+        requireLevels(x, levels);
+        return toEigen(x.sub(atLevels(x, levels, level -> {
+            double[] am = new double[dim()];
+            for (int i = 0; i < am.length; i++) {
+                am[i] = level.alpha() * mean[i];
+            }
+            return am;
+        })));
+    }
+
+    static void requireLevels(NDArray x, NoiseLevel[] levels) {
+        if (levels.length != 1 && levels.length != x.getShape().get(0)) {
+            throw new IllegalArgumentException("levels has " + levels.length + " entries, which is not allowed for a batch of "
+                    + x.getShape().get(0) + " rows: one level for every row, or one per row");
         }
-        return toEigen(x.sub(constant(x, am)));
     }
 
     @Override
     public NDArray score(NDArray x, NoiseLevel level) {
-        return scoreOfCentred(centredEigen(x, level), level);
+        return score(x, new NoiseLevel[] {level});
+    }
+
+    @Override
+    public NDArray score(NDArray x, NoiseLevel[] levels) {
+        return scoreOfCentred(centredEigen(x, levels), levels);
     }
 
     /** The score from centred eigen-coordinates c = (x - alpha m) U. */
-    NDArray scoreOfCentred(NDArray c, NoiseLevel level) {
-        double[] v = noisedVariances(level);
-        double[] negInv = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            negInv[i] = -1 / v[i];
-        }
-        return fromEigen(c.mul(constant(c, negInv)));
+    NDArray scoreOfCentred(NDArray c, NoiseLevel[] levels) {
+        return fromEigen(c.mul(atLevels(c, levels, level -> {
+            double[] v = noisedVariances(level);
+            double[] negInv = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                negInv[i] = -1 / v[i];
+            }
+            return negInv;
+        })));
     }
 
     @Override
     public NDArray logDensity(NDArray x, NoiseLevel level) {
-        return logDensityOfCentred(centredEigen(x, level), level);
+        NoiseLevel[] levels = {level};
+        return logDensityOfCentred(centredEigen(x, levels), levels);
     }
 
     /** The log density from centred eigen-coordinates c = (x - alpha m) U. */
-    NDArray logDensityOfCentred(NDArray c, NoiseLevel level) {
-        double[] v = noisedVariances(level);
-        double[] halfInv = new double[v.length];
-        double logNorm = 0;
-        for (int i = 0; i < v.length; i++) {
-            halfInv[i] = -0.5 / v[i];
-            logNorm -= 0.5 * Math.log(2 * Math.PI * v[i]);
+    NDArray logDensityOfCentred(NDArray c, NoiseLevel[] levels) {
+        double[] logNorm = new double[levels.length];
+        NDArray halfInv = atLevels(c, levels, level -> {
+            double[] v = noisedVariances(level);
+            double[] h = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                h[i] = -0.5 / v[i];
+            }
+            return h;
+        });
+        for (int r = 0; r < levels.length; r++) {
+            for (double v : noisedVariances(levels[r])) {
+                logNorm[r] -= 0.5 * Math.log(2 * Math.PI * v);
+            }
         }
-        return c.mul(c).mul(constant(c, halfInv)).sum(new int[] {-1}).add(logNorm);
+        NDArray quadratic = c.mul(c).mul(halfInv).sum(new int[] {-1});
+        return levels.length == 1 ? quadratic.add(logNorm[0]) : quadratic.add(constant(c, logNorm));
     }
 
     @Override

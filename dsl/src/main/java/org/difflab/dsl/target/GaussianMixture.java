@@ -66,29 +66,34 @@ public final class GaussianMixture implements Target {
     }
 
     /** Each component's centred eigen-coordinates, computed once per call for both logits and scores. */
-    private NDArray[] centred(NDArray x, NoiseLevel level) {
+    private NDArray[] centred(NDArray x, NoiseLevel[] levels) {
         NDArray[] c = new NDArray[components.size()];
         for (int k = 0; k < c.length; k++) {
-            c[k] = components.get(k).centredEigen(x, level);
+            c[k] = components.get(k).centredEigen(x, levels);
         }
         return c;
     }
 
-    private NDArray logits(NDArray[] centred, NoiseLevel level) {
+    private NDArray logits(NDArray[] centred, NoiseLevel[] levels) {
         NDList parts = new NDList();
         for (int k = 0; k < components.size(); k++) {
-            parts.add(components.get(k).logDensityOfCentred(centred[k], level).add(Math.log(weights[k])).expandDims(-1));
+            parts.add(components.get(k).logDensityOfCentred(centred[k], levels).add(Math.log(weights[k])).expandDims(-1));
         }
         return NDArrays.concat(parts, -1);
     }
 
     @Override
     public NDArray score(NDArray x, NoiseLevel level) {
-        NDArray[] c = centred(x, level);
-        NDArray r = logits(c, level).softmax(-1);
+        return score(x, new NoiseLevel[] {level});
+    }
+
+    @Override
+    public NDArray score(NDArray x, NoiseLevel[] levels) {
+        NDArray[] c = centred(x, levels);
+        NDArray r = logits(c, levels).softmax(-1);
         NDArray out = null;
         for (int k = 0; k < components.size(); k++) {
-            NDArray term = components.get(k).scoreOfCentred(c[k], level).mul(r.get(":, " + k + ":" + (k + 1)));
+            NDArray term = components.get(k).scoreOfCentred(c[k], levels).mul(r.get(":, " + k + ":" + (k + 1)));
             out = out == null ? term : out.add(term);
         }
         return out;
@@ -96,7 +101,8 @@ public final class GaussianMixture implements Target {
 
     @Override
     public NDArray logDensity(NDArray x, NoiseLevel level) {
-        NDArray l = logits(centred(x, level), level);
+        NoiseLevel[] levels = {level};
+        NDArray l = logits(centred(x, levels), levels);
         NDArray max = l.max(new int[] {-1}, true);
         return l.sub(max).exp().sum(new int[] {-1}).log().add(max.squeeze(-1));
     }

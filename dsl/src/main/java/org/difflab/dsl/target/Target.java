@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.difflab.dsl.model.ExactScore;
+import org.difflab.dsl.model.LevelRuns;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -22,6 +23,15 @@ public interface Target {
 
     /** Exact score grad log p of the noised marginal at the given level, for a batch x [B, d]. */
     NDArray score(NDArray x, NoiseLevel level);
+
+    /**
+     * The exact score with one level per row ({@code levels}: one per row, or one for every row). Gaussians and
+     * mixtures compute it in one pass with per-row constants; the default calls {@link #score(NDArray, NoiseLevel)}
+     * once per run of equal levels.
+     */
+    default NDArray score(NDArray x, NoiseLevel[] levels) {
+        return LevelRuns.apply(x, levels, this::score);
+    }
 
     /** Log density of the noised marginal at the given level, shape [B]. */
     NDArray logDensity(NDArray x, NoiseLevel level);

@@ -1,0 +1,62 @@
+package org.difflab.dsl.integrator;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Optional;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.model.Prediction;
+
+/**
+ * The first-order exponential integrator on the reverse SDE (lambda = 1) or the probability-flow ODE (lambda = 0):
+ * the linear drift f x integrated exactly, the score frozen at the left point ({@link ExponentialStep}; research
+ * note mlem_parallel.md B.1; the sequential sampler whose Picard iteration is {@code picardBlocks}, Chen, Ren, Ying
+ * and Rotskoff 2024).
+ */
+public final class ExponentialEuler implements SteppedIntegrator {
+    private final double lambda;
+
+    public ExponentialEuler(double lambda) {
+        this.lambda = Require.nonNegative("lambda", lambda);
+    }
+
+    @Override
+    public String name() {
+        return "exponentialEuler";
+    }
+
+    @Override
+    public String spec() {
+        return "exponentialEuler:lambda=" + lambda;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return lambda > 0;
+    }
+
+    @Override
+    public double expectedOrder() {
+        return 1;
+    }
+
+    @Override
+    public Optional<Integrator> withoutNoise() {
+        return lambda > 0 ? Optional.of(new ExponentialEuler(0)) : Optional.empty();
+    }
+
+    /** The coefficients of step i. */
+    public ExponentialStep step(TimeGrid grid, int i) {
+        return ExponentialStep.of(grid.schedule(), grid.t(i), grid.t(i + 1) - grid.t(i), lambda);
+    }
+
+    @Override
+    public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
+        ExponentialStep s = step(grid, i);
+        return x.mul(s.decay()).add(now.score().mul(s.scoreWeight()));
+    }
+
+    @Override
+    public double noiseScale(TimeGrid grid, int i) {
+        return step(grid, i).noiseScale();
+    }
+}

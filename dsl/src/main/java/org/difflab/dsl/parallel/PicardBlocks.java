@@ -1,0 +1,174 @@
+package org.difflab.dsl.parallel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import java.util.Optional;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.integrator.ExponentialEuler;
+import org.difflab.dsl.integrator.ExponentialStep;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.model.Prediction;
+
+/**
+ * PIADM's parallel Picard blocks (Chen, Ren, Ying and Rotskoff 2024, arXiv 2405.15986; research note
+ * mlem_parallel.md B.2-B.3, a reconstruction from the paper's captions): the grid is cut into blocks of
+ * {@code points} steps; inside a block the noise is drawn once and reused by every sweep, all points start at the
+ * block's initial state, and sweep k evaluates the scores of iterate k - 1 at every grid point of the block in one
+ * batched call (the first point's score, at the fixed initial state, only in the first sweep) and rebuilds every
+ * point by the exponential integrator's recurrence y_{m+1} = decay_m y_m + w_m S_m + noise_m with the frozen scores,
+ * a weighted prefix scan with no model call. Iterate k is exact on the block's first k + 1 points, so
+ * {@code sweeps >= points} reproduces {@link ExponentialEuler} (operation for operation, so bit for bit when the
+ * model's batched evaluation is). {@code sweeps} fixed, or until every row's largest mean square change per dimension
+ * over the step's reverse-SDE noise variance is at most tol^2 (a row that meets it keeps that iterate, so samples do
+ * not depend on the batch). lambda = 1: PIADM-SDE; lambda = 0: the probability-flow predictor of PIADM-ODE without
+ * its underdamped-Langevin corrector (not built).
+ *
+ * <p>Counters: {@link RunContext#ROUNDS} sweeps (batched calls), {@link #EXTRA} evaluations beyond one per step.
+ */
+public final class PicardBlocks implements Integrator {
+    /** Counter of model evaluations beyond one per step. */
+    public static final String EXTRA = "extraCalls";
+
+    private final int points;
+    private final int sweeps;
+    private final double tolerance;
+    private final ExponentialEuler sequential;
+
+    /**
+     * @param points    steps per block, &gt;= 1
+     * @param sweeps    Picard sweeps per block, &gt;= 1 (Integer.MAX_VALUE: until the tolerance, at most points)
+     * @param tolerance tol &gt;= 0 (0: run every sweep)
+     * @param lambda    noise scale: 1 the reverse SDE, 0 the probability-flow ODE
+     */
+    public PicardBlocks(int points, int sweeps, double tolerance, double lambda) {
+        this.points = Require.positive("points", points);
+        this.sweeps = Require.positive("sweeps", sweeps);
+        this.tolerance = Require.nonNegative("tol", tolerance);
+        this.sequential = new ExponentialEuler(lambda);
+    }
+
+    @Override
+    public String name() {
+        return "picardBlocks";
+    }
+
+    @Override
+    public String spec() {
+        return "picardBlocks:points=" + points + ",sweeps=" + (sweeps == Integer.MAX_VALUE ? "inf" : sweeps) + ",tol=" + tolerance + ","
+                + sequential.spec().substring(sequential.spec().indexOf(':') + 1);
+    }
+
+    @Override
+    public int nfePerStep() {
+        return 1;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return sequential.stochastic();
+    }
+
+    @Override
+    public double expectedOrder() {
+        return 1;
+    }
+
+    @Override
+    public Optional<String> randomNfeCounter() {
+        return Optional.of(EXTRA);
+    }
+
+    @Override
+    public NDArray run(RunContext ctx, NDArray x) {
+        TimeGrid grid = ctx.grid();
+        long rounds = 0;
+        for (int start = 0; start < grid.steps(); start += points) {
+            int m = Math.min(points, grid.steps() - start);
+            ExponentialStep[] step = new ExponentialStep[m];
+            NDArray[] noise = new NDArray[m];
+            double[] reference = new double[m];
+            for (int j = 0; j < m; j++) {
+                step[j] = sequential.step(grid, start + j);
+                noise[j] = step[j].noiseScale() > 0 ? ctx.normal(x, start + j).mul(step[j].noiseScale()) : null;
+                double s = ExponentialStep.of(grid.schedule(), grid.t(start + j), grid.t(start + j + 1) - grid.t(start + j), 1).noiseScale();
+                reference[j] = s * s;
+            }
+            NDArray[] y = new NDArray[m + 1];
+            java.util.Arrays.fill(y, x);
+            NDArray[] scores = new NDArray[m];
+            double[] converged = new double[(int) x.getShape().get(0)]; // 1 for rows whose iterate is final
+            int limit = Math.min(sweeps, m);
+            for (int k = 1; k <= limit; k++) {
+                int from = k == 1 ? 0 : 1;
+                NDArray[] xs = java.util.Arrays.copyOfRange(y, from, m);
+                int[] at = new int[m - from];
+                for (int j = 0; j < at.length; j++) {
+                    at[j] = start + from + j;
+                }
+                Prediction[] p = ctx.predictAll(xs, at);
+                for (int j = 0; j < p.length; j++) {
+                    scores[from + j] = p[j].score();
+                }
+                rounds++;
+                NDArray[] next = new NDArray[m + 1];
+                next[0] = x;
+                for (int j = 0; j < m; j++) {
+                    NDArray v = next[j].mul(step[j].decay()).add(scores[j].mul(step[j].scoreWeight()));
+                    next[j + 1] = noise[j] == null ? v : v.add(noise[j]);
+                }
+                boolean all = tolerance > 0 && freeze(next, y, converged, reference);
+                y = next;
+                if (all) {
+                    break;
+                }
+            }
+            x = ctx.endStep(start + m - 1, y[m]);
+        }
+        ctx.count(RunContext.ROUNDS, rounds);
+        ctx.count(EXTRA, ctx.nfe() - grid.steps());
+        return x;
+    }
+
+    /**
+     * Marks the rows whose largest change over the block meets the tolerance and puts back the previous iterate of
+     * rows marked before (their result is final); true when every row is marked.
+     */
+    private boolean freeze(NDArray[] next, NDArray[] previous, double[] converged, double[] reference) {
+        int rows = converged.length;
+        double[] worst = new double[rows];
+        long perRow = next[0].size() / rows;
+        for (int j = 1; j < next.length; j++) {
+            double[] change = next[j].sub(previous[j]).square().reshape(rows, perRow).sum(new int[] {1}).toDoubleArray();
+            for (int r = 0; r < rows; r++) {
+                worst[r] = Math.max(worst[r], change[r] / (perRow * reference[j - 1]));
+            }
+        }
+        boolean frozenBefore = false;
+        for (double c : converged) {
+            frozenBefore |= c == 1;
+        }
+        if (frozenBefore) {
+            boolean[] frozen = new boolean[rows];
+            for (int r = 0; r < rows; r++) {
+                frozen[r] = converged[r] == 1;
+            }
+            long[] shape = new long[next[0].getShape().dimension()];
+            java.util.Arrays.fill(shape, 1);
+            shape[0] = rows;
+            NDArray mask = next[0].getManager().create(frozen).reshape(shape).broadcast(next[0].getShape());
+            for (int j = 1; j < next.length; j++) {
+                next[j] = NDArrays.where(mask, previous[j], next[j]);
+            }
+        }
+        boolean all = true;
+        for (int r = 0; r < rows; r++) {
+            if (worst[r] <= tolerance * tolerance) {
+                converged[r] = 1;
+            }
+            all &= converged[r] == 1;
+        }
+        return all;
+    }
+}
