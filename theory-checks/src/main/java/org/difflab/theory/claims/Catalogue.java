@@ -20,6 +20,7 @@ public final class Catalogue {
         ComplexityClaims.all().forEach(Catalogue::register);
         LangevinClaims.all().forEach(Catalogue::register);
         MultilevelClaims.all().forEach(Catalogue::register);
+        ParallelClaims.all().forEach(Catalogue::register);
     }
 
     private Catalogue() {}

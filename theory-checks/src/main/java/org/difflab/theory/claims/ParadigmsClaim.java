@@ -1,0 +1,164 @@
+package org.difflab.theory.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.theory.parallel.ParallelRun;
+
+/**
+ * ParaDiGMS (Shih, Belkhale, Ermon, Sadigh and Anari 2023, arXiv 2305.16317; research note mlem_parallel.md C.2-C.4):
+ * the sliding-window Picard iteration of a sequential sampler reaches its output in 2-4x fewer rounds than steps at
+ * 2-3x the evaluations (their table: DDPM 1000 steps in 42-44 rounds at window 80-96; DDIM 200 in 16), and with tol = 0
+ * it is the sequential sampler. Measured on a Gaussian mixture with the exact score, paired with the sequential run
+ * (same prior draws and noise): rounds, evaluations per sample and the gap for several tolerances, and the wall time
+ * of one sample, sequential against parallel, on this machine. Checks at the paper's tol: rounds at most half the
+ * steps; evaluations at most {@value #OVERHEAD_LIMIT} times the steps; the paired per-coordinate mean differences
+ * jointly 0 (chi-square below its 99.9% quantile); and the tol = 0 run equal to the sequential one to rounding.
+ *
+ * @param id        short stable id
+ * @param sampler   the wrapped sampler's registered name
+ * @param steps     T
+ * @param window    p
+ * @param tolerance the tolerance judged (the paper's default 0.1)
+ * @param samples   rows of the paired runs
+ */
+public record ParadigmsClaim(String id, String sampler, int steps, int window, double tolerance, int samples) implements Claim {
+    private static final double OVERHEAD_LIMIT = 4;
+    private static final double[] TOLERANCES = {1e-3, 1e-2, 1e-1, 3e-1};
+    private static final int EXACT_ROWS = 4;
+
+    public ParadigmsClaim {
+        Claim.requireId(id);
+        if (steps < 2 || window < 2 || !(tolerance > 0) || samples < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "steps = %d, window = %d, tolerance = %s, samples = %d are not allowed for "
+                    + "claim %s: steps >= 2, window >= 2, tolerance > 0, samples >= 2", steps, window, tolerance, samples, id));
+        }
+    }
+
+    @Override
+    public String family() {
+        return ParallelClaims.FAMILY;
+    }
+
+    @Override
+    public String source() {
+        return "Shih, Belkhale, Ermon, Sadigh and Anari (2023), arXiv 2305.16317 (ParaDiGMS), README table and section 3; research note "
+                + "mlem_parallel.md C.2-C.4";
+    }
+
+    @Override
+    public String statement() {
+        return "ParaDiGMS reaches the sequential sampler's output within its tolerance in 2-4x fewer rounds than steps, at 2-3x the "
+                + "evaluations; tol = 0 is the sequential sampler";
+    }
+
+    @Override
+    public String expectation() {
+        return String.format(Locale.ROOT, "at tol = %s: rounds <= steps / 2, evaluations per sample <= %.0f x steps, paired mean differences 0 "
+                + "(chi-square below its 99.9%% quantile); at tol = 0 the largest gap <= 1e-12", tolerance, OVERHEAD_LIMIT);
+    }
+
+    @Override
+    public String setup() {
+        return String.format(Locale.ROOT, "target %s, schedule vp, uniform grid of %d steps, float64, seed 1; %s against paradigms:sampler=%s,"
+                + "window=%d,tol=tol for tol in %s (%d samples) and tol = 0 (%d samples); wall time of one sample each", PicardSweepsClaim.TARGET.spec(),
+                steps, sampler, sampler, window, java.util.Arrays.toString(TOLERANCES), samples, EXACT_ROWS);
+    }
+
+    @Override
+    public String note() {
+        return "Rows run one after the other, each with its own window (so samples do not depend on the batch); the rounds are the most "
+                + "iterations a row needed, the depth of a row-parallel run. The wall-time ratio is one sample on this machine's CPU, where a "
+                + "window of p points is one batched call of p rows: a measurement, not a claim.";
+    }
+
+    @Override
+    public List<String> integrators() {
+        return List.of("paradigms:sampler=" + sampler + ",window=" + window + ",tol=" + tolerance, sampler);
+    }
+
+    @Override
+    public ClaimResult check() {
+        long start = System.nanoTime();
+        var target = PicardSweepsClaim.TARGET;
+        ParallelRun sequential = ParallelRun.of(target, Integrators.parse(sampler), steps, samples, 1);
+        Table.Builder t = Table.of(String.format(Locale.ROOT, "paradigms:sampler=%s,window=%d against %s on %d steps (%d samples)", sampler, window, sampler,
+                steps, samples), "tol", "rounds", "steps / rounds", "evaluations per sample", "evaluations / steps", "RMS gap", "largest gap");
+        double[] tols = TOLERANCES.clone();
+        double[] rounds = new double[tols.length];
+        double[] evaluations = new double[tols.length];
+        ParallelRun judged = null;
+        for (int i = 0; i < tols.length; i++) {
+            ParallelRun p = ParallelRun.of(target, Integrators.parse(spec(tols[i])), steps, samples, 1);
+            rounds[i] = p.rounds();
+            evaluations[i] = p.evaluations();
+            t.row(tols[i], p.rounds(), String.format(Locale.ROOT, "%.2f", steps / (double) p.rounds()), String.format(Locale.ROOT, "%.1f", p.evaluations()),
+                    String.format(Locale.ROOT, "%.2f", p.evaluations() / steps), String.format(Locale.ROOT, "%.3e", p.rmsGap(sequential)),
+                    String.format(Locale.ROOT, "%.3e", p.maxGap(sequential)));
+            if (tols[i] == tolerance) {
+                judged = p;
+            }
+        }
+        if (judged == null) {
+            judged = ParallelRun.of(target, Integrators.parse(spec(tolerance)), steps, samples, 1);
+        }
+        String subject = spec(tolerance);
+        List<Check> checks = new ArrayList<>();
+        double speedup = steps / (double) judged.rounds();
+        checks.add(new Check(subject, "steps / rounds", speedup, Double.NaN, Double.NaN, ">= 2", Judgement.of(speedup >= 2,
+                String.format(Locale.ROOT, "%d rounds for %d steps: %.2fx fewer", judged.rounds(), steps, speedup))));
+        double overhead = judged.evaluations() / steps;
+        checks.add(new Check(subject, "evaluations / steps", overhead, Double.NaN, Double.NaN, String.format(Locale.ROOT, "<= %.0f", OVERHEAD_LIMIT),
+                Judgement.of(overhead <= OVERHEAD_LIMIT, String.format(Locale.ROOT, "%.1f evaluations per sample for %d steps: %.2fx", judged.evaluations(),
+                        steps, overhead))));
+        checks.add(pairedMeans(subject, judged, sequential, target.dim()));
+        ParallelRun exactSequential = ParallelRun.of(target, Integrators.parse(sampler), steps, EXACT_ROWS, 1);
+        ParallelRun exact = ParallelRun.of(target, Integrators.parse(spec(0)), steps, EXACT_ROWS, 1);
+        double gap = exact.maxGap(exactSequential);
+        checks.add(new Check(spec(0), "largest gap to " + sampler, gap, Double.NaN, Double.NaN, "<= 1e-12", Judgement.of(gap <= 1e-12,
+                String.format(Locale.ROOT, "largest gap %.3e over %d samples (%d rounds)", gap, EXACT_ROWS, exact.rounds()))));
+        ParallelRun oneSequential = ParallelRun.of(target, Integrators.parse(sampler), steps, 1, 2);
+        ParallelRun oneParallel = ParallelRun.of(target, Integrators.parse(spec(tolerance)), steps, 1, 2);
+        Table wall = Table.of("wall time of one sample on this machine (a measurement, not a claim)", "run", "rounds", "evaluations", "wall s",
+                        "parallel / sequential")
+                .row(sampler, oneSequential.rounds(), String.format(Locale.ROOT, "%.0f", oneSequential.evaluations()),
+                        String.format(Locale.ROOT, "%.3f", oneSequential.wallSeconds()), "")
+                .row(subject, oneParallel.rounds(), String.format(Locale.ROOT, "%.0f", oneParallel.evaluations()),
+                        String.format(Locale.ROOT, "%.3f", oneParallel.wallSeconds()), String.format(Locale.ROOT, "%.2f",
+                                oneParallel.wallSeconds() / oneSequential.wallSeconds()))
+                .build();
+        Chart chart = Chart.of(id + ": rounds and evaluations per sample against tol", "tol", "count", true, true)
+                .measured("rounds", tols, rounds)
+                .measured("evaluations per sample", tols, evaluations)
+                .theory("steps (sequential rounds = evaluations)", new double[] {tols[0], tols[tols.length - 1]}, new double[] {steps, steps})
+                .build();
+        return new ClaimResult(this, checks, List.of(t.build(), wall), chart, (System.nanoTime() - start) * 1e-9);
+    }
+
+    private String spec(double tol) {
+        return "paradigms:sampler=" + sampler + ",window=" + window + ",tol=" + tol;
+    }
+
+    /** Paired per-coordinate mean differences against 0: chi-square of their z-scores. */
+    private static Check pairedMeans(String subject, ParallelRun parallel, ParallelRun sequential, int d) {
+        int rows = parallel.samples().length / d;
+        double chi = 0;
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            double sq = 0;
+            for (int r = 0; r < rows; r++) {
+                double diff = parallel.samples()[r * d + j] - sequential.samples()[r * d + j];
+                mean += diff / rows;
+                sq += diff * diff / rows;
+            }
+            double se = Math.sqrt(Math.max(0, sq - mean * mean) / (rows - 1));
+            chi += se > 0 ? mean * mean / (se * se) : mean == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        double limit = new ChiSquaredDistribution(d).inverseCumulativeProbability(0.999);
+        double value = chi;
+        return new Check(subject, "chi-square of paired mean differences", value, Double.NaN, Double.NaN, String.format(Locale.ROOT, "<= %.2f", limit),
+                Judgement.of(value <= limit, String.format(Locale.ROOT, "chi-square %.2f on %d coordinates, 99.9%% quantile %.2f", value, d, limit)));
+    }
+}
