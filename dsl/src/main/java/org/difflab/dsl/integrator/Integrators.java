@@ -1,8 +1,5 @@
 package org.difflab.dsl.integrator;
 
-import org.difflab.dsl.parallel.Paradigms;
-import org.difflab.dsl.parallel.PicardBlocks;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,27 +53,6 @@ public final class Integrators {
                 Integrators::poissonMidpoint);
         register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
                 + "form=euler|exponential,share=batch|sample", Integrators::multilevelEulerMaruyama);
-        register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying, Rotskoff 2024)",
-                "points=8,sweeps=inf (at most points),tol=0,lambda=1", Integrators::picardBlocks);
-        register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
-                "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=8,tol=0.1", Integrators::paradigms);
-    }
-
-    private static Integrator picardBlocks(Spec s) {
-        double sweeps = s.realOrInfinity("sweeps", Double.POSITIVE_INFINITY);
-        if (!Double.isInfinite(sweeps) && (sweeps != Math.rint(sweeps) || sweeps < 1 || sweeps > Integer.MAX_VALUE)) {
-            throw s.bad("sweeps", sweeps, "a whole number >= 1, or inf");
-        }
-        return new PicardBlocks(s.integer("points", 8), Double.isInfinite(sweeps) ? Integer.MAX_VALUE : (int) sweeps, s.real("tol", 0), s.real("lambda", 1));
-    }
-
-    private static Integrator paradigms(Spec s) {
-        String name = s.string("sampler", "ddpm");
-        if (!(parse(name) instanceof SteppedIntegrator stepped)) {
-            throw s.bad("sampler", name, "a one-step sampler that exposes its step without noise: ddpm, ddim, dpmSolverPP2M, eulerMaruyama, "
-                    + "exponentialEuler (default parameters)");
-        }
-        return new Paradigms(stepped, s.integer("window", 8), s.real("tol", 0.1));
     }
 
     private static Integrator multilevelEulerMaruyama(Spec s) {

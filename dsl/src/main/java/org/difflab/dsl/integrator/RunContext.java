@@ -127,6 +127,7 @@ public final class RunContext implements AutoCloseable {
         }
         NDArray raw = model.predict(xs.length == 1 ? xs[0] : NDArrays.concat(new NDList(xs), 0), levels);
         NDList parts = xs.length == 1 ? new NDList(raw) : raw.split(splits, 0);
+        parts.forEach(NDScope::register); // DJL's split does not register its parts with the scope
         Prediction[] out = new Prediction[xs.length];
         for (int k = 0; k < xs.length; k++) {
             out[k] = new Prediction(xs[k], grid.level(points[k]), model.parameterization(), parts.get(k));

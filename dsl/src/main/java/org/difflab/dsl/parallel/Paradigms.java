@@ -32,6 +32,10 @@ import org.difflab.dsl.model.Prediction;
  * the batch; the rows are processed one after the other, each iteration of a row one batched call over its window.
  * Counters: {@link RunContext#ROUNDS} the most iterations any row needed (the depth if rows ran side by side),
  * {@link #EXTRA} model evaluations beyond one per step, summed over rows (per sample: nfe / rows).
+ *
+ * <p>Not in the {@link org.difflab.dsl.integrator.Integrators} registry yet: one row at a time is too slow for the
+ * conformance suite's 10,000 samples of 1,000 steps. Running the rows side by side, grouped by window, is the next
+ * step; build it with {@link #of} or the constructor.
  */
 public final class Paradigms implements Integrator {
     /** Counter of model evaluations beyond one per step. */
@@ -50,6 +54,15 @@ public final class Paradigms implements Integrator {
         this.sampler = Require.notNull("sampler", sampler);
         this.window = Require.positive("window", window);
         this.tolerance = Require.nonNegative("tol", tolerance);
+    }
+
+    /** ParaDiGMS over a registered one-step sampler (default parameters), e.g. {@code of("ddpm", 16, 0.1)}. */
+    public static Paradigms of(String sampler, int window, double tolerance) {
+        if (!(org.difflab.dsl.integrator.Integrators.parse(sampler) instanceof SteppedIntegrator stepped)) {
+            throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: a one-step sampler that exposes its step without "
+                    + "noise (ddpm, ddim, dpmSolverPP2M, eulerMaruyama, exponentialEuler)");
+        }
+        return new Paradigms(stepped, window, tolerance);
     }
 
     @Override

@@ -26,6 +26,10 @@ import org.difflab.dsl.model.Prediction;
  * its underdamped-Langevin corrector (not built).
  *
  * <p>Counters: {@link RunContext#ROUNDS} sweeps (batched calls), {@link #EXTRA} evaluations beyond one per step.
+ *
+ * <p>Not in the {@link org.difflab.dsl.integrator.Integrators} registry yet: the conformance suite's native-memory
+ * check measured 150-220 MB of growth over 10,000 steps at points = 8 (0 to 24 MB for the sequential integrators,
+ * -110 MB with one sweep), which is not understood yet; build it with the constructor.
  */
 public final class PicardBlocks implements Integrator {
     /** Counter of model evaluations beyond one per step. */

@@ -175,6 +175,23 @@ public final class Gaussian implements Target {
         if (levels.length == 1) {
             return constant(like, perLevel.apply(levels[0]));
         }
+        int run = 1;
+        while (run < levels.length && levels[run].equals(levels[0])) {
+            run++;
+        }
+        boolean equalRuns = levels.length % run == 0;
+        for (int r = 0; equalRuns && r < levels.length; r++) {
+            equalRuns = levels[r].equals(levels[r - r % run]);
+        }
+        if (equalRuns) {
+            // batches stacked slot by slot: one row of constants per slot, expanded natively (no per-row buffer from Java)
+            double[][] slots = new double[levels.length / run][];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = perLevel.apply(levels[k * run]);
+            }
+            int d = slots[0].length;
+            return constant(like, slots).expandDims(1).broadcast(new Shape(slots.length, run, d)).reshape(levels.length, d);
+        }
         double[][] rows = new double[levels.length][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = perLevel.apply(levels[r]);

@@ -28,7 +28,7 @@ class ParadigmsTest {
     void zeroToleranceIsTheWrappedSampler() {
         for (String sampler : new String[] {"ddpm", "ddim", "dpmSolverPP2M", "eulerMaruyama"}) {
             double[] sequential = PicardBlocksTest.sample(Integrators.parse(sampler), 30, 6, 6);
-            double[] parallel = PicardBlocksTest.sample(Integrators.parse("paradigms:sampler=" + sampler + ",window=5,tol=0"), 30, 6, 6);
+            double[] parallel = PicardBlocksTest.sample(Paradigms.of(sampler, 5, 0), 30, 6, 6);
             assertThat(maxGap(parallel, sequential)).as(sampler).isLessThan(1e-12);
         }
     }
@@ -38,7 +38,7 @@ class ParadigmsTest {
         int steps = 200;
         int rows = 8;
         double[] sequential = PicardBlocksTest.sample(Integrators.parse("ddpm"), steps, rows, rows);
-        try (Samples s = PicardBlocksTest.run(Integrators.parse("paradigms:sampler=ddpm,window=16,tol=0.1"), steps, rows, rows)) {
+        try (Samples s = PicardBlocksTest.run(Paradigms.of("ddpm", 16, 0.1), steps, rows, rows)) {
             long rounds = s.counters().get(RunContext.ROUNDS);
             double perSample = s.nfe() / (double) rows;
             assertThat(rounds).isLessThan(steps / 2);
@@ -46,14 +46,13 @@ class ParadigmsTest {
             assertThat(s.nfe()).isEqualTo(steps + s.counters().get(Paradigms.EXTRA));
             assertThat(maxGap(s.tensor().toDoubleArray(), sequential)).isLessThan(0.1);
         }
-        assertThat(PicardBlocksTest.sample(Integrators.parse("paradigms:sampler=ddpm,window=16,tol=0.1"), steps, rows, 3))
-                .isEqualTo(PicardBlocksTest.sample(Integrators.parse("paradigms:sampler=ddpm,window=16,tol=0.1"), steps, rows, rows));
+        assertThat(PicardBlocksTest.sample(Paradigms.of("ddpm", 16, 0.1), steps, rows, 3))
+                .isEqualTo(PicardBlocksTest.sample(Paradigms.of("ddpm", 16, 0.1), steps, rows, rows));
     }
 
     @Test
     void badSpecsAreNamed() {
-        assertThatThrownBy(() -> Integrators.parse("paradigms:sampler=heun")).hasMessageContaining("sampler = heun")
-                .hasMessageContaining("step without noise");
-        assertThatThrownBy(() -> Integrators.parse("paradigms:window=0")).hasMessageContaining("window = 0");
+        assertThatThrownBy(() -> Paradigms.of("heun", 8, 0.1)).hasMessageContaining("sampler = heun").hasMessageContaining("step without noise");
+        assertThatThrownBy(() -> Paradigms.of("ddpm", 0, 0.1)).hasMessageContaining("window = 0");
     }
 }

@@ -39,8 +39,8 @@ class PicardBlocksTest {
     void asManySweepsAsPointsIsTheExponentialIntegratorBitForBit() {
         for (String lambda : new String[] {"1", "0"}) {
             double[] sequential = sample(Integrators.parse("exponentialEuler:lambda=" + lambda), 40, 32, 32);
-            assertThat(sample(Integrators.parse("picardBlocks:points=8,lambda=" + lambda), 40, 32, 32)).as("lambda = " + lambda).isEqualTo(sequential);
-            assertThat(sample(Integrators.parse("picardBlocks:points=6,sweeps=6,lambda=" + lambda), 40, 32, 32)).as("uneven last block").isEqualTo(sequential);
+            assertThat(sample(new PicardBlocks(8, Integer.MAX_VALUE, 0, Integer.parseInt(lambda)), 40, 32, 32)).as("lambda = " + lambda).isEqualTo(sequential);
+            assertThat(sample(new PicardBlocks(6, 6, 0, Integer.parseInt(lambda)), 40, 32, 32)).as("uneven last block").isEqualTo(sequential);
         }
     }
 
@@ -49,7 +49,7 @@ class PicardBlocksTest {
         double[] sequential = sample(Integrators.parse("exponentialEuler"), 64, 64, 64);
         double[] error = new double[7];
         for (int k = 1; k <= 7; k++) {
-            double[] picard = sample(Integrators.parse("picardBlocks:points=8,sweeps=" + k), 64, 64, 64);
+            double[] picard = sample(new PicardBlocks(8, k, 0, 1), 64, 64, 64);
             for (int i = 0; i < picard.length; i++) {
                 error[k - 1] = Math.max(error[k - 1], Math.abs(picard[i] - sequential[i]));
             }
@@ -64,7 +64,7 @@ class PicardBlocksTest {
 
     @Test
     void countersGiveRoundsAndWork() {
-        try (Samples s = run(Integrators.parse("picardBlocks:points=10,sweeps=3"), 40, 8, 8)) {
+        try (Samples s = run(new PicardBlocks(10, 3, 0, 1), 40, 8, 8)) {
             Map<String, Long> c = s.counters();
             assertThat(c.get(RunContext.ROUNDS)).isEqualTo(4 * 3);
             // per block: all 10 points in the first sweep, the 9 after the fixed first point in the others
@@ -74,7 +74,7 @@ class PicardBlocksTest {
 
     @Test
     void aToleranceStopsEarlyAndSamplesDoNotDependOnTheBatch() {
-        Integrator tolerant = Integrators.parse("picardBlocks:points=16,tol=0.05");
+        Integrator tolerant = new PicardBlocks(16, Integer.MAX_VALUE, 0.05, 1);
         double[] whole = sample(tolerant, 64, 24, 24);
         assertThat(sample(tolerant, 64, 24, 7)).isEqualTo(whole);
         try (Samples s = run(tolerant, 64, 24, 24)) {
@@ -90,8 +90,8 @@ class PicardBlocksTest {
 
     @Test
     void badSpecsAreNamed() {
-        assertThatThrownBy(() -> Integrators.parse("picardBlocks:points=0")).hasMessageContaining("points = 0");
-        assertThatThrownBy(() -> Integrators.parse("picardBlocks:sweeps=1.5")).hasMessageContaining("sweeps").hasMessageContaining("whole number");
-        assertThatThrownBy(() -> Integrators.parse("picardBlocks:tol=-1")).hasMessageContaining("tol = -1");
+        assertThatThrownBy(() -> new PicardBlocks(0, 1, 0, 1)).hasMessageContaining("points = 0");
+        assertThatThrownBy(() -> new PicardBlocks(8, 0, 0, 1)).hasMessageContaining("sweeps = 0");
+        assertThatThrownBy(() -> new PicardBlocks(8, 1, -1, 1)).hasMessageContaining("tol = -1");
     }
 }

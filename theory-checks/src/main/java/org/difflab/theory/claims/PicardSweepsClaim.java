@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.parallel.PicardBlocks;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.parallel.ParallelRun;
@@ -89,7 +90,7 @@ public record PicardSweepsClaim(String id, int points, int steps, int samples, i
             double[] k = new double[points];
             double[] gap = new double[points];
             for (int sweeps = 1; sweeps <= points; sweeps++) {
-                ParallelRun picard = ParallelRun.of(TARGET, Integrators.parse("picardBlocks:points=" + points + ",sweeps=" + sweeps + ",lambda=" + lambda),
+                ParallelRun picard = ParallelRun.of(TARGET, new PicardBlocks(points, sweeps, 0, lambda),
                         steps, samples, 1);
                 k[sweeps - 1] = sweeps;
                 gap[sweeps - 1] = picard.maxGap(sequential);
