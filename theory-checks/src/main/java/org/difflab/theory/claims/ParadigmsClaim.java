@@ -63,7 +63,7 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
 
     @Override
     public String setup() {
-        return String.format(Locale.ROOT, "target %s, schedule vp, uniform grid of %d steps, float64, seed 1; %s against paradigms:sampler=%s,"
+        return String.format(Locale.ROOT, "target %s, schedule ddpm (linear beta 1e-4..0.02, 1000 training steps), uniform grid of %d steps, float64, seed 1; %s against paradigms:sampler=%s,"
                 + "window=%d,tol=tol for tol in %s (%d samples) and tol = 0 (%d samples); wall time of one sample each", PicardSweepsClaim.TARGET.spec(),
                 steps, sampler, sampler, window, java.util.Arrays.toString(TOLERANCES), samples, EXACT_ROWS);
     }

@@ -62,7 +62,7 @@ public record PicardSweepsClaim(String id, int points, int steps, int samples, i
 
     @Override
     public String setup() {
-        return String.format(Locale.ROOT, "target %s, schedule vp, uniform grid of %d steps, float64, %d samples, seed 1; picardBlocks:points=%d,"
+        return String.format(Locale.ROOT, "target %s, schedule ddpm (linear beta 1e-4..0.02, 1000 training steps), uniform grid of %d steps, float64, %d samples, seed 1; picardBlocks:points=%d,"
                 + "sweeps=K (K = 1..%d) against exponentialEuler, lambda = 1 (SDE) and 0 (ODE)", TARGET.spec(), steps, samples, points, points);
     }
 

@@ -12,7 +12,7 @@ import org.difflab.dsl.target.Target;
 /**
  * One run of a sampler, sequential or parallel-in-time, with the three currencies of parallel sampling (research
  * note mlem_parallel.md E.3): rounds (sequential batched model calls; a sequential sampler's rounds are its
- * evaluations), evaluations per sample (the work) and wall time. Float64, a uniform grid, the default schedule, the
+ * evaluations), evaluations per sample (the work) and wall time. Float64, a uniform grid, the sampler's default schedule (DDPM linear beta, 1000 training steps), the
  * target's exact score; the same seed gives every sampler the same prior draws and noise, so outputs are paired.
  *
  * @param samples     the output, row-major [rows, d]
