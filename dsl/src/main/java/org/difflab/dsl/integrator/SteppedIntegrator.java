@@ -43,7 +43,7 @@ public interface SteppedIntegrator extends Integrator {
             if (scale > 0) {
                 next = next.add(ctx.normal(x, i).mul(scale));
             }
-            if (multistep()) {
+            if (multistep() && i < ctx.steps() - 1) { // nothing follows the last step
                 previous = now.x0();
                 x = ctx.endStep(i, next, previous);
             } else {
