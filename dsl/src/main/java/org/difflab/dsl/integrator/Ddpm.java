@@ -52,19 +52,22 @@ public final class Ddpm implements SteppedIntegrator {
         double r = t.alpha() / p.alpha();
         double s2 = t.sigma() * t.sigma();
         double sp2 = p.sigma() * p.sigma();
-        double beta = s2 - r * r * sp2;
-        return x.mul(r * sp2 / s2).add(now.x0().mul(p.alpha() * beta / s2));
+        return x.mul(r * sp2 / s2).add(now.x0().mul(p.alpha() * transitionVariance(t, p) / s2));
     }
 
     @Override
     public double noiseScale(TimeGrid grid, int i) {
         NoiseLevel t = grid.level(i);
         NoiseLevel p = grid.level(i + 1);
-        double r = t.alpha() / p.alpha();
-        double s2 = t.sigma() * t.sigma();
+        double beta = transitionVariance(t, p);
         double sp2 = p.sigma() * p.sigma();
-        double beta = s2 - r * r * sp2;
-        double var = sp2 == 0 ? 0 : variance == Variance.SMALL ? beta * sp2 / s2 : beta;
+        double var = sp2 == 0 ? 0 : variance == Variance.SMALL ? beta * sp2 / (t.sigma() * t.sigma()) : beta;
         return Math.sqrt(var);
+    }
+
+    /** beta = sigma_t^2 - r^2 sigma_p^2 with r = alpha_t / alpha_p: the variance of the forward transition from p to t. */
+    private static double transitionVariance(NoiseLevel t, NoiseLevel p) {
+        double r = t.alpha() / p.alpha();
+        return t.sigma() * t.sigma() - r * r * (p.sigma() * p.sigma());
     }
 }
