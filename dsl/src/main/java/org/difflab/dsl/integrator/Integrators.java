@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.difflab.dsl.parallel.PicardBlocks;
 import org.difflab.dsl.spec.Spec;
 
 /**
@@ -53,6 +54,19 @@ public final class Integrators {
                 Integrators::poissonMidpoint);
         register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
                 + "form=euler|exponential,share=batch|sample", Integrators::multilevelEulerMaruyama);
+        register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying & Rotskoff 2024)",
+                "points=8,sweeps=inf (until tol; at most points),tol=0.01,lambda=1", Integrators::picardBlocks);
+    }
+
+    private static Integrator picardBlocks(Spec s) {
+        String sweeps = s.string("sweeps", "inf");
+        int k;
+        try {
+            k = sweeps.equals("inf") ? Integer.MAX_VALUE : Integer.parseInt(sweeps);
+        } catch (NumberFormatException e) {
+            throw s.bad("sweeps", sweeps, "a positive integer or inf");
+        }
+        return new PicardBlocks(s.integer("points", 8), k, s.real("tol", 0.01), s.real("lambda", 1));
     }
 
     private static Integrator multilevelEulerMaruyama(Spec s) {

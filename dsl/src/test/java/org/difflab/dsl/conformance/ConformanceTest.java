@@ -3,6 +3,7 @@ package org.difflab.dsl.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.difflab.dsl.integrator.Integrator;
@@ -107,6 +108,28 @@ class ConformanceTest {
         };
         assertThat(Conformance.moments(biased, new Conformance.Options(100, 4000, 10, 1L << 30)).verdict())
                 .isEqualTo(CheckResult.Verdict.FAIL);
+    }
+
+    /**
+     * A sampler that keeps one tensor per step out of the step's scope (the DJL pitfall) is caught by the live-tensor
+     * count, however the resident size moves (a 64 GiB limit rules that measure out here).
+     */
+    @Test
+    void tensorKeptEveryStepFailsNativeMemory() {
+        Integrator keeping = new Stub(1) {
+            @Override
+            public NDArray run(RunContext ctx, NDArray x) {
+                for (int i = 0; i < ctx.steps(); i++) {
+                    NDArray kept = x.mul(0.5);
+                    NDScope.unregister(kept);
+                    x = ctx.endStep(i, ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(kept.mul(0)));
+                }
+                return x;
+            }
+        };
+        CheckResult result = Conformance.nativeMemory(keeping, new Conformance.Options(10, 100, 200, 64L << 30));
+        assertThat(result.verdict()).as(result.toString()).isEqualTo(CheckResult.Verdict.FAIL);
+        assertThat(result.detail()).contains("2 first, 201 last");
     }
 
     private abstract static class Stub implements Integrator {

@@ -41,7 +41,7 @@ class CollapsedProbeTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (Integrator integrator : Integrators.all()) {
-            Integrator evaluable = integrator.name().equals("momentumStochastic") ? Integrators.parse("momentumStochastic:clip=inf") : integrator;
+            Integrator evaluable = Evaluable.of(integrator);
             for (Init init : Init.values()) {
                 out.add(Arguments.of(Named.of(evaluable.spec(), evaluable), init));
             }
@@ -83,6 +83,13 @@ class CollapsedProbeTest {
         assertThatThrownBy(() -> ExactEvaluator.of(Integrators.parse("momentumStochastic")).target(TARGET).schedule(SCHEDULE)
                 .grid(Grids.uniform(STEPS)).evaluate())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("momentumStochastic:clip=1.0").hasMessageContaining("clip=inf");
+    }
+
+    @Test
+    void toleranceStoppedPicardIsRefused() {
+        assertThatThrownBy(() -> ExactEvaluator.of(Integrators.parse("picardBlocks:tol=0.01")).target(TARGET).schedule(SCHEDULE)
+                .grid(Grids.uniform(STEPS)).evaluate())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("picardBlocks:points=8").hasMessageContaining("tol=0");
     }
 
     /**

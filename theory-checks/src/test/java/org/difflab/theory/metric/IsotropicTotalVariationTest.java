@@ -128,4 +128,15 @@ class IsotropicTotalVariationTest {
         assertThatThrownBy(() -> IsotropicTotalVariation.between(2, 0, 0, 1)).hasMessageContaining("a = 0.0");
         assertThatThrownBy(() -> IsotropicTotalVariation.between(2, 0, 1, Double.NaN)).hasMessageContaining("b = NaN");
     }
+
+    /**
+     * Laws far apart relative to their widths do not overlap: TV 1. On the hull of both windows the first quadrature
+     * panel's nodes all missed both peaks and gave 0 (the 1-step exponential integrator's law in d = 256).
+     */
+    @Test
+    void lawsFarApartHaveTvOne() {
+        assertThat(IsotropicTotalVariation.between(256, 142.3 * 16, 0.011, 0.05)).isCloseTo(1, within(1e-12));
+        assertThat(IsotropicTotalVariation.between(256, 142.3 * 16, 0.05, 0.011)).isCloseTo(1, within(1e-12));
+        assertThat(IsotropicTotalVariation.between(4, 30, 0.5, 2)).isCloseTo(1, within(1e-9));
+    }
 }

@@ -1,0 +1,66 @@
+package org.difflab.theory.parallel;
+
+import java.util.List;
+
+/**
+ * The outcome of a {@link PicardDimensionStudy} for one noise scale lambda: per dimension the sequential step count,
+ * the Picard blocks' grid, sweeps and rounds, and the growth exponents in d.
+ *
+ * @param lambda noise scale of both samplers (1: reverse SDE, 0: probability-flow ODE)
+ * @param eps    the TV tolerance
+ * @param blocks the number N of blocks the grid is cut into
+ * @param rows   one row per dimension, in increasing d
+ */
+public record PicardDimensionResult(double lambda, double eps, int blocks, List<Row> rows) {
+
+    /**
+     * One dimension.
+     *
+     * @param dim         d
+     * @param seqSteps    T_seq: smallest step count of the sequential exponential integrator with TV <= eps
+     * @param seqError    its TV at T_seq
+     * @param seqMonotone every sequential TV evaluated agreed with T_seq and the grid's count being first crossings
+     * @param gridSteps   steps of the Picard grid: the sequential count for eps / 2
+     * @param points      M = ceil(gridSteps / blocks), steps per block
+     * @param sweeps      K: smallest sweeps per block with TV <= eps at K and at K + 1 (or K = M)
+     * @param rounds      sequential batched model calls: sum over blocks of min(K, block length)
+     * @param error       TV of the Picard blocks at K
+     * @param lucky       a smaller K passed once and failed at K + 1 (the TV is not monotone in K below the answer)
+     * @param errors      TV at sweeps 1, 2, ... as scanned (at least up to K)
+     */
+    public record Row(int dim, int seqSteps, double seqError, boolean seqMonotone, int gridSteps, int points, int sweeps, int rounds, double error, boolean lucky,
+                      double[] errors) {
+        public Row {
+            errors = errors.clone();
+        }
+
+        @Override
+        public double[] errors() {
+            return errors.clone();
+        }
+    }
+
+    public PicardDimensionResult {
+        rows = List.copyOf(rows);
+    }
+
+    /** The dimensions, as doubles for fits. */
+    public double[] dims() {
+        return rows.stream().mapToDouble(Row::dim).toArray();
+    }
+
+    /** Exponent of T_seq in d. */
+    public PowerFit sequentialExponent() {
+        return PowerFit.of(dims(), rows.stream().mapToDouble(Row::seqSteps).toArray());
+    }
+
+    /** Exponent of the rounds in d. */
+    public PowerFit roundsExponent() {
+        return PowerFit.of(dims(), rows.stream().mapToDouble(Row::rounds).toArray());
+    }
+
+    /** Exponent c of the rounds in ln d: rounds ~ (ln d)^c. */
+    public PowerFit roundsLogExponent() {
+        return PowerFit.of(rows.stream().mapToDouble(r -> Math.log(r.dim())).toArray(), rows.stream().mapToDouble(Row::rounds).toArray());
+    }
+}

@@ -1,0 +1,88 @@
+package org.difflab.theory.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Targets;
+import org.difflab.theory.exact.ExactEvaluator;
+import org.difflab.theory.exact.ExactLaw;
+import org.difflab.theory.exact.Init;
+import org.difflab.theory.metric.DiagonalGaussian;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PIADM's dimension claim (Chen, Ren, Ying and Rotskoff 2024, arXiv 2405.15986): the exact evaluator handles Picard
+ * blocks (all of a block's draws before one step end) and gives the sequential law when K = M; at TV 0.1 the rounds
+ * barely grow from d = 4 to 1024 while the sequential steps grow like sqrt(d).
+ */
+class PicardDimensionClaimTest {
+
+    private static ExactLaw law(String spec, int steps, int dim) {
+        Integrator integrator = Integrators.parse(spec);
+        return ExactEvaluator.of(integrator).target(Targets.gaussian(dim, 1, 0.05)).grid(Grids.uniform(steps).endingAtTMin().on(Schedules.vp()))
+                .init(Init.EXACT).evaluate();
+    }
+
+    /** K = M is the sequential exponential integrator's law, up to the summation order of the probe rows. */
+    @Test
+    void asManySweepsAsPointsIsTheSequentialLaw() {
+        for (String lambda : new String[] {"1", "0"}) {
+            DiagonalGaussian sequential = law("exponentialEuler:lambda=" + lambda, 40, 3).components().get(0);
+            for (String picard : new String[] {"picardBlocks:points=8,sweeps=8,tol=0,lambda=", "picardBlocks:points=6,sweeps=inf,tol=0,lambda="}) {
+                DiagonalGaussian p = law(picard + lambda, 40, 3).components().get(0);
+                for (int j = 0; j < 3; j++) {
+                    assertThat(p.mean(j)).as(picard + lambda).isCloseTo(sequential.mean(j), within(1e-13));
+                    assertThat(p.variance(j)).as(picard + lambda).isCloseTo(sequential.variance(j), within(1e-13));
+                }
+            }
+            DiagonalGaussian fewer = law("picardBlocks:points=8,sweeps=3,tol=0,lambda=" + lambda, 40, 3).components().get(0);
+            assertThat(Math.abs(fewer.variance(0) - sequential.variance(0))).as("3 sweeps of 8 points differ").isGreaterThan(1e-3);
+        }
+    }
+
+    @Test
+    void roundsGrowFarSlowerThanSequentialSteps() {
+        PicardDimensionClaim claim = ParallelClaims.all().stream().filter(PicardDimensionClaim.class::isInstance).map(PicardDimensionClaim.class::cast).findFirst().orElseThrow();
+        ClaimResult r = claim.check();
+        r.tables().forEach(t -> {
+            System.out.println(t.title() + "\n" + t.columns());
+            t.rows().forEach(System.out::println);
+        });
+        r.checks().forEach(c -> System.out.println(c.subject() + ", " + c.quantity() + ": " + c.verdict() + ", " + c.judgement().reason()));
+        System.out.printf("check: %.1f s%n", r.wallSeconds());
+        assertThat(r.wallSeconds()).isLessThan(60);
+        for (Check c : r.checks()) {
+            assertThat(c.verdict()).as(c.subject() + " " + c.quantity() + ": " + c.judgement().reason()).isEqualTo(Verdict.HOLDS);
+        }
+        for (int i = 0; i < 2; i++) {
+            Check steps = r.checks().get(3 * i);
+            Check rounds = r.checks().get(3 * i + 1);
+            // sequential steps grow like sqrt(d) (TV of d independent coordinates, each off by O(h)); rounds by a few sweeps
+            assertThat(steps.value()).as(steps.subject()).isBetween(0.4, 0.55);
+            assertThat(rounds.upper()).as(rounds.subject()).isLessThan(0.2).isLessThan(steps.lower() - 0.2);
+            List<List<String>> rows = r.tables().get(i).rows();
+            assertThat(rows).hasSize(claim.dims().length);
+            List<String> first = rows.get(0);
+            List<String> last = rows.get(rows.size() - 1);
+            assertThat(Double.parseDouble(last.get(1)) / Double.parseDouble(first.get(1))).as("T_seq, d = 1024 over d = 4").isGreaterThan(10);
+            assertThat(Double.parseDouble(last.get(6)) / Double.parseDouble(first.get(6))).as("rounds, d = 1024 over d = 4").isLessThan(2);
+            for (List<String> row : rows) {
+                assertThat(Double.parseDouble(row.get(7))).as("TV at K, d = %s", row.get(0)).isLessThanOrEqualTo(claim.eps());
+                assertThat(Integer.parseInt(row.get(5))).as("K <= M, d = %s", row.get(0)).isLessThanOrEqualTo(Integer.parseInt(row.get(4)));
+            }
+        }
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertThatThrownBy(() -> new PicardDimensionClaim("x", new int[] {4, 16}, 0.1, 8, 0.2, "")).hasMessageContaining("dims = [4, 16]");
+        assertThatThrownBy(() -> new PicardDimensionClaim("x", new int[] {4, 16, 8}, 0.1, 8, 0.2, "")).hasMessageContaining("dims[2] = 8");
+        assertThatThrownBy(() -> new PicardDimensionClaim("x", new int[] {4, 16, 64}, 0.1, 0, 0.2, "")).hasMessageContaining("blocks = 0");
+    }
+}
