@@ -1,0 +1,131 @@
+package org.difflab.runtime.data;
+
+import java.util.Arrays;
+import org.difflab.dsl.Require;
+
+/**
+ * The exact low-order statistics of {@link SyntheticShapes}: the reference against which samples of a model trained on
+ * it are compared. They are computed by enumerating the finite parameter space (every kind, radius and centre) for the
+ * probability that each pixel is covered, then combined with the palette's moments (colour is independent of the
+ * geometry): for a pixel covered with probability p, channel c has mean p mu_c - (1 - p) and second moment
+ * p nu_c + (1 - p), with mu_c, nu_c the palette's mean and mean square in c. Exact up to floating-point rounding: there
+ * is no sampling error.
+ *
+ * <p>"Channel" statistics pool the pixels of a channel: the mean and variance of channel c at a uniformly chosen pixel
+ * of a random image.
+ */
+public final class ShapeStatistics {
+    private final int size;
+    private final double[] coverage;      // [S * S]
+    private final double[] colourMean;    // [3]
+    private final double[] colourSquare;  // [3]
+
+    private ShapeStatistics(int size, double[] coverage, double[] colourMean, double[] colourSquare) {
+        this.size = size;
+        this.coverage = coverage;
+        this.colourMean = colourMean;
+        this.colourSquare = colourSquare;
+    }
+
+    /** The statistics of a data set, by enumeration of its parameter space. */
+    static ShapeStatistics of(SyntheticShapes shapes) {
+        int s = shapes.size();
+        int radii = shapes.maxRadius() - shapes.minRadius() + 1;
+        ShapeKind[] kinds = ShapeKind.values();
+        double[] coverage = new double[s * s];
+        long[] counts = new long[s * s];
+        for (ShapeKind kind : kinds) {
+            for (int r = shapes.minRadius(); r <= shapes.maxRadius(); r++) {
+                Arrays.fill(counts, 0);
+                for (int cy = r; cy <= s - r; cy++) {
+                    for (int cx = r; cx <= s - r; cx++) {
+                        for (int i = cy - r; i < cy + r; i++) {      // every shape lies in |dx|, |dy| <= r
+                            for (int j = cx - r; j < cx + r; j++) {
+                                if (kind.covers(j + 0.5 - cx, i + 0.5 - cy, r)) {
+                                    counts[i * s + j]++;
+                                }
+                            }
+                        }
+                    }
+                }
+                double positions = (double) (s - 2 * r + 1) * (s - 2 * r + 1);
+                double weight = 1.0 / (kinds.length * radii * positions);
+                for (int p = 0; p < counts.length; p++) {
+                    coverage[p] += counts[p] * weight;
+                }
+            }
+        }
+        float[][] palette = SyntheticShapes.palette();
+        double[] mean = new double[3];
+        double[] square = new double[3];
+        for (float[] colour : palette) {
+            for (int c = 0; c < 3; c++) {
+                mean[c] += colour[c] / (double) palette.length;
+                square[c] += (double) colour[c] * colour[c] / palette.length;
+            }
+        }
+        return new ShapeStatistics(s, coverage, mean, square);
+    }
+
+    /** The image side S. */
+    public int size() {
+        return size;
+    }
+
+    /** The probability that the shape covers pixel (row, col). */
+    public double coverage(int row, int col) {
+        Require.inRange("row", row, 0, size - 1);
+        Require.inRange("col", col, 0, size - 1);
+        return coverage[row * size + col];
+    }
+
+    /** The mean of channel c at pixel (row, col). */
+    public double pixelMean(int c, int row, int col) {
+        double p = coverage(row, col);
+        return p * colourMean(c) + (1 - p) * SyntheticShapes.BACKGROUND;
+    }
+
+    /** The variance of channel c at pixel (row, col). */
+    public double pixelVariance(int c, int row, int col) {
+        double p = coverage(row, col);
+        double m = pixelMean(c, row, col);
+        return p * colourSquare[c] + (1 - p) * SyntheticShapes.BACKGROUND * SyntheticShapes.BACKGROUND - m * m;
+    }
+
+    /** The per-pixel means, laid out [3, S, S] like the images. */
+    public double[] pixelMeans() {
+        double[] out = new double[3 * size * size];
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < size * size; p++) {
+                out[c * size * size + p] = pixelMean(c, p / size, p % size);
+            }
+        }
+        return out;
+    }
+
+    /** The mean of channel c over pixels and images. */
+    public double channelMean(int c) {
+        return meanCoverage() * colourMean(c) + (1 - meanCoverage()) * SyntheticShapes.BACKGROUND;
+    }
+
+    /** The variance of channel c over pixels and images. */
+    public double channelVariance(int c) {
+        double q = meanCoverage();
+        double m = channelMean(c);
+        return q * colourSquare[c] + (1 - q) * SyntheticShapes.BACKGROUND * SyntheticShapes.BACKGROUND - m * m;
+    }
+
+    /** The expected fraction of the image the shape covers (the mean coverage over pixels). */
+    public double meanCoverage() {
+        double sum = 0;
+        for (double p : coverage) {
+            sum += p;
+        }
+        return sum / coverage.length;
+    }
+
+    private double colourMean(int c) {
+        Require.inRange("c", c, 0, 2);
+        return colourMean[c];
+    }
+}
