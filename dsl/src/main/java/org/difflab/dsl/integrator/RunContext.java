@@ -29,6 +29,11 @@ import org.difflab.dsl.schedule.NoiseLevel;
 public final class RunContext implements AutoCloseable {
     /** Counter of rounds: the sequential batched model calls of a parallel-in-time sampler ({@link #predictAll}). */
     public static final String ROUNDS = "rounds";
+    /**
+     * Counter of decisions a run took by comparing its own iterates with a tolerance (points accepted or rows stopped
+     * early); reported whenever such a tolerance is on, since the run is then no longer an affine map of its draws.
+     */
+    public static final String TOLERANCE_STOPS = "toleranceStops";
 
     private final String integrator;
     private final DiffusionProblem problem;

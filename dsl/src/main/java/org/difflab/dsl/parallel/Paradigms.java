@@ -1,9 +1,10 @@
 package org.difflab.dsl.parallel;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Ddpm;
@@ -29,17 +31,20 @@ import org.difflab.dsl.model.Prediction;
  * at most T iterations, since each accepts at least one point. tol = 0 reproduces the wrapped sampler to rounding.
  *
  * <p>Every sample runs its own window (its convergence decides only its own slides), so samples do not depend on
- * the batch; the rows are processed one after the other, each iteration of a row one batched call over its window.
- * Counters: {@link RunContext#ROUNDS} the most iterations any row needed (the depth if rows ran side by side),
- * {@link #EXTRA} model evaluations beyond one per step, summed over rows (per sample: nfe / rows).
+ * the batch. The rows run side by side: each round is one batched call that evaluates every grid point some row's
+ * window covers, with those rows only. Counters: {@link RunContext#ROUNDS} the rounds (batched calls, the depth),
+ * {@link #EVALUATIONS} the model evaluations summed over samples (the work; per sample: divide by the rows), and
+ * {@link #EXTRA} the batched evaluations (one per grid point per round) beyond one per step, and, when tol &gt; 0,
+ * {@link RunContext#TOLERANCE_STOPS} the points accepted beyond one per row and round. Memory grows with T: the
+ * noise of every step is drawn up front, and the current iterate of every point is kept.
  *
- * <p>Not in the {@link org.difflab.dsl.integrator.Integrators} registry yet: one row at a time is too slow for the
- * conformance suite's 10,000 samples of 1,000 steps. Running the rows side by side, grouped by window, is the next
- * step; build it with {@link #of} or the constructor.
+ * <p>Registered as {@code paradigms:sampler=ddpm,window=16,tol=0.1}; {@link #of} builds it in code.
  */
 public final class Paradigms implements Integrator {
-    /** Counter of model evaluations beyond one per step. */
+    /** Counter of batched evaluations beyond one per step. */
     public static final String EXTRA = "extraCalls";
+    /** Counter of model evaluations summed over samples. */
+    public static final String EVALUATIONS = "sampleEvaluations";
 
     private final SteppedIntegrator sampler;
     private final int window;
@@ -109,107 +114,249 @@ public final class Paradigms implements Integrator {
             double scale = sampler.noiseScale(grid, j);
             noise[j] = scale > 0 ? ctx.normal(x, j).mul(scale) : null;
         }
-        double[] reference = new double[steps + 1];
+        double[] limit = new double[steps + 1];
         Ddpm posterior = new Ddpm(Ddpm.Variance.SMALL);
+        double dimension = x.size() / (double) rows;
         for (int j = 1; j < steps; j++) {
             double s = sampler.stochastic() ? sampler.noiseScale(grid, j) : posterior.noiseScale(grid, j);
-            reference[j] = s * s;
+            limit[j] = tolerance * tolerance * dimension * s * s;
         }
-        double dimension = x.size() / (double) rows;
-        NDList out = new NDList();
-        List<Row> done = new ArrayList<>();
+        Windows windows = new Windows(rows, steps, window);
+        NDArray[] points = new NDArray[steps + 1];
+        for (int j = 0; j <= windows.end[0]; j++) {
+            points[j] = x;
+        }
+        Owned owned = new Owned(x);
+        NDArray previousX0 = null;
         long rounds = 0;
-        for (int r = 0; r < rows; r++) {
-            int row = r;
-            Row state = new Row(x.get(r + ":" + (r + 1)), steps);
-            while (state.begin < steps) {
-                try (NDScope iteration = new NDScope()) {
-                    state.iterate(ctx, j -> noise[j] == null ? null : noise[j].get(row + ":" + (row + 1)), reference, dimension);
-                }
+        long evaluations = 0;
+        long earlyAccepted = 0;
+        while (!windows.done()) {
+            try (NDScope round = new NDScope()) {
+                Round r = new Round(ctx, windows, points, previousX0, noise, limit);
+                rounds++;
+                evaluations += r.evaluations;
+                previousX0 = r.previousX0;
+                earlyAccepted += windows.slide(r.first);
+                r.fill();
+                owned.keep(points, previousX0, windows.lowestBegin());
             }
-            rounds = Math.max(rounds, state.iterations);
-            out.add(state.points[steps]);
-            done.add(state);
         }
+        NDArray result = points[steps];
+        owned.release(result);
         ctx.count(RunContext.ROUNDS, rounds);
+        ctx.count(EVALUATIONS, evaluations);
         ctx.count(EXTRA, ctx.nfe() - steps);
-        NDArray result = rows == 1 ? out.get(0).duplicate() : NDArrays.concat(out, 0);
-        done.forEach(Row::close);
+        if (tolerance > 0) {
+            ctx.count(RunContext.TOLERANCE_STOPS, earlyAccepted);
+        }
         return ctx.endStep(steps - 1, result);
     }
 
-    /** One sample's buffer X[0..T] and window [begin, end). */
-    private final class Row {
-        final NDArray[] points;
-        int begin;
-        int end;
-        NDArray previousX0;
-        int iterations;
-        /** Arrays this row took out of the iteration scopes; closed once no point refers to them. */
-        final Set<NDArray> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each row's window [begin, end) over the grid; a row is done when its window begins at T. */
+    private static final class Windows {
+        final int[] begin;
+        final int[] end;
+        /** The window's end before the last slide (its points after it are filled from it). */
+        final int[] previousEnd;
+        final int steps;
+        final int window;
 
-        Row(NDArray start, int steps) {
-            points = new NDArray[steps + 1];
-            end = Math.min(window, steps);
-            for (int j = 0; j <= end; j++) {
-                points[j] = start;
-            }
+        Windows(int rows, int steps, int window) {
+            this.steps = steps;
+            this.window = window;
+            begin = new int[rows];
+            end = new int[rows];
+            previousEnd = new int[rows];
+            Arrays.fill(end, Math.min(window, steps));
+            Arrays.fill(previousEnd, Math.min(window, steps));
         }
 
-        /** One iteration: a batched call over the window, prefix sums, the slide; keeps what the next needs. */
-        void iterate(RunContext ctx, java.util.function.IntFunction<NDArray> noise, double[] reference, double dimension) {
-            int length = end - begin;
-            NDArray[] xs = new NDArray[length];
-            int[] at = new int[length];
-            for (int k = 0; k < length; k++) {
-                xs[k] = points[begin + k];
-                at[k] = begin + k;
+        boolean done() {
+            return lowestBegin() == steps;
+        }
+
+        int lowestBegin() {
+            int lo = steps;
+            for (int b : begin) {
+                lo = Math.min(lo, b);
             }
-            Prediction[] predictions = ctx.predictAll(xs, at);
-            iterations++;
-            NDArray sum = points[begin];
-            NDArray[] updated = new NDArray[length];
-            int first = length; // the first window position whose point moved by more than the tolerance
-            for (int k = 0; k < length; k++) {
-                int j = begin + k;
-                NDArray previous = !sampler.multistep() ? null : k == 0 ? previousX0 : predictions[k - 1].x0();
-                NDArray increment = sampler.stepWithoutNoise(ctx.grid(), j, points[j], predictions[k], previous).sub(points[j]);
-                NDArray n = noise.apply(j);
-                sum = sum.add(n == null ? increment : increment.add(n));
-                updated[k] = sum;
-                if (first == length) {
-                    double change = sum.sub(points[j + 1]).square().sum().getDouble();
-                    double limit = tolerance * tolerance * dimension * reference[j + 1];
-                    if (!(change <= limit) || j + 1 == points.length - 1) {
-                        first = k;
+            return lo;
+        }
+
+        /** The rows whose window covers grid point j. */
+        long[] covering(int j) {
+            int n = 0;
+            for (int r = 0; r < begin.length; r++) {
+                n += begin[r] <= j && j < end[r] ? 1 : 0;
+            }
+            long[] idx = new long[n];
+            for (int r = 0, k = 0; r < begin.length; r++) {
+                if (begin[r] <= j && j < end[r]) {
+                    idx[k++] = r;
+                }
+            }
+            return idx;
+        }
+
+        /** The window offset of the last point a row accepts: its first moved point, or its last. */
+        int lastAccepted(int row, int first) {
+            return first < 0 ? end[row] - begin[row] - 1 : Math.min(first, window - 1);
+        }
+
+        /** Slides every active row past its accepted points; returns the points accepted beyond one per row. */
+        long slide(int[] first) {
+            long beyondOne = 0;
+            for (int r = 0; r < begin.length; r++) {
+                if (begin[r] < steps) {
+                    previousEnd[r] = end[r];
+                    int accepted = lastAccepted(r, first[r]) + 1;
+                    beyondOne += accepted - 1;
+                    begin[r] += accepted;
+                    end[r] = Math.min(begin[r] + window, steps);
+                }
+            }
+            return beyondOne;
+        }
+    }
+
+    /**
+     * One iteration for every active row: one batched call over all windows (a grid point once, with the rows whose
+     * window covers it), then per grid point in order the step without noise, the prefix sums from each row's window
+     * start and the change against the previous iterate.
+     */
+    private final class Round {
+        final Windows windows;
+        final NDArray[] points;
+        long evaluations;
+        /** Per row: the window offset of its first point that moved by more than the tolerance, or -1. */
+        final int[] first;
+        NDArray previousX0;
+
+        Round(RunContext ctx, Windows windows, NDArray[] points, NDArray previousX0, NDArray[] noise, double[] limit) {
+            this.windows = windows;
+            this.points = points;
+            int rows = windows.begin.length;
+            first = new int[rows];
+            Arrays.fill(first, -1);
+            List<long[]> covering = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            int hi = 0;
+            for (int e : windows.end) {
+                hi = Math.max(hi, e);
+            }
+            for (int j = windows.lowestBegin(); j < hi; j++) {
+                long[] idx = windows.covering(j);
+                if (idx.length > 0) {
+                    covering.add(idx);
+                    at.add(j);
+                    evaluations += idx.length;
+                }
+            }
+            NDManager manager = points[at.get(0)].getManager();
+            NDArray[] index = new NDArray[at.size()];
+            NDArray[] xs = new NDArray[at.size()];
+            for (int g = 0; g < xs.length; g++) {
+                index[g] = manager.create(covering.get(g));
+                xs[g] = points[at.get(g)].get(index[g]);
+            }
+            Prediction[] predictions = ctx.predictAll(xs, at.stream().mapToInt(Integer::intValue).toArray());
+            NDArray sum = null;
+            NDArray lastX0 = previousX0;
+            this.previousX0 = previousX0;
+            for (int g = 0; g < xs.length; g++) {
+                int j = at.get(g);
+                long[] idx = covering.get(g);
+                long[] starting = Arrays.stream(idx).filter(r -> windows.begin[(int) r] == j).toArray();
+                if (starting.length > 0) {
+                    NDArray from = manager.create(starting);
+                    sum = sum == null ? points[j] : scatter(sum, from, points[j].get(from));
+                }
+                NDArray previous = !sampler.multistep() || j == 0 ? null : lastX0.get(index[g]);
+                NDArray increment = sampler.stepWithoutNoise(ctx.grid(), j, xs[g], predictions[g], previous).sub(xs[g]);
+                NDArray updated = sum.get(index[g]).add(noise[j] == null ? increment : increment.add(noise[j].get(index[g])));
+                sum = scatter(sum, index[g], updated);
+                double[] change = updated.sub(points[j + 1].get(index[g])).square().reshape(idx.length, -1).sum(new int[] {1})
+                        .toType(DataType.FLOAT64, false).toDoubleArray();
+                List<Long> accepting = new ArrayList<>();
+                List<Long> acceptingAt = new ArrayList<>();
+                for (int k = 0; k < idx.length; k++) {
+                    int r = (int) idx[k];
+                    int offset = j - windows.begin[r];
+                    if (first[r] < 0 && (!(change[k] <= limit[j + 1]) || j + 1 == windows.steps)) {
+                        first[r] = offset;
+                    }
+                    if (sampler.multistep() && offset == windows.lastAccepted(r, first[r])) {
+                        accepting.add(idx[k]);
+                        acceptingAt.add((long) k);
+                    }
+                }
+                points[j + 1] = scatter(points[j + 1], index[g], updated);
+                if (sampler.multistep()) {
+                    NDArray x0 = predictions[g].x0();
+                    lastX0 = lastX0 == null ? x0.getManager().zeros(sum.getShape(), sum.getDataType()) : lastX0;
+                    lastX0 = scatter(lastX0, index[g], x0);
+                    if (!accepting.isEmpty()) {
+                        NDArray rowsAccepting = manager.create(accepting.stream().mapToLong(Long::longValue).toArray());
+                        NDArray theirX0 = x0.get(manager.create(acceptingAt.stream().mapToLong(Long::longValue).toArray()));
+                        this.previousX0 = scatter(this.previousX0 == null ? lastX0 : this.previousX0, rowsAccepting, theirX0);
                     }
                 }
             }
-            int accepted = Math.min(first + 1, window);
-            List<NDArray> keep = new ArrayList<>();
-            for (int k = 0; k < length; k++) {
-                points[begin + k + 1] = updated[k];
-                keep.add(updated[k]);
+        }
+
+        /** Points a window newly covers start at the row's last point before the slide (rows grouped by that point). */
+        void fill() {
+            TreeMap<Integer, List<Integer>> byPrevious = new TreeMap<>();
+            for (int r = 0; r < windows.begin.length; r++) {
+                if (windows.end[r] > windows.previousEnd[r]) {
+                    byPrevious.computeIfAbsent(windows.previousEnd[r], k -> new ArrayList<>()).add(r);
+                }
             }
-            if (sampler.multistep()) {
-                previousX0 = predictions[accepted - 1].x0();
-                keep.add(previousX0);
-            }
-            int nextBegin = begin + accepted;
-            int nextEnd = Math.min(nextBegin + window, points.length - 1);
-            for (int j = end + 1; j <= nextEnd; j++) {
-                points[j] = points[end];
-            }
-            begin = nextBegin;
-            end = nextEnd;
-            for (NDArray a : keep) {
-                NDScope.unregister(a);
-                owned.add(a);
-            }
+            NDManager manager = points[0].getManager();
+            byPrevious.forEach((from, rows) -> {
+                for (int j = from + 1; ; j++) {
+                    int jj = j;
+                    long[] idx = rows.stream().filter(r -> windows.end[r] >= jj).mapToLong(Integer::longValue).toArray();
+                    if (idx.length == 0) {
+                        break;
+                    }
+                    NDArray index = manager.create(idx);
+                    points[j] = scatter(points[j] == null ? points[from] : points[j], index, points[from].get(index));
+                }
+            });
+        }
+    }
+
+    /** A copy of {@code full} with the rows at {@code index} replaced by {@code rows}. */
+    private static NDArray scatter(NDArray full, NDArray index, NDArray rows) {
+        NDArray out = full.duplicate();
+        out.set(new NDIndex("{}", index), rows);
+        return out;
+    }
+
+    /** The arrays the run keeps across rounds (taken out of the round scopes), freed once nothing refers to them. */
+    private static final class Owned {
+        private final Set<NDArray> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The run's initial state, which the run context owns. */
+        private final NDArray initial;
+
+        Owned(NDArray initial) {
+            this.initial = initial;
+        }
+
+        /** Keeps the points from {@code from} on and {@code previousX0}, frees the rest. */
+        void keep(NDArray[] points, NDArray previousX0, int from) {
             Set<NDArray> live = Collections.newSetFromMap(new IdentityHashMap<>());
-            live.addAll(Arrays.asList(points).subList(begin, points.length));
+            live.addAll(Arrays.asList(points).subList(from, points.length));
             live.add(previousX0);
-            owned.removeIf(a -> {
+            live.remove(null);
+            for (NDArray a : live) {
+                if (a != initial && arrays.add(a)) {
+                    NDScope.unregister(a);
+                }
+            }
+            arrays.removeIf(a -> {
                 if (live.contains(a)) {
                     return false;
                 }
@@ -218,10 +365,11 @@ public final class Paradigms implements Integrator {
             });
         }
 
-        /** Frees this row's arrays (after its result has been used). */
-        void close() {
-            owned.forEach(NDArray::close);
-            owned.clear();
+        /** Frees everything but the result. */
+        void release(NDArray result) {
+            arrays.remove(result);
+            arrays.forEach(NDArray::close);
+            arrays.clear();
         }
     }
 }

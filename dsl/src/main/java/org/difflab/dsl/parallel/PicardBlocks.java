@@ -27,17 +27,13 @@ import org.difflab.dsl.model.Prediction;
  * its underdamped-Langevin corrector (not built).
  *
  * <p>Counters: {@link RunContext#ROUNDS} sweeps (batched calls), {@link #EXTRA} evaluations beyond one per step,
- * {@link #FROZEN} rows stopped by the tolerance.
+ * {@link RunContext#TOLERANCE_STOPS} rows that met the tolerance before the last sweep, summed over blocks (whenever
+ * tol &gt; 0).
  * Registered as {@code picardBlocks:points=8,sweeps=inf,tol=0.01,lambda=1}.
  */
 public final class PicardBlocks implements Integrator {
     /** Counter of model evaluations beyond one per step. */
     public static final String EXTRA = "extraCalls";
-    /**
-     * Counter of rows that met the tolerance before the last sweep, summed over blocks; reported whenever tol &gt; 0,
-     * since then the sweeps a row gets depend on its draws (the run is no longer affine in them).
-     */
-    public static final String FROZEN = "frozenRows";
 
     private final int points;
     private final int sweeps;
@@ -141,7 +137,7 @@ public final class PicardBlocks implements Integrator {
         ctx.count(RunContext.ROUNDS, rounds);
         ctx.count(EXTRA, ctx.nfe() - grid.steps());
         if (tolerance > 0) {
-            ctx.count(FROZEN, frozen);
+            ctx.count(RunContext.TOLERANCE_STOPS, frozen);
         }
         return x;
     }

@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.model.PerturbedScore;
-import org.difflab.dsl.parallel.PicardBlocks;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -35,8 +35,8 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * <p>The run must be affine in its Gaussian draws. A run that reports the statistic {@code clipped}
  * ({@link org.difflab.dsl.integrator.RunContext#count}) applies a clip, and is refused: on probe rows a clip acts on
  * meaningless norms, and on samples it makes the law non-Gaussian (use {@code momentumStochastic:clip=inf}). So is a
- * run that reports {@link PicardBlocks#FROZEN}: its rows stop sweeping when their change meets a tolerance, a decision
- * on the draws (use {@code tol=0} with a fixed number of sweeps).
+ * run that reports {@link RunContext#TOLERANCE_STOPS} (picardBlocks, paradigms with tol &gt; 0): it decides how far
+ * to iterate by comparing its iterates with a tolerance, a decision on the draws (use {@code tol=0}).
  *
  * <p>A score-model wrapper (e.g. {@link PerturbedScore} with a CONSTANT or RELATIVE error) is applied to the exact
  * score of the rotated target, so a CONSTANT error direction u is drawn in the eigenbasis (U u in the original
@@ -238,10 +238,10 @@ public final class ExactEvaluator {
                         + CLIPPED + "', so it clips (a nonlinear map of the draws) and its law is not Gaussian; evaluate it without "
                         + "clipping (e.g. momentumStochastic:clip=inf) and measure how often the clip fires by Monte Carlo");
             }
-            if (sol.counters().containsKey(PicardBlocks.FROZEN)) {
+            if (sol.counters().containsKey(RunContext.TOLERANCE_STOPS)) {
                 throw new IllegalArgumentException("integrator = " + integrator.spec() + " is not allowed: its run reports the statistic '"
-                        + PicardBlocks.FROZEN + "', so each row stops sweeping when its change meets tol (a decision on the draws) and "
-                        + "its law is not Gaussian; evaluate it with tol=0 and a fixed number of sweeps (e.g. picardBlocks:sweeps=4,tol=0)");
+                        + RunContext.TOLERANCE_STOPS + "', so it decides how far to iterate by comparing its iterates with tol (a decision "
+                        + "on the draws) and its law is not Gaussian; evaluate it with tol=0 (e.g. picardBlocks:sweeps=4,tol=0 or paradigms:tol=0)");
             }
             return new Run(sol.x().toDoubleArray(), sol.nfe());
         }

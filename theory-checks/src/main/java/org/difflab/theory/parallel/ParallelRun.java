@@ -30,8 +30,9 @@ public record ParallelRun(double[] samples, long rounds, double evaluations, dou
             double[] x = s.tensor().toDoubleArray();
             double seconds = (System.nanoTime() - start) * 1e-9;
             Long rounds = s.counters().get(RunContext.ROUNDS);
-            // ParaDiGMS runs its rows one by one, so its count is summed over rows
-            return new ParallelRun(x, rounds == null ? s.nfe() : rounds, integrator instanceof Paradigms ? s.nfe() / (double) rows : s.nfe(), seconds);
+            // ParaDiGMS evaluates each sample's own window, so its work is counted per sample
+            Long evaluations = s.counters().get(Paradigms.EVALUATIONS);
+            return new ParallelRun(x, rounds == null ? s.nfe() : rounds, evaluations == null ? s.nfe() : evaluations / (double) rows, seconds);
         }
     }
 

@@ -86,10 +86,12 @@ class CollapsedProbeTest {
     }
 
     @Test
-    void toleranceStoppedPicardIsRefused() {
-        assertThatThrownBy(() -> ExactEvaluator.of(Integrators.parse("picardBlocks:tol=0.01")).target(TARGET).schedule(SCHEDULE)
-                .grid(Grids.uniform(STEPS)).evaluate())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("picardBlocks:points=8").hasMessageContaining("tol=0");
+    void toleranceStoppedRunsAreRefused() {
+        for (String spec : new String[] {"picardBlocks:tol=0.01", "paradigms:tol=0.1"}) {
+            assertThatThrownBy(() -> ExactEvaluator.of(Integrators.parse(spec)).target(TARGET).schedule(SCHEDULE).grid(Grids.uniform(STEPS)).evaluate())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(spec.substring(0, spec.indexOf(':') + 1))
+                    .hasMessageContaining("tol=0");
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package org.difflab.theory.exact;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 
-/** A registered integrator in the setting exact evaluation accepts (no clip, no data-dependent stopping). */
+/** A registered integrator in the setting exact evaluation accepts (no clip, no stopping by a tolerance). */
 final class Evaluable {
     private Evaluable() {}
 
@@ -11,6 +11,7 @@ final class Evaluable {
         return switch (registered.name()) {
             case "momentumStochastic" -> Integrators.parse("momentumStochastic:clip=inf");
             case "picardBlocks" -> Integrators.parse("picardBlocks:points=8,sweeps=4,tol=0");
+            case "paradigms" -> Integrators.parse("paradigms:window=4,tol=0");
             default -> registered;
         };
     }
