@@ -105,8 +105,7 @@ public final class RunContext implements AutoCloseable {
     /**
      * One round: the predictions at several grid points in one batched model call ({@link ScoreModel#predict(NDArray,
      * NoiseLevel[])}), {@code xs[k]} a batch at grid point {@code points[k]}. Counted as xs.length model evaluations
-     * (the work); the caller counts its rounds ({@link #ROUNDS}, the depth), since rows it runs one after the other
-     * would run side by side in a row-parallel implementation.
+     * (one per grid point, whatever the rows); the caller counts its rounds ({@link #ROUNDS}, the depth).
      */
     public Prediction[] predictAll(NDArray[] xs, int[] points) {
         if (xs.length != points.length || xs.length == 0) {

@@ -70,8 +70,9 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
 
     @Override
     public String note() {
-        return "Rows run one after the other, each with its own window (so samples do not depend on the batch); the rounds are the most "
-                + "iterations a row needed, the depth of a row-parallel run. The wall-time ratio is one sample on this machine's CPU, where a "
+        return "Each sample slides its own window (so samples do not depend on the batch) and the rows run side by side: a round is one "
+                + "batched call over every grid point some window covers, so the rounds are the most iterations a sample needed, and the "
+                + "evaluations per sample are its own windows' points. The wall-time ratio is one sample on this machine's CPU, where a "
                 + "window of p points is one batched call of p rows: a measurement, not a claim.";
     }
 
