@@ -13,6 +13,7 @@ import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.parallel.Paradigms;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.model.PerturbedScore;
 import org.difflab.dsl.model.ScoreModel;
@@ -49,6 +50,7 @@ class CollapsedProbeTest {
         out.add(Arguments.of(Named.of("acceleratedOde:form=theory", Integrators.parse("acceleratedOde:form=theory")), Init.EXACT));
         out.add(Arguments.of(Named.of("acceleratedOde:form=practical", Integrators.parse("acceleratedOde:form=practical")), Init.EXACT));
         out.add(Arguments.of(Named.of("randomSplitDdpm", new RandomSplitDdpm()), Init.PRIOR));
+        out.add(Arguments.of(Named.of("paradigms:sampler=ddpm,window=4,tol=0", Paradigms.of("ddpm", 4, 0)), Init.EXACT));
         return out.stream();
     }
 
@@ -87,10 +89,9 @@ class CollapsedProbeTest {
 
     @Test
     void toleranceStoppedRunsAreRefused() {
-        for (String spec : new String[] {"picardBlocks:tol=0.01", "paradigms:tol=0.1"}) {
-            assertThatThrownBy(() -> ExactEvaluator.of(Integrators.parse(spec)).target(TARGET).schedule(SCHEDULE).grid(Grids.uniform(STEPS)).evaluate())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(spec.substring(0, spec.indexOf(':') + 1))
-                    .hasMessageContaining("tol=0");
+        for (Integrator integrator : new Integrator[] {Integrators.parse("picardBlocks:tol=0.01"), Paradigms.of("ddpm", 16, 0.1)}) {
+            assertThatThrownBy(() -> ExactEvaluator.of(integrator).target(TARGET).schedule(SCHEDULE).grid(Grids.uniform(STEPS)).evaluate())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(integrator.spec()).hasMessageContaining("tol=0");
         }
     }
 
