@@ -97,20 +97,20 @@ def layout(config):
     ch = w
     for i, m in enumerate(mult):
         for j in range(blocks):
-            children.append((f"down{i}_{j}", "res", ch, w * m))
+            children.append((f"down{i}_{j}", "down-res", ch, w * m))
             ch = w * m
             skips.append(ch)
         if i < len(mult) - 1:
-            children.append((f"downsample{i}", "down", ch, ch))
+            children.append((f"downsample{i}", "downsample", ch, ch))
             skips.append(ch)
-    children.append(("middle1", "res", ch, ch))
-    children.append(("middle2", "res", ch, ch))
+    children.append(("middle1", "middle-res", ch, ch))
+    children.append(("middle2", "middle-res", ch, ch))
     for i in reversed(range(len(mult))):
         for j in range(blocks + 1):
-            children.append((f"up{i}_{j}", "res", ch + skips.pop(), w * mult[i]))
+            children.append((f"up{i}_{j}", "up-res", ch + skips.pop(), w * mult[i]))
             ch = w * mult[i]
         if i > 0:
-            children.append((f"upsample{i}", "up", ch, ch))
+            children.append((f"upsample{i}", "upsample", ch, ch))
     children.append(("normOut", "norm", ch, ch))
     children.append(("convOut", "conv", ch, config["channels"]))
     return [(f"{k + 1:02d}{name}", kind, cin, cout) for k, (name, kind, cin, cout) in enumerate(children)]
@@ -133,9 +133,9 @@ def parameter_shapes(config):
         if kind == "linear":
             shapes[name + "_weight"] = (cout, cin)
             shapes[name + "_bias"] = (cout,)
-        elif kind in ("conv", "down"):
+        elif kind in ("conv", "downsample"):
             conv(name, cin, cout)
-        elif kind == "up":
+        elif kind == "upsample":
             conv(name + "_01conv", cin, cout)
         elif kind == "norm":
             norm(name, cin)
@@ -185,16 +185,17 @@ class UNet(nn.Module):
         h = self.conv(lay[2][0], x)
         skips = [h]
         for name, kind, _, _ in lay[3:]:
-            if kind == "res" and "up" in name[2:4]:
+            if kind == "up-res":
                 h = self.res(name, torch.cat([h, skips.pop()], dim=1), emb)
-            elif kind == "res":
+            elif kind == "middle-res":
                 h = self.res(name, h, emb)
-                if name[2:6] == "down":
-                    skips.append(h)
-            elif kind == "down":
+            elif kind == "down-res":
+                h = self.res(name, h, emb)
+                skips.append(h)
+            elif kind == "downsample":
                 h = self.conv(name, h, stride=2)
                 skips.append(h)
-            elif kind == "up":
+            elif kind == "upsample":
                 h = self.conv(name + "_01conv", F.interpolate(h, scale_factor=2.0, mode="nearest"))
             elif kind == "norm":
                 h = F.silu(self.norm(name, h))
