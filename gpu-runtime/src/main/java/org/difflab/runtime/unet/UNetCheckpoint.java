@@ -193,7 +193,7 @@ public final class UNetCheckpoint {
     }
 
     /** Copies the parameters of part {@code part} ("net" or "ema") into {@code net}, which must have this architecture. */
-    public void copyTo(String part, UNet net) {
+    public void copyParameters(String part, UNet net) {
         if (!net.config().equals(config)) {
             throw new IllegalArgumentException("net has architecture " + net.config() + ", which is not allowed for this "
                     + "checkpoint: it holds " + config);
@@ -206,7 +206,7 @@ public final class UNetCheckpoint {
     /** A network of this architecture in {@code manager} with the parameters of part {@code part} ("net" or "ema"). */
     public UNet network(String part, NDManager manager) {
         UNet net = new UNet(config).initialize(manager, 0);
-        copyTo(part, net);
+        copyParameters(part, net);
         return net;
     }
 

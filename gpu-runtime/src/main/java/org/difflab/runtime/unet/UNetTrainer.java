@@ -93,8 +93,8 @@ public final class UNetTrainer implements AutoCloseable {
         UNetCheckpoint c = UNetCheckpoint.load(checkpoint);
         UNetTrainer trainer = start(c.config(), settings);
         try {
-            c.copyTo("net", trainer.network);
-            c.copyTo("ema", trainer.ema);
+            c.copyParameters("net", trainer.network);
+            c.copyParameters("ema", trainer.ema);
             List<String> names = trainer.network.getParameters().keys();
             for (int k = 0; k < names.size(); k++) {
                 c.copyTo("adam.m/" + names.get(k), trainer.adam.firstMoments().get(k));

@@ -2,8 +2,11 @@ package org.difflab.runtime.unet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,6 +14,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -19,11 +24,13 @@ import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.runtime.torchscript.TimeConvention;
 import org.difflab.runtime.torchscript.TorchScriptModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The export route: a checkpoint in DiffLab's format (written by gpu-runtime/src/main/python/unet_to_torchscript.py
  * --fixture, every parameter random) loaded into the Java UNet answers as the TorchScript file the same script rebuilt
- * and traced from it, loaded by TorchScriptModel, and as PyTorch 1.13 did when it wrote the fixture.
+ * and traced from it, loaded by TorchScriptModel, and as PyTorch 1.13 did when it wrote the fixture; Java writes the
+ * format byte for byte as the script does.
  */
 class UNetTorchScriptTest {
     private static final TimeConvention TIME = TimeConvention.trainingIndex(1000);
@@ -73,6 +80,23 @@ class UNetTorchScriptTest {
             assertThat(ema.predict(m.create(x, new Shape(4, 3, 8, 8)), level).toFloatArray()).isEqualTo(a);
             assertThat(maxAbsDiff(net.predict(m.create(x, new Shape(4, 3, 8, 8)), level).toFloatArray(), a))
                     .isGreaterThan(1e-2);
+        }
+    }
+
+    @Test
+    void javaWritesTheFixtureCheckpointByteForByteAsThePythonScriptDid(@TempDir Path dir) throws IOException {
+        Path fixture = fixture("unet_fixture.ckpt");
+        UNetCheckpoint c = UNetCheckpoint.load(fixture);
+        try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            for (String part : new String[] {"net", "ema"}) {
+                for (Pair<String, Parameter> p : c.network(part, m).getParameters()) {
+                    tensors.put(part + "/" + p.getKey(), p.getValue().getArray());
+                }
+            }
+            Path copy = dir.resolve("copy.ckpt");
+            UNetCheckpoint.save(copy, c.config(), c.iteration(), tensors);
+            assertThat(Files.mismatch(copy, fixture)).isEqualTo(-1L); // so the script reads what Java writes
         }
     }
 

@@ -125,7 +125,7 @@ class UNetTrainerTest {
             assertThatThrownBy(() -> UNetCheckpoint.load(version)).hasMessageContaining("has version 2")
                     .hasMessageContaining("reads version 1");
             UNetCheckpoint c = UNetCheckpoint.load(good);
-            assertThatThrownBy(() -> c.copyTo("ema", new UNet(UNetConfig.of(16, 8)).initialize(t.network().getParameters()
+            assertThatThrownBy(() -> c.copyParameters("ema", new UNet(UNetConfig.of(16, 8)).initialize(t.network().getParameters()
                     .get(0).getValue().getArray().getManager(), 1))).hasMessageContaining("net has architecture")
                     .hasMessageContaining("it holds " + SMALL);
             assertThatThrownBy(() -> c.network("swa", t.network().getParameters().get(0).getValue().getArray().getManager()))
