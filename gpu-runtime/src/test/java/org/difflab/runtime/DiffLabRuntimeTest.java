@@ -24,12 +24,15 @@ class DiffLabRuntimeTest {
     }
 
     @Test
-    void threadCountDefaultsToProcessorsAndRejectsNonsense() {
-        assertThat(DiffLabRuntime.threads(null, 6)).isEqualTo(6);
-        assertThat(DiffLabRuntime.threads("3", 6)).isEqualTo(3);
-        assertThatThrownBy(() -> DiffLabRuntime.threads("0", 6)).hasMessageContaining("difflab.threads = 0")
+    void threadCountIsThePropertyElseOmpNumThreadsElseProcessorsAndRejectsNonsense() {
+        assertThat(DiffLabRuntime.threads(null, null, 6)).isEqualTo(6);
+        assertThat(DiffLabRuntime.threads("3", "1", 6)).isEqualTo(3);
+        assertThat(DiffLabRuntime.threads(null, "1", 6)).isEqualTo(1);
+        assertThat(DiffLabRuntime.threads(" ", "2,1", 6)).isEqualTo(2);
+        assertThatThrownBy(() -> DiffLabRuntime.threads("0", null, 6)).hasMessageContaining("difflab.threads = 0")
                 .hasMessageContaining(">= 1");
-        assertThatThrownBy(() -> DiffLabRuntime.threads("many", 6)).hasMessageContaining("difflab.threads = many");
+        assertThatThrownBy(() -> DiffLabRuntime.threads("many", null, 6)).hasMessageContaining("difflab.threads = many");
+        assertThatThrownBy(() -> DiffLabRuntime.threads(null, "all", 6)).hasMessageContaining("OMP_NUM_THREADS = all");
     }
 
     @Test
