@@ -26,7 +26,10 @@ public record Judgement(Verdict verdict, String reason) {
     }
 
     /**
-     * Judges a fitted order.
+     * Judges a fitted order: HOLDS when an informative 95% CI (at most 4 x the tolerance wide) contains the expected
+     * order, or when the fitted order and the last local slope are both within the tolerance; VIOLATED when the CI
+     * excludes it and the fitted order is off by more than the tolerance; INCONCLUSIVE otherwise (a CI too wide to
+     * decide, drifting local slopes, no CI).
      *
      * @param expected    the order the theory states
      * @param tolerance   allowed |order - expected| and |last local slope - expected|, > 0
@@ -51,11 +54,16 @@ public record Judgement(Verdict verdict, String reason) {
         boolean lastClose = Math.abs(last - expected) <= tolerance;
         String numbers = String.format(Locale.ROOT, "order %.4f, CI [%.4f, %.4f], last local slope %.3f; expected %.2f +- %.2f",
                 order, lower, upper, last, expected, tolerance);
-        if (ciContains) {
+        boolean informative = upper - lower <= 4 * tolerance;
+        if (ciContains && informative) {
             return new Judgement(Verdict.HOLDS, "the 95% CI contains the expected order (" + numbers + ")");
         }
         if (orderClose && lastClose) {
             return new Judgement(Verdict.HOLDS, "fitted order and last local slope within tolerance (" + numbers + ")");
+        }
+        if (ciContains) {
+            return new Judgement(Verdict.INCONCLUSIVE, "the 95% CI contains the expected order but is wider than 4 x the tolerance, and "
+                    + "the fitted order or the last local slope is off by more than the tolerance (" + numbers + ")");
         }
         if (!orderClose) {
             boolean ciKnown = !Double.isNaN(lower) && !Double.isNaN(upper);

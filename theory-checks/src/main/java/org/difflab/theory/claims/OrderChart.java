@@ -17,25 +17,34 @@ public final class OrderChart {
 
     /** The chart of a study; {@code expected} gives each series' theory order. */
     public static Chart of(String title, ConvergenceResult r, ToDoubleFunction<ConvergenceResult.Series> expected) {
-        Chart.Builder c = Chart.of(title, "steps T", r.metric() + " error", true, true);
-        double sign = r.proxy() == StepProxy.STEPS ? -1 : 1;
-        for (ConvergenceResult.Series s : r.series().values()) {
-            List<ConvergenceResult.Point> pts = s.points();
-            int n = pts.size();
+        List<Curve> curves = r.series().values().stream().map(s -> new Curve(s.integrator(), s.points().stream()
+                .mapToInt(ConvergenceResult.Point::steps).toArray(), s.points().stream().mapToDouble(p -> p.error().value()).toArray(),
+                s.fit(), expected.applyAsDouble(s))).toList();
+        return of(title, r.metric() + " error", r.proxy(), curves);
+    }
+
+    /** One integrator's errors against steps, its fitted order and the order the theory expects. */
+    public record Curve(String integrator, int[] steps, double[] errors, OrderFit fit, double expected) {}
+
+    /** The chart of any order study (weak or strong errors). */
+    public static Chart of(String title, String yLabel, StepProxy proxy, List<Curve> curves) {
+        Chart.Builder c = Chart.of(title, "steps T", yLabel, true, true);
+        double sign = proxy == StepProxy.STEPS ? -1 : 1;
+        for (Curve s : curves) {
+            int n = s.steps().length;
             double[] t = new double[n];
-            double[] e = new double[n];
+            double[] e = s.errors();
             double[] logProxy = new double[n];
             for (int i = 0; i < n; i++) {
-                t[i] = pts.get(i).steps();
-                e[i] = pts.get(i).error().value();
-                logProxy[i] = Math.log(r.proxy().at(pts.get(i).steps()));
+                t[i] = s.steps()[i];
+                logProxy[i] = Math.log(proxy.at(s.steps()[i]));
             }
             OrderFit f = s.fit();
             double intercept = 0;
             for (int i = 0; i < n; i++) {
                 intercept += (Math.log(e[i]) - sign * f.order() * logProxy[i]) / n;
             }
-            double p = expected.applyAsDouble(s);
+            double p = s.expected();
             double[] fit = new double[n];
             double[] theory = new double[n];
             for (int i = 0; i < n; i++) {

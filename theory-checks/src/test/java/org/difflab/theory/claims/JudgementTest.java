@@ -54,4 +54,12 @@ class JudgementTest {
         assertThat(Verdict.VIOLATED.worse(Verdict.INCONCLUSIVE)).isEqualTo(Verdict.VIOLATED);
         assertThat(Verdict.HOLDS.worse(Verdict.HOLDS)).isEqualTo(Verdict.HOLDS);
     }
+
+    /** A CI that contains the expected order but spans many tolerances decides nothing. */
+    @Test
+    void uninformativeIntervalIsInconclusive() {
+        Judgement j = Judgement.ofOrder(1, 0.25, 1.81, -11.9, 15.5, new double[] {1.5, 2.3});
+        assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(j.reason()).contains("wider than 4 x the tolerance");
+    }
 }
