@@ -116,6 +116,10 @@ final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(o[0] + " = " + o[1] + " is not allowed with --target: it describes a --model");
             }
         }
+        if (columns != null) {
+            throw new IllegalArgumentException("--columns = " + columns + " is not allowed with --target: it lays out the PNG grid of "
+                    + "--model samples");
+        }
         DataType type = dataType(dtype);
         String format = out == null ? null : format(out, false);
         if (plot != null && !plot.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {

@@ -122,6 +122,7 @@ class SampleModelCommandTest {
     void targetsRefuseModelOptionsAndPngGridsAndOneSourceIsRequired() {
         for (String[] bad : new String[][] {
                 {"--time", "sigma", "--time = sigma is not allowed with --target"},
+                {"--columns", "4", "--columns = 4 is not allowed with --target"},
                 {"--out", "x.png", "--out = x.png is not allowed"}}) {
             Cli r = Cli.run("sample", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "5", "--n", "3", bad[0], bad[1]);
             assertThat(r.exitCode()).isEqualTo(2);
