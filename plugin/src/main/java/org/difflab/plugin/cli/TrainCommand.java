@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the model zoo (UNets of widths 8, 16, 32, 64 on 16x16 shapes, the levels of multilevel samplers) into "
-                + "the cache (${DIFFLAB_CACHE:-~/.cache/difflab}/zoo), or list it. About 20 minutes for all four on 2 cores."})
+                + "the cache ($DIFFLAB_CACHE/zoo, default ~/.cache/difflab/zoo), or list it. About 13 minutes for all four on 2 shared cores "
+                + "with OMP_NUM_THREADS=1."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "Train only this entry (repeatable; default: all).")
