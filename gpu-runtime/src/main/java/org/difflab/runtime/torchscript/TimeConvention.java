@@ -2,6 +2,7 @@ package org.difflab.runtime.torchscript;
 
 import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.spec.Spec;
 
 /**
  * How a network reads time: the map from the noise level a sampler evaluates at to the t the network was trained with.
@@ -48,6 +49,25 @@ public final class TimeConvention {
     /** sigma / alpha: network t = sigma(t) / alpha(t). */
     public static TimeConvention sigma() {
         return new TimeConvention(Kind.SIGMA, 0);
+    }
+
+    /**
+     * A convention from its spec form, as {@link #describe()} writes it: {@code index:N=1000} (N defaults to 1000),
+     * {@code continuous:scale=S} (S defaults to 1) or {@code sigma}.
+     *
+     * @throws IllegalArgumentException naming the spec, the bad name or key and what is allowed
+     */
+    public static TimeConvention parse(String text) {
+        Spec s = Spec.parse("time convention", text);
+        TimeConvention c = switch (s.name()) {
+            case "index" -> trainingIndex(s.integer("N", 1000));
+            case "continuous" -> continuous(s.real("scale", 1));
+            case "sigma" -> sigma();
+            default -> throw new IllegalArgumentException("time convention spec '" + text + "': name = " + s.name()
+                    + " is not allowed: must be index, continuous or sigma");
+        };
+        s.done();
+        return c;
     }
 
     /**

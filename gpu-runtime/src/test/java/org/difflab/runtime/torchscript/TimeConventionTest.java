@@ -51,4 +51,23 @@ class TimeConventionTest {
         assertThatThrownBy(() -> sigma.networkTime(new NoiseLevel(1, 0, 1))).hasMessageContaining("sigma / alpha = Infinity")
                 .hasMessageContaining("t = 1.0");
     }
+
+    @Test
+    void specsParseToTheConventionTheyDescribeAndBadSpecsAreNamed() {
+        var ddpm = Schedules.ddpm();
+        assertThat(TimeConvention.parse("index").describe()).isEqualTo("index:N=1000");
+        assertThat(TimeConvention.parse("index:N=500").networkTime(ddpm.level(500))).isEqualTo(499);
+        assertThat(TimeConvention.parse("continuous:scale=999").networkTime(Schedules.vp().level(0.5))).isEqualTo(499.5);
+        assertThat(TimeConvention.parse("continuous").describe()).isEqualTo("continuous:scale=1.0");
+        assertThat(TimeConvention.parse("sigma").networkTime(Schedules.edm().level(2.5))).isEqualTo(2.5);
+        for (TimeConvention c : new TimeConvention[] {TimeConvention.trainingIndex(250), TimeConvention.continuous(2.5),
+                TimeConvention.sigma()}) {
+            assertThat(TimeConvention.parse(c.describe()).describe()).isEqualTo(c.describe());
+        }
+        assertThatThrownBy(() -> TimeConvention.parse("steps:N=3")).hasMessageContaining("name = steps")
+                .hasMessageContaining("index, continuous or sigma");
+        assertThatThrownBy(() -> TimeConvention.parse("index:N=0")).hasMessageContaining("trainingSteps = 0");
+        assertThatThrownBy(() -> TimeConvention.parse("index:T=10")).hasMessageContaining("unknown key 'T'");
+        assertThatThrownBy(() -> TimeConvention.parse("continuous:scale=x")).hasMessageContaining("scale = x");
+    }
 }

@@ -2,6 +2,7 @@ package org.difflab.plugin.cli;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.sampler.Sampler;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -20,18 +22,38 @@ import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.data.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code difflab sample}: draws samples from a target's exact score with one integrator, writes CSV/NPY and a plot. */
+/**
+ * {@code difflab sample}: draws samples with one integrator, either from a target's exact score (CSV/NPY and a scatter
+ * plot) or from a network ({@code --model zoo:NAME|FILE.ckpt|FILE.pt}; CSV/NPY or, for images, a PNG grid).
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Draw samples with the exact score of a target and write them as CSV or NPY, optionally with a scatter plot.")
+        description = {"Draw samples with the exact score of a target (--target) or with a network (--model) and write them as CSV "
+                + "or NPY, with a scatter plot (targets) or as a PNG image grid (image models)."})
 final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--target", required = true, paramLabel = "SPEC", description = "Target spec, e.g. gmm:preset=ring8 (see 'difflab list targets').")
+    @Option(names = "--target", paramLabel = "SPEC", description = "Target spec, e.g. gmm:preset=ring8 (see 'difflab list targets'). Exactly one of --target and --model.")
     String target;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "A network: zoo:NAME (see 'difflab train --list'; trained and cached on first use), "
+            + "a DiffLab UNet checkpoint FILE.ckpt, or a TorchScript file FILE.pt (forward(x, t) -> prediction; give --event-shape).")
+    String model;
+
+    @Option(names = "--event-shape", paramLabel = "C,H,W", description = "Shape of one sample of a .pt model, e.g. 3,16,16 (required for .pt).")
+    String eventShape;
+
+    @Option(names = "--parameterization", paramLabel = "KIND", description = "What a .pt model predicts: eps, x0, v or score (default: "
+            + ModelSource.DEFAULT_PARAMETERIZATION + ").")
+    String parameterization;
+
+    @Option(names = "--time", paramLabel = "SPEC", description = "How a .pt or .ckpt model reads time: index:N=1000 (DDPM index k - 1), "
+            + "continuous:scale=S (S t) or sigma (sigma / alpha) (default: " + ModelSource.DEFAULT_TIME + ").")
+    String time;
 
     @Option(names = "--integrator", required = true, paramLabel = "SPEC", description = "Integrator, e.g. heun or ddim:eta=0.5 (see 'difflab list integrators').")
     String integrator;
@@ -60,11 +82,18 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEV", description = "cpu, cuda or cuda:i (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the samples to FILE.csv (header x0,x1,...) or FILE.npy (float64, shape (n, d)).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the samples to FILE.csv (header x0,x1,...) or FILE.npy (float64, shape (n, d)); "
+            + "with an image model also FILE.png, a grid of the samples (values -1..1 to black..full colour).")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Scatter plot of the first two coordinates over the target's density contours.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Scatter plot of the first two coordinates over the target's density contours (--target only).")
     Path plot;
+
+    @Option(names = "--columns", paramLabel = "N", description = "Tiles per row of a PNG grid (default: ceil(sqrt(n)), 8 for 64 samples).")
+    Integer columns;
+
+    @Option(names = "--scale", defaultValue = "4", paramLabel = "N", description = "Pixels per image pixel in a PNG grid, 1..64 (default: ${DEFAULT-VALUE}).")
+    int scale;
 
     @Spec
     CommandSpec spec;
@@ -74,8 +103,25 @@ final class SampleCommand implements Callable<Integer> {
         Require.positive("--steps", steps);
         Require.positive("--n", n);
         Require.positive("--batch", batch);
+        if ((target == null) == (model == null)) {
+            throw new IllegalArgumentException((target == null ? "--target and --model are both missing" : "--target = " + target
+                    + " and --model = " + model + " are both given") + ", which is not allowed: give exactly one of them");
+        }
+        return model == null ? sampleTarget() : sampleModel();
+    }
+
+    private Integer sampleTarget() {
+        for (String[] o : new String[][] {{"--event-shape", eventShape}, {"--parameterization", parameterization}, {"--time", time}}) {
+            if (o[1] != null) {
+                throw new IllegalArgumentException(o[0] + " = " + o[1] + " is not allowed with --target: it describes a --model");
+            }
+        }
+        if (columns != null) {
+            throw new IllegalArgumentException("--columns = " + columns + " is not allowed with --target: it lays out the PNG grid of "
+                    + "--model samples");
+        }
         DataType type = dataType(dtype);
-        String format = out == null ? null : format(out);
+        String format = out == null ? null : format(out, false);
         if (plot != null && !plot.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException("--plot = " + plot + " is not allowed: must be a file name ending in .png");
         }
@@ -107,12 +153,61 @@ final class SampleCommand implements Callable<Integer> {
                 ScatterPlot.write(plot, t, rows, s.integrator() + ", " + s.steps() + " steps, " + t.spec());
                 written.add(plot.toString());
             }
-            spec.commandLine().getOut().printf(Locale.ROOT, "sampled n=%d dim=%d integrator=%s steps=%d nfe=%d wall=%.3f s%s%n",
-                    s.size(), s.dim(), s.integrator(), s.steps(), s.nfe(), s.wallTime().toNanos() / 1e9,
-                    written.isEmpty() ? " (no output file: use --out or --plot)" : " -> " + String.join(", ", written));
-            spec.commandLine().getOut().flush();
+            summary(s, written, "--out or --plot");
         }
         return 0;
+    }
+
+    private Integer sampleModel() {
+        if (plot != null) {
+            throw new IllegalArgumentException("--plot = " + plot + " is not allowed with --model: it draws over a target's density; "
+                    + "for images use --out FILE.png");
+        }
+        if (columns != null) {
+            Require.positive("--columns", columns);
+        }
+        Require.inRange("--scale", scale, 1, 64);
+        DataType type = dataType(dtype);
+        String format = out == null ? null : format(out, true);
+        Integrator method = Integrators.parse(integrator);
+        NoiseSchedule sched = Schedules.parse(schedule);
+        GridSpec rule = Grids.parse(grid, steps);
+        rule.on(sched);
+        DiffLabRuntime.engine();
+        Device dev = DiffLabRuntime.device(device);
+        PrintWriter err = spec.commandLine().getErr();
+        try (ModelSource source = ModelSource.open(model, eventShape, parameterization, time, sched, line -> {
+            err.println(line);
+            err.flush();
+        })) {
+            ScoreModel network = source.model();
+            if ("png".equals(format) && !ModelSource.isImage(network.eventShape())) {
+                throw new IllegalArgumentException("--out = " + out + " is not allowed for --model " + model + " with samples of shape "
+                        + ModelSource.describe(network.eventShape()) + ": a PNG grid needs images C,H,W with C = 1 or 3; use .npy or .csv");
+            }
+            Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
+                    .batchSize(batch).dataType(type).device(dev);
+            List<String> written = new ArrayList<>();
+            try (Samples s = sampler.sample(n)) {
+                if (format != null) {
+                    switch (format) {
+                        case "png" -> ImageGrid.write(out, s.tensor(), columns != null ? columns : (int) Math.ceil(Math.sqrt(n)), scale);
+                        case "csv" -> CsvFile.write(out, s.rows());
+                        default -> NpyFile.write(out, s.rows());
+                    }
+                    written.add(out.toString());
+                }
+                summary(s, written, "--out");
+            }
+        }
+        return 0;
+    }
+
+    private void summary(Samples s, List<String> written, String options) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "sampled n=%d dim=%d integrator=%s steps=%d nfe=%d wall=%.3f s%s%n",
+                s.size(), s.dim(), s.integrator(), s.steps(), s.nfe(), s.wallTime().toNanos() / 1e9,
+                written.isEmpty() ? " (no output file: use " + options + ")" : " -> " + String.join(", ", written));
+        spec.commandLine().getOut().flush();
     }
 
     private static DataType dataType(String name) {
@@ -123,7 +218,7 @@ final class SampleCommand implements Callable<Integer> {
         };
     }
 
-    private static String format(Path file) {
+    private static String format(Path file, boolean png) {
         String name = file.toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return "csv";
@@ -131,6 +226,10 @@ final class SampleCommand implements Callable<Integer> {
         if (name.endsWith(".npy")) {
             return "npy";
         }
-        throw new IllegalArgumentException("--out = " + file + " is not allowed: must be a file name ending in .csv or .npy");
+        if (png && name.endsWith(".png")) {
+            return "png";
+        }
+        throw new IllegalArgumentException("--out = " + file + " is not allowed: must be a file name ending in .csv or .npy"
+                + (png ? " or .png" : " (.png grids are for --model)"));
     }
 }

@@ -1,0 +1,374 @@
+package org.difflab.runtime.zoo;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.hierarchy.ModelHierarchy;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.runtime.unet.TrainingSettings;
+import org.difflab.runtime.unet.UNetCheckpoint;
+import org.difflab.runtime.unet.UNetConfig;
+import org.difflab.runtime.unet.UNetScoreModel;
+import org.difflab.runtime.unet.UNetTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DiffLab's model zoo: UNets of increasing width trained by DiffLab itself on {@link
+ * org.difflab.runtime.data.SyntheticShapes} (real checkpoints cannot be downloaded here), the levels of multilevel
+ * samplers ({@link #hierarchy()}) and the networks of the real-network claims and of {@code difflab sample --model
+ * zoo:NAME}.
+ *
+ * <p>Each {@link ZooEntry} is a recipe in code; its trained EMA weights are cached, not committed (about 22 MB for the
+ * standard entries), in {@code CACHE/zoo/NAME.ckpt} ({@link org.difflab.runtime.unet.UNetCheckpoint} format, part "ema"
+ * only) with CACHE = the system property {@code difflab.cache}, else the environment variable {@code DIFFLAB_CACHE},
+ * else {@code ~/.cache/difflab}. {@code manifest.properties} next to them records each file's SHA-256 and recipe and
+ * what training measured ({@link ZooRecord}); {@link #model} trains an entry on first use (reporting progress), loads
+ * it afterwards, checks its SHA-256 on every load, and retrains an entry whose recipe changed. Nothing is downloaded.
+ *
+ * <p>Training is deterministic by seed: the same machine and thread count give the same file bit for bit; another
+ * thread count or CPU gives a slightly different, equally trained network (and its own SHA-256 in the manifest).
+ *
+ * <p>A zoo owns the models it has loaded; {@link #close()} frees them.
+ */
+public final class Zoo implements AutoCloseable {
+    /** System property naming the cache directory (the zoo uses its subdirectory {@code zoo}). */
+    public static final String CACHE_PROPERTY = "difflab.cache";
+    /** Environment variable naming the cache directory when the property is absent. */
+    public static final String CACHE_ENVIRONMENT = "DIFFLAB_CACHE";
+    /** Times (DDPM steps 1..1000) at which level differences are measured. */
+    public static final double[] DIFFERENCE_TIMES = {1, 10, 100, 500, 1000};
+    /** Images of the held-out set (held-out losses, level differences). */
+    public static final int HELD_OUT_IMAGES = 256;
+    /** Time (DDPM step) at which evaluation costs are measured; the network's cost does not depend on it. */
+    public static final double COST_TIME = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Zoo.class);
+
+    private final Map<String, ZooEntry> entries = new LinkedHashMap<>();
+    private final Path directory;
+    private final Consumer<String> progress;
+    private final Map<String, UNetScoreModel> loaded = new LinkedHashMap<>();
+    private final Map<String, HeldOutSet> heldOut = new LinkedHashMap<>();
+    private int trainings;
+    private boolean closed;
+
+    private Zoo(List<ZooEntry> entries, Path directory, Consumer<String> progress) {
+        for (int i = 0; i < entries.size(); i++) {
+            ZooEntry e = Require.notNull("entries[" + i + "]", entries.get(i));
+            UNetConfig first = entries.get(0).config();
+            if (e.config().size() != first.size() || e.config().channels() != first.channels()) {
+                throw new IllegalArgumentException("entries[" + i + "] (" + e.name() + ") has images of " + e.config().channels()
+                        + " x " + e.config().size() + " x " + e.config().size() + ", which is not allowed: the entries form a "
+                        + "hierarchy, so every one must have the image shape of entries[0], " + first.channels() + " x "
+                        + first.size() + " x " + first.size());
+            }
+            if (this.entries.put(e.name(), e) != null) {
+                throw new IllegalArgumentException("entries has the name " + e.name() + " twice, which is not allowed: names "
+                        + "must be unique");
+            }
+        }
+        this.directory = directory;
+        this.progress = progress;
+    }
+
+    /**
+     * The standard zoo, four UNets of widths 8, 16, 32, 64 on 16 x 16 RGB shapes ({@link #standardEntries()}), cached in
+     * the default cache directory, reporting progress through the log (INFO).
+     */
+    public static Zoo standard() {
+        return of(standardEntries(), defaultDirectory(), LOG::info);
+    }
+
+    /** A zoo of {@code entries} (a hierarchy in this order) cached in {@code directory}, reporting progress to {@code progress}. */
+    public static Zoo of(List<ZooEntry> entries, Path directory, Consumer<String> progress) {
+        Require.notNull("entries", entries);
+        Require.notNull("directory", directory);
+        Require.notNull("progress", progress);
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("entries = [] is not allowed: a zoo needs at least 1 entry");
+        }
+        return new Zoo(entries, directory, progress);
+    }
+
+    /**
+     * The standard entries: UNetConfig.of(16, width) (multipliers 1, 2, 2; 67k, 264k, 1.05M, 4.17M parameters) for
+     * widths 8, 16, 32, 64, all trained alike: DDPM linear betas over 1000 steps, network time = step index 0..999,
+     * batch 32, learning rate 1e-3, EMA decay 0.999, seeds 1 and 2 (the same images, times and noises for every
+     * width), 800 iterations each.
+     */
+    public static List<ZooEntry> standardEntries() {
+        TrainingSettings settings = TrainingSettings.ddpm();
+        List<ZooEntry> out = new ArrayList<>();
+        for (int width : new int[] {8, 16, 32, 64}) {
+            out.add(new ZooEntry("shapes16-w" + width, UNetConfig.of(16, width), settings, 800));
+        }
+        return out;
+    }
+
+    /** The default cache directory of the zoo: CACHE/zoo (see the class comment). */
+    public static Path defaultDirectory() {
+        String property = System.getProperty(CACHE_PROPERTY);
+        String environment = System.getenv(CACHE_ENVIRONMENT);
+        Path cache;
+        if (property != null && !property.isBlank()) {
+            cache = Path.of(property);
+        } else if (environment != null && !environment.isBlank()) {
+            cache = Path.of(environment);
+        } else {
+            cache = Path.of(System.getProperty("user.home"), ".cache", "difflab");
+        }
+        return cache.resolve("zoo");
+    }
+
+    /** The entry names, in hierarchy order (smallest first). */
+    public List<String> names() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /**
+     * The entry {@code name}: architecture, training settings, iterations.
+     *
+     * @throws IllegalArgumentException naming the name and the allowed ones when there is no such entry
+     */
+    public ZooEntry spec(String name) {
+        ZooEntry e = entries.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("model = " + name + " is not allowed: the zoo has " + String.join(", ", names()));
+        }
+        return e;
+    }
+
+    /** The cache directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The cache file of entry {@code name} (it may not exist yet). */
+    public Path checkpoint(String name) {
+        return directory.resolve(spec(name).name() + ".ckpt");
+    }
+
+    /** What training entry {@code name} recorded, if it is cached with its current recipe. */
+    public synchronized Optional<ZooRecord> record(String name) {
+        ZooEntry e = spec(name);
+        return ZooManifest.read(directory).record(name).filter(r -> r.recipe().equals(e.recipe()) && Files.isRegularFile(checkpoint(name)));
+    }
+
+    /**
+     * The recorded level differences of entry {@code name} to the entry before it at {@link #DIFFERENCE_TIMES} (NaN
+     * where not recorded, and for the first entry); recorded by {@link #measureDifferences()}.
+     */
+    public synchronized double[] differences(String name) {
+        spec(name);
+        return ZooManifest.read(directory).differences(name, DIFFERENCE_TIMES);
+    }
+
+    /** Trainings this zoo has run (for callers and tests that must know whether a call trained or loaded). */
+    public synchronized int trainings() {
+        return trainings;
+    }
+
+    /**
+     * The EMA network of entry {@code name} as a score model (noise prediction, time by the entry's convention): loaded
+     * from the cache, or trained first when it is not cached or was trained from another recipe. Owned by this zoo:
+     * valid until {@link #close()}.
+     *
+     * @throws IllegalArgumentException     for an unknown name (naming the allowed ones)
+     * @throws java.io.UncheckedIOException when the cached file's SHA-256 differs from the manifest's (naming both and
+     *                                      how to retrain), or the cache cannot be read or written
+     */
+    public synchronized UNetScoreModel model(String name) {
+        ZooEntry e = spec(name);
+        ensureOpen();
+        UNetScoreModel model = loaded.get(name);
+        if (model == null) {
+            if (record(name).isEmpty()) {
+                ZooManifest.read(directory).record(name).filter(r -> !r.recipe().equals(e.recipe())).ifPresent(r -> progress
+                        .accept(name + ": the cached weights were trained from another recipe (" + r.recipe() + "); retraining"));
+                train(name);
+            }
+            model = load(e);
+            loaded.put(name, model);
+        }
+        return model;
+    }
+
+    /**
+     * Trains entry {@code name} now (also when it is cached), writes its checkpoint and manifest record, and returns the
+     * record. Models of this entry loaded before are closed.
+     */
+    public synchronized ZooRecord train(String name) {
+        ZooEntry e = spec(name);
+        ensureOpen();
+        Optional.ofNullable(loaded.remove(name)).ifPresent(UNetScoreModel::close);
+        ZooRecord r = trainEntry(e);
+        trainings++;
+        return r;
+    }
+
+    /**
+     * The hierarchy of all entries, smallest first, with costs measured now ({@link #COST_TIME}, batch of 64, median of 7
+     * calls after 2 warm-up calls, by the device clock); entries not cached are trained first. Its models are owned by
+     * this zoo.
+     */
+    public synchronized ModelHierarchy hierarchy() {
+        List<ScoreModel> models = new ArrayList<>();
+        double[] costs = new double[entries.size()];
+        for (String name : names()) {
+            UNetScoreModel m = model(name);
+            costs[models.size()] = EvaluationCost.medianSeconds(m, spec(name).settings().schedule().level(COST_TIME));
+            models.add(m);
+        }
+        return ModelHierarchy.of(models, costs);
+    }
+
+    /**
+     * Measures the level differences of every entry to the entry before it (mean squared difference of the noise
+     * predictions on {@link #HELD_OUT_IMAGES} held-out images noised at each of {@link #DIFFERENCE_TIMES}), records
+     * them in the manifest and returns them: row k - 1 for entry k (row 0, the first entry, is NaN). Entries not cached
+     * are trained first.
+     */
+    public synchronized double[][] measureDifferences() {
+        List<String> names = names();
+        double[][] out = new double[names.size()][DIFFERENCE_TIMES.length];
+        Arrays.fill(out[0], Double.NaN);
+        for (int k = 1; k < names.size(); k++) {
+            ZooEntry e = spec(names.get(k));
+            UNetScoreModel coarse = model(names.get(k - 1));
+            UNetScoreModel fine = model(e.name());
+            for (int i = 0; i < DIFFERENCE_TIMES.length; i++) {
+                out[k][i] = heldOut(e).difference(fine, coarse, DIFFERENCE_TIMES[i]);
+            }
+            double[] row = out[k];
+            ZooManifest.update(directory, m -> m.putDifferences(e.name(), DIFFERENCE_TIMES, row));
+        }
+        return out;
+    }
+
+    private ZooRecord trainEntry(ZooEntry e) {
+        int n = e.iterations();
+        progress.accept(String.format(Locale.ROOT, "%s: training %s, %d iterations of batch %d", e.name(), e.config(), n,
+                e.settings().batchSize()));
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("zoo cache directory " + directory + " could not be created: " + ex.getMessage(), ex);
+        }
+        try (UNetTrainer trainer = UNetTrainer.start(e.config(), e.settings())) {
+            double[] losses = new double[n];
+            int every = Math.max(1, n / 10);
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                losses[i] = trainer.step();
+                if ((i + 1) % every == 0 || i == n - 1) {
+                    double elapsed = (System.nanoTime() - start) * 1e-9;
+                    progress.accept(String.format(Locale.ROOT, "%s: iteration %d/%d, loss %.4f (mean of the last %d), %.0f ms "
+                            + "per iteration, %.0f s left", e.name(), i + 1, n, mean(losses, i + 1 - ((i % every) + 1), i + 1),
+                            (i % every) + 1, 1e3 * elapsed / (i + 1), elapsed / (i + 1) * (n - i - 1)));
+                }
+            }
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            UNetScoreModel ema = trainer.scoreModel();
+            double heldOutLoss = heldOut(e).loss(ema);
+            double cost = EvaluationCost.medianSeconds(ema, e.settings().schedule().level(COST_TIME));
+            Path file = checkpoint(e.name());
+            Path tmp = Files.createTempFile(directory, e.name(), ".tmp");
+            try {
+                Map<String, NDArray> tensors = new LinkedHashMap<>();
+                for (Pair<String, Parameter> p : trainer.ema().getParameters()) {
+                    tensors.put("ema/" + p.getKey(), p.getValue().getArray());
+                }
+                UNetCheckpoint.save(tmp, e.config(), trainer.iteration(), tensors);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            ZooRecord r = new ZooRecord(e.recipe(), sha256(file), trainer.network().parameterCount(), seconds,
+                    mean(losses, n - Math.max(1, n / 10), n), heldOutLoss, cost);
+            ZooManifest.update(directory, m -> m.put(e.name(), r));
+            progress.accept(String.format(Locale.ROOT, "%s: trained in %.0f s; loss %.4f, held-out loss %.4f, %.2f ms per "
+                    + "evaluation (batch %d) -> %s", e.name(), seconds, r.trainLoss(), heldOutLoss, 1e3 * cost,
+                    EvaluationCost.BATCH, file));
+            return r;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("zoo cache file for " + e.name() + " in " + directory + " could not be written: "
+                    + ex.getMessage(), ex);
+        }
+    }
+
+    private UNetScoreModel load(ZooEntry e) {
+        Path file = checkpoint(e.name());
+        ZooRecord r = ZooManifest.read(directory).record(e.name()).orElseThrow();
+        String actual = sha256(file);
+        if (!actual.equals(r.sha256())) {
+            String message = "zoo cache file " + file + " has SHA-256 " + actual + ", but " + directory.resolve(ZooManifest.FILE)
+                    + " records " + r.sha256() + " for " + e.name() + ": the file is corrupt or was changed; retrain it with "
+                    + "'difflab train --model " + e.name() + " --force' (or delete the file)";
+            throw new UncheckedIOException(message, new IOException(message));
+        }
+        return UNetScoreModel.load(file, e.settings().time());
+    }
+
+    private HeldOutSet heldOut(ZooEntry e) {
+        NoiseSchedule schedule = e.settings().schedule();
+        return heldOut.computeIfAbsent(schedule.spec() + "/" + e.config().size(),
+                key -> HeldOutSet.of(schedule, e.config().size(), HELD_OUT_IMAGES));
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+                digest.update(buffer, 0, r);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException ex) {
+            throw new UncheckedIOException("zoo cache file " + file + " could not be read: " + ex.getMessage(), ex);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+        }
+    }
+
+    private static double mean(double[] values, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += values[i];
+        }
+        return s / (to - from);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this zoo is closed");
+        }
+    }
+
+    /** Frees the models this zoo loaded. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        loaded.values().forEach(UNetScoreModel::close);
+        loaded.clear();
+    }
+}

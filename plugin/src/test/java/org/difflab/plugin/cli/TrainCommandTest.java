@@ -1,0 +1,60 @@
+package org.difflab.plugin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.difflab.runtime.zoo.Zoo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code difflab train} without training the standard zoo (minutes): the listing of an empty cache and bad names. The
+ * training path itself is the one ZooTest (gpu-runtime) runs with tiny entries.
+ */
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private String before;
+
+    @BeforeEach
+    void pointTheCacheAtATemporaryDirectory() {
+        before = System.getProperty(Zoo.CACHE_PROPERTY);
+        System.setProperty(Zoo.CACHE_PROPERTY, dir.toString());
+    }
+
+    @AfterEach
+    void restoreTheCache() {
+        if (before == null) {
+            System.clearProperty(Zoo.CACHE_PROPERTY);
+        } else {
+            System.setProperty(Zoo.CACHE_PROPERTY, before);
+        }
+    }
+
+    @Test
+    void listNamesEveryEntryItsArchitectureAndThatNothingIsCached() {
+        Cli r = Cli.run("train", "--list");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().split("\\R");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).startsWith("name").contains("architecture", "iterations", "cached", "file");
+        for (int i = 0; i < 4; i++) {
+            String name = "shapes16-w" + (8 << i);
+            assertThat(lines[i + 2]).startsWith(name).contains("width=" + (8 << i) + ",", " no ",
+                    dir.resolve("zoo").resolve(name + ".ckpt").toString());
+        }
+    }
+
+    @Test
+    void unknownNamesAreNamedWithTheAllowedOnesBeforeAnythingIsTrained() {
+        Cli r = Cli.run("train", "--model", "shapes16-w8", "--model", "shapes16-w128");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("difflab: error: model = shapes16-w128 is not allowed")
+                .contains("shapes16-w8, shapes16-w16, shapes16-w32, shapes16-w64");
+        assertThat(r.out()).isEmpty();
+        assertThat(dir.resolve("zoo")).doesNotExist();
+    }
+}
