@@ -35,7 +35,7 @@ import org.difflab.theory.strong.StrongErrorResult;
  * @param tolerance      how far the fitted order and the last local slope may be from it
  * @param note           what a reader should know (may be empty)
  */
-public record StrongOrderClaim(String id, String family, String source, String statement, List<String> integrators, ModelSource model,
+public record StrongOrderClaim(String id, String family, String source, String statement, List<String> integrators, ClaimModel model,
                                String schedule, int[] steps, String reference, int referenceSteps, int samples, long seed, double expectedOrder,
                                double tolerance, String note) implements Claim {
 

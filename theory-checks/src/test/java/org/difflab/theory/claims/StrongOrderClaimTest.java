@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class StrongOrderClaimTest {
 
     private static StrongOrderClaim claim(UNetTrainer trained, String integrator, double expected) {
-        ModelSource model = new ModelSource("UNet width 8, 8x8 shapes, 150 iterations", trained::scoreModel);
+        ClaimModel model = new ClaimModel("UNet width 8, 8x8 shapes, 150 iterations", trained::scoreModel);
         return new StrongOrderClaim("strong-test", "test", "test", "test", List.of(integrator), model, "linear:T=1000", new int[] {12, 24, 48, 96},
                 "heun", 768, 16, 1, expected, 0.25, "");
     }

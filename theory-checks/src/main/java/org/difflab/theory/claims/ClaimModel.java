@@ -11,9 +11,9 @@ import org.difflab.dsl.model.ScoreModel;
  * @param description what the model is, for the setup text
  * @param build       builds the model
  */
-public record ModelSource(String description, Supplier<ScoreModel> build) {
+public record ClaimModel(String description, Supplier<ScoreModel> build) {
 
-    public ModelSource {
+    public ClaimModel {
         if (description == null || description.isBlank() || build == null) {
             throw new IllegalArgumentException("description = '" + description + "', build = " + build
                     + " are not allowed: a model source needs a description and a way to build it");
