@@ -71,6 +71,23 @@ public final class TimeConvention {
     }
 
     /**
+     * The network times of a batch: {@code levels} holds one level for every row or one per row.
+     *
+     * @throws IllegalArgumentException naming the count of levels, or a level outside the trained range
+     */
+    public float[] networkTimes(NoiseLevel[] levels, int rows) {
+        if (levels.length != 1 && levels.length != rows) {
+            throw new IllegalArgumentException("levels has " + levels.length + " entries, which is not allowed for a batch of "
+                    + rows + " rows: one level for every row, or one per row");
+        }
+        float[] t = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            t[r] = (float) networkTime(Require.notNull("levels[" + r + "]", levels[levels.length == 1 ? 0 : r]));
+        }
+        return t;
+    }
+
+    /**
      * The t the network is given at a noise level.
      *
      * @throws IllegalArgumentException naming the level's time and the allowed range when the network was not trained there

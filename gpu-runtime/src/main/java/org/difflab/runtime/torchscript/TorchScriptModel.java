@@ -173,14 +173,7 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
                     + ": the network was loaded on " + device());
         }
         int rows = Math.toIntExact(shape.get(0));
-        if (levels.length != 1 && levels.length != rows) {
-            throw new IllegalArgumentException("levels has " + levels.length + " entries, which is not allowed for a batch of "
-                    + rows + " rows: one level for every row, or one per row");
-        }
-        float[] t = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            t[r] = (float) time.networkTime(Require.notNull("levels[" + r + "]", levels[levels.length == 1 ? 0 : r]));
-        }
+        float[] t = time.networkTimes(levels, rows);
         NDManager owner = x.getManager();
         try (NDManager scratch = owner.newSubManager()) {
             NDArray in = x;

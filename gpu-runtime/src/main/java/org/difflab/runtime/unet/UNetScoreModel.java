@@ -119,14 +119,7 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
                     + store.getManager().getDevice());
         }
         int rows = Math.toIntExact(shape.get(0));
-        if (levels.length != 1 && levels.length != rows) {
-            throw new IllegalArgumentException("levels has " + levels.length + " entries, which is not allowed for a batch of "
-                    + rows + " rows: one level for every row, or one per row");
-        }
-        float[] t = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            t[r] = (float) time.networkTime(Require.notNull("levels[" + r + "]", levels[levels.length == 1 ? 0 : r]));
-        }
+        float[] t = time.networkTimes(levels, rows);
         NDArray result;
         try (NDScope scope = new NDScope()) {
             NDArray in = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
