@@ -165,25 +165,26 @@ public final class Paradigms implements Integrator {
 
         Noise(RunContext ctx, NDArray x, int steps) {
             drawn = new boolean[steps];
+            double[] scale = new double[steps];
+            boolean any = false;
+            for (int j = 0; j < steps; j++) {
+                scale[j] = sampler.noiseScale(ctx.grid(), j);
+                drawn[j] = scale[j] > 0;
+                any |= drawn[j];
+            }
             NDArray stacked = null;
-            try (NDScope draws = new NDScope()) {
-                NDList scaled = new NDList();
-                boolean any = false;
-                for (int j = 0; j < steps; j++) {
-                    double scale = sampler.noiseScale(ctx.grid(), j);
-                    drawn[j] = scale > 0;
-                    scaled.add(drawn[j] ? ctx.normal(x, j).mul(scale) : x.zerosLike());
-                    any |= drawn[j];
-                }
-                if (any) {
+            if (any) {
+                try (NDScope draws = new NDScope()) {
+                    NDList scaled = new NDList();
+                    for (int j = 0; j < steps; j++) {
+                        scaled.add(drawn[j] ? ctx.normal(x, j).mul(scale[j]) : x.zerosLike());
+                    }
                     stacked = NDArrays.stack(scaled);
                     NDScope.unregister(stacked);
                 }
+                NDScope.register(stacked);
             }
             all = stacked;
-            if (all != null) {
-                NDScope.register(all);
-            }
         }
 
         boolean drawn(int j) {
