@@ -73,7 +73,8 @@ public final class DiffLabRuntime {
                     + available);
         }
         if (index >= gpuCount) {
-            throw new IllegalArgumentException("device = " + name + " is not available: available devices are " + available);
+            throw new IllegalArgumentException("device = " + name + " is not available: available devices are " + available
+                    + (gpuCount == 0 ? "; a GPU needs a CUDA device and a CUDA build of libtorch 2.7.1 (README, section GPU (CUDA))" : ""));
         }
         return Device.gpu(index);
     }

@@ -45,7 +45,7 @@ class DiffLabRuntimeTest {
     @Test
     void absentOrUnknownDevicesNameTheRequestAndWhatIsAvailable() {
         assertThatThrownBy(() -> DiffLabRuntime.select("cuda", 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("device = cuda").hasMessageContaining("available devices are cpu");
+                .hasMessageContaining("device = cuda").hasMessageContaining("available devices are cpu").hasMessageContaining("CUDA build of libtorch 2.7.1");
         assertThatThrownBy(() -> DiffLabRuntime.select("cuda:2", 2)).hasMessageContaining("cuda:0..1");
         assertThatThrownBy(() -> DiffLabRuntime.select("tpu", 0)).hasMessageContaining("device = tpu")
                 .hasMessageContaining("cpu, cuda or cuda:i");

@@ -1,7 +1,12 @@
 package org.difflab.runtime.data;
 
+import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.model.ExactScore;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.model.ShapedScore;
+import org.difflab.dsl.target.Gaussian;
 
 /**
  * The exact low-order statistics of {@link SyntheticShapes}: the reference against which samples of a model trained on
@@ -101,6 +106,25 @@ public final class ShapeStatistics {
             }
         }
         return out;
+    }
+
+    /** Smallest pixel variance of {@link #gaussianScore}: a pixel no shape ever covers is constant (variance 0). */
+    public static final double VARIANCE_FLOOR = 1e-6;
+
+    /**
+     * The exact score of the Gaussian with the data's per-pixel means and variances and independent pixels, on images
+     * [3, S, S]: -(x - alpha mu) / (alpha^2 v + sigma^2) at every noise level. It is the linear part of the data's score
+     * that a hierarchy of networks can take as its base s^0 (never randomized by ML-EM), leaving the levels the
+     * nonlinear rest; variances are floored at {@link #VARIANCE_FLOOR}.
+     */
+    public ScoreModel gaussianScore() {
+        double[] variances = new double[3 * size * size];
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < size * size; p++) {
+                variances[c * size * size + p] = Math.max(VARIANCE_FLOOR, pixelVariance(c, p / size, p % size));
+            }
+        }
+        return new ShapedScore(new ExactScore(Gaussian.diagonal(pixelMeans(), variances)), new Shape(3, size, size));
     }
 
     /** The mean of channel c over pixels and images. */

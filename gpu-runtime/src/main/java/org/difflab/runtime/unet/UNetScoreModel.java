@@ -2,6 +2,7 @@ package org.difflab.runtime.unet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -54,9 +55,15 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
 
     /** The EMA weights of a checkpoint on the CPU; closing the model frees them. */
     public static UNetScoreModel load(Path checkpoint, TimeConvention time) {
+        return load(checkpoint, time, Device.cpu());
+    }
+
+    /** The EMA weights of a checkpoint on {@code device} (see {@code DiffLabRuntime.device}); closing the model frees them. */
+    public static UNetScoreModel load(Path checkpoint, TimeConvention time, Device device) {
         Require.notNull("time", time);
+        Require.notNull("device", device);
         UNetCheckpoint c = UNetCheckpoint.load(checkpoint);
-        NDManager manager = DiffLabRuntime.engine().newBaseManager();
+        NDManager manager = DiffLabRuntime.engine().newBaseManager(device);
         try {
             return new UNetScoreModel(c.network("ema", manager), time, manager, manager);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.difflab.runtime.zoo;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -198,17 +199,24 @@ public final class Zoo implements AutoCloseable {
      *                                      how to retrain), or the cache cannot be read or written
      */
     public synchronized UNetScoreModel model(String name) {
+        return model(name, Device.cpu());
+    }
+
+    /** As {@link #model(String)}, with the weights on {@code device} (see {@code DiffLabRuntime.device}); one copy per device. */
+    public synchronized UNetScoreModel model(String name, Device device) {
         ZooEntry e = spec(name);
+        Require.notNull("device", device);
         ensureOpen();
-        UNetScoreModel model = loaded.get(name);
+        String key = name + "@" + device;
+        UNetScoreModel model = loaded.get(key);
         if (model == null) {
             if (record(name).isEmpty()) {
                 ZooManifest.read(directory).record(name).filter(r -> !r.recipe().equals(e.recipe())).ifPresent(r -> progress
                         .accept(name + ": the cached weights were trained from another recipe (" + r.recipe() + "); retraining"));
                 train(name);
             }
-            model = load(e);
-            loaded.put(name, model);
+            model = load(e, device);
+            loaded.put(key, model);
         }
         return model;
     }
@@ -220,7 +228,13 @@ public final class Zoo implements AutoCloseable {
     public synchronized ZooRecord train(String name) {
         ZooEntry e = spec(name);
         ensureOpen();
-        Optional.ofNullable(loaded.remove(name)).ifPresent(UNetScoreModel::close);
+        loaded.entrySet().removeIf(entry -> {
+            boolean ours = entry.getKey().startsWith(name + "@");
+            if (ours) {
+                entry.getValue().close();
+            }
+            return ours;
+        });
         ZooRecord r = trainEntry(e);
         trainings++;
         return r;
@@ -316,7 +330,7 @@ public final class Zoo implements AutoCloseable {
         }
     }
 
-    private UNetScoreModel load(ZooEntry e) {
+    private UNetScoreModel load(ZooEntry e, Device device) {
         Path file = checkpoint(e.name());
         ZooRecord r = ZooManifest.read(directory).record(e.name()).orElseThrow();
         String actual = sha256(file);
@@ -326,7 +340,7 @@ public final class Zoo implements AutoCloseable {
                     + "'difflab train --model " + e.name() + " --force' (or delete the file)";
             throw new UncheckedIOException(message, new IOException(message));
         }
-        return UNetScoreModel.load(file, e.settings().time());
+        return UNetScoreModel.load(file, e.settings().time(), device);
     }
 
     private HeldOutSet heldOut(ZooEntry e) {

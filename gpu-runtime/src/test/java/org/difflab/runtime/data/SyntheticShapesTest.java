@@ -69,6 +69,23 @@ class SyntheticShapesTest {
     }
 
     @Test
+    void gaussianScoreIsTheExactScoreOfThePixelMoments() {
+        ShapeStatistics stats = SyntheticShapes.of(16).exactStatistics();
+        org.difflab.dsl.model.ScoreModel base = stats.gaussianScore();
+        assertThat(base.eventShape()).isEqualTo(new ai.djl.ndarray.types.Shape(3, 16, 16));
+        org.difflab.dsl.schedule.NoiseLevel level = new org.difflab.dsl.schedule.NoiseLevel(100, 0.9, Math.sqrt(1 - 0.81));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.full(new ai.djl.ndarray.types.Shape(1, 3, 16, 16), 0.25f).toType(ai.djl.ndarray.types.DataType.FLOAT64, false);
+            double[] s = base.predict(x, level).toDoubleArray();
+            int centre = 1 * 256 + 8 * 16 + 8; // channel 1, pixel (8, 8)
+            double v = Math.max(ShapeStatistics.VARIANCE_FLOOR, stats.pixelVariance(1, 8, 8));
+            double expected = -(0.25 - 0.9 * stats.pixelMean(1, 8, 8)) / (0.81 * v + 0.19);
+            assertThat(s[centre]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(stats.pixelVariance(1, 8, 8)).as("the centre is often covered").isGreaterThan(0.01);
+        }
+    }
+
+    @Test
     void exactStatisticsMatchHandComputedValues() {
         ShapeStatistics stats = SyntheticShapes.of(16).exactStatistics();
         // the corner pixel is covered only by the square with centre (r, r): probability (1/3)(1/3) sum_r 1/(16 - 2r + 1)^2

@@ -1,5 +1,6 @@
 package org.difflab.plugin.cli;
 
+import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,11 +37,12 @@ final class ModelSource implements AutoCloseable {
 
     /**
      * Opens {@code spec}; {@code eventShape}, {@code parameterization} and {@code time} are the raw option values (null
-     * when not given) and {@code schedule} the sampling schedule, which a zoo entry must have been trained on.
+     * when not given), {@code schedule} the sampling schedule, which a zoo entry must have been trained on, and
+     * {@code device} where the weights go (the samples' device).
      *
      * @throws IllegalArgumentException naming the option, its value and what is allowed
      */
-    static ModelSource open(String spec, String eventShape, String parameterization, String time, NoiseSchedule schedule,
+    static ModelSource open(String spec, String eventShape, String parameterization, String time, NoiseSchedule schedule, Device device,
             Consumer<String> progress) {
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.startsWith("zoo:")) {
@@ -60,7 +62,7 @@ final class ModelSource implements AutoCloseable {
                     throw new IllegalArgumentException("--schedule = " + schedule.spec() + " is not allowed with --model " + spec
                             + ": the network was trained on " + trained.spec() + " (leave --schedule out)");
                 }
-                return new ModelSource(zoo.model(entry.name()), zoo::close);
+                return new ModelSource(zoo.model(entry.name(), device), zoo::close);
             } catch (RuntimeException e) {
                 zoo.close();
                 throw e;
@@ -69,7 +71,7 @@ final class ModelSource implements AutoCloseable {
         if (lower.endsWith(".ckpt")) {
             refuse("--event-shape", eventShape, spec, "the checkpoint records the image shape");
             refuse("--parameterization", parameterization, spec, "DiffLab UNets predict the noise (eps)");
-            UNetScoreModel m = UNetScoreModel.load(Path.of(spec), timeConvention(time));
+            UNetScoreModel m = UNetScoreModel.load(Path.of(spec), timeConvention(time), device);
             return new ModelSource(m, m::close);
         }
         if (lower.endsWith(".pt")) {
@@ -78,7 +80,7 @@ final class ModelSource implements AutoCloseable {
                         + "shape of one sample, e.g. --event-shape 3,16,16");
             }
             TorchScriptModel m = TorchScriptModel.load(Path.of(spec), shape(eventShape),
-                    parameterization(parameterization == null ? DEFAULT_PARAMETERIZATION : parameterization), timeConvention(time));
+                    parameterization(parameterization == null ? DEFAULT_PARAMETERIZATION : parameterization), timeConvention(time), device);
             return new ModelSource(m, m::close);
         }
         throw new IllegalArgumentException("--model = " + spec + " is not allowed: must be zoo:NAME (one of "

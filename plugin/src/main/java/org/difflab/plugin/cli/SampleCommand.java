@@ -176,7 +176,7 @@ final class SampleCommand implements Callable<Integer> {
         DiffLabRuntime.engine();
         Device dev = DiffLabRuntime.device(device);
         PrintWriter err = spec.commandLine().getErr();
-        try (ModelSource source = ModelSource.open(model, eventShape, parameterization, time, sched, line -> {
+        try (ModelSource source = ModelSource.open(model, eventShape, parameterization, time, sched, dev, line -> {
             err.println(line);
             err.flush();
         })) {

@@ -10,9 +10,15 @@ import java.util.List;
  * @param checks      the judged numbers, at least 1
  * @param tables      evidence tables (e.g. errors against steps)
  * @param chart       the claim's plot
+ * @param figures     pictures beside the plot (e.g. sample grids of image samplers; often none)
  * @param wallSeconds measuring time
  */
-public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, double wallSeconds) {
+public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds) {
+
+    /** A result without figures. */
+    public ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, double wallSeconds) {
+        this(claim, checks, tables, chart, List.of(), wallSeconds);
+    }
 
     public ClaimResult {
         if (checks == null || checks.isEmpty()) {
@@ -23,6 +29,7 @@ public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, C
         }
         checks = List.copyOf(checks);
         tables = List.copyOf(tables);
+        figures = figures == null ? List.of() : List.copyOf(figures);
     }
 
     public Verdict verdict() {

@@ -94,36 +94,16 @@ public record MonteCarloBudgetClaim(String id, String family, String source, Str
         List<double[]> points = new ArrayList<>();
         for (BudgetRun c : contenders) {
             Measured m = measure(t, s, c, truth, mmd);
-            double diff = m.distance.value() - ref.distance.value();
+            Check check = MonteCarloComparison.judge(c.label(), "MMD^2 - reference's", c.expect(), m.distance, ref.distance, Z);
             double se = Math.hypot(m.distance.standardError(), ref.distance.standardError());
-            boolean close = diff <= Z * se;
-            boolean ok = c.expect() == BudgetRun.Expect.CLOSE ? close : !close;
             table.row(c.integrator(), c.grid() + "(" + c.steps() + ")", m.nfe, sci(m.distance.value()), sci(m.distance.standardError()),
-                    sci(diff), sci(se));
-            String reason = String.format(Locale.ROOT, "MMD^2 %.3e vs reference %.3e: difference %.3e is %.1f combined standard errors "
-                    + "(limit %.0f)", m.distance.value(), ref.distance.value(), diff, diff / se, Z);
-            // a FAR contender that the sample size cannot tell from the reference is unresolved, not refuted
-            Judgement j = ok ? Judgement.of(true, reason) : c.expect() == BudgetRun.Expect.FAR
-                    ? new Judgement(Verdict.INCONCLUSIVE, reason + "; not resolved at this sample size") : Judgement.of(false, reason);
-            checks.add(new Check(c.label(), "MMD^2 - reference's", diff, diff - 1.96 * se, diff + 1.96 * se,
-                    c.expect() == BudgetRun.Expect.CLOSE ? "<= " + Z + " s.e." : "> " + Z + " s.e.", j));
+                    sci(check.value()), sci(se));
+            checks.add(check);
             points.add(new double[] {m.nfe, m.distance.value(), 1.96 * m.distance.standardError()});
         }
-        Chart.Builder chart = Chart.of(id + ": MMD^2 to the target", "model evaluations (NFE)", "MMD^2", false, false);
-        double lo = points.stream().mapToDouble(p -> p[0]).min().orElseThrow();
-        double hi = Math.max(ref.nfe, points.stream().mapToDouble(p -> p[0]).max().orElseThrow());
-        chart.theory("reference " + reference.label(), new double[] {lo, hi}, new double[] {ref.distance.value(), ref.distance.value()});
-        for (String name : contenders.stream().map(c -> c.integrator() + " on " + c.grid()).distinct().toList()) {
-            List<double[]> mine = new ArrayList<>();
-            for (int i = 0; i < contenders.size(); i++) {
-                if ((contenders.get(i).integrator() + " on " + contenders.get(i).grid()).equals(name)) {
-                    mine.add(points.get(i));
-                }
-            }
-            chart.line(name, mine.stream().mapToDouble(p -> p[0]).toArray(), mine.stream().mapToDouble(p -> p[1]).toArray(),
-                    mine.stream().mapToDouble(p -> p[2]).toArray(), Chart.Style.MEASURED);
-        }
-        return new ClaimResult(this, checks, List.of(table.build()), chart.build(), (System.nanoTime() - start) * 1e-9);
+        Chart chart = MonteCarloComparison.chart(id + ": MMD^2 to the target", "MMD^2", reference, ref.distance.value(), ref.nfe, contenders,
+                points);
+        return new ClaimResult(this, checks, List.of(table.build()), chart, (System.nanoTime() - start) * 1e-9);
     }
 
     private record Measured(Estimate distance, long nfe) {}

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class PoissonMidpointClaims {
     static final String FAMILY = "Poisson midpoint: DDPM-1000 quality at 50-80 NFE";
-    private static final String PAPER = "Kandasamy and Nagaraj (2024), The Poisson midpoint method for Langevin dynamics, NeurIPS, "
+    static final String PAPER = "Kandasamy and Nagaraj (2024), The Poisson midpoint method for Langevin dynamics, NeurIPS, "
             + "arXiv 2405.17068";
     private static final String REFERENCE = "ddpm:variance=small";
     private static final String BERNOULLI = "poissonMidpoint";

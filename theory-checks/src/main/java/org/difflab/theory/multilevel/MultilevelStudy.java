@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -30,8 +31,8 @@ import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.GaussianReverseTransition;
 
 /**
- * Strong errors and costs of multilevel samplers on a diagonal Gaussian target (research note mlem_parallel.md,
- * sections A.3 and A.7): every run starts from the same prior draws, on a uniform grid over the schedule ending at
+ * Strong errors and costs of multilevel samplers on a diagonal Gaussian target or any hierarchy of models, trained
+ * networks included (research note mlem_parallel.md, sections A.3 and A.7): every run starts from the same prior draws, on a uniform grid over the schedule ending at
  * tMin, in float64; costs are per sample, sum_k C_k (rows that called level k) / rows, the base counted as free.
  *
  * <ul>
@@ -71,11 +72,16 @@ public final class MultilevelStudy {
     public record DriftEstimate(double[] mean, double[] meanSe, double[] top, double variance, double varianceSe, double predicted,
             double[] probabilities) {}
 
+    /** The target when it is a Gaussian (flowError needs its exact flow); null for a study of networks. */
     private final Gaussian target;
+    private final Shape event;
+    private final int dim;
     private final NoiseSchedule schedule;
     private final GaussianReverseTransition flow;
     private final int samples;
     private final long seed;
+    /** Final states of reference runs, by integrator spec and steps: a study compares many runs with one reference. */
+    private final Map<String, double[]> references = new HashMap<>();
 
     /**
      * @param target   a diagonal Gaussian target
@@ -85,8 +91,29 @@ public final class MultilevelStudy {
      */
     public MultilevelStudy(Gaussian target, NoiseSchedule schedule, int samples, long seed) {
         this.target = Require.notNull("target", target);
+        this.event = new Shape(target.dim());
+        this.dim = target.dim();
         this.schedule = Require.notNull("schedule", schedule);
         this.flow = new GaussianReverseTransition(target, schedule, 0); // also checks that the target is diagonal
+        this.samples = Require.inRange("samples", samples, 2, 1_000_000);
+        this.seed = seed;
+    }
+
+    /**
+     * A study without a target (e.g. of trained networks): {@link #coupledDistance} and {@link #withPilotDifferences}
+     * only, since there is no exact flow to compare with.
+     *
+     * @param eventShape the shape of one sample, e.g. [3, 16, 16]
+     */
+    public MultilevelStudy(Shape eventShape, NoiseSchedule schedule, int samples, long seed) {
+        this.target = null;
+        this.event = Require.notNull("eventShape", eventShape);
+        if (eventShape.dimension() < 1 || eventShape.size() < 1) {
+            throw new IllegalArgumentException("eventShape = " + eventShape + " is not allowed: a sample needs at least 1 coordinate");
+        }
+        this.dim = Math.toIntExact(eventShape.size());
+        this.schedule = Require.notNull("schedule", schedule);
+        this.flow = null;
         this.samples = Require.inRange("samples", samples, 2, 1_000_000);
         this.seed = seed;
     }
@@ -97,22 +124,31 @@ public final class MultilevelStudy {
      * when {@code binEdges} is given (null: one bin).
      */
     public ModelHierarchy withPilotDifferences(ModelHierarchy hierarchy, int steps, int rows, double[] binEdges) {
+        return hierarchy.withDifferences(PilotDifferences.of(pilotDifferences(hierarchy, steps, rows, binEdges)));
+    }
+
+    /** The level differences behind {@link #withPilotDifferences}, measured on the states Euler-Maruyama with the top level visits. */
+    public LevelDifferences pilotDifferences(ModelHierarchy hierarchy, int steps, int rows, double[] binEdges) {
         TimeGrid grid = grid(steps);
         TrajectoryCapture capture = new TrajectoryCapture(1);
         try (NDManager m = NDManager.newBaseManager()) {
             Solve.run(Integrators.parse("eulerMaruyama"), new DiffusionProblem(schedule, hierarchy), grid,
                     new PerSampleNoise(seed ^ 0x5EED).open(0, rows), List.of(capture), prior(m, rows, seed ^ 0x5EED));
             List<StateBatch> states = new ArrayList<>();
-            Shape shape = new Shape(rows, target.dim());
+            Shape shape = rows(rows);
             for (int i = 0; i < capture.states().size(); i++) {
                 states.add(new StateBatch(schedule.level(capture.times().get(i)), m.create(capture.states().get(i), shape)));
             }
-            return hierarchy.withDifferences(PilotDifferences.of(LevelDifferences.measure(hierarchy, states, binEdges)));
+            return LevelDifferences.measure(hierarchy, states, binEdges);
         }
     }
 
     /** A probability-flow run of the integrator against the exact flow from the same prior draws. */
     public Point flowError(Integrator integrator, ModelHierarchy hierarchy, int steps) {
+        if (flow == null) {
+            throw new IllegalStateException("flowError needs a Gaussian target, and this study of " + event + " samples has none: use "
+                    + "coupledDistance");
+        }
         if (integrator.stochastic()) {
             throw new IllegalArgumentException("integrator = " + integrator.spec() + " is not allowed: flowError compares with the exact "
                     + "probability-flow map, so the integrator must be deterministic apart from its gates (lambda = 0)");
@@ -124,7 +160,7 @@ public final class MultilevelStudy {
             Solve.Solution s = Solve.run(integrator, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, samples),
                     List.of(), x0);
             double[][] c = flow.coefficients(grid.t(0), grid.t(steps));
-            int d = target.dim();
+            int d = dim;
             double[] exact = new double[start.length];
             for (int i = 0; i < start.length; i++) {
                 exact[i] = c[0][i % d] * start[i] + c[1][i % d];
@@ -135,16 +171,37 @@ public final class MultilevelStudy {
 
     /**
      * The distance between a run of {@code integrator} on {@code steps} steps and one of {@code reference} on
-     * {@code referenceSteps} steps, both driven by one Brownian path and started from the same prior draws; the
-     * point's cost is the first run's.
+     * {@code referenceSteps} steps, both on {@code hierarchy}, driven by one Brownian path and started from the same
+     * prior draws; the point's cost is the first run's.
      */
     public Point coupledDistance(Integrator integrator, int steps, Integrator reference, int referenceSteps, ModelHierarchy hierarchy) {
+        return coupledDistance(integrator, steps, hierarchy, reference, referenceSteps, hierarchy);
+    }
+
+    /**
+     * As {@link #coupledDistance(Integrator, int, Integrator, int, ModelHierarchy)} with the reference on its own hierarchy,
+     * e.g. Euler-Maruyama with a small network against a fine run with the largest. The reference's final states are
+     * kept for later calls with the same reference, steps and hierarchy.
+     */
+    public Point coupledDistance(Integrator integrator, int steps, ModelHierarchy hierarchy, Integrator reference, int referenceSteps,
+                                 ModelHierarchy referenceHierarchy) {
+        double[] r = references.computeIfAbsent(reference.spec() + " x " + referenceSteps + " on " + System.identityHashCode(referenceHierarchy),
+                k -> finalStates(reference, referenceSteps, new DiffusionProblem(schedule, referenceHierarchy)));
+        Solve.Solution[] s = new Solve.Solution[1];
+        double[] x = finalStates(integrator, steps, new DiffusionProblem(schedule, hierarchy), s);
+        return point(x, r, s[0].counters(), hierarchy);
+    }
+
+    private double[] finalStates(Integrator integrator, int steps, DiffusionProblem problem) {
+        return finalStates(integrator, steps, problem, new Solve.Solution[1]);
+    }
+
+    /** The run's final states on the study's Brownian path; the solution (its counters) is left in {@code out[0]}. */
+    private double[] finalStates(Integrator integrator, int steps, DiffusionProblem problem, Solve.Solution[] out) {
         BrownianPathNoise path = new BrownianPathNoise(seed, schedule.tMax(), PATH_DEPTH);
         try (NDManager m = NDManager.newBaseManager()) {
-            DiffusionProblem problem = new DiffusionProblem(schedule, hierarchy);
-            Solve.Solution s = Solve.run(integrator, problem, grid(steps), path.open(0, samples), List.of(), prior(m, samples, seed));
-            Solve.Solution r = Solve.run(reference, problem, grid(referenceSteps), path.open(0, samples), List.of(), prior(m, samples, seed));
-            return point(s.x().toDoubleArray(), r.x().toDoubleArray(), s.counters(), hierarchy);
+            out[0] = Solve.run(integrator, problem, grid(steps), path.open(0, samples), List.of(), prior(m, samples, seed));
+            return out[0].x().toDoubleArray();
         }
     }
 
@@ -155,7 +212,7 @@ public final class MultilevelStudy {
      */
     public DriftEstimate driftEstimate(ModelHierarchy hierarchy, double rate, double[] x, double t, double eta, int rows) {
         MultilevelEulerMaruyama mlem = new MultilevelEulerMaruyama(rate, 0, MultilevelEulerMaruyama.Form.EULER, MultilevelEulerMaruyama.Share.SAMPLE);
-        int d = target.dim();
+        int d = dim;
         Require.sameDimension("x", Require.finite("x", x).length, d);
         Require.inRange("rows", rows, 2, 10_000_000);
         TimeGrid grid = new TimeGrid(schedule, new double[] {t, t - Require.positive("eta", eta)});
@@ -167,10 +224,10 @@ public final class MultilevelStudy {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(x, 0, start, r * d, d);
             }
-            NDArray states = m.create(start, new Shape(rows, d));
+            NDArray states = m.create(start, rows(rows));
             double[] out = Solve.run(mlem, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, rows), List.of(), states)
                     .x().toDoubleArray();
-            NDArray state = m.create(x, new Shape(1, d));
+            NDArray state = m.create(x, rows(1));
             var level = grid.level(0);
             double[] p = mlem.probabilities(hierarchy, t, eta);
             double predicted = 0;
@@ -209,22 +266,28 @@ public final class MultilevelStudy {
         }
     }
 
-    private TimeGrid grid(int steps) {
+    /** The study's grid of {@code steps} uniform steps over the schedule, ending at tMin. */
+    public TimeGrid grid(int steps) {
         return Grids.uniform(Require.positive("steps", steps)).endingAtTMin().on(schedule);
     }
 
     /** Prior draws N(0, priorStd^2 I), float64, from the given seed (the same rows for every run of the study). */
     private NDArray prior(NDManager m, int rows, long priorSeed) {
         var normal = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(priorSeed));
-        double[] x = new double[rows * target.dim()];
+        double[] x = new double[rows * dim];
         for (int i = 0; i < x.length; i++) {
             x[i] = schedule.priorStd() * normal.sample();
         }
-        return m.create(x, new Shape(rows, target.dim())).toType(DataType.FLOAT64, false);
+        return m.create(x, rows(rows)).toType(DataType.FLOAT64, false);
+    }
+
+    /** The shape of a batch of n samples: [n, event...]. */
+    private Shape rows(int n) {
+        return new Shape(n).addAll(event);
     }
 
     private Point point(double[] x, double[] reference, Map<String, Long> counters, ModelHierarchy hierarchy) {
-        int d = target.dim();
+        int d = dim;
         int rows = x.length / d;
         double mean = 0;
         double sq = 0;

@@ -27,6 +27,11 @@ public final class Cells {
                 ? " [" + precise(c.lower()) + ", " + precise(c.upper()) + "]" : "");
     }
 
+    /** The file of a claim's k-th figure (1-based), beside its plot. */
+    public static String figureFile(ClaimResult r, int k) {
+        return r.claim().id() + "-figure-" + k + ".png";
+    }
+
     /** Characters of integrator specs listed in a summary cell before the rest is counted. */
     private static final int LISTED = 60;
 

@@ -14,7 +14,9 @@ final class HtmlReport {
             + "td.n{text-align:right;font-family:monospace}th{background:#f2f2f2}.HOLDS{color:#1a7f37;font-weight:bold}"
             + ".VIOLATED{color:#c62828;font-weight:bold}.INCONCLUSIVE{color:#b26a00;font-weight:bold}"
             + "dt{font-weight:bold;float:left;width:7em}dd{margin-left:8em}img{max-width:100%;border:1px solid #ddd}"
-            + "p.legend{color:#555;font-size:90%}h2{border-bottom:2px solid #ddd;margin-top:2em}";
+            + "p.legend{color:#555;font-size:90%}h2{border-bottom:2px solid #ddd;margin-top:2em}"
+            + "div.figures{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0;width:15em}figure img{width:100%;image-rendering:pixelated}"
+            + "figcaption{font-size:85%;color:#444}";
 
     private HtmlReport() {}
 
@@ -49,6 +51,14 @@ final class HtmlReport {
                 b.append("<dt>Note</dt><dd>").append(esc(c.note())).append("</dd>");
             }
             b.append("</dl>\n<img src=\"").append(Cells.plotFile(r)).append("\" alt=\"plot of ").append(c.id()).append("\">\n");
+            if (!r.figures().isEmpty()) {
+                b.append("<div class=\"figures\">");
+                for (int f = 0; f < r.figures().size(); f++) {
+                    b.append("<figure><img src=\"").append(Cells.figureFile(r, f + 1)).append("\" alt=\"").append(esc(r.figures().get(f).caption()))
+                            .append("\"><figcaption>").append(esc(r.figures().get(f).caption())).append("</figcaption></figure>");
+                }
+                b.append("</div>\n");
+            }
             b.append("<table><tr><th>subject</th><th>quantity</th><th>measured [95% CI]</th><th>expected</th><th>verdict</th><th>why</th></tr>\n");
             for (Check k : r.checks()) {
                 b.append("<tr><td>").append(esc(k.subject())).append("</td><td>").append(esc(k.quantity())).append("</td><td class=\"n\">")

@@ -37,6 +37,12 @@ final class MarkdownReport {
                 b.append("- **Note:** ").append(c.note()).append("\n");
             }
             b.append("\n![").append(c.id()).append("](").append(Cells.plotFile(r)).append(")\n\n");
+            for (int f = 0; f < r.figures().size(); f++) {
+                b.append("![").append(r.figures().get(f).caption()).append("](").append(Cells.figureFile(r, f + 1)).append(")\n");
+            }
+            if (!r.figures().isEmpty()) {
+                b.append('\n');
+            }
             b.append("| subject | quantity | measured [95% CI] | expected | verdict | why |\n|---|---|---|---|---|---|\n");
             for (Check k : r.checks()) {
                 b.append("| ").append(k.subject()).append(" | ").append(k.quantity()).append(" | ").append(Cells.measured(k)).append(" | ")

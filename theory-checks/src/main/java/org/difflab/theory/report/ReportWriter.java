@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.difflab.theory.claims.ClaimResult;
 
 /**
  * Writes a report folder for claim results: {@code index.html}, {@code REPORT.md}, {@code claims.csv},
- * {@code results.json}, and per claim {@code <id>.png} (its plot) and {@code <id>-<k>.csv} (its tables).
+ * {@code results.json}, and per claim {@code <id>.png} (its plot), {@code <id>-<k>.csv} (its tables) and
+ * {@code <id>-figure-<k>.png} (its figures, e.g. sample grids).
  * Existing files of the same names are replaced; other files in the folder are left alone.
  */
 public final class ReportWriter {
@@ -30,6 +32,12 @@ public final class ReportWriter {
                 ChartPlot.write(r.chart(), dir.resolve(Cells.plotFile(r)));
                 for (int k = 0; k < r.tables().size(); k++) {
                     text(dir.resolve(Cells.tableFile(r, k + 1)), ClaimsCsv.table(r.tables().get(k)));
+                }
+                for (int k = 0; k < r.figures().size(); k++) {
+                    Path png = dir.resolve(Cells.figureFile(r, k + 1));
+                    if (!ImageIO.write(r.figures().get(k).image(), "png", png.toFile())) {
+                        throw new IOException("no PNG writer for the figure " + png);
+                    }
                 }
             }
             text(dir.resolve("claims.csv"), ClaimsCsv.summary(results));

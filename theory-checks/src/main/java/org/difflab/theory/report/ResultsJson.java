@@ -62,6 +62,14 @@ public final class ResultsJson {
             tables.add(x);
         }
         m.put("tables", tables);
+        List<Object> figures = new ArrayList<>();
+        for (int k = 0; k < r.figures().size(); k++) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("caption", r.figures().get(k).caption());
+            x.put("file", Cells.figureFile(r, k + 1));
+            figures.add(x);
+        }
+        m.put("figures", figures);
         m.put("wallSeconds", r.wallSeconds());
         return m;
     }

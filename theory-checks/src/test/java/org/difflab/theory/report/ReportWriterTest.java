@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.difflab.theory.claims.Catalogue;
 import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.Figure;
 import org.difflab.theory.claims.OrderClaim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,20 @@ class ReportWriterTest {
         BufferedImage png = ImageIO.read(d.resolve("order-heun.png").toFile());
         assertThat(png).isNotNull();
         assertThat(png.getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void writesFiguresBesideThePlotAndShowsThem(@TempDir Path dir) throws Exception {
+        ClaimResult plain = ((OrderClaim) Catalogue.byId("order-ddim")).withSteps(40, 80, 160).check();
+        BufferedImage grid = new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB);
+        ClaimResult withFigures = new ClaimResult(plain.claim(), plain.checks(), plain.tables(), plain.chart(),
+                List.of(new Figure("ddim on uniform(20), 20 NFE", grid), new Figure("data", grid)), plain.wallSeconds());
+        Path d = ReportWriter.write(List.of(withFigures), dir).getParent();
+        assertThat(ImageIO.read(d.resolve("order-ddim-figure-2.png").toFile()).getWidth()).isEqualTo(30);
+        assertThat(Files.readString(d.resolve("index.html"))).contains("<img src=\"order-ddim-figure-1.png\"",
+                "<figcaption>ddim on uniform(20), 20 NFE</figcaption>");
+        assertThat(Files.readString(d.resolve("REPORT.md"))).contains("![data](order-ddim-figure-2.png)");
+        assertThat(Files.readString(d.resolve("results.json"))).contains("\"file\": \"order-ddim-figure-1.png\"");
     }
 
     @Test
