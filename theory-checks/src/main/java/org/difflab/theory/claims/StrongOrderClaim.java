@@ -1,5 +1,7 @@
 package org.difflab.theory.claims;
 
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.schedule.Schedules;
+import org.difflab.runtime.data.ImageGrid;
 import org.difflab.theory.convergence.OrderFit;
 import org.difflab.theory.convergence.StepProxy;
 import org.difflab.theory.strong.StrongError;
@@ -17,7 +20,8 @@ import org.difflab.theory.strong.StrongErrorResult;
  * A strong-order claim on any score model, a trained network included: each integrator runs at several step counts
  * from the same initial noise (and, when stochastic, the same Brownian path) and is compared path by path with a fine
  * reference run ({@link StrongError}); the fitted order is judged with {@link Judgement#ofOrder}. It needs no
- * closed-form law, which is what makes convergence checkable on real networks.
+ * closed-form law, which is what makes convergence checkable on real networks. On an image model the report shows a
+ * grid of each integrator's paths at the largest step count.
  *
  * @param id             short stable id
  * @param family         the report section
@@ -70,8 +74,13 @@ public record StrongOrderClaim(String id, String family, String source, String s
     public ClaimResult check() {
         long start = System.nanoTime();
         Integrator[] study = integrators.stream().map(Integrators::parse).toArray(Integrator[]::new);
-        StrongErrorResult r = model.with(m -> StrongError.study(study).model(m).schedule(Schedules.parse(schedule)).grid(Grids.uniform(steps[0]))
-                .steps(steps).reference(Integrators.parse(reference), referenceSteps).samples(samples).seed(seed).run());
+        Shape[] event = new Shape[1];
+        StrongErrorResult r = model.with(m -> {
+            event[0] = m.eventShape();
+            return StrongError.study(study).model(m).schedule(Schedules.parse(schedule)).grid(Grids.uniform(steps[0])).steps(steps)
+                    .reference(Integrators.parse(reference), referenceSteps).samples(samples).seed(seed).run();
+        });
+        List<Figure> figures = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<OrderChart.Curve> curves = new ArrayList<>();
@@ -86,10 +95,31 @@ public record StrongOrderClaim(String id, String family, String source, String s
                         String.format(Locale.ROOT, "%.3f", p.wallSeconds()));
             }
             tables.add(t.build());
+            if (isImage(event[0])) {
+                figures.add(new Figure(String.format(Locale.ROOT, "%s, %d steps (the study's paths)", s.integrator(), steps[steps.length - 1]),
+                        grid(s.finest(), event[0])));
+            }
             curves.add(new OrderChart.Curve(s.integrator(), s.points().stream().mapToInt(StrongErrorResult.Point::steps).toArray(),
                     s.points().stream().mapToDouble(StrongErrorResult.Point::error).toArray(), f, expectedOrder));
         }
         return new ClaimResult(this, checks, tables, OrderChart.of(id + " (expected strong order " + OrderChart.number(expectedOrder) + ")",
-                "RMS path error", StepProxy.STEPS, curves), (System.nanoTime() - start) * 1e-9);
+                "RMS path error", StepProxy.STEPS, curves), figures, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** Samples [C, H, W] with 1 or 3 channels are images: the report shows a grid of them. */
+    private static boolean isImage(Shape event) {
+        return event.dimension() == 3 && (event.get(0) == 1 || event.get(0) == 3);
+    }
+
+    private static BufferedImage grid(double[][] rows, Shape event) {
+        int n = Math.min(rows.length, 16);
+        int d = rows[0].length;
+        float[] values = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                values[i * d + j] = (float) rows[i][j];
+            }
+        }
+        return ImageGrid.render(values, n, (int) event.get(0), (int) event.get(1), (int) event.get(2), 8, 3);
     }
 }

@@ -160,6 +160,7 @@ public final class StrongError {
             double[][] x = references.computeIfAbsent(ref.spec(), k -> paths(ref, refSteps).rows);
             List<StrongErrorResult.Point> points = new ArrayList<>();
             double[] errors = new double[steps.length];
+            double[][] finest = null;
             for (int i = 0; i < steps.length; i++) {
                 long start = System.nanoTime();
                 Run run = paths(integrator, steps[i]);
@@ -167,9 +168,10 @@ public final class StrongError {
                 double[] e = rmsError(run.rows, x);
                 errors[i] = e[0];
                 points.add(new StrongErrorResult.Point(steps[i], e[0], e[1], run.nfe, wall));
+                finest = run.rows;
             }
             out.put(integrator.spec(), new StrongErrorResult.Series(integrator.spec(), integrator.stochastic(), ref.spec(), refSteps,
-                    points, OrderFit.fit(steps, errors, proxy)));
+                    points, OrderFit.fit(steps, errors, proxy), finest));
         }
         return new StrongErrorResult(samples, seed, out);
     }

@@ -16,8 +16,12 @@ public record StrongErrorResult(int samples, long seed, Map<String, Series> seri
      */
     public record Point(int steps, double error, double standardError, long nfe, double wallSeconds) {}
 
-    /** The points of one integrator, the reference it was measured against, and the fitted strong order. */
-    public record Series(String integrator, boolean stochastic, String reference, int referenceSteps, List<Point> points, OrderFit fit) {
+    /**
+     * The points of one integrator, the reference it was measured against, the fitted strong order, and the samples of
+     * its run at the largest step count (one row per path, flattened).
+     */
+    public record Series(String integrator, boolean stochastic, String reference, int referenceSteps, List<Point> points, OrderFit fit,
+                         double[][] finest) {
         public Series {
             points = List.copyOf(points);
         }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Strong orders on a network: a small UNet (width 8, 8x8 shapes, 150 training iterations) shows DDIM's strong order 1
- * and Heun's order 2 against a fine Heun run from the same initial noise; DDIM held to order 2 is violated.
+ * and Heun's order 2 against a fine Heun run from the same initial noise, with a grid of the paths in the report; DDIM
+ * held to order 2 is violated.
  */
 class StrongOrderClaimTest {
 
@@ -28,6 +29,11 @@ class StrongOrderClaimTest {
             ClaimResult heun = claim(trained, "heun", 2).check();
             System.out.println(ddim.checks() + "\n" + heun.checks() + "\n" + ddim.tables() + heun.tables());
             assertThat(ddim.verdict()).as(ddim.checks().toString()).isEqualTo(Verdict.HOLDS);
+            assertThat(ddim.figures()).singleElement().satisfies(f -> {
+                assertThat(f.caption()).isEqualTo("ddim:eta=0.0, 96 steps (the study's paths)");
+                assertThat(f.image().getWidth()).isEqualTo(8 * (8 * 3 + 2) + 2);
+                assertThat(f.image().getHeight()).as("16 paths in 2 rows").isEqualTo(2 * (8 * 3 + 2) + 2);
+            });
             assertThat(heun.verdict()).as(heun.checks().toString()).isEqualTo(Verdict.HOLDS);
             ClaimResult wrong = claim(trained, "ddim", 2).check();
             assertThat(wrong.verdict()).as(wrong.checks().toString()).isEqualTo(Verdict.VIOLATED);
