@@ -52,6 +52,8 @@ public final class ChartPlot {
         int colour = 0;
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
+        double left = Double.POSITIVE_INFINITY;
+        double right = 0;
         boolean errorBars = c.lines().stream().anyMatch(l -> l.error() != null);
         st.setErrorBarsColorSeriesColor(true);
         for (Chart.Style style : new Chart.Style[] {Chart.Style.THEORY, Chart.Style.FIT, Chart.Style.MEASURED}) {
@@ -75,11 +77,22 @@ public final class ChartPlot {
                         highest = Math.max(highest, y);
                     }
                 }
+                for (double x : l.x()) {
+                    if (x > 0 && Double.isFinite(x)) {
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                    }
+                }
             }
         }
-        // XChart labels a log axis only at powers of ten: widen the y range to whole decades so at least two are labelled
+        // XChart labels a log axis only at powers of ten: widen each log range to whole decades so at least two are labelled
         if (c.logY() && highest > 0) {
             st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest)))).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest))));
+        }
+        if (c.logX() && right > 0) {
+            double from = Math.pow(10, Math.floor(Math.log10(left)));
+            double to = Math.pow(10, Math.ceil(Math.log10(right)));
+            st.setXAxisMin(from).setXAxisMax(to > from ? to : 10 * from);
         }
         try {
             BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
