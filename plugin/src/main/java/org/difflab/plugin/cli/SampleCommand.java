@@ -21,6 +21,7 @@ import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
+import org.difflab.plugin.plot.ScatterPlot;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.runtime.data.ImageGrid;
 import picocli.CommandLine.Command;
