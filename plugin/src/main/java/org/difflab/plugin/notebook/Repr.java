@@ -2,12 +2,14 @@ package org.difflab.plugin.notebook;
 
 import java.util.List;
 import java.util.function.Function;
+import org.difflab.dsl.conformance.ConformanceReport;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.plugin.notebook.repr.ChartRepr;
 import org.difflab.plugin.notebook.repr.ClaimRepr;
 import org.difflab.plugin.notebook.repr.ComplexityRepr;
+import org.difflab.plugin.notebook.repr.ConformanceRepr;
 import org.difflab.plugin.notebook.repr.ConvergenceRepr;
 import org.difflab.plugin.notebook.repr.HierarchyRepr;
 import org.difflab.plugin.notebook.repr.SamplesRepr;
@@ -36,7 +38,8 @@ public final class Repr {
             new Entry<>(ClaimResult.class, ClaimRepr::of),
             new Entry<>(Chart.class, ChartRepr::of),
             new Entry<>(NoiseSchedule.class, ScheduleRepr::of),
-            new Entry<>(ModelHierarchy.class, HierarchyRepr::of));
+            new Entry<>(ModelHierarchy.class, HierarchyRepr::of),
+            new Entry<>(ConformanceReport.class, ConformanceRepr::of));
 
     private Repr() {}
 

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.difflab.dsl.Diffusion;
+import org.difflab.dsl.conformance.CheckResult;
+import org.difflab.dsl.conformance.ConformanceReport;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.hierarchy.SyntheticHierarchy;
@@ -117,6 +120,15 @@ class ReprTest {
         MimeBundle hierarchy = Repr.of(h);
         assertThat(hierarchy.get(MimeBundle.HTML)).contains("3 levels").contains("<td>3</td>");
         Bundles.png(hierarchy);
+    }
+
+    @Test
+    void conformanceReportShowsOneRowPerCheck() {
+        ConformanceReport r = new ConformanceReport("rk3", List.of(new CheckResult("determinism", CheckResult.Verdict.PASS, "bit for bit"),
+                new CheckResult("nfe", CheckResult.Verdict.FAIL, "spent 31, declared 30")));
+        MimeBundle b = Repr.of(r);
+        assertThat(b.get(MimeBundle.HTML)).contains("Conformance of rk3: FAIL").contains("<td>nfe</td><td>FAIL</td><td>spent 31, declared 30</td>");
+        assertThat(b.get(MimeBundle.TEXT)).isEqualTo(r.toString());
     }
 
     @Test
