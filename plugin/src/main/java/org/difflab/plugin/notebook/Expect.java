@@ -1,5 +1,6 @@
 package org.difflab.plugin.notebook;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,11 @@ public final class Expect {
             throw new AssertionError("expected: " + statement);
         }
         return statement + ": holds";
+    }
+
+    /** The lines of checks that held, shown as one list (each argument is the result of a check above). */
+    public static Checked all(String... held) {
+        return new Checked(List.of(held));
     }
 
     private static String format(double v) {

@@ -17,5 +17,8 @@ class ExpectTest {
         assertThatThrownBy(() -> Expect.atMost("TV", 0.5, 0.1)).isInstanceOf(AssertionError.class).hasMessage("TV = 0.5000, expected <= 0.1000");
         assertThat(Expect.that("conformance passes", true)).isEqualTo("conformance passes: holds");
         assertThatThrownBy(() -> Expect.that("conformance passes", false)).hasMessage("expected: conformance passes");
+        MimeBundle all = Repr.of(Expect.all(Expect.that("a", true), Expect.atMost("b", 1, 2)));
+        assertThat(all.get(MimeBundle.TEXT)).isEqualTo("a: holds\nb = 1.0000 <= 2.0000: holds");
+        assertThat(all.get(MimeBundle.HTML)).isEqualTo("<ul><li>a: holds</li><li>b = 1.0000 &lt;= 2.0000: holds</li></ul>");
     }
 }
