@@ -2,7 +2,7 @@
 # Executes every research notebook in notebooks/ headless and checks the results: installs Debian's Jupyter packages
 # when missing (jupyter-nbconvert, python3-nbclient, jupyter-client) and the fonts AWT draws plots with, installs
 # DiffLab's kernel into target/jupyter (not the user's Jupyter), runs each notebook with nbclient (a cell that throws
-# fails the run), writes the executed notebooks to target/notebooks/ and checks that they hold image/png and text/html
+# fails the run), writes the executed notebooks (and HTML copies) to target/notebooks/ and checks that they hold image/png and text/html
 # outputs. Needs the built jars (mvn package or verify); scripts/test.sh calls it after the Maven build.
 # Usage: scripts/notebooks.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
 set -euo pipefail

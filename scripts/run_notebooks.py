@@ -3,7 +3,8 @@
 Each notebook runs in its own directory with the given kernel; a cell that throws fails the run (nbclient raises
 CellExecutionError). A kernel that does not answer at start-up (rapaio-jupyter-kernel 3.0.1 now and then misses the
 first requests) is started again, at most three times. The executed notebook is written to --out even when it fails,
-so the failing cell can be read there, with the kernel's own output in NAME.kernel.log beside it. Afterwards every notebook must hold at least one image/png and one text/html
+so the failing cell can be read there, with the kernel's own output in NAME.kernel.log beside it; a notebook that
+runs through is also written as NAME.html, to look at in a browser. Afterwards every notebook must hold at least one image/png and one text/html
 output and no error output. Exit code 0 when all pass, 1 otherwise.
 """
 import argparse
@@ -13,6 +14,7 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert import HTMLExporter
 from nbclient.exceptions import CellExecutionError
 
 START_ATTEMPTS = 3
@@ -31,6 +33,9 @@ def execute(path, out_dir, kernel, cell_timeout, startup_timeout):
             with open(log_path, "w") as log:
                 client.execute(stdout=log, stderr=log)
             nbformat.write(nb, out)
+            html, _ = HTMLExporter().from_notebook_node(nb)
+            with open(os.path.splitext(out)[0] + ".html", "w") as f:
+                f.write(html)
             return time.monotonic() - start, None
         except CellExecutionError as e:
             nbformat.write(nb, out)
