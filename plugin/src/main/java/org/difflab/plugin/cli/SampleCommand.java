@@ -21,6 +21,7 @@ import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
+import org.difflab.plugin.plot.ScatterPlot;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.runtime.data.ImageGrid;
 import picocli.CommandLine.Command;
@@ -137,7 +138,7 @@ final class SampleCommand implements Callable<Integer> {
         DiffLabRuntime.engine();
         Device dev = DiffLabRuntime.device(device);
         Sampler sampler = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
-                .batchSize(batch).dataType(type).device(dev);
+                .batchSize(batch).dataType(type).device(dev).observer(progress());
         List<String> written = new ArrayList<>();
         try (Samples s = sampler.sample(n)) {
             double[][] rows = s.rows();
@@ -186,7 +187,7 @@ final class SampleCommand implements Callable<Integer> {
                         + ModelSource.describe(network.eventShape()) + ": a PNG grid needs images C,H,W with C = 1 or 3; use .npy or .csv");
             }
             Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
-                    .batchSize(batch).dataType(type).device(dev);
+                    .batchSize(batch).dataType(type).device(dev).observer(progress());
             List<String> written = new ArrayList<>();
             try (Samples s = sampler.sample(n)) {
                 if (format != null) {
@@ -201,6 +202,11 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A progress bar on stderr once a run has taken more than 2 s. */
+    private TerminalProgress progress() {
+        return new TerminalProgress(spec.commandLine().getErr(), 2000, 200);
     }
 
     private void summary(Samples s, List<String> written, String options) {

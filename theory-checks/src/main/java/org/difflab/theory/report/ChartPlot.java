@@ -33,6 +33,19 @@ public final class ChartPlot {
 
     /** Writes the chart as PNG (the path should end in .png). */
     public static void write(Chart c, Path png) {
+        XYChart chart = draw(c);
+        try {
+            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write plot " + png + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not draw the chart '" + c.title() + "' with lines "
+                    + Arrays.toString(c.lines().stream().map(Chart.Line::label).toArray()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The chart as an XChart chart, for callers that encode it themselves (PNG or SVG in a notebook). */
+    public static XYChart draw(Chart c) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -94,13 +107,6 @@ public final class ChartPlot {
             double to = Math.pow(10, Math.ceil(Math.log10(right)));
             st.setXAxisMin(from).setXAxisMax(to > from ? to : 10 * from);
         }
-        try {
-            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write plot " + png + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("could not draw the chart '" + c.title() + "' with lines "
-                    + Arrays.toString(c.lines().stream().map(Chart.Line::label).toArray()) + ": " + e.getMessage(), e);
-        }
+        return chart;
     }
 }

@@ -1,4 +1,4 @@
-package org.difflab.plugin.cli;
+package org.difflab.plugin.plot;
 
 import java.util.ArrayList;
 import java.util.List;

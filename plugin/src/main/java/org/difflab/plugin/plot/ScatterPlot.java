@@ -1,4 +1,4 @@
-package org.difflab.plugin.cli;
+package org.difflab.plugin.plot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,12 +20,13 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A PNG scatter plot of the first two coordinates of samples over the contour lines of the target's clean
- * log density (2-D targets), so that a person can see at a glance whether the samples sit on the modes.
+ * A scatter plot of the first two coordinates of samples over the contour lines of the target's clean
+ * log density (2-D targets), so that a person can see at a glance whether the samples sit on the modes
+ * (the command line writes it as PNG, a notebook shows it as PNG or SVG).
  * Contours are drawn where the log density is 0.5, 2 and 4.5 below its maximum: the 1, 2 and 3 standard
  * deviation ellipses of a Gaussian mode.
  */
-final class ScatterPlot {
+public final class ScatterPlot {
     private static final int MAX_POINTS = 20_000;
     private static final int GRID = 241;
     private static final double[] DROPS = {0.5, 2, 4.5};
@@ -33,9 +34,23 @@ final class ScatterPlot {
 
     private ScatterPlot() {}
 
-    static void write(Path file, Target target, double[][] rows, String title) {
+    /** Writes the plot as PNG; {@code target} may be null (no contours). */
+    public static void write(Path file, Target target, double[][] rows, String title) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart(target, rows, title), out, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write --plot = " + file + ": " + e, e);
+        }
+    }
+
+    /** The plot as an XChart chart; contours only when {@code target} is 2-D (null: none). */
+    public static XYChart chart(Target target, double[][] rows, String title) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
+        }
+        if (rows.length == 0 || rows[0].length < 2) {
+            throw new IllegalArgumentException("rows = " + rows.length + " samples of " + (rows.length == 0 ? 0 : rows[0].length)
+                    + " coordinates is not allowed: a scatter plot needs at least 1 sample of at least 2 coordinates");
         }
         int shown = Math.min(rows.length, MAX_POINTS);
         double[] x = new double[shown];
@@ -44,7 +59,7 @@ final class ScatterPlot {
             x[i] = rows[i][0];
             y[i] = rows[i][1];
         }
-        double[] box = squareBox(x, y, target.mean());
+        double[] box = squareBox(x, y, target == null ? new double[] {x[0], y[0]} : target.mean());
         XYChart chart = new XYChartBuilder().width(800).height(800).title(title).xAxisTitle("x0").yAxisTitle("x1").build();
         Styler st = chart.getStyler();
         st.setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -57,14 +72,10 @@ final class ScatterPlot {
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setMarkerColor(new Color(30, 80, 200, 90));
-        if (target.dim() == 2) {
+        if (target != null && target.dim() == 2) {
             addContours(chart, target, box);
         }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write --plot = " + file + ": " + e, e);
-        }
+        return chart;
     }
 
     private static void addContours(XYChart chart, Target target, double[] box) {

@@ -1,0 +1,99 @@
+package org.difflab.plugin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.difflab.plugin.notebook.install.KernelDirs;
+import org.difflab.plugin.notebook.install.RapaioKernelJar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
+
+/** {@code difflab kernel install} writes a kernelspec Jupyter can start: the kernel jar beside kernel.json, DiffLab on RJK_CLASSPATH. */
+class KernelCommandTest {
+
+    /** The rapaio kernel jar this build resolved (a provided dependency, on the test class path). */
+    private static Path kernelJar() throws Exception {
+        return Path.of(DisplayProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void theBuildsKernelIsTheVersionTheInstallerNames() throws Exception {
+        assertThat(kernelJar().getFileName().toString()).isEqualTo(RapaioKernelJar.FILE);
+        assertThat(RapaioKernelJar.find(null, RapaioKernelJar.localRepository())).contains(kernelJar());
+    }
+
+    @Test
+    void installWritesAKernelspecIntoThePrefix(@TempDir Path tmp) throws Exception {
+        Path a = Files.createFile(tmp.resolve("a.jar"));
+        Path b = Files.createFile(tmp.resolve("b.jar"));
+        Path prefix = tmp.resolve("env");
+        Cli r = Cli.run("kernel", "install", "--prefix", prefix.toString(), "--kernel-jar", kernelJar().toString(), "--classpath",
+                a + File.pathSeparator + b);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path dir = prefix.resolve("share/jupyter/kernels/difflab");
+        assertThat(r.out()).contains("Installed kernelspec difflab (Java (DiffLab)) in " + dir);
+        Path jar = dir.resolve(RapaioKernelJar.FILE);
+        assertThat(Files.mismatch(jar, kernelJar())).isEqualTo(-1L);
+
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertThat(spec.get("display_name").getAsString()).isEqualTo("Java (DiffLab)");
+        assertThat(spec.get("language").getAsString()).isEqualTo("java");
+        JsonArray argv = spec.getAsJsonArray("argv");
+        assertThat(Path.of(argv.get(0).getAsString())).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+        assertThat(argv.toString()).contains("\"-Djava.awt.headless=true\"", "\"-Dai.djl.offline=true\"",
+                "\"-jar\",\"" + jar + "\",\"{connection_file}\"");
+        assertThat(argv.get(argv.size() - 1).getAsString()).isEqualTo("{connection_file}");
+        assertThat(spec.getAsJsonObject("env").get("RJK_CLASSPATH").getAsString()).isEqualTo(a + ";" + b);
+    }
+
+    @Test
+    void installReplacesAnEarlierKernelspecAndTakesAName(@TempDir Path tmp) throws Exception {
+        Path a = Files.createFile(tmp.resolve("a.jar"));
+        for (String shown : new String[] {"first", "second"}) {
+            Cli r = Cli.run("kernel", "install", "--prefix", tmp.toString(), "--name", "dl-test", "--display-name", shown, "--kernel-jar",
+                    kernelJar().toString(), "--classpath", a.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        String json = Files.readString(KernelDirs.prefix(tmp).resolve("dl-test/kernel.json"));
+        assertThat(json).contains("\"display_name\": \"second\"");
+    }
+
+    @Test
+    void userDirectoryFollowsJupytersRules() {
+        Path home = Path.of("/home/u");
+        assertThat(KernelDirs.user(Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share/jupyter/kernels"));
+        assertThat(KernelDirs.user(Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/jupyter/kernels"));
+        assertThat(KernelDirs.user(Map.of("JUPYTER_DATA_DIR", "/j", "XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/j/kernels"));
+    }
+
+    @Test
+    void badInputExitsWithCode2NamingTheOption(@TempDir Path tmp) throws Exception {
+        Path a = Files.createFile(tmp.resolve("a.jar"));
+        Cli both = Cli.run("kernel", "install", "--user", "--prefix", tmp.toString(), "--classpath", a.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--user", "--prefix");
+
+        Cli noJar = Cli.run("kernel", "install", "--prefix", tmp.toString(), "--kernel-jar", tmp.resolve("none.jar").toString(),
+                "--classpath", a.toString());
+        assertThat(noJar.exitCode()).isEqualTo(2);
+        assertThat(noJar.err()).contains("--kernel-jar = " + tmp.resolve("none.jar"));
+
+        Cli badName = Cli.run("kernel", "install", "--prefix", tmp.toString(), "--name", "a b", "--kernel-jar", kernelJar().toString(),
+                "--classpath", a.toString());
+        assertThat(badName.exitCode()).isEqualTo(2);
+        assertThat(badName.err()).contains("--name = a b is not allowed");
+
+        Cli missing = Cli.run("kernel", "install", "--prefix", tmp.toString(), "--kernel-jar", kernelJar().toString(), "--classpath",
+                tmp.resolve("gone.jar").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--classpath entry " + tmp.resolve("gone.jar"));
+        assertThat(Files.exists(KernelDirs.prefix(tmp).resolve("difflab/kernel.json"))).isFalse();
+    }
+}

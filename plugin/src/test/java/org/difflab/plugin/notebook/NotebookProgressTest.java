@@ -1,0 +1,68 @@
+package org.difflab.plugin.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.difflab.dsl.Diffusion;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Targets;
+import org.difflab.plugin.progress.ProgressBar;
+import org.junit.jupiter.api.Test;
+
+class NotebookProgressTest {
+
+    @Test
+    void oneDisplayIsShownThenUpdatedToTheLastStep() {
+        List<Object> shown = new ArrayList<>();
+        List<Object> updates = new ArrayList<>();
+        NotebookProgress progress = new NotebookProgress(o -> {
+            shown.add(o);
+            return "id-1";
+        }, (id, o) -> {
+            assertThat(id).isEqualTo("id-1");
+            updates.add(o);
+        }, 0);
+        try (Samples s = Diffusion.sampler().schedule(Schedules.ddpm()).target(Targets.gaussian(2)).integrator(Integrators.ddim())
+                .grid(Grids.uniform(12)).seed(1).observer(progress).sample(4)) {
+            assertThat(s.steps()).isEqualTo(12);
+        }
+        assertThat(shown).hasSize(1);
+        assertThat(((ProgressBar) shown.get(0)).done()).isEqualTo(1);
+        assertThat(updates).hasSize(11);
+        ProgressBar last = (ProgressBar) updates.get(10);
+        assertThat(last.finished()).isTrue();
+        assertThat(last.nfe()).isEqualTo(12);
+        assertThat(progress.shown()).isEqualTo(last);
+
+        MimeBundle b = Repr.of(last);
+        assertThat(b.get(MimeBundle.TEXT)).startsWith("[" + "#".repeat(ProgressBar.WIDTH) + "] 12/12 steps ddim");
+        assertThat(b.get(MimeBundle.HTML)).startsWith("<progress value=\"12\" max=\"12\"");
+    }
+
+    @Test
+    void updatesAreThrottledButTheLastStepIsAlwaysShown() {
+        List<Object> updates = new ArrayList<>();
+        NotebookProgress progress = new NotebookProgress(o -> "id", (id, o) -> updates.add(o), 60_000);
+        try (Samples s = Diffusion.sampler().schedule(Schedules.ddpm()).target(Targets.gaussian(2)).integrator(Integrators.ddim())
+                .grid(Grids.uniform(12)).seed(1).observer(progress).sample(4)) {
+            assertThat(s.size()).isEqualTo(4);
+        }
+        assertThat(updates).hasSize(1);
+        assertThat(((ProgressBar) updates.get(0)).finished()).isTrue();
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        assertThatThrownBy(() -> new NotebookProgress(null, (id, o) -> {}, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("display = null");
+        assertThatThrownBy(() -> new NotebookProgress(o -> "id", (id, o) -> {}, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("intervalMillis = -1");
+        assertThatThrownBy(() -> new ProgressBar("ddim", 3, 2, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("done = 3 of total = 2");
+    }
+}

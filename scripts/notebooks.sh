@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Executes every research notebook in notebooks/ headless and checks the results: installs Debian's Jupyter packages
+# when missing (jupyter-nbconvert, python3-nbclient, jupyter-client) and the fonts AWT draws plots with, installs
+# DiffLab's kernel into target/jupyter (not the user's Jupyter), runs each notebook with nbclient (a cell that throws
+# fails the run), writes the executed notebooks (and HTML copies) to target/notebooks/ and checks that they hold image/png and text/html
+# outputs. Needs the built jars (mvn package or verify); scripts/test.sh calls it after the Maven build.
+# Usage: scripts/notebooks.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-tools.sh
+
+# Debian's python and jupyter (python3 on PATH may be another interpreter without these modules)
+py=/usr/bin/python3
+if ! [ -x /usr/bin/jupyter-nbconvert ] || ! [ -x /usr/bin/jupyter-kernelspec ] || ! "$py" -c 'import nbclient, nbformat' 2>/dev/null; then
+    install_packages jupyter-nbconvert python3-nbclient jupyter-client >&2
+fi
+if ! fc-list 2>/dev/null | grep -qi dejavu; then install_packages fontconfig fonts-dejavu-core >&2; fi
+
+jar="$(ls plugin/target/plugin-*.jar 2>/dev/null | grep -v -- '-tests.jar$' | head -n 1 || true)"
+if [[ -z "$jar" || ! -d plugin/target/lib || ! -d plugin/target/kernel ]]; then
+    echo "notebooks: error: build DiffLab first (mvn package): plugin/target has no jar, lib/ or kernel/" >&2
+    exit 2
+fi
+
+export JUPYTER_PATH="$PWD/target/jupyter/share/jupyter"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+java -Djava.awt.headless=true -cp "$jar:plugin/target/lib/*" org.difflab.plugin.cli.DiffLabCommand \
+    kernel install --prefix target/jupyter --name difflab
+
+if [[ $# -eq 0 ]]; then set -- notebooks/*.ipynb; fi
+exec "$py" scripts/run_notebooks.py --kernel difflab --out target/notebooks "$@"
