@@ -24,6 +24,7 @@ import org.difflab.dsl.target.GaussianMixture;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.claims.Catalogue;
 import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.Figure;
 import org.difflab.theory.complexity.ComplexityResult;
 import org.difflab.theory.complexity.ComplexityStudy;
 import org.difflab.theory.convergence.Convergence;
@@ -104,9 +105,15 @@ class ReprTest {
         ClaimResult r = Catalogue.byId("order-ddim").check();
         MimeBundle b = Repr.of(r);
         assertThat(b.get(MimeBundle.TEXT)).startsWith("order-ddim: " + r.verdict());
-        assertThat(b.get(MimeBundle.HTML)).contains("<h4>order-ddim: ").contains("Statement.").contains("measured [95%]");
+        assertThat(b.get(MimeBundle.HTML)).contains("<h4>order-ddim: ").contains("Statement.").contains("measured [95%]")
+                .doesNotContain("<figure");
         Bundles.png(b);
         Bundles.svg(b);
+        ClaimResult withGrid = new ClaimResult(r.claim(), r.checks(), r.tables(), r.chart(),
+                List.of(new Figure("ddim on uniform(20)", new BufferedImage(6, 4, BufferedImage.TYPE_INT_RGB))),
+                r.wallSeconds());
+        assertThat(Repr.of(withGrid).get(MimeBundle.HTML)).contains("<img style=\"width:100%;image-rendering:pixelated\" src=\"data:image/png;base64,")
+                .contains("<figcaption>ddim on uniform(20)</figcaption>");
     }
 
     @Test
