@@ -11,11 +11,13 @@ import org.difflab.plugin.notebook.repr.ClaimRepr;
 import org.difflab.plugin.notebook.repr.ComplexityRepr;
 import org.difflab.plugin.notebook.repr.ConformanceRepr;
 import org.difflab.plugin.notebook.repr.ConvergenceRepr;
+import org.difflab.plugin.notebook.repr.FigureRepr;
 import org.difflab.plugin.notebook.repr.HierarchyRepr;
 import org.difflab.plugin.notebook.repr.SamplesRepr;
 import org.difflab.plugin.notebook.repr.ScheduleRepr;
 import org.difflab.theory.claims.Chart;
 import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.Figure;
 import org.difflab.theory.complexity.ComplexityResult;
 import org.difflab.theory.convergence.ConvergenceResult;
 
@@ -36,6 +38,7 @@ public final class Repr {
             new Entry<>(ConvergenceResult.class, ConvergenceRepr::of),
             new Entry<>(ComplexityResult.class, ComplexityRepr::of),
             new Entry<>(ClaimResult.class, ClaimRepr::of),
+            new Entry<>(Figure.class, FigureRepr::of),
             new Entry<>(Chart.class, ChartRepr::of),
             new Entry<>(NoiseSchedule.class, ScheduleRepr::of),
             new Entry<>(ModelHierarchy.class, HierarchyRepr::of),
