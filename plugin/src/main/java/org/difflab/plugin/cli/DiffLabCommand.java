@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class DiffLabCommand implements Runnable {
 
-    /** Runs the command line and exits with its exit code. */
+    /** Runs the command line and exits with its exit code; Ctrl-C stops a run after its current step ({@link CtrlC}). */
     public static void main(String[] args) {
+        CtrlC.interrupts(Thread.currentThread(), System.err);
         System.exit(newCommandLine().execute(args));
     }
 

@@ -15,6 +15,7 @@ import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.observe.ProgressReport;
 import org.difflab.dsl.sampler.Sampler;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -95,6 +96,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "4", paramLabel = "N", description = "Pixels per image pixel in a PNG grid, 1..64 (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--progress", description = "Print the run's progress to stderr about once a second (Ctrl-C stops a run after its "
+            + "current step).")
+    boolean progress;
+
     @Spec
     CommandSpec spec;
 
@@ -138,6 +143,7 @@ final class SampleCommand implements Callable<Integer> {
         Device dev = DiffLabRuntime.device(device);
         Sampler sampler = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
                 .batchSize(batch).dataType(type).device(dev);
+        reportProgress(sampler);
         List<String> written = new ArrayList<>();
         try (Samples s = sampler.sample(n)) {
             double[][] rows = s.rows();
@@ -187,6 +193,7 @@ final class SampleCommand implements Callable<Integer> {
             }
             Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
                     .batchSize(batch).dataType(type).device(dev);
+            reportProgress(sampler);
             List<String> written = new ArrayList<>();
             try (Samples s = sampler.sample(n)) {
                 if (format != null) {
@@ -201,6 +208,17 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** With --progress, a line on stderr about once a second and after the last step. */
+    private void reportProgress(Sampler sampler) {
+        if (progress) {
+            PrintWriter err = spec.commandLine().getErr();
+            sampler.observer(new ProgressReport(line -> {
+                err.println(line);
+                err.flush();
+            }, 1000));
+        }
     }
 
     private void summary(Samples s, List<String> written, String options) {
