@@ -2,8 +2,8 @@ package org.difflab.plugin.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
 import org.difflab.dsl.observe.NonFiniteStateException;
-import org.difflab.dsl.observe.RunInterruptedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
  * Turns failures into one line on stderr, {@code difflab: error: <message>}, instead of a stack trace.
  * Usage errors and {@link IllegalArgumentException}s (bad specs, unknown names, values out of range) exit with
  * {@link CommandLine.ExitCode#USAGE} (2); file errors and runs stopped by NaN or an infinity exit with 1; an interrupted
- * run (Ctrl-C) prints {@code difflab: interrupted: <where it stopped>} and exits with 130, as a shell reports SIGINT;
+ * run or training (Ctrl-C: a {@link CancellationException}) prints {@code difflab: interrupted: <where it stopped>} and
+ * exits with 130, as a shell reports SIGINT;
  * anything else is a bug and keeps its stack trace.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
@@ -40,7 +41,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             report(cmd, ex.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        if (ex instanceof RunInterruptedException) {
+        if (ex instanceof CancellationException) { // RunInterruptedException, or training stopped between iterations
             cmd.getErr().println("difflab: interrupted: " + ex.getMessage());
             cmd.getErr().flush();
             return INTERRUPTED;

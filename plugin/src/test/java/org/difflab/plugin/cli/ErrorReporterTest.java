@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.difflab.dsl.observe.NonFiniteStateException;
 import org.difflab.dsl.observe.RunInterruptedException;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,13 @@ class ErrorReporterTest {
         assertThat(r[0]).isEqualTo("130");
         assertThat(r[1]).isEqualTo("difflab: interrupted: ddim was interrupted after step 42 of 1000 (t = 0.5); the run was stopped"
                 + System.lineSeparator());
+    }
+
+    @Test
+    void interruptedTrainingExitsWith130SayingWhereItStopped() {
+        String[] r = run(new CancellationException("training was interrupted before iteration 12; the network holds the weights of 11 "
+                + "iterations"));
+        assertThat(r[0]).isEqualTo("130");
+        assertThat(r[1]).startsWith("difflab: interrupted: training was interrupted before iteration 12");
     }
 }
