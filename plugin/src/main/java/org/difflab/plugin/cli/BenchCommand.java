@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.difflab.dsl.Require;
 import org.difflab.plugin.bench.BenchRow;
 import org.difflab.plugin.bench.ExactBench;
+import org.difflab.plugin.bench.IntegratorSweep;
 import org.difflab.plugin.bench.OverheadBench;
 import org.difflab.plugin.bench.Spread;
 import org.difflab.plugin.bench.UNetBench;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code difflab bench}: DiffLab's own cost, measured as ratios within one process (a shared machine's load changes
- * absolute times from run to run): each integrator's per-step overhead against a raw DJL loop and plain Java arrays, the
+ * absolute times from run to run): the per-step overhead of ddim, ddpm and heun against a raw DJL loop and plain Java
+ * arrays, every registered integrator's time per step outside its model calls, the
  * exact evaluator's throughput, UNet sampling throughput and the share of wall time outside the network, and on request
  * the time of the default {@code difflab check}. Prints a table of medians with their lowest and highest values over the
  * repeats, and writes the same as JSON with {@code --json}.
@@ -37,10 +39,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark DiffLab's overhead and throughput (ratios measured in one process; medians and spreads over repeats)."})
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SECTIONS = List.of("overhead", "exact", "unet", "check");
+    private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "unet", "check");
 
-    @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, exact, unet, check "
-            + "(default: overhead, exact, unet; check runs the default 'difflab check', minutes).")
+    @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, integrators, exact, unet, "
+            + "check (default: all but check, which runs the default 'difflab check': minutes).")
     List<String> only;
 
     @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed repeats of each case, after two warm-ups (default: ${DEFAULT-VALUE}).")
@@ -71,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         Require.inRange("--unet-steps", unetSteps, 2, 1000);
         checkBatches("--batches", batches);
         checkBatches("--unet-batches", unetBatches);
-        List<String> sections = only == null ? SECTIONS.subList(0, 3) : only;
+        List<String> sections = only == null ? SECTIONS.subList(0, 4) : only;
         for (String s : sections) {
             if (!SECTIONS.contains(s)) {
                 throw new IllegalArgumentException("--only = " + String.join(",", sections) + " is not allowed: sections are "
@@ -92,6 +94,9 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchRow> rows = new ArrayList<>();
         if (sections.contains("overhead")) {
             rows.addAll(OverheadBench.run(16, batches, steps, repeats, progress));
+        }
+        if (sections.contains("integrators")) {
+            rows.addAll(IntegratorSweep.run(16, 64, steps, repeats, progress));
         }
         if (sections.contains("exact")) {
             rows.addAll(ExactBench.run(steps, repeats, progress));

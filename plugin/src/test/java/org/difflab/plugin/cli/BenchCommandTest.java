@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Integrators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +33,16 @@ class BenchCommandTest {
             }
             assertThat(r.out()).containsPattern("exact +" + integrator + " d=16 3 steps +probe rows x model calls +[0-9.]+ +[0-9.]+ +[0-9.]+ +1/s");
         }
+        for (Integrator integrator : Integrators.all()) {
+            for (String metric : new String[] {"DiffLab +[0-9.]+ +[0-9.]+ +[0-9.]+ +us/step", "outside the model calls", "model calls"}) {
+                assertThat(r.out()).containsPattern("integrators +" + integrator.name() + " d=16 batch=64 +" + metric);
+            }
+        }
         for (String metric : new String[] {"samples per second", "network forward", "wall time outside the network", "DiffLab / raw DJL"}) {
             assertThat(r.out()).containsPattern("unet +w16 batch=1 ddim 2 steps +" + Pattern.quote(metric) + " +[0-9.]+ +[0-9.]+ +[0-9.]+");
         }
         String text = Files.readString(json);
-        Matcher rows = Pattern.compile(("{ 'section': '(overhead|exact|unet)', 'case': '[^']+', 'metric': '[^']+', 'unit': '[^']+', "
+        Matcher rows = Pattern.compile(("{ 'section': '(overhead|integrators|exact|unet)', 'case': '[^']+', 'metric': '[^']+', 'unit': '[^']+', "
                 + "'median': ([0-9.Ee-]+), 'low': ([0-9.Ee-]+), 'high': ([0-9.Ee-]+) }").replace("'", "\"").replace("{", "\\{")
                 .replace(" ", "\\s*")).matcher(text);
         int count = 0;
@@ -44,7 +51,7 @@ class BenchCommandTest {
             assertThat(median).isBetween(Double.parseDouble(rows.group(3)), Double.parseDouble(rows.group(4)));
             count++;
         }
-        assertThat(count).as(text).isEqualTo(3 * 2 * 5 + 3 * 2 + 4);
+        assertThat(count).as(text).isEqualTo(3 * 2 * 5 + 3 * Integrators.all().size() + 3 * 2 + 4);
         assertThat(text).containsPattern("^\\{\\s*\"threads\": \\d+,\\s*\"processors\": \\d+,\\s*\"seconds\": [0-9.]+,");
     }
 
