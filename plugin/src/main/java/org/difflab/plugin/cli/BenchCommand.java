@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.difflab.dsl.Require;
 import org.difflab.plugin.bench.BenchRow;
 import org.difflab.plugin.bench.ExactBench;
@@ -129,18 +131,34 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The wall time of the default {@code difflab check} in this process, its report in a temporary folder. */
+    /** The wall time of the default {@code difflab check} in this process, its report in a temporary folder deleted after. */
     private BenchRow checkTime(Consumer<String> progress) {
         progress.accept("check: the default 'difflab check' (minutes)");
+        Path report;
         try {
-            Path report = Files.createTempDirectory("difflab-bench-check");
+            report = Files.createTempDirectory("difflab-bench-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a report folder for 'difflab check': " + e.getMessage(), e);
+        }
+        try {
             long start = System.nanoTime();
             int code = DiffLabCommand.newCommandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
                     .execute("check", "--report", report.toString());
             double seconds = (System.nanoTime() - start) / 1e9;
             return new BenchRow("check", "difflab check (exit " + code + ")", "wall time", "s", new Spread(seconds, seconds, seconds));
+        } finally {
+            delete(report);
+        }
+    }
+
+    /** Deletes a folder and everything in it. */
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create a report folder for 'difflab check': " + e.getMessage(), e);
+            throw new UncheckedIOException("could not delete the report folder " + folder + " of 'difflab check': " + e.getMessage(), e);
         }
     }
 

@@ -330,7 +330,7 @@ class InvalidCallsTest {
     }
 
     @AfterAll
-    static void noTensorOrNativeMemoryIsLeft() {
+    static void noTensorOrNativeMemoryIsLeft() throws IOException {
         long live = liveTensors();
         long growth = NativeMemory.nativeBytes() - nativeBefore;
         System.out.printf("invalid calls (after a warm-up pass over them): live tensors %d before, %d after; native growth %.1f MB "
@@ -339,5 +339,11 @@ class InvalidCallsTest {
                 .isEqualTo(Runtime.getRuntime().maxMemory());
         assertThat(live).as("live tensors after the invalid calls").isEqualTo(liveBefore);
         assertThat(growth).as("native growth in bytes").isLessThan(NATIVE_LIMIT);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
     }
 }
