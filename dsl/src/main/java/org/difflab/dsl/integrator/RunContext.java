@@ -15,6 +15,7 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.observe.RunInterruptedException;
 import org.difflab.dsl.observe.StepEvent;
 import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.problem.DiffusionProblem;
@@ -174,6 +175,7 @@ public final class RunContext implements AutoCloseable {
      * since the previous step, and notifies the observers.
      *
      * @return {@code next}, for {@code x = ctx.endStep(i, x, ...)}
+     * @throws RunInterruptedException when the thread was interrupted (the flag is consumed; the run frees its memory)
      */
     public NDArray endStep(int i, NDArray next, NDArray... carry) {
         Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -204,6 +206,9 @@ public final class RunContext implements AutoCloseable {
             for (StepObserver o : observers) {
                 o.onStep(event);
             }
+        }
+        if (Thread.interrupted()) {
+            throw new RunInterruptedException(integrator, i, grid.steps(), grid.t(i + 1));
         }
         return next;
     }

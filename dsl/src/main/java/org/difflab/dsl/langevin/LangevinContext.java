@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.observe.RunInterruptedException;
 import org.difflab.dsl.observe.StepEvent;
 import org.difflab.dsl.observe.StepObserver;
 
@@ -99,6 +100,7 @@ public final class LangevinContext implements AutoCloseable {
      * notifies the observers.
      *
      * @return {@code next}, for {@code x = ctx.endStep(i, x, ...)}
+     * @throws RunInterruptedException when the thread was interrupted (the flag is consumed; the run frees its memory)
      */
     public NDArray endStep(int i, NDArray next, NDArray... carry) {
         Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -121,6 +123,9 @@ public final class LangevinContext implements AutoCloseable {
             for (StepObserver o : observers) {
                 o.onStep(event);
             }
+        }
+        if (Thread.interrupted()) {
+            throw new RunInterruptedException(integrator, i, steps, time(i + 1));
         }
         return next;
     }

@@ -60,7 +60,13 @@ public final class TimeConvention {
     public static TimeConvention parse(String text) {
         Spec s = Spec.parse("time convention", text);
         TimeConvention c = switch (s.name()) {
-            case "index" -> trainingIndex(s.integer("N", 1000));
+            case "index" -> {
+                int n = s.integer("N", 1000);
+                if (n < 1) {
+                    throw s.bad("N", n, "an integer >= 1"); // named as the spec writes it, not as trainingIndex's parameter
+                }
+                yield trainingIndex(n);
+            }
             case "continuous" -> continuous(s.real("scale", 1));
             case "sigma" -> sigma();
             default -> throw new IllegalArgumentException("time convention spec '" + text + "': name = " + s.name()

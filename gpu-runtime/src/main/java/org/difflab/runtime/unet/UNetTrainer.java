@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -110,8 +111,17 @@ public final class UNetTrainer implements AutoCloseable {
         }
     }
 
-    /** One iteration; returns its loss (the batch mean of the squared noise error per pixel). */
+    /**
+     * One iteration; returns its loss (the batch mean of the squared noise error per pixel).
+     *
+     * @throws CancellationException when the thread was interrupted (Ctrl-C on {@code difflab train}, a notebook's
+     *         interrupt): the flag is consumed and the trainer holds the weights of the iterations done, ready to go on
+     */
     public double step() {
+        if (Thread.interrupted()) {
+            throw new CancellationException("training was interrupted before iteration " + (iteration + 1) + "; the network holds "
+                    + "the weights of " + iteration + " iterations");
+        }
         int b = settings.batchSize();
         int per = 3 * config.size() * config.size();
         float[] x0 = data.images(settings.dataSeed(), iteration * b, b);

@@ -66,7 +66,7 @@ class TimeConventionTest {
         }
         assertThatThrownBy(() -> TimeConvention.parse("steps:N=3")).hasMessageContaining("name = steps")
                 .hasMessageContaining("index, continuous or sigma");
-        assertThatThrownBy(() -> TimeConvention.parse("index:N=0")).hasMessageContaining("trainingSteps = 0");
+        assertThatThrownBy(() -> TimeConvention.parse("index:N=0")).hasMessageContaining("time convention spec 'index:N=0': N = 0 is not allowed");
         assertThatThrownBy(() -> TimeConvention.parse("index:T=10")).hasMessageContaining("unknown key 'T'");
         assertThatThrownBy(() -> TimeConvention.parse("continuous:scale=x")).hasMessageContaining("scale = x");
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.runtime.DiffLabRuntime;
@@ -55,6 +56,23 @@ class UNetTrainerTest {
             int everywhere = system.getManagedArrays().size();
             trainer.train(20);
             assertThat(system.getManagedArrays()).hasSize(everywhere);
+        }
+    }
+
+    @Test
+    void anInterruptStopsTrainingBeforeTheNextIterationWhichThenRunsAsIfNothingHappened() {
+        TrainingSettings settings = TrainingSettings.ddpm().withBatchSize(4).withSeeds(7, 8);
+        double[] straight;
+        try (UNetTrainer trainer = UNetTrainer.start(SMALL, settings)) {
+            straight = trainer.train(3);
+        }
+        try (UNetTrainer trainer = UNetTrainer.start(SMALL, settings)) {
+            trainer.step();
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> trainer.train(2)).isInstanceOf(CancellationException.class)
+                    .hasMessage("training was interrupted before iteration 2; the network holds the weights of 1 iterations");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            assertThat(new double[] {trainer.step(), trainer.step()}).containsExactly(straight[1], straight[2]);
         }
     }
 

@@ -5,18 +5,20 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code difflab} command line: list the catalogues, draw samples, check the claims catalogue, evaluate one
- * sampler exactly, run a convergence study, train the model zoo, install a Jupyter kernel.
+ * sampler exactly, run a convergence study, train the model zoo, install a Jupyter kernel, benchmark DiffLab itself.
  * Bad input (a bad spec, an unknown name, a value out of range) prints {@code difflab: error: <message>}
  * and exits with code 2, like a usage error.
  */
 @Command(name = "difflab", mixinStandardHelpOptions = true, version = "difflab 0.1.0",
         description = "Diffusion-model sampling research toolkit.",
         subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, EvalCommand.class, ConvergeCommand.class, TrainCommand.class, KernelCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DiffLabCommand implements Runnable {
 
-    /** Runs the command line and exits with its exit code. */
+    /** Runs the command line and exits with its exit code; Ctrl-C stops a run after its current step ({@link CtrlC}). */
     public static void main(String[] args) {
+        CtrlC.interrupts(Thread.currentThread(), System.err);
         System.exit(newCommandLine().execute(args));
     }
 
@@ -33,6 +35,6 @@ public final class DiffLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval, converge, train or kernel");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval, converge, train, kernel or bench");
     }
 }

@@ -15,6 +15,8 @@ import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.observe.ProgressReport;
+import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.sampler.Sampler;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -95,6 +97,10 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "4", paramLabel = "N", description = "Pixels per image pixel in a PNG grid, 1..64 (default: ${DEFAULT-VALUE}).")
     int scale;
+
+    @Option(names = "--progress", description = "Print the run's progress to stderr as a line about once a second, for logs (without "
+            + "it, a progress bar shows on runs longer than 2 s; Ctrl-C stops a run after its current step).")
+    boolean progress;
 
     @Spec
     CommandSpec spec;
@@ -204,9 +210,16 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A progress bar on stderr once a run has taken more than 2 s. */
-    private TerminalProgress progress() {
-        return new TerminalProgress(spec.commandLine().getErr(), 2000, 200);
+    /** With --progress a line on stderr about once a second (for logs); otherwise a progress bar once a run passes 2 s. */
+    private StepObserver progress() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (progress) {
+            return new ProgressReport(line -> {
+                err.println(line);
+                err.flush();
+            }, 1000);
+        }
+        return new TerminalProgress(err, 2000, 200);
     }
 
     private void summary(Samples s, List<String> written, String options) {

@@ -110,10 +110,10 @@ class ReprTest {
         Bundles.png(b);
         Bundles.svg(b);
         ClaimResult withGrid = new ClaimResult(r.claim(), r.checks(), r.tables(), r.chart(),
-                List.of(new Figure("ddim on uniform(20)", new BufferedImage(6, 4, BufferedImage.TYPE_INT_RGB))),
+                List.of(new Figure("ddim on uniform(20)", org.difflab.runtime.data.ImageGrid.render(org.difflab.runtime.data.SyntheticShapes.of(8).images(1, 0, 4), 4, 3, 8, 8, 4, 3))),
                 r.wallSeconds());
         MimeBundle figure = Repr.of(withGrid.figures().get(0));
-        assertThat(figure.get(MimeBundle.TEXT)).isEqualTo("ddim on uniform(20) (6 x 4 picture)");
+        assertThat(figure.get(MimeBundle.TEXT)).isEqualTo("ddim on uniform(20) (106 x 28 picture)");
         assertThat(figure.get(MimeBundle.HTML)).contains("<figcaption>ddim on uniform(20)</figcaption>");
         Bundles.png(figure);
         assertThat(Repr.of(withGrid).get(MimeBundle.HTML)).contains("<img style=\"width:100%;image-rendering:pixelated\" src=\"data:image/png;base64,")

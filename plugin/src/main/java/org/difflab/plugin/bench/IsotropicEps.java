@@ -1,0 +1,55 @@
+package org.difflab.plugin.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.difflab.dsl.model.Parameterization;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * The exact noise prediction of an isotropic Gaussian N(0, v I): eps(x, t) = sigma x / (alpha^2 v + sigma^2), one
+ * multiplication. The model of the overhead benchmark: as cheap as a model can be, so that what a sampler adds on top
+ * of its model calls is not hidden behind them.
+ */
+public final class IsotropicEps implements ScoreModel {
+    private final int dim;
+    private final double variance;
+
+    public IsotropicEps(int dim, double variance) {
+        if (dim < 1) {
+            throw new IllegalArgumentException("dim = " + dim + " is not allowed: must be an integer >= 1");
+        }
+        if (!(variance > 0) || Double.isInfinite(variance)) {
+            throw new IllegalArgumentException("variance = " + variance + " is not allowed: must be a finite number > 0");
+        }
+        this.dim = dim;
+        this.variance = variance;
+    }
+
+    /** The factor c(t) of eps = c(t) x. */
+    public double factor(NoiseLevel level) {
+        double a = level.alpha();
+        double s = level.sigma();
+        return s / (a * a * variance + s * s);
+    }
+
+    @Override
+    public Parameterization parameterization() {
+        return Parameterization.EPS;
+    }
+
+    @Override
+    public Shape eventShape() {
+        return new Shape(dim);
+    }
+
+    @Override
+    public NDArray predict(NDArray x, NoiseLevel level) {
+        return x.mul(factor(level));
+    }
+
+    @Override
+    public String describe() {
+        return "isotropic Gaussian eps (d=" + dim + ", var=" + variance + ")";
+    }
+}

@@ -1,0 +1,203 @@
+package org.difflab.plugin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.difflab.dsl.Require;
+import org.difflab.plugin.bench.BenchRow;
+import org.difflab.plugin.bench.ExactBench;
+import org.difflab.plugin.bench.IntegratorSweep;
+import org.difflab.plugin.bench.OverheadBench;
+import org.difflab.plugin.bench.Spread;
+import org.difflab.plugin.bench.UNetBench;
+import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.theory.report.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code difflab bench}: DiffLab's own cost, measured as ratios within one process (a shared machine's load changes
+ * absolute times from run to run): the per-step overhead of ddim, ddpm and heun against a raw DJL loop and plain Java
+ * arrays, every registered integrator's time per step outside its model calls, the
+ * exact evaluator's throughput, UNet sampling throughput and the share of wall time outside the network, and on request
+ * the time of the default {@code difflab check}. Prints a table of medians with their lowest and highest values over the
+ * repeats, and writes the same as JSON with {@code --json}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark DiffLab's overhead and throughput (ratios measured in one process; medians and spreads over repeats)."})
+final class BenchCommand implements Callable<Integer> {
+    private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "unet", "check");
+
+    @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, integrators, exact, unet, "
+            + "check (default: all but check, which runs the default 'difflab check': minutes).")
+    List<String> only;
+
+    @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed repeats of each case, after two warm-ups (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--steps", defaultValue = "500", paramLabel = "N", description = "Steps of the overhead and exact runs (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--unet-steps", defaultValue = "10", paramLabel = "N", description = "Steps of the UNet runs (default: ${DEFAULT-VALUE}).")
+    int unetSteps;
+
+    @Option(names = "--batches", split = ",", defaultValue = "1,64,1024", paramLabel = "B,B,...", description = "Batch sizes of the overhead section (default: ${DEFAULT-VALUE}).")
+    int[] batches;
+
+    @Option(names = "--unet-batches", split = ",", defaultValue = "1,16,64", paramLabel = "B,B,...", description = "Batch sizes of the UNet section (default: ${DEFAULT-VALUE}).")
+    int[] unetBatches;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE (for tracking over time).")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Require.inRange("--repeats", repeats, 1, 1000);
+        Require.inRange("--steps", steps, 2, 1000);
+        Require.inRange("--unet-steps", unetSteps, 2, 1000);
+        checkBatches("--batches", batches);
+        checkBatches("--unet-batches", unetBatches);
+        List<String> sections = only == null ? SECTIONS.subList(0, 4) : only;
+        for (String s : sections) {
+            if (!SECTIONS.contains(s)) {
+                throw new IllegalArgumentException("--only = " + String.join(",", sections) + " is not allowed: sections are "
+                        + String.join(", ", SECTIONS));
+            }
+        }
+        if (json != null && !json.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            throw new IllegalArgumentException("--json = " + json + " is not allowed: must be a file name ending in .json");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = line -> {
+            err.println("bench: " + line);
+            err.flush();
+        };
+        int threads = DiffLabRuntime.threads();
+        long start = System.nanoTime();
+        List<BenchRow> rows = new ArrayList<>();
+        if (sections.contains("overhead")) {
+            rows.addAll(OverheadBench.run(16, batches, steps, repeats, progress));
+        }
+        if (sections.contains("integrators")) {
+            rows.addAll(IntegratorSweep.run(16, 64, steps, repeats, progress));
+        }
+        if (sections.contains("exact")) {
+            rows.addAll(ExactBench.run(steps, repeats, progress));
+        }
+        if (sections.contains("unet")) {
+            rows.addAll(UNetBench.run(unetBatches, unetSteps, repeats, progress));
+        }
+        if (sections.contains("check")) {
+            rows.add(checkTime(progress));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "difflab bench: %d repeats after %d warm-ups, %d intra-op thread(s), %d processors, %.0f s%n%n", repeats, OverheadBench.WARM_UPS,
+                threads, Runtime.getRuntime().availableProcessors(), seconds);
+        out.print(table(rows));
+        out.flush();
+        if (json != null) {
+            write(json, rows, threads, seconds);
+            out.println("wrote " + json);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void checkBatches(String option, int[] values) {
+        for (int b : values) {
+            if (b < 1 || b > 65536) {
+                throw new IllegalArgumentException(option + " = " + Arrays.toString(values).replaceAll("[\\[\\] ]", "")
+                        + " is not allowed: batch sizes must be integers in [1, 65536]");
+            }
+        }
+    }
+
+    /** The wall time of the default {@code difflab check} in this process, its report in a temporary folder deleted after. */
+    private BenchRow checkTime(Consumer<String> progress) {
+        progress.accept("check: the default 'difflab check' (minutes)");
+        Path report;
+        try {
+            report = Files.createTempDirectory("difflab-bench-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a report folder for 'difflab check': " + e.getMessage(), e);
+        }
+        try {
+            long start = System.nanoTime();
+            int code = DiffLabCommand.newCommandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
+                    .execute("check", "--report", report.toString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new BenchRow("check", "difflab check (exit " + code + ")", "wall time", "s", new Spread(seconds, seconds, seconds));
+        } finally {
+            delete(report);
+        }
+    }
+
+    /** Deletes a folder and everything in it. */
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the report folder " + folder + " of 'difflab check': " + e.getMessage(), e);
+        }
+    }
+
+    static String table(List<BenchRow> rows) {
+        TextTable t = new TextTable("section", "case", "metric", ">median", ">low", ">high", "unit");
+        for (BenchRow r : rows) {
+            t.row(r.section(), r.subject(), r.metric(), number(r.value().median()), number(r.value().low()), number(r.value().high()), r.unit());
+        }
+        return t.render();
+    }
+
+    /** Three significant digits, without exponent for the magnitudes benchmarks produce. */
+    private static String number(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 100 ? "%.1f" : a >= 10 ? "%.2f" : "%.3f", v);
+    }
+
+    private static void write(Path file, List<BenchRow> rows, int threads, double seconds) {
+        List<Object> list = new ArrayList<>();
+        for (BenchRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("section", r.section());
+            m.put("case", r.subject());
+            m.put("metric", r.metric());
+            m.put("unit", r.unit());
+            m.put("median", r.value().median());
+            m.put("low", r.value().low());
+            m.put("high", r.value().high());
+            list.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("threads", threads);
+        doc.put("processors", Runtime.getRuntime().availableProcessors());
+        doc.put("seconds", seconds);
+        doc.put("rows", list);
+        try {
+            Files.writeString(file, Json.write(doc) + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write --json " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.difflab.plugin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Integrators;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code difflab bench} in miniature: every section's rows in the table and in the JSON, and its options checked. */
+class BenchCommandTest {
+
+    @Test
+    void printsEverySectionsRowsAndWritesTheSameAsJson(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("bench.json");
+        Cli r = Cli.run("bench", "--repeats", "2", "--steps", "3", "--batches", "1,2", "--unet-steps", "2", "--unet-batches", "1", "--json",
+                json.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("difflab bench: 2 repeats after 2 warm-ups").contains("wrote " + json);
+        for (String integrator : new String[] {"ddim", "ddpm", "heun"}) {
+            for (String batch : new String[] {"1", "2"}) {
+                for (String metric : new String[] {"DiffLab", "raw DJL loop", "Java arrays", "DiffLab / raw DJL", "DiffLab / Java arrays"}) {
+                    assertThat(r.out()).containsPattern("overhead +" + integrator + " d=16 batch=" + batch + " +" + Pattern.quote(metric)
+                            + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +(us/step|x)\\R");
+                }
+            }
+            assertThat(r.out()).containsPattern("exact +" + integrator + " d=16 3 steps +probe rows x model calls +[0-9.]+ +[0-9.]+ +[0-9.]+ +1/s");
+        }
+        for (Integrator integrator : Integrators.all()) {
+            for (String metric : new String[] {"DiffLab +[0-9.]+ +[0-9.]+ +[0-9.]+ +us/step", "outside the model calls", "model calls"}) {
+                assertThat(r.out()).containsPattern("integrators +" + integrator.name() + " d=16 batch=64 +" + metric);
+            }
+        }
+        for (String metric : new String[] {"samples per second", "network forward", "wall time outside the network", "DiffLab / raw DJL"}) {
+            assertThat(r.out()).containsPattern("unet +w16 batch=1 ddim 2 steps +" + Pattern.quote(metric) + " +[0-9.]+ +[0-9.]+ +[0-9.]+");
+        }
+        String text = Files.readString(json);
+        Matcher rows = Pattern.compile(("{ 'section': '(overhead|integrators|exact|unet)', 'case': '[^']+', 'metric': '[^']+', 'unit': '[^']+', "
+                + "'median': ([0-9.Ee-]+), 'low': ([0-9.Ee-]+), 'high': ([0-9.Ee-]+) }").replace("'", "\"").replace("{", "\\{")
+                .replace(" ", "\\s*")).matcher(text);
+        int count = 0;
+        while (rows.find()) {
+            double median = Double.parseDouble(rows.group(2));
+            assertThat(median).isBetween(Double.parseDouble(rows.group(3)), Double.parseDouble(rows.group(4)));
+            count++;
+        }
+        assertThat(count).as(text).isEqualTo(3 * 2 * 5 + 3 * Integrators.all().size() + 3 * 2 + 4);
+        assertThat(text).containsPattern("^\\{\\s*\"threads\": \\d+,\\s*\"processors\": \\d+,\\s*\"seconds\": [0-9.]+,");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--repeats 0              | --repeats = 0",
+            "--steps 1                | --steps = 1",
+            "--unet-steps 100000      | --unet-steps = 100000",
+            "--batches 1,0            | --batches = 1,0",
+            "--unet-batches x         | 'x'",
+            "--only overhead,gpu      | --only = overhead,gpu",
+            "--json out.txt           | --json = out.txt"})
+    void badOptionsExitWithCode2NamingOptionAndValue(String options, String expected) {
+        Cli r = Cli.run(("bench " + options.trim()).split("\\s+"));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("difflab: error: ").contains(expected);
+        assertThat(r.out()).isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package org.difflab.plugin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import org.difflab.dsl.observe.NonFiniteStateException;
+import org.difflab.dsl.observe.RunInterruptedException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** How runs that stop on their own reach the terminal: one line naming sampler, step and time, and an exit code. */
+class ErrorReporterTest {
+
+    @Command(name = "run")
+    record Throwing(RuntimeException failure) implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw failure;
+        }
+    }
+
+    private static String[] run(RuntimeException failure) {
+        StringWriter err = new StringWriter();
+        ErrorReporter errors = new ErrorReporter();
+        int code = new CommandLine(new Throwing(failure)).setErr(new PrintWriter(err, true)).setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors).execute();
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void aNonFiniteRunExitsWith1NamingSamplerStepAndTime() {
+        String[] r = run(new NonFiniteStateException("heun", 4, 10, 500, 400, 0));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).isEqualTo("difflab: error: heun produced NaN or Inf at step 5 of 10 (t = 500.0 -> 400.0, batch starting at "
+                + "sample 0); the run was stopped" + System.lineSeparator());
+    }
+
+    @Test
+    void anInterruptedRunExitsWith130NamingSamplerStepAndTime() {
+        String[] r = run(new RunInterruptedException("ddim", 41, 1000, 0.5));
+        assertThat(r[0]).isEqualTo("130");
+        assertThat(r[1]).isEqualTo("difflab: interrupted: ddim was interrupted after step 42 of 1000 (t = 0.5); the run was stopped"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void interruptedTrainingExitsWith130SayingWhereItStopped() {
+        String[] r = run(new CancellationException("training was interrupted before iteration 12; the network holds the weights of 11 "
+                + "iterations"));
+        assertThat(r[0]).isEqualTo("130");
+        assertThat(r[1]).startsWith("difflab: interrupted: training was interrupted before iteration 12");
+    }
+}

@@ -1,0 +1,349 @@
+package org.difflab.plugin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.difflab.dsl.Diffusion;
+import org.difflab.dsl.Langevin;
+import org.difflab.dsl.conformance.NativeMemory;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.langevin.LangevinIntegrators;
+import org.difflab.dsl.langevin.Potentials;
+import org.difflab.dsl.model.Parameterization;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Targets;
+import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.torchscript.TimeConvention;
+import org.difflab.runtime.torchscript.TorchScriptModel;
+import org.difflab.runtime.unet.UNetScoreModel;
+import org.difflab.theory.metric.Metrics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fuzz set of issue 9: invalid calls generated from tables of specs, parameters and bad values, through the public
+ * API (an {@link IllegalArgumentException} naming the parameter and the value) and through the command line in-process
+ * (exit code 2 and {@code difflab: error:} naming them). After all of them the process holds no more live tensors than
+ * before and its native memory has not grown beyond noise.
+ */
+@Tag("pinned-heap")
+class InvalidCallsTest {
+    /** Bad values of every real-valued key: not numbers, not finite, beyond double. */
+    private static final List<String> BAD_REALS = List.of("NaN", "Infinity", "-Infinity", "abc", "1e999");
+    /** Bad values of every integer key. */
+    private static final List<String> BAD_INTEGERS = List.of("abc", "1.5", "NaN", "99999999999");
+    /** A valid sample command line; the family's option is replaced by the spec under test. */
+    private static final List<String> SAMPLE = List.of("sample", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "10", "--n", "4");
+    private static final List<String> EVAL = List.of("eval", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "10");
+    /** Native growth accepted over the whole set (the conformance suite's limit for a 10,000-step run). */
+    private static final long NATIVE_LIMIT = 64L << 20;
+
+    private static Path dir;
+    private static long liveBefore;
+    private static long nativeBefore;
+
+    /** One spec family: its parser for the API and the command-line option that takes it. */
+    private enum Family {
+        SCHEDULE("--schedule", Schedules::parse), TARGET("--target", Targets::parse), INTEGRATOR("--integrator", Integrators::parse),
+        GRID("--grid", s -> Grids.parse(s, 10));
+
+        final String option;
+        final Function<String, Object> parser;
+
+        Family(String option, Function<String, Object> parser) {
+            this.option = option;
+            this.parser = parser;
+        }
+    }
+
+    /** A spec that must be refused, with the key and the value its message must name. */
+    private record BadSpec(Family family, String spec, String key, String value) {
+    }
+
+    /** name:key=value for every value: the generic bad values of the key's kind and the key's own out-of-range ones. */
+    private static void key(List<BadSpec> out, Family f, String name, String key, List<String> kind, String... outOfRange) {
+        List<String> values = new ArrayList<>(kind);
+        values.addAll(List.of(outOfRange));
+        for (String v : values) {
+            out.add(new BadSpec(f, name + ":" + key + "=" + v, key, v));
+        }
+    }
+
+    static List<BadSpec> badSpecs() {
+        List<BadSpec> s = new ArrayList<>();
+        Family sc = Family.SCHEDULE;
+        key(s, sc, "linear", "T", BAD_INTEGERS, "0", "-5");
+        key(s, sc, "linear", "b0", BAD_REALS, "-1");
+        key(s, sc, "linear", "b1", List.of("NaN"), "2", "-0.5");
+        key(s, sc, "cosine", "T", List.of("x"), "1");
+        key(s, sc, "cosine", "s", List.of("NaN", "Infinity"), "2", "-1");
+        key(s, sc, "sqrtlinear", "b1", List.of("NaN"), "1.5");
+        key(s, sc, "li", "c0", List.of("NaN"), "0", "-1");
+        key(s, sc, "li", "T", List.of("abc"), "2");
+        key(s, sc, "vp", "bmin", List.of("NaN"), "-1");
+        key(s, sc, "vp", "bmax", List.of("NaN", "Infinity"));
+        key(s, sc, "vp", "eps", List.of("NaN"), "0.9", "-1");
+        key(s, sc, "ve", "smin", List.of("NaN"), "0", "-1");
+        key(s, sc, "ve", "smax", List.of("NaN", "-Infinity"));
+        key(s, sc, "edm", "smin", List.of("NaN"), "0");
+        key(s, sc, "edm", "smax", List.of("NaN"), "-1");
+        Family ta = Family.TARGET;
+        key(s, ta, "gaussian", "d", BAD_INTEGERS, "0", "-1");
+        key(s, ta, "gaussian", "mean", BAD_REALS);
+        key(s, ta, "gaussian", "var", BAD_REALS, "0", "-1");
+        key(s, ta, "gaussian:d=2,var=0.1", "spread", List.of("NaN"), "0.5");
+        key(s, ta, "gaussian:d=2", "diag", List.of("1;-2", "NaN;1", "abc", "1;2;3"));
+        key(s, ta, "gmm", "preset", List.of("ring0", "nope", "grid8"));
+        key(s, ta, "gmm:preset=ring8", "radius", List.of("NaN"), "-2");
+        key(s, ta, "gmm", "var", List.of("NaN", "Infinity"), "0");
+        key(s, ta, "gmm", "k", BAD_INTEGERS, "0", "-1");
+        Family in = Family.INTEGRATOR;
+        key(s, in, "ddpm", "variance", List.of("huge", "1"));
+        key(s, in, "ddim", "eta", BAD_REALS, "2", "-0.1");
+        key(s, in, "eulerMaruyama", "lambda", BAD_REALS, "-1");
+        key(s, in, "exponentialEuler", "lambda", List.of("NaN"), "-1");
+        key(s, in, "dpmSolverPP2MSde", "eta", List.of("NaN"), "-0.5");
+        key(s, in, "acceleratedOde", "form", List.of("nope"));
+        key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
+        key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");
+        key(s, in, "poissonMidpoint", "lambda", List.of("NaN"), "-1");
+        key(s, in, "poissonMidpoint", "select", List.of("all"));
+        key(s, in, "poissonMidpoint", "share", List.of("row"));
+        key(s, in, "poissonMidpoint", "variance", List.of("medium"));
+        key(s, in, "poissonMidpoint", "substeps", List.of("x"), "0");
+        key(s, in, "mlem", "rate", List.of("NaN", "-Infinity"), "-1");
+        key(s, in, "mlem", "form", List.of("midpoint"));
+        key(s, in, "picardBlocks", "points", List.of("x"), "0");
+        key(s, in, "picardBlocks", "tol", List.of("NaN"), "-1");
+        Family gr = Family.GRID;
+        key(s, gr, "karras", "rho", BAD_REALS, "0", "-1");
+        key(s, gr, "power", "p", List.of("NaN", "abc"), "0", "-1");
+        for (Family f : Family.values()) {
+            String name = switch (f) {
+                case SCHEDULE -> "linear";
+                case TARGET -> "gaussian";
+                case INTEGRATOR -> "ddim";
+                case GRID -> "karras";
+            };
+            s.add(new BadSpec(f, "nope", "name", "nope"));
+            s.add(new BadSpec(f, name + ":zz=1", "zz", "zz"));
+            s.add(new BadSpec(f, name + ":=1", "key=value", "'=1'"));
+            s.add(new BadSpec(f, name + ":zz", "key=value", "'zz'"));
+            s.add(new BadSpec(f, name + ":zz=1,zz=2", "zz", "twice"));
+        }
+        return s;
+    }
+
+    static Stream<Arguments> apiSpecs() {
+        return badSpecs().stream().map(b -> Arguments.of(b.family() + " " + b.spec(), (ThrowingCallable) () -> b.family().parser.apply(b.spec()),
+                b.key(), b.value()));
+    }
+
+    static Stream<Arguments> cliSpecs() {
+        return badSpecs().stream().flatMap(b -> {
+            List<String[]> lines = new ArrayList<>();
+            lines.add(replace(SAMPLE, b.family().option, b.spec()));
+            if (b.family() == Family.TARGET || b.family() == Family.INTEGRATOR) {
+                lines.add(replace(EVAL, b.family().option, b.spec()));
+            }
+            return lines.stream().map(l -> Arguments.of(l, b.key(), b.value()));
+        });
+    }
+
+    /** The command line with the option's value replaced, or the option added. */
+    private static String[] replace(List<String> line, String option, String value) {
+        List<String> args = new ArrayList<>(line);
+        int at = args.indexOf(option);
+        if (at < 0) {
+            args.add(option);
+            args.add(value);
+        } else {
+            args.set(at + 1, value);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    /** Bad option values of the commands (numbers, names, empty values, missing and corrupt files) and the text naming them. */
+    static Stream<Arguments> cliOptions() throws IOException {
+        List<Arguments> a = new ArrayList<>();
+        for (String v : List.of("0", "-1", "abc", "1.5", "99999999999", "")) {
+            a.add(Arguments.of(replace(SAMPLE, "--steps", v), "--steps", v));
+            a.add(Arguments.of(replace(SAMPLE, "--n", v), "--n", v));
+            a.add(Arguments.of(replace(SAMPLE, "--batch", v), "--batch", v));
+            a.add(Arguments.of(replace(EVAL, "--steps", v), "--steps", v));
+        }
+        for (String v : List.of("abc", "1.5", "")) {
+            a.add(Arguments.of(replace(SAMPLE, "--seed", v), "--seed", v));
+        }
+        for (String v : List.of("float16", "int32", "")) {
+            a.add(Arguments.of(replace(SAMPLE, "--dtype", v), "--dtype", v));
+        }
+        for (String v : List.of("tpu", "cuda:x", "cuda:-1", "")) {
+            a.add(Arguments.of(replace(SAMPLE, "--device", v), "device", v));
+        }
+        for (String[] o : new String[][] {{"--metric", "l2"}, {"--metric", ""}, {"--init", "zero"}, {"--reference", "x2"}, {"--schedule", ""},
+                {"--grid", ""}, {"--target", ""}, {"--integrator", ""}, {"--target", "gmm:preset=ring8"}}) {
+            String named = o[1].isEmpty() && !o[0].equals("--metric") ? o[0].substring(2) + " spec = ''" : o[0]; // empty specs: "grid spec = ''"
+            a.add(Arguments.of(replace(EVAL, o[0], o[1]), named, o[1]));
+        }
+        Path corrupt = Files.writeString(dir.resolve("corrupt.pt"), "not a TorchScript archive\n");
+        Path ckpt = Files.writeString(dir.resolve("corrupt.ckpt"), "not a checkpoint\n");
+        String missing = dir.resolve("absent.pt").toString();
+        a.add(Arguments.of(new String[] {"sample", "--model", missing, "--event-shape", "3,8,8", "--integrator", "ddim", "--steps", "5", "--n", "2"},
+                missing, "does not exist"));
+        a.add(Arguments.of(new String[] {"sample", "--model", corrupt.toString(), "--event-shape", "3,8,8", "--integrator", "ddim", "--steps",
+                "5", "--n", "2"}, corrupt.toString(), "could not be loaded"));
+        a.add(Arguments.of(new String[] {"sample", "--model", ckpt.toString(), "--integrator", "ddim", "--steps", "5", "--n", "2"},
+                ckpt.toString(), "corrupt.ckpt"));
+        a.add(Arguments.of(new String[] {"sample", "--model", dir.resolve("absent.ckpt").toString(), "--integrator", "ddim", "--steps", "5",
+                "--n", "2"}, "absent.ckpt", "absent.ckpt"));
+        a.add(Arguments.of(new String[] {"sample", "--model", "zoo:nope", "--integrator", "ddim", "--steps", "5", "--n", "2"}, "--model", "zoo:nope"));
+        a.add(Arguments.of(new String[] {"sample", "--model", "", "--integrator", "ddim", "--steps", "5", "--n", "2"}, "--model", ""));
+        a.add(Arguments.of(new String[] {"converge", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "20,NaN"}, "--steps", "NaN"));
+        a.add(Arguments.of(new String[] {"converge", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", ""}, "--steps", ""));
+        a.add(Arguments.of(new String[] {"converge", "--target", "gaussian:d=2", "--integrator", ",", "--steps", "10,20"}, "--integrator", ","));
+        a.add(Arguments.of(new String[] {"check", "--claim", ""}, "--claim", ""));
+        a.add(Arguments.of(new String[] {"list", "nope"}, "nope", "nope"));
+        a.add(Arguments.of(new String[] {"train", "--model", "nope", "--list"}, "nope", "nope"));
+        a.add(Arguments.of(new String[] {""}, "", ""));
+        return a.stream();
+    }
+
+    /** Direct calls of the public API with bad numbers, NaN, wrong shapes and missing pieces. */
+    static Stream<Arguments> apiCalls() {
+        return Stream.of(
+                Arguments.of("Grids.uniform(-1)", (ThrowingCallable) () -> Grids.uniform(-1), "steps", "-1"),
+                Arguments.of("Grids.karras(10, NaN)", (ThrowingCallable) () -> Grids.karras(10, Double.NaN), "rho", "NaN"),
+                Arguments.of("Schedules.linearBeta(NaN, ...)", (ThrowingCallable) () -> Schedules.linearBeta(Double.NaN, 0.02, 1000), "b0", "NaN"),
+                Arguments.of("Schedules.parse(null)", (ThrowingCallable) () -> Schedules.parse(null), "schedule spec", "null"),
+                Arguments.of("Targets.gaussian(0)", (ThrowingCallable) () -> Targets.gaussian(0), "d", "0"),
+                Arguments.of("Targets.gaussian(2, NaN, 1)", (ThrowingCallable) () -> Targets.gaussian(2, Double.NaN, 1), "mean", "NaN"),
+                Arguments.of("Targets.gaussian(2, 0, Inf)", (ThrowingCallable) () -> Targets.gaussian(2, 0, Double.POSITIVE_INFINITY), "var", "Infinity"),
+                Arguments.of("Integrators.ddim(NaN)", (ThrowingCallable) () -> Integrators.ddim(Double.NaN), "eta", "NaN"),
+                Arguments.of("sampler.sample(0)", (ThrowingCallable) () -> Diffusion.sampler().target(Targets.gaussian(2)).sample(0), "n", "0"),
+                Arguments.of("sampler.sample(-3)", (ThrowingCallable) () -> Diffusion.sampler().target(Targets.gaussian(2)).sample(-3), "n", "-3"),
+                Arguments.of("sampler without model", (ThrowingCallable) () -> Diffusion.sampler().sample(4), "model", "missing"),
+                Arguments.of("sampler.batchSize(0)", (ThrowingCallable) () -> Diffusion.sampler().batchSize(0), "batchSize", "0"),
+                Arguments.of("sampler.steps(0)", (ThrowingCallable) () -> Diffusion.sampler().steps(0), "steps", "0"),
+                Arguments.of("sampler.dataType(int32)", (ThrowingCallable) () -> Diffusion.sampler().dataType(DataType.INT32), "dataType", "int32"),
+                Arguments.of("sampler.integrator(null)", (ThrowingCallable) () -> Diffusion.sampler().integrator(null), "integrator", "null"),
+                Arguments.of("ddpm with 2000 steps", (ThrowingCallable) () -> Diffusion.sampler().target(Targets.gaussian(2)).steps(2000).sample(2),
+                        "steps", "2000"),
+                Arguments.of("langevin stepSize(NaN)", (ThrowingCallable) () -> Langevin.sampler().stepSize(Double.NaN), "stepSize", "NaN"),
+                Arguments.of("langevin friction(-1)", (ThrowingCallable) () -> Langevin.sampler().friction(-1), "friction", "-1"),
+                Arguments.of("langevin steps(0)", (ThrowingCallable) () -> Langevin.sampler().steps(0), "steps", "0"),
+                Arguments.of("langevin without potential", (ThrowingCallable) () -> Langevin.sampler().integrator(LangevinIntegrators.lmc()).sample(4),
+                        "potential", "missing"),
+                Arguments.of("Potentials.parse(doublewell:a=NaN)", (ThrowingCallable) () -> Potentials.parse("doublewell:a=NaN"), "a", "NaN"),
+                Arguments.of("Potentials.parse(nope)", (ThrowingCallable) () -> Potentials.parse("nope"), "name", "nope"),
+                Arguments.of("LangevinIntegrators.parse(plmc:K=0)", (ThrowingCallable) () -> LangevinIntegrators.parse("plmc:K=0"), "K", "0"),
+                Arguments.of("TimeConvention.parse(index:N=0)", (ThrowingCallable) () -> TimeConvention.parse("index:N=0"), "N", "0"),
+                Arguments.of("TimeConvention.parse(hours)", (ThrowingCallable) () -> TimeConvention.parse("hours"), "hours", "hours"),
+                Arguments.of("Metrics.byName(l2)", (ThrowingCallable) () -> Metrics.byName("l2"), "l2", "l2"),
+                Arguments.of("device tpu", (ThrowingCallable) () -> DiffLabRuntime.device("tpu"), "device", "tpu"),
+                Arguments.of("device cuda:7", (ThrowingCallable) () -> DiffLabRuntime.device("cuda:7"), "device", "cuda:7"),
+                Arguments.of("device null", (ThrowingCallable) () -> DiffLabRuntime.device(null), "device", "null"),
+                Arguments.of("exact score of a wrong shape", (ThrowingCallable) () -> {
+                    try (NDManager m = NDManager.newBaseManager()) {
+                        Targets.gaussian(3).exactScore().predict(m.zeros(new Shape(4, 2)), Schedules.vp().level(0.5));
+                    }
+                }, "x", "2"),
+                Arguments.of("TorchScript file missing", (ThrowingCallable) () -> TorchScriptModel.load(dir.resolve("none.pt"), new Shape(3, 8, 8),
+                        Parameterization.EPS, TimeConvention.trainingIndex(1000)), "none.pt", "does not exist"),
+                Arguments.of("TorchScript file corrupt", (ThrowingCallable) () -> TorchScriptModel.load(dir.resolve("corrupt.pt"), new Shape(3, 8, 8),
+                        Parameterization.EPS, TimeConvention.trainingIndex(1000)), "corrupt.pt", "could not be loaded"),
+                Arguments.of("UNet checkpoint missing", (ThrowingCallable) () -> UNetScoreModel.load(dir.resolve("none.ckpt"),
+                        TimeConvention.trainingIndex(1000)), "none.ckpt", "none.ckpt"));
+    }
+
+    @BeforeAll
+    static void measure() throws IOException {
+        dir = Files.createTempDirectory("difflab-invalid");
+        Files.writeString(dir.resolve("corrupt.pt"), "not a TorchScript archive\n");
+        DiffLabRuntime.engine();
+        warmUp();
+        liveBefore = liveTensors();
+        nativeBefore = NativeMemory.nativeBytes();
+    }
+
+    /**
+     * One pass over the whole set before measuring, as the conformance suite warms up, so that the allocator pools the
+     * set needs are resident before. Native memory is resident minus the Java heap, which this test's JVM fixes and
+     * touches up front (surefire execution pinned-heap): in a JVM whose heap grows, resident memory grew 116 MB over the
+     * set with no tensor alive, the heap touching pages it had committed but not used.
+     */
+    private static void warmUp() throws IOException {
+        Stream.concat(cliSpecs(), cliOptions()).forEach(a -> Cli.run((String[]) a.get()[0]));
+        Stream.concat(apiSpecs(), apiCalls()).forEach(a -> {
+            try {
+                ((ThrowingCallable) a.get()[1]).call();
+            } catch (Throwable refused) {
+                // what the tests below check
+            }
+        });
+    }
+
+    /** Every tensor alive in the process: the engine's system manager holds every manager, and they their tensors. */
+    private static long liveTensors() {
+        try (NDManager probe = NDManager.newBaseManager()) {
+            return ((BaseNDManager) probe.getParentManager()).getManagedArrays().size();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiSpecs")
+    void specsAreRefusedNamingKeyAndValue(String label, ThrowingCallable call, String key, String value) {
+        assertThatThrownBy(call).as(label).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key).hasMessageContaining(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiCalls")
+    void apiCallsAreRefusedNamingParameterAndValue(String label, ThrowingCallable call, String parameter, String value) {
+        assertThatThrownBy(call).as(label).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(parameter)
+                .hasMessageContaining(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"cliSpecs", "cliOptions"})
+    void commandLinesExitWithCode2NamingOptionAndValue(String[] args, String parameter, String value) {
+        Cli r = Cli.run(args);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("difflab: error: ").contains(parameter).contains(value).doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @AfterAll
+    static void noTensorOrNativeMemoryIsLeft() throws IOException {
+        long live = liveTensors();
+        long growth = NativeMemory.nativeBytes() - nativeBefore;
+        System.out.printf("invalid calls (after a warm-up pass over them): live tensors %d before, %d after; native growth %.1f MB "
+                + "(limit %d MB)%n", liveBefore, live, growth / 1048576.0, NATIVE_LIMIT >> 20);
+        assertThat(Runtime.getRuntime().totalMemory()).as("a pinned heap (-Xms = -Xmx), else its growth reads as native")
+                .isEqualTo(Runtime.getRuntime().maxMemory());
+        assertThat(live).as("live tensors after the invalid calls").isEqualTo(liveBefore);
+        assertThat(growth).as("native growth in bytes").isLessThan(NATIVE_LIMIT);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+}
