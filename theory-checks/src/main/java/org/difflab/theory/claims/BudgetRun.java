@@ -1,5 +1,7 @@
 package org.difflab.theory.claims;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -33,6 +35,12 @@ public record BudgetRun(String integrator, String grid, int steps, Expect expect
     /** The reference run. */
     public static BudgetRun reference(String integrator, String grid, int steps) {
         return new BudgetRun(integrator, grid, steps, null);
+    }
+
+    /** The integrators of a budget claim: the reference's first, then the contenders', each once. */
+    static List<String> integrators(BudgetRun reference, List<BudgetRun> contenders) {
+        return Stream.concat(Stream.of(reference), contenders.stream()).map(BudgetRun::integrator).distinct()
+                .toList();
     }
 
     /** E.g. {@code ddpm:variance=small on uniform(25)}. */

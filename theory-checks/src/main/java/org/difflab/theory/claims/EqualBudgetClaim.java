@@ -57,10 +57,7 @@ public record EqualBudgetClaim(String id, String family, String source, String s
 
     @Override
     public List<String> integrators() {
-        List<String> out = new ArrayList<>();
-        out.add(reference.integrator());
-        contenders.forEach(c -> out.add(c.integrator()));
-        return out.stream().distinct().toList();
+        return BudgetRun.integrators(reference, contenders);
     }
 
     @Override

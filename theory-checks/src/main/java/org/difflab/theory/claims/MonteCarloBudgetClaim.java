@@ -60,10 +60,7 @@ public record MonteCarloBudgetClaim(String id, String family, String source, Str
 
     @Override
     public List<String> integrators() {
-        List<String> out = new ArrayList<>();
-        out.add(reference.integrator());
-        contenders.forEach(c -> out.add(c.integrator()));
-        return out.stream().distinct().toList();
+        return BudgetRun.integrators(reference, contenders);
     }
 
     @Override
