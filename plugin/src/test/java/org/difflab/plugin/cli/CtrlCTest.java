@@ -21,7 +21,10 @@ class CtrlCTest {
     void sigintStopsALongRunAfterItsCurrentStepAndSaysWhere() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dai.djl.offline=true", "-Dai.djl.pytorch.graph_optimizer=false", "-cp", classPath,
+        // A job started in the background of a non-interactive shell (as CI runners often start builds) inherits SIGINT
+        // ignored, and the JVM then leaves Ctrl-C alone, as shells expect of background jobs; coreutils' env restores the
+        // default disposition so that the test sees what a terminal user sees.
+        ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT", java, "-Dai.djl.offline=true", "-Dai.djl.pytorch.graph_optimizer=false", "-cp", classPath,
                 DiffLabCommand.class.getName(), "sample", "--target", "gaussian:d=2", "--schedule", "vp", "--integrator", "ddim",
                 "--steps", "1000000", "--n", "16", "--progress");
         pb.environment().put("OMP_NUM_THREADS", "1");
