@@ -3,7 +3,8 @@
 # when missing (jupyter-nbconvert, python3-nbclient, jupyter-client) and the fonts AWT draws plots with, installs
 # DiffLab's kernel into target/jupyter (not the user's Jupyter), runs each notebook with nbclient (a cell that throws
 # fails the run), writes the executed notebooks (and HTML copies) to target/notebooks/ and checks that they hold image/png and text/html
-# outputs. Needs the built jars (mvn package or verify); scripts/test.sh calls it after the Maven build.
+# outputs; then interrupts a long run in a live kernel and checks that the kernel stays usable
+# (scripts/check_kernel_interrupt.py). Needs the built jars (mvn package or verify); scripts/test.sh calls it after the Maven build.
 # Usage: scripts/notebooks.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,4 +29,8 @@ java -Djava.awt.headless=true -cp "$jar:plugin/target/lib/*" org.difflab.plugin.
     kernel install --prefix target/jupyter --name difflab
 
 if [[ $# -eq 0 ]]; then set -- notebooks/*.ipynb; fi
-exec "$py" scripts/run_notebooks.py --kernel difflab --out target/notebooks "$@"
+status=0
+"$py" scripts/run_notebooks.py --kernel difflab --out target/notebooks "$@" || status=$?
+# an interrupt stops a long run and leaves the kernel usable (the kernel's own output: target/notebooks/interrupt.kernel.log)
+"$py" scripts/check_kernel_interrupt.py --kernel difflab --log target/notebooks/interrupt.kernel.log || status=$?
+exit "$status"

@@ -9,8 +9,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.difflab.plugin.notebook.install.KernelDirs;
+import org.difflab.plugin.notebook.install.KernelLauncherJar;
 import org.difflab.plugin.notebook.install.RapaioKernelJar;
+import org.difflab.plugin.notebook.kernel.rapaio.RapaioKernelLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
@@ -47,9 +51,17 @@ class KernelCommandTest {
         assertThat(spec.get("language").getAsString()).isEqualTo("java");
         JsonArray argv = spec.getAsJsonArray("argv");
         assertThat(Path.of(argv.get(0).getAsString())).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path launcher = dir.resolve(KernelLauncherJar.FILE);
         assertThat(argv.toString()).contains("\"-Djava.awt.headless=true\"", "\"-Dai.djl.offline=true\"",
-                "\"-jar\",\"" + jar + "\",\"{connection_file}\"");
+                "\"-cp\",\"" + jar + File.pathSeparator + launcher + "\",\"" + RapaioKernelLauncher.class.getName() + "\",\"{connection_file}\"");
         assertThat(argv.get(argv.size() - 1).getAsString()).isEqualTo("{connection_file}");
+        assertThat(spec.get("interrupt_mode").getAsString()).as("rapaio's interrupt message leaves the kernel unusable").isEqualTo("signal");
+        try (JarFile launcherJar = new JarFile(launcher.toFile())) {
+            assertThat(launcherJar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")))
+                    .as("the launcher jar holds the launcher alone: DiffLab's classes stay off the kernel JVM's class path")
+                    .containsExactly(RapaioKernelLauncher.class.getName().replace('.', '/') + ".class");
+            assertThat(launcherJar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(RapaioKernelLauncher.class.getName());
+        }
         assertThat(spec.getAsJsonObject("env").get("RJK_CLASSPATH").getAsString()).isEqualTo(a + ";" + b);
     }
 

@@ -8,8 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Installs a kernelspec offline: copies the rapaio kernel jar into KERNELS/NAME/ and writes kernel.json there, the
- * layout {@code jupyter kernelspec list} finds; an existing kernelspec of that name is replaced.
+ * Installs a kernelspec offline: copies the rapaio kernel jar into KERNELS/NAME/, writes DiffLab's launcher jar
+ * ({@link KernelLauncherJar}) and kernel.json there, the layout {@code jupyter kernelspec list} finds; an existing
+ * kernelspec of that name is replaced.
  */
 public final class KernelInstaller {
     private KernelInstaller() {}
@@ -26,11 +27,13 @@ public final class KernelInstaller {
         }
         Path dir = kernelsDir.resolve(name == null ? "" : name);
         Path jar = dir.resolve(RapaioKernelJar.FILE);
-        KernelSpec spec = new KernelSpec(name, displayName, Path.of(System.getProperty("java.home"), "bin", "java"), jar,
+        Path launcher = dir.resolve(KernelLauncherJar.FILE);
+        KernelSpec spec = new KernelSpec(name, displayName, Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher,
                 classPath == null ? null : classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         try {
             Files.createDirectories(dir);
             Files.copy(kernelJar, jar, StandardCopyOption.REPLACE_EXISTING);
+            KernelLauncherJar.write(launcher);
             Files.writeString(dir.resolve("kernel.json"), spec.json());
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the kernelspec into " + dir + ": " + e.getMessage(), e);

@@ -1,25 +1,31 @@
 package org.difflab.plugin.notebook.install;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.difflab.plugin.notebook.kernel.rapaio.RapaioKernelLauncher;
 import org.difflab.theory.report.Json;
 
 /**
  * A Jupyter kernelspec that starts rapaio-jupyter-kernel with DiffLab on its class path: the kernel's JVM runs
  * headless with DJL offline, and {@code RJK_CLASSPATH} (entries separated by ';', as rapaio reads it) lists DiffLab's
- * jars, so notebook cells import DiffLab and its results render through {@code RapaioDisplayProvider}.
+ * jars, so notebook cells import DiffLab and its results render through {@code RapaioDisplayProvider}. The JVM starts
+ * in {@link RapaioKernelLauncher}, and Jupyter interrupts by SIGINT ({@code "interrupt_mode": "signal"}), which the
+ * launcher turns into an interrupt of the running cell: rapaio's own interrupt message handling leaves the kernel
+ * unable to run further cells.
  *
  * @param name        the kernel's directory name, as in {@code --ExecutePreprocessor.kernel_name}
  * @param displayName what notebook front ends show, e.g. {@code Java (DiffLab)}
  * @param java        the java launcher
  * @param kernelJar   the rapaio kernel jar, as installed next to kernel.json
+ * @param launcherJar the jar of {@link RapaioKernelLauncher}, next to kernel.json
  * @param classPath   DiffLab's jars (absolute paths)
  */
-public record KernelSpec(String name, String displayName, Path java, Path kernelJar, List<Path> classPath) {
+public record KernelSpec(String name, String displayName, Path java, Path kernelJar, Path launcherJar, List<Path> classPath) {
 
     /** JVM options of the kernel process (the engine settings DiffLab's command line uses too). */
     public static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
@@ -48,14 +54,14 @@ public record KernelSpec(String name, String displayName, Path java, Path kernel
         List<Object> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.addAll(JVM_OPTIONS);
-        argv.addAll(List.of("-jar", kernelJar.toString(), "{connection_file}"));
+        argv.addAll(List.of("-cp", kernelJar + File.pathSeparator + launcherJar, RapaioKernelLauncher.class.getName(), "{connection_file}"));
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("RJK_CLASSPATH", classPath.stream().map(Path::toString).collect(Collectors.joining(";")));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
         spec.put("display_name", displayName);
         spec.put("language", "java");
-        spec.put("interrupt_mode", "message");
+        spec.put("interrupt_mode", "signal");
         spec.put("env", env);
         return Json.write(spec);
     }
