@@ -32,5 +32,5 @@ if [[ $# -eq 0 ]]; then set -- notebooks/*.ipynb; fi
 status=0
 "$py" scripts/run_notebooks.py --kernel difflab --out target/notebooks "$@" || status=$?
 # an interrupt stops a long run and leaves the kernel usable (the kernel's own output: target/notebooks/interrupt.kernel.log)
-"$py" scripts/check_kernel_interrupt.py --kernel difflab --log target/notebooks/interrupt.kernel.log || status=$?
+"$py" -u scripts/check_kernel_interrupt.py --kernel difflab --log target/notebooks/interrupt.kernel.log || status=$?
 exit "$status"

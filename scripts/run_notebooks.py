@@ -8,6 +8,7 @@ runs through is also written as NAME.html, to look at in a browser. Afterwards e
 output and no error output. Exit code 0 when all pass, 1 otherwise.
 """
 import argparse
+import atexit
 import os
 import sys
 import time
@@ -41,6 +42,7 @@ def execute(path, out_dir, kernel, cell_timeout, startup_timeout):
             nbformat.write(nb, out)
             return time.monotonic() - start, str(e)
         except RuntimeError as e:
+            atexit.unregister(client._cleanup_kernel)  # nbclient's exit hook fails on a kernel that never started
             if "didn't respond" in str(e) and attempt < START_ATTEMPTS:
                 print(f"  {os.path.basename(path)}: kernel did not start (attempt {attempt}), starting it again", flush=True)
                 continue

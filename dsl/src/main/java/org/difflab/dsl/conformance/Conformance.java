@@ -158,7 +158,7 @@ public final class Conformance {
         long climb = live.last - live.first;
         return CheckResult.of("native-memory", growth <= options.memoryLimitBytes() && climb <= LIVE_TENSOR_LIMIT, String.format(
                 "over %d steps after a warm-up of as many: live tensors at step ends %d first, %d last, %d at most (limit: %d more at the last); "
-                        + "native growth (resident minus JVM committed) %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(), live.first,
+                        + "native growth (resident outside the Java heap, minus JVM non-heap committed) %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(), live.first,
                 live.last, live.most, LIVE_TENSOR_LIMIT, growth / 1048576.0, (double) growth / options.memorySteps(), options.memoryLimitBytes() / 1048576.0));
     }
 

@@ -158,7 +158,7 @@ public final class LangevinConformance {
         System.gc();
         long growth = NativeMemory.nativeBytes() - before;
         return CheckResult.of("native-memory", growth <= options.memoryLimitBytes(), String.format(
-                "native growth (resident minus JVM committed) over %d steps: %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(),
+                "native growth (resident outside the Java heap, minus JVM non-heap committed) over %d steps: %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(),
                 growth / 1048576.0, (double) growth / options.memorySteps(), options.memoryLimitBytes() / 1048576.0));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.difflab.dsl.parallel.Paradigms;
 import org.difflab.dsl.parallel.PicardBlocks;
 import org.difflab.dsl.spec.Spec;
 
@@ -56,6 +57,9 @@ public final class Integrators {
                 + "form=euler|exponential,share=batch|sample", Integrators::multilevelEulerMaruyama);
         register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying & Rotskoff 2024)",
                 "points=8,sweeps=inf (until tol; at most points),tol=0.01,lambda=1", Integrators::picardBlocks);
+        register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
+                "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=16,tol=0.1 (0: the sampler itself)",
+                s -> Paradigms.of(s.string("sampler", "ddpm"), s.integer("window", 16), s.real("tol", 0.1)));
     }
 
     private static Integrator picardBlocks(Spec s) {

@@ -40,10 +40,8 @@ import org.difflab.dsl.model.Prediction;
  * {@link RunContext#TOLERANCE_STOPS} the points accepted beyond one per row and round. Memory grows with T: the
  * noise of every step is drawn up front, and the current iterate of every point is kept.
  *
- * <p>Not in the {@link org.difflab.dsl.integrator.Integrators} registry: it passes every conformance check but the
- * resident-memory one, where its growth over a 10,000-step run after an equal warm-up swung between -100 and +116 MB
- * (limit 64 MB) with one live tensor left on the run's manager, i.e. no tensor leaks; the other integrators stay within
- * +/-45 MB. Build it with {@link #of} or the constructor.
+ * <p>Registered as {@code paradigms:sampler=ddpm,window=16,tol=0.1} (the paper's tol), or built with {@link #of} or
+ * the constructor around any one-step sampler.
  */
 public final class Paradigms implements Integrator {
     /** Counter of batched evaluations beyond one per step. */
@@ -66,11 +64,20 @@ public final class Paradigms implements Integrator {
         this.tolerance = Require.nonNegative("tol", tolerance);
     }
 
-    /** ParaDiGMS over a registered one-step sampler (default parameters), e.g. {@code of("ddpm", 16, 0.1)}. */
+    /**
+     * ParaDiGMS over a registered one-step sampler given by its spec, e.g. {@code of("ddpm", 16, 0.1)} or
+     * {@code of("ddim:eta=0.5", 16, 0.1)}.
+     */
     public static Paradigms of(String sampler, int window, double tolerance) {
-        if (!(org.difflab.dsl.integrator.Integrators.parse(sampler) instanceof SteppedIntegrator stepped)) {
+        Integrator parsed;
+        try {
+            parsed = org.difflab.dsl.integrator.Integrators.parse(sampler);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: " + e.getMessage(), e);
+        }
+        if (!(parsed instanceof SteppedIntegrator stepped)) {
             throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: a one-step sampler that exposes its step without "
-                    + "noise (ddpm, ddim, dpmSolverPP2M, eulerMaruyama, exponentialEuler)");
+                    + "noise (ddpm, ddim, dpmSolverPP2M, eulerMaruyama, exponentialEuler, with at most one parameter, e.g. ddim:eta=0.5)");
         }
         return new Paradigms(stepped, window, tolerance);
     }
@@ -82,7 +89,7 @@ public final class Paradigms implements Integrator {
 
     @Override
     public String spec() {
-        return "paradigms:sampler=" + sampler.name() + ",window=" + window + ",tol=" + tolerance;
+        return "paradigms:sampler=" + sampler.spec() + ",window=" + window + ",tol=" + tolerance;
     }
 
     public SteppedIntegrator sampler() {

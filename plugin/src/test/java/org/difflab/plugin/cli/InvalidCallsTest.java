@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.difflab.dsl.Diffusion;
@@ -41,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fuzz set of issue 9: invalid calls generated from tables of specs, parameters and bad values, through the public
  * API (an {@link IllegalArgumentException} naming the parameter and the value) and through the command line in-process
  * (exit code 2 and {@code difflab: error:} naming them). After all of them the process holds no more live tensors than
- * before and its native memory has not grown beyond noise.
+ * before, and its native memory does not grow pass after pass over the set.
  */
 @Tag("pinned-heap")
 class InvalidCallsTest {
@@ -52,8 +55,10 @@ class InvalidCallsTest {
     /** A valid sample command line; the family's option is replaced by the spec under test. */
     private static final List<String> SAMPLE = List.of("sample", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "10", "--n", "4");
     private static final List<String> EVAL = List.of("eval", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "10");
-    /** Native growth accepted over the whole set (the conformance suite's limit for a 10,000-step run). */
+    /** Native growth accepted over a pass of the whole set (the conformance suite's limit for a 10,000-step run). */
     private static final long NATIVE_LIMIT = 64L << 20;
+    /** Passes over the set whose native growth is measured: the tests' own pass and two more. */
+    private static final int PASSES = 3;
 
     private static Path dir;
     private static long liveBefore;
@@ -132,6 +137,9 @@ class InvalidCallsTest {
         key(s, in, "mlem", "form", List.of("midpoint"));
         key(s, in, "picardBlocks", "points", List.of("x"), "0");
         key(s, in, "picardBlocks", "tol", List.of("NaN"), "-1");
+        key(s, in, "paradigms", "sampler", List.of("foo", "heun"));
+        key(s, in, "paradigms", "window", List.of("x"), "0");
+        key(s, in, "paradigms", "tol", List.of("NaN"), "-1");
         Family gr = Family.GRID;
         key(s, gr, "karras", "rho", BAD_REALS, "0", "-1");
         key(s, gr, "power", "p", List.of("NaN", "abc"), "0", "-1");
@@ -278,18 +286,19 @@ class InvalidCallsTest {
         dir = Files.createTempDirectory("difflab-invalid");
         Files.writeString(dir.resolve("corrupt.pt"), "not a TorchScript archive\n");
         DiffLabRuntime.engine();
-        warmUp();
+        passOverAll();
         liveBefore = liveTensors();
         nativeBefore = NativeMemory.nativeBytes();
     }
 
     /**
-     * One pass over the whole set before measuring, as the conformance suite warms up, so that the allocator pools the
-     * set needs are resident before. Native memory is resident minus the Java heap, which this test's JVM fixes and
-     * touches up front (surefire execution pinned-heap): in a JVM whose heap grows, resident memory grew 116 MB over the
-     * set with no tensor alive, the heap touching pages it had committed but not used.
+     * One pass over the whole set: before measuring, as the conformance suite warms up, so that the allocator pools the
+     * set needs are resident before; then again after the tests, to see whether native memory grows pass after pass.
+     * Native memory is resident minus the Java heap, which this test's JVM fixes and touches up front (surefire execution
+     * pinned-heap): in a JVM whose heap grows, resident memory grew 116 MB over the set with no tensor alive, the heap
+     * touching pages it had committed but not used.
      */
-    private static void warmUp() throws IOException {
+    private static void passOverAll() throws IOException {
         Stream.concat(cliSpecs(), cliOptions()).forEach(a -> Cli.run((String[]) a.get()[0]));
         Stream.concat(apiSpecs(), apiCalls()).forEach(a -> {
             try {
@@ -329,16 +338,30 @@ class InvalidCallsTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /**
+     * No tensor is left, and native memory does not grow with every pass over the set: a leak grows each pass, while the
+     * C allocator now and then keeps a one-off 64-100 MB more in its per-thread arenas (glibc's, 64 MB each) after a pass
+     * that left no tensor alive (measured: 87 MB in 1 of 5 runs of a single pass, 0.2-1.6 MB in the others), so the
+     * smallest growth of three passes is held to the limit.
+     */
     @AfterAll
     static void noTensorOrNativeMemoryIsLeft() throws IOException {
+        long[] growth = new long[PASSES];
+        growth[0] = NativeMemory.nativeBytes() - nativeBefore;
+        for (int pass = 1; pass < PASSES; pass++) {
+            long before = NativeMemory.nativeBytes();
+            passOverAll();
+            growth[pass] = NativeMemory.nativeBytes() - before;
+        }
         long live = liveTensors();
-        long growth = NativeMemory.nativeBytes() - nativeBefore;
-        System.out.printf("invalid calls (after a warm-up pass over them): live tensors %d before, %d after; native growth %.1f MB "
-                + "(limit %d MB)%n", liveBefore, live, growth / 1048576.0, NATIVE_LIMIT >> 20);
+        String growths = Arrays.stream(growth).mapToObj(g -> String.format(Locale.ROOT, "%.1f", g / 1048576.0)).collect(Collectors.joining(", "));
+        System.out.printf("invalid calls (after a warm-up pass over them): live tensors %d before, %d after %d more passes; native growth "
+                + "per pass %s MB (limit %d MB on the smallest)%n", liveBefore, live, PASSES - 1, growths, NATIVE_LIMIT >> 20);
         assertThat(Runtime.getRuntime().totalMemory()).as("a pinned heap (-Xms = -Xmx), else its growth reads as native")
                 .isEqualTo(Runtime.getRuntime().maxMemory());
         assertThat(live).as("live tensors after the invalid calls").isEqualTo(liveBefore);
-        assertThat(growth).as("native growth in bytes").isLessThan(NATIVE_LIMIT);
+        assertThat(Arrays.stream(growth).min().getAsLong()).as("native growth in bytes, the smallest of passes growing %s MB", growths)
+                .isLessThan(NATIVE_LIMIT);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Files.delete(f);

@@ -50,7 +50,9 @@ class KernelCommandTest {
         assertThat(spec.get("display_name").getAsString()).isEqualTo("Java (DiffLab)");
         assertThat(spec.get("language").getAsString()).isEqualTo("java");
         JsonArray argv = spec.getAsJsonArray("argv");
-        assertThat(Path.of(argv.get(0).getAsString())).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+        assertThat(argv.get(0).getAsString()).as("SIGINT reset to its default before the JVM starts (GNU env, as on Debian)").isEqualTo("/usr/bin/env");
+        assertThat(argv.get(1).getAsString()).isEqualTo("--default-signal=INT");
+        assertThat(Path.of(argv.get(2).getAsString())).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
         Path launcher = dir.resolve(KernelLauncherJar.FILE);
         assertThat(argv.toString()).contains("\"-Djava.awt.headless=true\"", "\"-Dai.djl.offline=true\"",
                 "\"-cp\",\"" + jar + File.pathSeparator + launcher + "\",\"" + RapaioKernelLauncher.class.getName() + "\",\"{connection_file}\"");

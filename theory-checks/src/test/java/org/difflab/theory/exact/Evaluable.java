@@ -11,6 +11,7 @@ final class Evaluable {
         return switch (registered.name()) {
             case "momentumStochastic" -> Integrators.parse("momentumStochastic:clip=inf");
             case "picardBlocks" -> Integrators.parse("picardBlocks:points=8,sweeps=4,tol=0");
+            case "paradigms" -> Integrators.parse("paradigms:window=4,tol=0");
             default -> registered;
         };
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Installs a kernelspec offline: copies the rapaio kernel jar into KERNELS/NAME/, writes DiffLab's launcher jar
@@ -28,7 +29,7 @@ public final class KernelInstaller {
         Path dir = kernelsDir.resolve(name == null ? "" : name);
         Path jar = dir.resolve(RapaioKernelJar.FILE);
         Path launcher = dir.resolve(KernelLauncherJar.FILE);
-        KernelSpec spec = new KernelSpec(name, displayName, Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher,
+        KernelSpec spec = new KernelSpec(name, displayName, Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher, sigintReset(),
                 classPath == null ? null : classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         try {
             Files.createDirectories(dir);
@@ -39,5 +40,30 @@ public final class KernelInstaller {
             throw new UncheckedIOException("could not install the kernelspec into " + dir + ": " + e.getMessage(), e);
         }
         return dir;
+    }
+
+    /**
+     * {@code /usr/bin/env --default-signal=INT} where that env has the option (GNU coreutils 8.31 and later), else
+     * nothing: a JVM started with SIGINT ignored keeps it ignored, so the kernel could not be interrupted.
+     */
+    static List<String> sigintReset() {
+        List<String> reset = List.of("/usr/bin/env", "--default-signal=INT");
+        if (!Files.isExecutable(Path.of(reset.get(0)))) {
+            return List.of();
+        }
+        try {
+            Process probe = new ProcessBuilder(reset.get(0), reset.get(1), "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!probe.waitFor(10, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return List.of();
+            }
+            return probe.exitValue() == 0 ? reset : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 }

@@ -23,9 +23,12 @@ import org.difflab.theory.report.Json;
  * @param java        the java launcher
  * @param kernelJar   the rapaio kernel jar, as installed next to kernel.json
  * @param launcherJar the jar of {@link RapaioKernelLauncher}, next to kernel.json
+ * @param sigintReset what argv starts with so that the JVM gets SIGINT at its default disposition, e.g.
+ *                    {@code [/usr/bin/env, --default-signal=INT]}; empty where there is no such command (a JVM started
+ *                    with SIGINT ignored, as by a Jupyter server run in the background, keeps it ignored)
  * @param classPath   DiffLab's jars (absolute paths)
  */
-public record KernelSpec(String name, String displayName, Path java, Path kernelJar, Path launcherJar, List<Path> classPath) {
+public record KernelSpec(String name, String displayName, Path java, Path kernelJar, Path launcherJar, List<String> sigintReset, List<Path> classPath) {
 
     /** JVM options of the kernel process (the engine settings DiffLab's command line uses too). */
     public static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
@@ -47,11 +50,12 @@ public record KernelSpec(String name, String displayName, Path java, Path kernel
             }
         }
         classPath = List.copyOf(classPath);
+        sigintReset = List.copyOf(sigintReset);
     }
 
     /** The kernel.json text. */
     public String json() {
-        List<Object> argv = new ArrayList<>();
+        List<Object> argv = new ArrayList<>(sigintReset);
         argv.add(java.toString());
         argv.addAll(JVM_OPTIONS);
         argv.addAll(List.of("-cp", kernelJar + File.pathSeparator + launcherJar, RapaioKernelLauncher.class.getName(), "{connection_file}"));

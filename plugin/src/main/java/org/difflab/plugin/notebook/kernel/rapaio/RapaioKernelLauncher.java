@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.rapaio.jupyter.kernel.MainApp;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Starts rapaio-jupyter-kernel with an interrupt that leaves the kernel usable.
@@ -35,15 +36,22 @@ public final class RapaioKernelLauncher {
 
     /**
      * Makes SIGINT interrupt the cell threads for the life of the process, and say so on {@code log} (the kernel's
-     * log); a no-op where SIGINT cannot be caught (-Xrs), so that the default, ending the process, stays.
+     * log). Where the process started with SIGINT ignored (a Jupyter server started in the background of a script
+     * passes that on), HotSpot leaves it ignored and the handler never runs: the log says so; the kernelspec starts the
+     * JVM through {@code env --default-signal=INT} where it can, to avoid that. Where SIGINT cannot be caught at all
+     * (-Xrs) the default, ending the process, stays.
      */
     static void interruptCellsOnSigint(PrintStream log) {
         try {
-            Signal.handle(new Signal("INT"), signal -> {
+            SignalHandler before = Signal.handle(new Signal("INT"), signal -> {
                 List<String> names = interruptCells(Thread.getAllStackTraces().keySet());
                 log.println("difflab kernel: interrupt: interrupted " + names.size() + " cell thread(s) " + names);
                 log.flush();
             });
+            if (before == SignalHandler.SIG_IGN) {
+                log.println("difflab kernel: SIGINT was ignored when this kernel started, so Jupyter's interrupt cannot reach it: "
+                        + "start the Jupyter server in the foreground, or with SIGINT at its default (env --default-signal=INT)");
+            }
         } catch (IllegalArgumentException e) {
             log.println("difflab kernel: SIGINT cannot be caught in this JVM (" + e.getMessage() + "); an interrupt ends the kernel");
         }
