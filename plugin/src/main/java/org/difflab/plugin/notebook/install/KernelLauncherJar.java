@@ -14,7 +14,8 @@ import org.difflab.plugin.notebook.kernel.rapaio.RapaioKernelLauncher;
 /**
  * Writes the jar that holds {@link RapaioKernelLauncher} alone, beside kernel.json: the kernel's JVM starts from it
  * and rapaio's jar, while DiffLab's own jars stay off the JVM's class path (JShell loads them from RJK_CLASSPATH).
- * The class file is copied from the running DiffLab, so the launcher always matches the installer.
+ * The class file is copied from the running DiffLab, so the launcher always matches the installer. The jar names no
+ * main class: the launcher needs rapaio's jar beside it on the class path, so kernel.json names both and the class.
  */
 public final class KernelLauncherJar {
     /** The jar's file name. */
@@ -27,7 +28,6 @@ public final class KernelLauncherJar {
         String entry = RapaioKernelLauncher.class.getName().replace('.', '/') + ".class";
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, RapaioKernelLauncher.class.getName());
         try (InputStream in = RapaioKernelLauncher.class.getClassLoader().getResourceAsStream(entry);
              OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = new JarOutputStream(file, manifest)) {
