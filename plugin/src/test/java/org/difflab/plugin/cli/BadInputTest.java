@@ -2,26 +2,15 @@ package org.difflab.plugin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BadInputTest {
 
-    /** Replaces one option of a valid sample command line with a bad value. */
-    private static String[] sampleWith(String option, String value) {
-        List<String> args = new ArrayList<>(List.of("sample", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps",
-                "10", "--n", "10", "--seed", "1"));
-        int at = args.indexOf(option);
-        if (at < 0) {
-            args.add(option);
-            args.add(value);
-        } else {
-            args.set(at + 1, value);
-        }
-        return args.toArray(String[]::new);
-    }
+    /** A valid sample command line. */
+    private static final List<String> SAMPLE = List.of("sample", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "10", "--n",
+            "10", "--seed", "1");
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -35,7 +24,7 @@ class BadInputTest {
             "--out      | samples.txt         | --out = samples.txt",
             "--steps    | ten                 | 'ten'"})
     void badValuesExitWithCode2AndNameTheParameterAndValue(String option, String value, String expected) {
-        Cli r = Cli.run(sampleWith(option, value));
+        Cli r = Cli.run(Cli.withOption(SAMPLE, option, value));
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("difflab: error: ").contains(expected).doesNotContain("Exception");
         assertThat(r.out()).isEmpty();

@@ -167,49 +167,36 @@ class InvalidCallsTest {
     static Stream<Arguments> cliSpecs() {
         return badSpecs().stream().flatMap(b -> {
             List<String[]> lines = new ArrayList<>();
-            lines.add(replace(SAMPLE, b.family().option, b.spec()));
+            lines.add(Cli.withOption(SAMPLE, b.family().option, b.spec()));
             if (b.family() == Family.TARGET || b.family() == Family.INTEGRATOR) {
-                lines.add(replace(EVAL, b.family().option, b.spec()));
+                lines.add(Cli.withOption(EVAL, b.family().option, b.spec()));
             }
             return lines.stream().map(l -> Arguments.of(l, b.key(), b.value()));
         });
-    }
-
-    /** The command line with the option's value replaced, or the option added. */
-    private static String[] replace(List<String> line, String option, String value) {
-        List<String> args = new ArrayList<>(line);
-        int at = args.indexOf(option);
-        if (at < 0) {
-            args.add(option);
-            args.add(value);
-        } else {
-            args.set(at + 1, value);
-        }
-        return args.toArray(String[]::new);
     }
 
     /** Bad option values of the commands (numbers, names, empty values, missing and corrupt files) and the text naming them. */
     static Stream<Arguments> cliOptions() throws IOException {
         List<Arguments> a = new ArrayList<>();
         for (String v : List.of("0", "-1", "abc", "1.5", "99999999999", "")) {
-            a.add(Arguments.of(replace(SAMPLE, "--steps", v), "--steps", v));
-            a.add(Arguments.of(replace(SAMPLE, "--n", v), "--n", v));
-            a.add(Arguments.of(replace(SAMPLE, "--batch", v), "--batch", v));
-            a.add(Arguments.of(replace(EVAL, "--steps", v), "--steps", v));
+            a.add(Arguments.of(Cli.withOption(SAMPLE, "--steps", v), "--steps", v));
+            a.add(Arguments.of(Cli.withOption(SAMPLE, "--n", v), "--n", v));
+            a.add(Arguments.of(Cli.withOption(SAMPLE, "--batch", v), "--batch", v));
+            a.add(Arguments.of(Cli.withOption(EVAL, "--steps", v), "--steps", v));
         }
         for (String v : List.of("abc", "1.5", "")) {
-            a.add(Arguments.of(replace(SAMPLE, "--seed", v), "--seed", v));
+            a.add(Arguments.of(Cli.withOption(SAMPLE, "--seed", v), "--seed", v));
         }
         for (String v : List.of("float16", "int32", "")) {
-            a.add(Arguments.of(replace(SAMPLE, "--dtype", v), "--dtype", v));
+            a.add(Arguments.of(Cli.withOption(SAMPLE, "--dtype", v), "--dtype", v));
         }
         for (String v : List.of("tpu", "cuda:x", "cuda:-1", "")) {
-            a.add(Arguments.of(replace(SAMPLE, "--device", v), "device", v));
+            a.add(Arguments.of(Cli.withOption(SAMPLE, "--device", v), "device", v));
         }
         for (String[] o : new String[][] {{"--metric", "l2"}, {"--metric", ""}, {"--init", "zero"}, {"--reference", "x2"}, {"--schedule", ""},
                 {"--grid", ""}, {"--target", ""}, {"--integrator", ""}, {"--target", "gmm:preset=ring8"}}) {
             String named = o[1].isEmpty() && !o[0].equals("--metric") ? o[0].substring(2) + " spec = ''" : o[0]; // empty specs: "grid spec = ''"
-            a.add(Arguments.of(replace(EVAL, o[0], o[1]), named, o[1]));
+            a.add(Arguments.of(Cli.withOption(EVAL, o[0], o[1]), named, o[1]));
         }
         Path corrupt = Files.writeString(dir.resolve("corrupt.pt"), "not a TorchScript archive\n");
         Path ckpt = Files.writeString(dir.resolve("corrupt.ckpt"), "not a checkpoint\n");
