@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
@@ -29,7 +30,8 @@ import org.difflab.dsl.target.Targets;
  * written in a notebook cell included): {@code Conformance.check(mySampler)}. Checks:
  * <ul>
  *   <li>{@code determinism}: the same seed gives identical bits;</li>
- *   <li>{@code batch-invariance}: sample i is the same bits at batch size 1 and 64;</li>
+ *   <li>{@code batch-invariance}: sample i is the same bits in batches of 1, 7, 64 and 1000, at any position, with 1 and
+ *       2 intra-op threads ({@link BatchInvariance});</li>
  *   <li>{@code nfe}: model evaluations spent equal {@link Integrator#nfe}, or, for an integrator with a random count,
  *       the steps plus its {@link Integrator#randomNfeCounter()} (one batch, so the counter is that run's);</li>
  *   <li>{@code native-memory}: over a long run the live tensors stay flat and resident memory does not grow (measured);</li>
@@ -93,23 +95,30 @@ public final class Conformance {
                 + (Arrays.deepEquals(a, b) ? "identical bits" : "bits differ"));
     }
 
+    /** {@link BatchInvariance} on the 2-D mixture at 20 steps (seed 11). */
     static CheckResult batchInvariance(Integrator integrator) {
-        double[][] big;
-        double[][] single;
-        try (Samples s = sampler(integrator, 20).seed(11).batchSize(64).sample(64)) {
-            big = s.rows();
-        }
-        try (Samples s = sampler(integrator, 20).seed(11).batchSize(1).sample(64)) {
-            single = s.rows();
-        }
-        int differ = 0;
-        for (int i = 0; i < big.length; i++) {
-            if (!Arrays.equals(big[i], single[i])) {
-                differ++;
-            }
-        }
-        return CheckResult.of("batch-invariance", differ == 0, "64 samples at batch size 64 vs 1: " + differ + " rows differ");
+        return batchInvariance(integrator, () -> sampler(integrator, BATCH_STEPS), MIXTURE.spec() + ", " + BATCH_STEPS + " steps");
     }
+
+    /**
+     * {@link BatchInvariance} on any problem: {@code setup} gives a fresh sampler with its schedule, model and grid
+     * (e.g. a model hierarchy whose gates should fire); the check sets the integrator, the noise (seed 11) and the
+     * batch sizes.
+     */
+    public static CheckResult batchInvariance(Integrator integrator, Supplier<Sampler> setup, String what) {
+        return batchInvarianceOutcome(integrator, setup, what).result();
+    }
+
+    static BatchInvariance.Outcome batchInvarianceOutcome(Integrator integrator, Supplier<Sampler> setup, String what) {
+        return BatchInvariance.check((source, count, batch) -> {
+            try (Samples s = setup.get().integrator(integrator).noise(source).batchSize(batch).sample(count)) {
+                return new BatchInvariance.Drawn(s.rows(), s.counters());
+            }
+        }, NoiseSources.perSample(11), what);
+    }
+
+    /** Steps of the batch-invariance runs: few, so that 1000-row batches stay cheap. */
+    static final int BATCH_STEPS = 20;
 
     static CheckResult nfe(Integrator integrator) {
         StringBuilder detail = new StringBuilder();
