@@ -34,7 +34,8 @@ import org.difflab.dsl.target.Targets;
  *       2 intra-op threads ({@link BatchInvariance});</li>
  *   <li>{@code nfe}: model evaluations spent equal {@link Integrator#nfe}, or, for an integrator with a random count,
  *       the steps plus its {@link Integrator#randomNfeCounter()} (one batch, so the counter is that run's);</li>
- *   <li>{@code native-memory}: over a long run the live tensors stay flat and resident memory does not grow (measured);</li>
+ *   <li>{@code native-memory}: over a long run the live tensors stay flat and resident memory does not grow (measured; the
+ *       smallest growth of up to {@link #MEMORY_PASSES} passes, so that a one-off growth on a busy machine is not a leak);</li>
  *   <li>{@code moments}: on a 2-D Gaussian mixture at many steps, the sample mean and covariance are within
  *       5 standard errors of the target's;</li>
  *   <li>{@code noiseless}: a stochastic integrator with its noise knob at zero equals its deterministic counterpart.</li>
@@ -158,17 +159,26 @@ public final class Conformance {
         Target gaussian = Targets.gaussian(2, 0.5, 0.3);
         DiffusionProblem problem = new DiffusionProblem(Schedules.vp(), gaussian.exactScore());
         run(integrator, problem, options.memorySteps(), null);
-        System.gc();
-        long before = NativeMemory.nativeBytes();
-        LiveTensors live = new LiveTensors();
-        run(integrator, problem, options.memorySteps(), live);
-        System.gc();
-        long growth = NativeMemory.nativeBytes() - before;
-        long climb = live.last - live.first;
+        LiveTensors[] live = new LiveTensors[1];
+        long[] growths = NativeMemory.growthsUntilWithin(options.memoryLimitBytes(), MEMORY_PASSES, () -> {
+            live[0] = new LiveTensors();
+            run(integrator, problem, options.memorySteps(), live[0]);
+        });
+        long growth = Arrays.stream(growths).min().orElseThrow();
+        long climb = live[0].last - live[0].first;
         return CheckResult.of("native-memory", growth <= options.memoryLimitBytes() && climb <= LIVE_TENSOR_LIMIT, String.format(
                 "over %d steps after a warm-up of as many: live tensors at step ends %d first, %d last, %d at most (limit: %d more at the last); "
-                        + "native growth (resident outside the Java heap, minus JVM non-heap committed) %.1f MB (%.0f bytes/step; limit %.0f MB)", options.memorySteps(), live.first,
-                live.last, live.most, LIVE_TENSOR_LIMIT, growth / 1048576.0, (double) growth / options.memorySteps(), options.memoryLimitBytes() / 1048576.0));
+                        + "native growth (resident outside the Java heap, minus JVM non-heap committed) %.1f MB (%.0f bytes/step; limit %.0f MB; "
+                        + "smallest of %s MB)", options.memorySteps(), live[0].first, live[0].last, live[0].most, LIVE_TENSOR_LIMIT, growth / 1048576.0,
+                (double) growth / options.memorySteps(), options.memoryLimitBytes() / 1048576.0, megabytes(growths)));
+    }
+
+    /** Passes of a memory run at most: the first that grows by at most the limit ends the check (a leak grows on every pass). */
+    static final int MEMORY_PASSES = 3;
+
+    /** Byte counts as a list of megabytes with one decimal. */
+    static String megabytes(long[] bytes) {
+        return Arrays.stream(bytes).mapToObj(b -> String.format("%.1f", b / 1048576.0)).toList().toString();
     }
 
     /** Live tensors more at the last step end than at the first that the memory check accepts (a leak adds one per step or more). */

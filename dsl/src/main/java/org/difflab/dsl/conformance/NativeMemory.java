@@ -40,6 +40,27 @@ public final class NativeMemory {
         return outside < 0 ? -1 : outside - nonHeap;
     }
 
+    /**
+     * The native growth over {@code pass} (after a garbage collection before and after), measured pass after pass until
+     * one grows by at most {@code limit} or {@code passes} have run: a leak grows on every pass, while a one-off growth of
+     * the C allocator's arenas, or pages moved by a busy machine, shows on one. Returns every pass's growth; the smallest
+     * is what a check holds to its limit.
+     */
+    public static long[] growthsUntilWithin(long limit, int passes, Runnable pass) {
+        long[] growth = new long[passes];
+        for (int k = 0; k < passes; k++) {
+            System.gc();
+            long before = nativeBytes();
+            pass.run();
+            System.gc();
+            growth[k] = nativeBytes() - before;
+            if (growth[k] <= limit) {
+                return java.util.Arrays.copyOf(growth, k + 1);
+            }
+        }
+        return growth;
+    }
+
     /** Resident bytes, or -1 where /proc is not available. */
     public static long residentBytes() {
         try {

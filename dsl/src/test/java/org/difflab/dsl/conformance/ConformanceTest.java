@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.sampler.Sampler;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.GaussianMixture;
 import org.difflab.dsl.target.Targets;
 import org.difflab.dsl.tensor.RowReductions;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,7 +43,8 @@ class ConformanceTest {
 
     /**
      * Batch invariance where samplers take decisions from per-row numbers, with the counters of the reference run
-     * (one batch of 1000) showing that each decision path ran on a good share of rows: the momentum clip, Poisson
+     * (one batch of 1000) showing that each decision path ran on a good share of rows: the momentum clip (in 2 and 48
+     * dimensions, the latter with a rotated, matrix-product score), Poisson
      * midpoints selected per sample, ML-EM gates opened per sample on a model hierarchy. picardBlocks and paradigms run
      * the check in {@link #everyRegisteredIntegratorConforms} on this very setup; here their reference run's counters show
      * rows stopping at different sweeps and sliding by different amounts.
@@ -51,6 +54,11 @@ class ConformanceTest {
         return Stream.of(
                 DynamicTest.dynamicTest("momentumStochastic:clip=0.2", () -> {
                     Map<String, Long> c = invariant(Integrators.parse("momentumStochastic:clip=0.2"), ConformanceTest::ring, "ring8");
+                    assertThat((double) c.get("clipped") / c.get("corrected")).as("share of corrections clipped").isBetween(0.2, 0.8);
+                }),
+                DynamicTest.dynamicTest("momentumStochastic:clip=0.25 in 48 dimensions", () -> {
+                    Map<String, Long> c = invariant(Integrators.parse("momentumStochastic:clip=0.25"), ConformanceTest::wide,
+                            "a 48-dimensional mixture with a rotated component");
                     assertThat((double) c.get("clipped") / c.get("corrected")).as("share of corrections clipped").isBetween(0.2, 0.8);
                 }),
                 DynamicTest.dynamicTest("poissonMidpoint:lambda=2,share=sample", () -> {
@@ -150,6 +158,16 @@ class ConformanceTest {
     static Sampler shortChain() {
         return Diffusion.sampler().schedule(Schedules.linearBeta(1e-3, 0.2, 100)).target(Targets.ring(8, 2, 0.01))
                 .grid(Grids.uniform(Conformance.BATCH_STEPS));
+    }
+
+    /**
+     * A 48-dimensional mixture of a rotated Gaussian (its score through {@link RowReductions#matMul}) and an isotropic
+     * one: rows of 48 entries, and 1000-row operations beyond the 32,768 entries at which 2 threads split them.
+     */
+    private static Sampler wide() {
+        GaussianMixture target = new GaussianMixture(List.of(Targets.rotatedGaussian(48, 0.5, 0.05, 4, 3), Targets.gaussian(48, -0.5, 0.1)),
+                new double[] {1, 2}, "wide");
+        return Diffusion.sampler().schedule(Schedules.ddpm()).target(target).grid(Grids.uniform(Conformance.BATCH_STEPS));
     }
 
     private static Sampler hierarchy() {
