@@ -25,8 +25,8 @@ import java.util.function.BinaryOperator;
  * for a row in any batch. The transcendental functions used beside them ({@code exp}, {@code log}) are element-wise
  * kernels whose per-element result is checked position- and thread-independent by {@code ElementwiseInvarianceTest}.
  *
- * <p>Cost: ceil(log2 n) rounds of two slices and one operation for a row of n entries (a few microseconds per round on
- * the CPU engine, measured in docs/architecture.md), on the tensor's own device.
+ * <p>Cost: ceil(log2 n) rounds of a split and one operation for a row of n entries, on the tensor's own device (15-30
+ * microseconds a round on the CPU engine of a busy 2-core machine; measured in docs/architecture.md).
  */
 public final class RowReductions {
     /** Largest product tensor {@link #matMul} builds at once (rows are processed in chunks of at most this many entries). */
