@@ -1,0 +1,28 @@
+package org.difflab.distributed.sample;
+
+import ai.djl.Device;
+import java.io.Serializable;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseSchedule;
+
+/**
+ * How an executor gets the score model of a sampling job: a serializable recipe (a target spec, a network's file or
+ * zoo name) that each task opens on its own JVM and closes after its range of samples, so no model is shared between
+ * tasks running side by side.
+ */
+public interface ModelFactory extends Serializable {
+
+    /** Opens the model for runs on this schedule and device. */
+    Opened open(NoiseSchedule schedule, Device device);
+
+    /** What it opens, for messages, e.g. {@code target gmm:preset=ring8}. */
+    String describe();
+
+    /** An open model, closed after use (frees a network's weights). */
+    interface Opened extends AutoCloseable {
+        ScoreModel model();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,31 @@
+package org.difflab.distributed.sample;
+
+import ai.djl.Device;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.target.Targets;
+
+/** The exact score of a target given by its spec ({@code gmm:preset=ring8}), for sampling targets on executors. */
+public record TargetModel(String target) implements ModelFactory {
+
+    @Override
+    public Opened open(NoiseSchedule schedule, Device device) {
+        ScoreModel m = Targets.parse(target).exactScore();
+        return new Opened() {
+            @Override
+            public ScoreModel model() {
+                return m;
+            }
+
+            @Override
+            public void close() {
+                // an exact score holds no native memory
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "target " + target;
+    }
+}
