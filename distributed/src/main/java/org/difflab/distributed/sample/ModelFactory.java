@@ -15,6 +15,15 @@ public interface ModelFactory extends Serializable {
     /** Opens the model for runs on this schedule and device. */
     Opened open(NoiseSchedule schedule, Device device);
 
+    /**
+     * Whether a sample's result is the same bits whatever batch it is computed in. False by default: a network's
+     * convolutions sum in an order that depends on the batch size (measured on the UNet fixture: batches of 24, 16, 5 and
+     * 1 give different last bits), so its partitions must be whole batches of the local run.
+     */
+    default boolean batchInvariant() {
+        return false;
+    }
+
     /** What it opens, for messages, e.g. {@code target gmm:preset=ring8}. */
     String describe();
 

@@ -9,8 +9,9 @@ import org.difflab.distributed.spark.Cluster;
 
 /**
  * A sampling run split by sample index across Spark's executors: n samples cut into contiguous ranges, one task each,
- * every range drawing the per-sample streams a local run of n draws for those indices ({@link SampleTask}); the parts
- * come back in index order, to be written one after the other into one file.
+ * every range drawing the per-sample streams a local run of n draws for those indices ({@link SampleTask}), in whole
+ * batches of that run unless the model is batch invariant; the parts come back in index order, to be written one after
+ * the other into one file.
  */
 public final class PartitionedSampling {
     private PartitionedSampling() {}
@@ -43,25 +44,32 @@ public final class PartitionedSampling {
         }
     }
 
-    /** Contiguous ranges [first, first + size) covering 0..n-1, as equal as can be: the first n mod parts one larger. */
+    /**
+     * Contiguous ranges covering samples 0..n-1, as equal as can be, in units of the job's batch when the model is not
+     * batch invariant (each range then holds whole batches of the local run, computed as that run computes them), else
+     * in single samples.
+     */
     public static List<SampleRange> ranges(SampleJob job, int n, int parts) {
         if (n < 1 || parts < 1) {
             throw new IllegalArgumentException("n = " + n + ", parts = " + parts + " is not allowed: both must be >= 1");
         }
-        int p = Math.min(parts, n);
+        int unit = job.model().batchInvariant() ? 1 : job.batch();
+        int units = (int) ((n + (long) unit - 1) / unit);
+        int p = Math.min(parts, units);
         List<SampleRange> out = new ArrayList<>();
         long first = 0;
         for (int i = 0; i < p; i++) {
-            int size = n / p + (i < n % p ? 1 : 0);
+            long count = units / p + (i < units % p ? 1 : 0);
+            int size = (int) Math.min(count * unit, n - first);
             out.add(new SampleRange(job, first, size));
             first += size;
         }
         return out;
     }
 
-    /** The default number of parts: two per task slot, and at least one per batch. */
-    public static int defaultParts(Cluster cluster, int n, int batch) {
-        return (int) Math.min(n, Math.max(2L * cluster.parallelism(), (n + (long) batch - 1) / batch));
+    /** The default number of parts: two per task slot (fewer when whole batches are fewer). */
+    public static int defaultParts(Cluster cluster) {
+        return 2 * cluster.parallelism();
     }
 
     /** Draws n samples in {@code parts} ranges on the cluster. */

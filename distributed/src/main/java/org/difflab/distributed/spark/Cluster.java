@@ -11,11 +11,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.difflab.runtime.DiffLabRuntime;
 
 /**
  * A running Spark for DiffLab's jobs: the embedded local master (tasks on threads of this JVM, which is also the only
@@ -26,6 +31,10 @@ import org.apache.spark.api.java.JavaSparkContext;
  * first executor within a stated time. Close it to stop Spark.
  */
 public final class Cluster implements AutoCloseable {
+    /** How long a new start waits for a start abandoned after its timeout (Spark gives up registering after a minute). */
+    private static final long ABANDONED_WAIT_SECONDS = 90;
+    private static volatile CompletableFuture<JavaSparkContext> abandoned;
+
     private final SparkOptions options;
     private final JavaSparkContext context;
     private final Path workDir;
@@ -50,15 +59,13 @@ public final class Cluster implements AutoCloseable {
         MasterUrl master = options.master();
         if (!master.local()) {
             requireReachable(master, options.connectTimeout().toMillis());
-        } else if (System.getProperty("difflab.threads") == null) {
-            System.setProperty("difflab.threads", "1"); // tasks are the parallelism; takes effect if the engine is not started yet
         }
         Path workDir = null;
         SparkConf conf = new SparkConf().setMaster(master.url()).setAppName(options.appName())
                 .set("spark.ui.enabled", Boolean.toString(options.ui()))
                 .set("spark.ui.showConsoleProgress", "false")
                 .set("spark.executor.extraJavaOptions", executorJavaOptions())
-                .set("spark.executorEnv.OMP_NUM_THREADS", "1");
+                .set("spark.executorEnv.OMP_NUM_THREADS", Integer.toString(DiffLabRuntime.configuredThreads()));
         if (master.loopbackOnly()) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
@@ -73,7 +80,7 @@ public final class Cluster implements AutoCloseable {
                 conf.set(e.getKey(), e.getValue());
             }
             log.accept("spark: starting " + master.url() + (master.local() ? " (in this JVM)" : ""));
-            JavaSparkContext context = new JavaSparkContext(conf);
+            JavaSparkContext context = create(conf, options);
             try {
                 if (context.sc().uiWebUrl().isDefined()) {
                     log.accept("spark: UI at " + context.sc().uiWebUrl().get());
@@ -95,12 +102,61 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** JVM options of every executor: Spark's module openings, DJL offline, one intra-op thread, quiet logging. */
+    /**
+     * Creates the Spark context within the executor timeout. Spark's own start blocks until a standalone master accepts the
+     * application, retrying for a minute when what listens there is not a master; past the timeout the start is left to
+     * fail in the background (its context is stopped when it ends) and this fails now.
+     */
+    private static JavaSparkContext create(SparkConf conf, SparkOptions options) {
+        CompletableFuture<JavaSparkContext> previous = abandoned;
+        if (previous != null) {
+            try {
+                previous.handle((c, e) -> null).get(ABANDONED_WAIT_SECONDS, TimeUnit.SECONDS); // one Spark context per JVM
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for an earlier Spark start to end");
+            } catch (ExecutionException | TimeoutException e) {
+                // it is stopped when it ends; starting now is Spark's own check of one context per JVM
+            }
+        }
+        CompletableFuture<JavaSparkContext> created = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                created.complete(new JavaSparkContext(conf));
+            } catch (RuntimeException | Error e) {
+                created.completeExceptionally(e);
+            }
+        }, "difflab-spark-start");
+        starter.setDaemon(true);
+        starter.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        starter.start();
+        try {
+            return created.get(options.executorTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            created.thenAccept(JavaSparkContext::stop);
+            abandoned = created;
+            throw new IllegalArgumentException("--master = " + options.master().url() + " gave no executor within "
+                    + options.executorTimeout().toSeconds() + " s: Spark could not register with it (is it a Spark standalone master?)");
+        } catch (InterruptedException e) {
+            created.thenAccept(JavaSparkContext::stop);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while starting Spark on " + options.master().url());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    /**
+     * JVM options of every executor: Spark's module openings, DJL offline, quiet logging, and this JVM's intra-op thread
+     * count, since a network's convolutions give other bits with another count (a local master's tasks share this JVM's engine).
+     */
     static String executorJavaOptions() {
-        String threads = System.getProperty("difflab.threads");
         return JavaOptions.sparkLine() + " -Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false"
-                + " -Ddifflab.threads=" + (threads == null || threads.isBlank() || threads.contains(" ") ? "1" : threads)
-                + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
+                + " -D" + DiffLabRuntime.THREADS_PROPERTY + "=" + DiffLabRuntime.configuredThreads() + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
     }
 
     /** Fails naming --master unless one of its masters accepts a TCP connection within the timeout. */

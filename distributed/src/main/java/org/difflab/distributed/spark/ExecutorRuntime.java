@@ -8,7 +8,7 @@ import org.difflab.runtime.DiffLabRuntime;
 /**
  * What a task does first on an executor: start DJL's native engine, once per executor JVM (later tasks of the JVM
  * find it started; DiffLabRuntime keeps it), with the settings the executor's JVM options carry (offline, graph
- * optimizer off, {@code difflab.threads} intra-op threads: one by default, Spark's tasks being the parallelism).
+ * optimizer off, the driver's {@code difflab.threads} intra-op threads, so that networks compute the driver's bits).
  */
 public final class ExecutorRuntime {
     private static final String HOST = host();

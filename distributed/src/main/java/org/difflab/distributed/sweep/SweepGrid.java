@@ -19,7 +19,8 @@ import org.difflab.dsl.target.Targets;
 import org.difflab.theory.metric.Metrics;
 
 /**
- * A sweep's grid, checked before any work is submitted: the axes (targets, dimensions, integrators with parameters,
+ * A sweep's grid, checked before any work is submitted: the axes (targets, dimensions, integrators with parameters, kept
+ * in their full spec form such as {@code ddim:eta=0.0},
  * step counts or tolerances, metrics, seeds) and the shared setup. Built from the same keys on the command line
  * ({@code --steps 16,32}), in a grid file ({@code steps = 16, 32}) and from Java ({@link Sweep}); every spec is parsed
  * and every cell's combination checked here, so that a malformed grid fails with one message naming the option or the
@@ -78,10 +79,8 @@ public record SweepGrid(List<String> targets, List<Integer> dims, List<String> i
 
         List<String> targets = required(raw, "target", "target spec, e.g. gaussian:d=2,mean=1,var=0.05");
         List<Integer> dims = distinct("--dims", raw.getOrDefault("dims", List.of()).stream().map(v -> integer("--dims", v)).toList(), true);
-        List<String> integrators = required(raw, "integrator", "integrator spec, e.g. heun (see 'difflab list integrators')");
-        for (String i : integrators) {
-            parse("--integrator", i, () -> Integrators.parse(i));
-        }
+        List<String> integrators = distinct("--integrator", required(raw, "integrator", "integrator spec, e.g. heun (see 'difflab list "
+                + "integrators')").stream().map(i -> parse("--integrator", i, () -> Integrators.parse(i)).spec()).toList(), false);
         List<String> metrics = distinct("--metric", raw.containsKey("metric") ? nonEmpty(raw, "metric", "metric name").stream()
                 .map(SweepMetrics::canonical).toList() : List.of("w2"), false);
         boolean hasSteps = raw.containsKey("steps");
