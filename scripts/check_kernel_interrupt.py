@@ -50,7 +50,11 @@ def reply(kc, msg_id, timeout):
         if m["msg_type"] in ("error", "execute_result", "display_data", "stream"):
             shown.append(text(m["content"]).strip())
         elif m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            # the shell channel may still hold replies to the start-up's repeated kernel_info requests (a slow kernel
+            # start): skip to this request's reply
             r = kc.get_shell_msg(timeout=10)
+            while r["parent_header"].get("msg_id") != msg_id:
+                r = kc.get_shell_msg(timeout=10)
             return r["content"]["status"], " | ".join(shown)
     return None, " | ".join(shown)
 
