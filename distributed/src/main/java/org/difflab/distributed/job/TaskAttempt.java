@@ -39,7 +39,7 @@ final class TaskAttempt<T extends TaskItem, R extends Serializable> implements F
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            String message = noun + " " + (in.index() + 1) + " of " + total + " (" + in.item().describe() + ") failed: " + oneLine(e);
+            String message = noun + " " + in.item().number(in.index()) + " of " + total + " (" + in.item().describe() + ") failed: " + oneLine(e);
             boolean badInput = e instanceof IllegalArgumentException;
             failures.add(new ItemFailure(message, badInput));
             done.add(1);

@@ -9,6 +9,7 @@ import org.difflab.distributed.job.TaskItem;
  * One independent cell of a sweep, as plain values (it travels to an executor): what to measure, on which target, with
  * which integrator and metric, and the setup shared by the sweep.
  *
+ * @param number     1-based place of the cell in its grid's expansion
  * @param kind       what is measured
  * @param target     the target spec, dimension included ({@code gaussian:d=4,mean=1,var=0.05})
  * @param dim        the target's dimension
@@ -20,8 +21,13 @@ import org.difflab.distributed.job.TaskItem;
  * @param samples    samples of a Monte Carlo cell (0 otherwise)
  * @param setup      schedule, grid and the other settings shared by every cell
  */
-public record Cell(CellKind kind, String target, int dim, String integrator, String metric, int steps, double eps, long seed, int samples,
+public record Cell(int number, CellKind kind, String target, int dim, String integrator, String metric, int steps, double eps, long seed, int samples,
                    SweepSetup setup) implements TaskItem {
+
+    @Override
+    public int number(int index) {
+        return number;
+    }
 
     @Override
     public String describe() {

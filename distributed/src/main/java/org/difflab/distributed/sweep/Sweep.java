@@ -1,8 +1,8 @@
 package org.difflab.distributed.sweep;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import org.difflab.distributed.job.ProgressListener;
 import org.difflab.distributed.job.SparkTasks;
 import org.difflab.distributed.spark.Cluster;
 import org.difflab.distributed.spark.SparkOptions;
+import org.difflab.dsl.integrator.Integrators;
 
 /**
  * A sweep from Java: the grid's axes set by name, then run on a Spark master; the result is the table with its fits.
@@ -143,17 +144,33 @@ public final class Sweep {
         return run(cluster, build(), progress);
     }
 
-    /** Runs a checked grid's cells as Spark tasks and assembles the table in the grid's order. */
+    /**
+     * Runs a checked grid's cells as Spark tasks, the costliest first (Spark starts tasks in submission order, so a long
+     * cell started last would leave the other slots idle), and assembles the table in the grid's order.
+     */
     public static SweepTable run(Cluster cluster, SweepGrid grid, ProgressListener progress) {
         List<Cell> cells = grid.cells();
+        List<Integer> order = IntStream.range(0, cells.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -cost(cells.get(i))).thenComparing(i -> i)).toList();
         long start = System.nanoTime();
-        List<Outcome<Measurement>> out = SparkTasks.run(cluster, "sweep", "cell", cells, new CellEvaluator(), progress);
+        List<Outcome<Measurement>> out = SparkTasks.run(cluster, "sweep", "cell", order.stream().map(cells::get).toList(), new CellEvaluator(),
+                progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<SweepRow> rows = new ArrayList<>();
+        SweepRow[] rows = new SweepRow[cells.size()];
         for (Outcome<Measurement> o : out) {
-            rows.add(SweepRow.of(o.index() + 1, cells.get(o.index()), o.value(), o.seconds(), o.executor()));
+            int cell = order.get(o.index());
+            rows[cell] = SweepRow.of(cells.get(cell), o.value(), o.seconds(), o.executor());
         }
-        return SweepTable.of(grid, rows, cluster.toString(), cluster.executors(), seconds);
+        return SweepTable.of(grid, Arrays.asList(rows), cluster.toString(), cluster.executors(), seconds);
+    }
+
+    /**
+     * A cell's expected cost, for the submission order only: model evaluations of its run (steps x evaluations per step,
+     * times the samples of a Monte Carlo cell); a smallest-steps search is counted at its cap.
+     */
+    static double cost(Cell c) {
+        int steps = c.kind() == CellKind.SMALLEST_STEPS ? c.setup().maxSteps() : c.steps();
+        return (double) steps * Integrators.parse(c.integrator()).nfePerStep() * Math.max(1, c.samples());
     }
 
     @Override

@@ -137,16 +137,16 @@ public record SweepGrid(List<String> targets, List<Integer> dims, List<String> i
                         if (!steps.isEmpty()) {
                             for (int s : steps) {
                                 if (exact) {
-                                    out.add(new Cell(CellKind.EXACT, spec, d, i, m, s, Double.NaN, 0, 0, setup));
+                                    out.add(new Cell(out.size() + 1, CellKind.EXACT, spec, d, i, m, s, Double.NaN, 0, 0, setup));
                                 } else {
                                     for (long seed : seeds) {
-                                        out.add(new Cell(CellKind.MONTE_CARLO, spec, d, i, m, s, Double.NaN, seed, samples, setup));
+                                        out.add(new Cell(out.size() + 1, CellKind.MONTE_CARLO, spec, d, i, m, s, Double.NaN, seed, samples, setup));
                                     }
                                 }
                             }
                         } else {
                             for (double e : eps) {
-                                out.add(new Cell(CellKind.SMALLEST_STEPS, spec, d, i, m, 0, e, 0, 0, setup));
+                                out.add(new Cell(out.size() + 1, CellKind.SMALLEST_STEPS, spec, d, i, m, 0, e, 0, 0, setup));
                             }
                         }
                     }

@@ -33,9 +33,9 @@ public record SweepRow(int cell, String kind, String target, int dim, String int
                        int samples, double value, double lower, double upper, double standardError, long nfe, boolean censored,
                        boolean atMinSteps, boolean monotone, int evaluations, double seconds, String executor) implements Serializable {
 
-    /** The row of cell number {@code cell} (1-based). */
-    public static SweepRow of(int cell, Cell c, Measurement m, double seconds, String executor) {
-        return new SweepRow(cell, c.kind().name(), c.target(), c.dim(), c.integrator(), c.metric(), m.steps(), c.eps(), c.seed(), c.samples(),
+    /** The row of a cell. */
+    public static SweepRow of(Cell c, Measurement m, double seconds, String executor) {
+        return new SweepRow(c.number(), c.kind().name(), c.target(), c.dim(), c.integrator(), c.metric(), m.steps(), c.eps(), c.seed(), c.samples(),
                 m.value(), m.lower(), m.upper(), m.standardError(), m.nfe(), m.censored(), m.atMinSteps(), m.monotone(), m.evaluations(),
                 seconds, executor);
     }

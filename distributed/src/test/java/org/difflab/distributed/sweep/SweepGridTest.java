@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ class SweepGridTest {
     void aGridExpandsTargetByDimByIntegratorByMetricBySteps() {
         List<Cell> cells = convergence().metrics("w2", "kl").build().cells();
         assertThat(cells).hasSize(2 * 2 * 2 * 3);
+        assertThat(cells).extracting(Cell::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 24).boxed().toList());
         assertThat(cells.get(0)).satisfies(c -> {
             assertThat(c.kind()).isEqualTo(CellKind.EXACT);
             assertThat(c.target()).isEqualTo("gaussian:d=1,mean=1,var=0.05");

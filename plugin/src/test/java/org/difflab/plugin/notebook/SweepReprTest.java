@@ -22,7 +22,7 @@ class SweepReprTest {
         List<SweepRow> rows = new ArrayList<>();
         List<Cell> cells = grid.cells();
         for (int i = 0; i < cells.size(); i++) {
-            rows.add(SweepRow.of(i + 1, cells.get(i), new CellEvaluator().run(cells.get(i)), 0.5, "1@here"));
+            rows.add(SweepRow.of(cells.get(i), new CellEvaluator().run(cells.get(i)), 0.5, "1@here"));
         }
         return SweepTable.of(grid, rows, "local[1]", 1, 2.0);
     }
