@@ -33,5 +33,20 @@ public interface ModelFactory extends Serializable {
 
         @Override
         void close();
+
+        /** A model with what closing it does. */
+        static Opened of(ScoreModel model, Runnable close) {
+            return new Opened() {
+                @Override
+                public ScoreModel model() {
+                    return model;
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 }

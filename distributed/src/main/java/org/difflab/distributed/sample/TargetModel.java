@@ -1,7 +1,6 @@
 package org.difflab.distributed.sample;
 
 import ai.djl.Device;
-import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.target.Targets;
 
@@ -10,18 +9,7 @@ public record TargetModel(String target) implements ModelFactory {
 
     @Override
     public Opened open(NoiseSchedule schedule, Device device) {
-        ScoreModel m = Targets.parse(target).exactScore();
-        return new Opened() {
-            @Override
-            public ScoreModel model() {
-                return m;
-            }
-
-            @Override
-            public void close() {
-                // an exact score holds no native memory
-            }
-        };
+        return Opened.of(Targets.parse(target).exactScore(), () -> { }); // an exact score holds no native memory
     }
 
     /** Exact scores act row by row (the conformance suite checks batch invariance for every integrator on them). */

@@ -1,8 +1,8 @@
 package org.difflab.distributed.cluster;
 
 import ai.djl.Device;
+import java.nio.file.Path;
 import org.difflab.distributed.sample.ModelFactory;
-import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.runtime.torchscript.TimeConvention;
 import org.difflab.runtime.unet.UNetScoreModel;
@@ -12,18 +12,8 @@ record CheckpointModel(String path) implements ModelFactory {
 
     @Override
     public Opened open(NoiseSchedule schedule, Device device) {
-        UNetScoreModel m = UNetScoreModel.load(java.nio.file.Path.of(path), TimeConvention.trainingIndex(1000), device);
-        return new Opened() {
-            @Override
-            public ScoreModel model() {
-                return m;
-            }
-
-            @Override
-            public void close() {
-                m.close();
-            }
-        };
+        UNetScoreModel m = UNetScoreModel.load(Path.of(path), TimeConvention.trainingIndex(1000), device);
+        return Opened.of(m, m::close);
     }
 
     @Override

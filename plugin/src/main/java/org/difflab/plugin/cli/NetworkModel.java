@@ -4,7 +4,6 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.difflab.distributed.sample.ModelFactory;
-import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
 /**
@@ -24,17 +23,7 @@ record NetworkModel(String model, String eventShape, String parameterization, St
     @Override
     public Opened open(NoiseSchedule schedule, Device device) {
         ModelSource source = ModelSource.open(model, eventShape, parameterization, time, schedule, device, line -> { });
-        return new Opened() {
-            @Override
-            public ScoreModel model() {
-                return source.model();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return Opened.of(source.model(), source::close);
     }
 
     @Override

@@ -60,7 +60,9 @@ class SweepReprTest {
         p.update(new Progress("sweep", "cells", 4, 4, 2.0));
         assertThat(shown).hasSize(1);
         assertThat(Repr.of(shown.get(0)).get(MimeBundle.HTML)).contains("<progress value=\"0\" max=\"4\"");
+        p.update(new Progress("sweep", "cells", 4, 4, 2.1));
         assertThat(updates).containsExactly("id-1 [###############---------------] sweep: 2/4 cells, 1.0 s, about 1 s left",
+                "id-1 [###############---------------] sweep: 2/4 cells, 1.5 s, about 2 s left",
                 "id-1 [##############################] sweep: 4/4 cells, 2.0 s");
         assertThat(p.shown().finished()).isTrue();
     }
