@@ -38,13 +38,11 @@ public final class Cluster implements AutoCloseable {
     private final SparkOptions options;
     private final JavaSparkContext context;
     private final Path workDir;
-    private final double startSeconds;
 
-    private Cluster(SparkOptions options, JavaSparkContext context, Path workDir, double startSeconds) {
+    private Cluster(SparkOptions options, JavaSparkContext context, Path workDir) {
         this.options = options;
         this.context = context;
         this.workDir = workDir;
-        this.startSeconds = startSeconds;
     }
 
     /**
@@ -55,7 +53,6 @@ public final class Cluster implements AutoCloseable {
      *                                  executor registers within the executor timeout (naming {@code --master})
      */
     public static Cluster start(SparkOptions options, Consumer<String> log) {
-        long start = System.nanoTime();
         MasterUrl master = options.master();
         if (!master.local()) {
             requireReachable(master, options.connectTimeout().toMillis());
@@ -92,7 +89,7 @@ public final class Cluster implements AutoCloseable {
                 context.stop();
                 throw e;
             }
-            return new Cluster(options, context, workDir, (System.nanoTime() - start) / 1e9);
+            return new Cluster(options, context, workDir);
         } catch (IOException e) {
             delete(workDir);
             throw new UncheckedIOException("cannot prepare DiffLab's jars for Spark's executors: " + e.getMessage(), e);
@@ -240,11 +237,6 @@ public final class Cluster implements AutoCloseable {
 
     public SparkOptions options() {
         return options;
-    }
-
-    /** Seconds from {@link #start} to the first executor (Spark's fixed start-up cost). */
-    public double startSeconds() {
-        return startSeconds;
     }
 
     @Override

@@ -87,11 +87,6 @@ public record MasterUrl(String url, boolean local, int threads, int maxFailures,
         throw new IllegalArgumentException(option + " = " + url + " is not allowed: the " + what + " must be an integer >= 1");
     }
 
-    /** The number of tasks a local master runs at once (its thread count, or the processors for {@code local[*]}). */
-    public int localParallelism() {
-        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    }
-
     /** Whether every process of this Spark stays on this machine's loopback address (local, or masters on 127.0.0.1/localhost). */
     public boolean loopbackOnly() {
         if (local) {
