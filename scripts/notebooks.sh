@@ -18,14 +18,15 @@ fi
 if ! fc-list 2>/dev/null | grep -qi dejavu; then install_packages fontconfig fonts-dejavu-core >&2; fi
 
 jar="$(ls plugin/target/plugin-*.jar 2>/dev/null | grep -v -- '-tests.jar$' | head -n 1 || true)"
-if [[ -z "$jar" || ! -d plugin/target/lib || ! -d plugin/target/kernel ]]; then
-    echo "notebooks: error: build DiffLab first (mvn package): plugin/target has no jar, lib/ or kernel/" >&2
+if [[ -z "$jar" || ! -d plugin/target/lib || ! -d plugin/target/spark || ! -d plugin/target/kernel ]]; then
+    echo "notebooks: error: build DiffLab first (mvn package): plugin/target has no jar, lib/, spark/ or kernel/" >&2
     exit 2
 fi
 
 export JUPYTER_PATH="$PWD/target/jupyter/share/jupyter"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-java -Djava.awt.headless=true -cp "$jar:plugin/target/lib/*" org.difflab.plugin.cli.DiffLabCommand \
+# the kernel's class path is this command's: DiffLab's jars and Spark's (notebook 09 runs a sweep on local[*])
+java -Djava.awt.headless=true -cp "$jar:plugin/target/lib/*:plugin/target/spark/*" org.difflab.plugin.cli.DiffLabCommand \
     kernel install --prefix target/jupyter --name difflab
 
 if [[ $# -eq 0 ]]; then set -- notebooks/*.ipynb; fi

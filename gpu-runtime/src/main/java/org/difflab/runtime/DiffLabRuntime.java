@@ -43,6 +43,15 @@ public final class DiffLabRuntime {
     }
 
     /**
+     * The intra-op thread count the engine starts (or started) with in this JVM, from the same settings, without starting
+     * it: what another JVM must be given to compute the same bits (PyTorch's convolutions sum in an order that depends on it).
+     */
+    public static synchronized int configuredThreads() {
+        return engine != null ? threads : threads(System.getProperty(THREADS_PROPERTY), System.getenv(THREADS_ENVIRONMENT),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
      * The device for a name: {@code cpu}, {@code cuda} (first GPU) or {@code cuda:i}. Starts the engine.
      *
      * @throws IllegalArgumentException naming the request and the devices available when it cannot be served

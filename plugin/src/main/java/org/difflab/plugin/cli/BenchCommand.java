@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.difflab.dsl.Require;
 import org.difflab.plugin.bench.BenchRow;
+import org.difflab.plugin.bench.ClusterBench;
 import org.difflab.plugin.bench.ExactBench;
 import org.difflab.plugin.bench.IntegratorSweep;
 import org.difflab.plugin.bench.OverheadBench;
@@ -41,10 +42,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark DiffLab's overhead and throughput (ratios measured in one process; medians and spreads over repeats)."})
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "unet", "check");
+    private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "unet", "check", "cluster");
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, integrators, exact, unet, "
-            + "check (default: all but check, which runs the default 'difflab check': minutes).")
+            + "check, cluster (default: the first four; check runs the default 'difflab check', cluster a sweep on local[1], local[2] and a "
+            + "standalone cluster on 127.0.0.1: minutes each).")
     List<String> only;
 
     @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed repeats of each case, after two warm-ups (default: ${DEFAULT-VALUE}).")
@@ -108,6 +110,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (sections.contains("check")) {
             rows.add(checkTime(progress));
+        }
+        if (sections.contains("cluster")) {
+            rows.addAll(ClusterBench.run(repeats, progress));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "difflab bench: %d repeats after %d warm-ups, %d intra-op thread(s), %d processors, %.0f s%n%n", repeats, OverheadBench.WARM_UPS,

@@ -5,14 +5,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code difflab} command line: list the catalogues, draw samples, check the claims catalogue, evaluate one
- * sampler exactly, run a convergence study, train the model zoo, install a Jupyter kernel, benchmark DiffLab itself.
+ * sampler exactly, run a convergence study, train the model zoo, install a Jupyter kernel, benchmark DiffLab itself, run
+ * a sweep on Spark, start a Spark standalone cluster on this machine.
  * Bad input (a bad spec, an unknown name, a value out of range) prints {@code difflab: error: <message>}
  * and exits with code 2, like a usage error.
  */
 @Command(name = "difflab", mixinStandardHelpOptions = true, version = "difflab 0.1.0",
         description = "Diffusion-model sampling research toolkit.",
         subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, EvalCommand.class, ConvergeCommand.class, TrainCommand.class, KernelCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, SweepCommand.class, ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DiffLabCommand implements Runnable {
 
@@ -35,6 +36,6 @@ public final class DiffLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval, converge, train, kernel or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval, converge, train, kernel, bench, sweep or cluster");
     }
 }

@@ -3,6 +3,7 @@ package org.difflab.plugin.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
+import org.difflab.distributed.job.JobFailedException;
 import org.difflab.dsl.observe.NonFiniteStateException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns failures into one line on stderr, {@code difflab: error: <message>}, instead of a stack trace.
  * Usage errors and {@link IllegalArgumentException}s (bad specs, unknown names, values out of range) exit with
- * {@link CommandLine.ExitCode#USAGE} (2); file errors and runs stopped by NaN or an infinity exit with 1; an interrupted
+ * {@link CommandLine.ExitCode#USAGE} (2); file errors, runs stopped by NaN or an infinity and Spark jobs that failed exit with 1; an interrupted
  * run or training (Ctrl-C: a {@link CancellationException}) prints {@code difflab: interrupted: <where it stopped>} and
  * exits with 130, as a shell reports SIGINT;
  * anything else is a bug and keeps its stack trace.
@@ -37,7 +38,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             report(cmd, ex.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        if (ex instanceof UncheckedIOException || ex instanceof IOException || ex instanceof NonFiniteStateException) {
+        if (ex instanceof UncheckedIOException || ex instanceof IOException || ex instanceof NonFiniteStateException
+                || ex instanceof JobFailedException) {
             report(cmd, ex.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }

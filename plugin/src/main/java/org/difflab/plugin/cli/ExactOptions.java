@@ -1,8 +1,8 @@
 package org.difflab.plugin.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.difflab.distributed.sweep.SpecList;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -105,19 +105,6 @@ final class ExactOptions {
      * {@code ddpm:variance=small,heun} is two specs, {@code foo:a=1,b=2} is one.
      */
     static List<String> integrators(String list) {
-        List<String> out = new ArrayList<>();
-        for (String part : list.split(",", -1)) {
-            boolean parameter = part.contains("=") && !part.contains(":");
-            if (parameter && !out.isEmpty()) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + "," + part);
-            } else {
-                out.add(part.trim());
-            }
-        }
-        if (out.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("--integrator = " + list + " is not allowed: a comma-separated list of integrator specs "
-                    + "with no empty entry, e.g. ddim,heun");
-        }
-        return out;
+        return SpecList.split("--integrator", list);
     }
 }

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * Writes samples in the NumPy {@code .npy} format version 1.0: magic, a header dict
  * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (n, d), }} padded so the data starts at a multiple
- * of 64 bytes, then the values as little-endian doubles in C order. {@code numpy.load} reads it directly.
+ * of 64 bytes, then the values as little-endian doubles in C order. {@code numpy.load} reads it directly. Header and values
+ * are separate steps so that a run split into partitions writes the same bytes part by part.
  */
 final class NpyFile {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
@@ -24,17 +25,21 @@ final class NpyFile {
         int d = n == 0 ? 0 : rows[0].length;
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(header(n, d));
-            ByteBuffer row = ByteBuffer.allocate(8 * d).order(ByteOrder.LITTLE_ENDIAN);
             for (double[] r : rows) {
-                row.clear();
-                for (double v : r) {
-                    row.putDouble(v);
-                }
-                out.write(row.array());
+                values(out, r);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write --out = " + file + ": " + e, e);
         }
+    }
+
+    /** Values as little-endian doubles, in order (the data section of one or more rows). */
+    static void values(OutputStream out, double[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            b.putDouble(v);
+        }
+        out.write(b.array());
     }
 
     /** Magic, version, header length and the padded header dict ending in a newline. */

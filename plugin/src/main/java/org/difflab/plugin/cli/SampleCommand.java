@@ -2,12 +2,14 @@ package org.difflab.plugin.cli;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.difflab.distributed.sample.TargetModel;
 import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.GridSpec;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code difflab sample}: draws samples with one integrator, either from a target's exact score (CSV/NPY and a scatter
- * plot) or from a network ({@code --model zoo:NAME|FILE.ckpt|FILE.pt}; CSV/NPY or, for images, a PNG grid).
+ * plot) or from a network ({@code --model zoo:NAME|FILE.ckpt|FILE.pt}; CSV/NPY or, for images, a PNG grid); with
+ * {@code --master} on Spark ({@link ClusterSample}), the same bytes.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw samples with the exact score of a target (--target) or with a network (--model) and write them as CSV "
@@ -98,6 +101,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "4", paramLabel = "N", description = "Pixels per image pixel in a PNG grid, 1..64 (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--master", paramLabel = "URL", description = "Draw the samples on Spark, split by sample index: local[N], local[*] or "
+            + "spark://HOST:PORT; the files are the same bytes as without it. A network's samples are split in whole --batch batches "
+            + "(its bits depend on the batch): give a smaller --batch to spread them. Spark properties: -Dspark.KEY=VALUE in DIFFLAB_JAVA_OPTS.")
+    String master;
+
     @Option(names = "--progress", description = "Print the run's progress to stderr as a line about once a second, for logs (without "
             + "it, a progress bar shows on runs longer than 2 s; Ctrl-C stops a run after its current step).")
     boolean progress;
@@ -139,7 +147,11 @@ final class SampleCommand implements Callable<Integer> {
         Integrator method = Integrators.parse(integrator);
         NoiseSchedule sched = Schedules.parse(schedule);
         GridSpec rule = Grids.parse(grid, steps);
-        rule.on(sched);
+        int gridSteps = rule.on(sched).steps();
+        if (master != null) {
+            return ClusterSample.run(this, new TargetModel(target), new Shape(t.dim()), format, plot == null ? null
+                    : rows -> ScatterPlot.write(plot, t, rows, method.spec() + ", " + gridSteps + " steps, " + t.spec()), gridSteps);
+        }
 
         DiffLabRuntime.engine();
         Device dev = DiffLabRuntime.device(device);
@@ -191,6 +203,10 @@ final class SampleCommand implements Callable<Integer> {
             if ("png".equals(format) && !ModelSource.isImage(network.eventShape())) {
                 throw new IllegalArgumentException("--out = " + out + " is not allowed for --model " + model + " with samples of shape "
                         + ModelSource.describe(network.eventShape()) + ": a PNG grid needs images C,H,W with C = 1 or 3; use .npy or .csv");
+            }
+            if (master != null) {
+                return ClusterSample.run(this, NetworkModel.of(model, eventShape, parameterization, time), network.eventShape(), format, null,
+                        rule.on(sched).steps());
             }
             Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
                     .batchSize(batch).dataType(type).device(dev).observer(progress());

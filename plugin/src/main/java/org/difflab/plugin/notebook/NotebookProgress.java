@@ -13,12 +13,8 @@ import org.difflab.plugin.progress.ProgressBar;
  * rapaio-jupyter-kernel, IJava and JJava alike.
  */
 public final class NotebookProgress implements StepObserver {
-    private final Function<Object, String> display;
-    private final BiConsumer<String, Object> update;
-    private final long intervalNanos;
+    private final LiveDisplay display;
     private final long start = System.nanoTime();
-    private String id;
-    private long last;
     private ProgressBar shown;
 
     /**
@@ -27,28 +23,15 @@ public final class NotebookProgress implements StepObserver {
      * @param intervalMillis least time between updates, &gt;= 0
      */
     public NotebookProgress(Function<Object, String> display, BiConsumer<String, Object> update, long intervalMillis) {
-        if (display == null || update == null || intervalMillis < 0) {
-            throw new IllegalArgumentException("display = " + display + ", update = " + update + ", intervalMillis = " + intervalMillis
-                    + " is not allowed: both functions non-null and intervalMillis >= 0");
-        }
-        this.display = display;
-        this.update = update;
-        this.intervalNanos = intervalMillis * 1_000_000L;
+        this.display = new LiveDisplay(display, update, intervalMillis);
     }
 
     @Override
     public void onStep(StepEvent e) {
-        long now = System.nanoTime();
-        ProgressBar bar = ProgressBar.after(e, (now - start) / 1e9);
-        if (id == null) {
-            id = display.apply(bar);
-        } else if (bar.finished() || now - last >= intervalNanos) {
-            update.accept(id, bar);
-        } else {
-            return;
+        ProgressBar bar = ProgressBar.after(e, (System.nanoTime() - start) / 1e9);
+        if (display.offer(bar, bar.finished())) {
+            shown = bar;
         }
-        last = now;
-        shown = bar;
     }
 
     /** The bar last shown, or null before the first step. */

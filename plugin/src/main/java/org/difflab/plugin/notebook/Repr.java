@@ -2,6 +2,7 @@ package org.difflab.plugin.notebook;
 
 import java.util.List;
 import java.util.function.Function;
+import org.difflab.distributed.sweep.SweepTable;
 import org.difflab.dsl.conformance.ConformanceReport;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.sampler.Samples;
@@ -15,6 +16,7 @@ import org.difflab.plugin.notebook.repr.FigureRepr;
 import org.difflab.plugin.notebook.repr.HierarchyRepr;
 import org.difflab.plugin.notebook.repr.SamplesRepr;
 import org.difflab.plugin.notebook.repr.ScheduleRepr;
+import org.difflab.plugin.notebook.repr.SweepRepr;
 import org.difflab.theory.claims.Chart;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Figure;
@@ -42,7 +44,8 @@ public final class Repr {
             new Entry<>(Chart.class, ChartRepr::of),
             new Entry<>(NoiseSchedule.class, ScheduleRepr::of),
             new Entry<>(ModelHierarchy.class, HierarchyRepr::of),
-            new Entry<>(ConformanceReport.class, ConformanceRepr::of));
+            new Entry<>(ConformanceReport.class, ConformanceRepr::of),
+            new Entry<>(SweepTable.class, SweepRepr::of));
 
     private Repr() {}
 

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.difflab.distributed.spark.SparkArtifacts;
 
 /**
  * Installs a kernelspec offline: copies the rapaio kernel jar into KERNELS/NAME/, writes DiffLab's launcher jar
- * ({@link KernelLauncherJar}) and kernel.json there, the layout {@code jupyter kernelspec list} finds; an existing
- * kernelspec of that name is replaced.
+ * ({@link KernelLauncherJar}), a class-path jar standing for Spark's jars when the class path holds them
+ * ({@link ClassPathJar}) and kernel.json there, the layout {@code jupyter kernelspec list} finds; an existing kernelspec
+ * of that name is replaced.
  */
 public final class KernelInstaller {
     private KernelInstaller() {}
@@ -29,12 +32,21 @@ public final class KernelInstaller {
         Path dir = kernelsDir.resolve(name == null ? "" : name);
         Path jar = dir.resolve(RapaioKernelJar.FILE);
         Path launcher = dir.resolve(KernelLauncherJar.FILE);
+        Path sparkJar = dir.resolve(ClassPathJar.FILE);
+        List<Path> absolute = classPath == null ? null : classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<Path> spark = absolute == null ? List.of() : absolute.stream().filter(SparkArtifacts.load()::contains).toList();
+        List<Path> entries = absolute == null || spark.isEmpty() ? absolute
+                : Stream.concat(absolute.stream().filter(p -> !spark.contains(p)), Stream.of(sparkJar)).toList();
         KernelSpec spec = new KernelSpec(name, displayName, Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher, sigintReset(),
-                classPath == null ? null : classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+                entries);
         try {
             Files.createDirectories(dir);
             Files.copy(kernelJar, jar, StandardCopyOption.REPLACE_EXISTING);
             KernelLauncherJar.write(launcher);
+            Files.deleteIfExists(sparkJar);
+            if (!spark.isEmpty()) {
+                ClassPathJar.write(sparkJar, spark);
+            }
             Files.writeString(dir.resolve("kernel.json"), spec.json());
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the kernelspec into " + dir + ": " + e.getMessage(), e);

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.difflab.distributed.spark.JavaOptions;
 import org.difflab.plugin.notebook.kernel.rapaio.RapaioKernelLauncher;
 import org.difflab.theory.report.Json;
 
 /**
  * A Jupyter kernelspec that starts rapaio-jupyter-kernel with DiffLab on its class path: the kernel's JVM runs
- * headless with DJL offline, and {@code RJK_CLASSPATH} (entries separated by ';', as rapaio reads it) lists DiffLab's
- * jars, so notebook cells import DiffLab and its results render through {@code RapaioDisplayProvider}. The JVM starts
+ * headless with DJL offline and Spark's module openings, and {@code RJK_CLASSPATH} (entries separated by ';', as rapaio
+ * reads it) lists DiffLab's jars (Spark's included, from the command's class path), so notebook cells import DiffLab and its results render through {@code RapaioDisplayProvider}. The JVM starts
  * in {@link RapaioKernelLauncher}, and Jupyter interrupts by SIGINT ({@code "interrupt_mode": "signal"}), which the
  * launcher turns into an interrupt of the running cell: rapaio's own interrupt message handling leaves the kernel
  * unable to run further cells.
@@ -30,9 +32,12 @@ import org.difflab.theory.report.Json;
  */
 public record KernelSpec(String name, String displayName, Path java, Path kernelJar, Path launcherJar, List<String> sigintReset, List<Path> classPath) {
 
-    /** JVM options of the kernel process (the engine settings DiffLab's command line uses too). */
-    public static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
-            "-Dai.djl.pytorch.graph_optimizer=false");
+    /**
+     * JVM options of the kernel process: the engine settings DiffLab's command line uses too, and Spark's module openings
+     * (a notebook runs sweeps on an embedded Spark).
+     */
+    public static final List<String> JVM_OPTIONS = Stream.concat(Stream.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
+            "-Dai.djl.pytorch.graph_optimizer=false"), JavaOptions.spark().stream()).toList();
 
     public KernelSpec {
         if (name == null || !name.matches("[a-zA-Z0-9._-]+")) {

@@ -1,11 +1,11 @@
 package org.difflab.plugin.notebook.repr;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.difflab.plugin.notebook.Html;
 import org.difflab.plugin.notebook.MimeBundle;
 import org.difflab.theory.claims.Chart;
+import org.difflab.theory.claims.ComplexityChart;
 import org.difflab.theory.complexity.ComplexityFit;
 import org.difflab.theory.complexity.ComplexityResult;
 
@@ -19,7 +19,6 @@ public final class ComplexityRepr {
     public static MimeBundle of(ComplexityResult r) {
         List<List<String>> fits = new ArrayList<>();
         List<List<String>> cells = new ArrayList<>();
-        Chart.Builder chart = Chart.of("smallest T with " + r.metric() + " <= eps", "1 / eps", "T", true, true);
         for (ComplexityResult.Series s : r.series().values()) {
             ComplexityFit f = s.fit();
             fits.add(f == null ? List.of(s.integrator(), "not identifiable", "", "") : List.of(s.integrator(),
@@ -31,25 +30,12 @@ public final class ComplexityRepr {
                         c.censored() ? "> " + r.maxSteps() : c.atMinSteps() ? "<= " + c.steps() : Integer.toString(c.steps()),
                         Numbers.sci(c.error()), c.censored() ? "censored" : c.atMinSteps() ? "at minimum" : ""));
             }
-            for (int d : s.cells().stream().mapToInt(ComplexityResult.Cell::dim).distinct().sorted().toArray()) {
-                List<ComplexityResult.Cell> row = s.cells().stream().filter(c -> c.dim() == d && !c.censored())
-                        .sorted((x, y) -> Double.compare(y.eps(), x.eps())).toList();
-                if (row.isEmpty()) {
-                    continue;
-                }
-                double[] inv = row.stream().mapToDouble(c -> 1 / c.eps()).toArray();
-                chart.measured(s.integrator() + ", d = " + d, inv, row.stream().mapToDouble(ComplexityResult.Cell::steps).toArray());
-                if (f != null) {
-                    chart.fit(s.integrator() + " fit, d = " + d, inv,
-                            Arrays.stream(inv).map(x -> Math.exp(f.logC() + f.a() * Math.log(d) + f.b() * Math.log(x))).toArray());
-                }
-            }
         }
         String html = Html.table("Fitted T ~ C d^a eps^-b (95% intervals)", List.of("integrator", "a (of d)", "b (of 1/eps)", "cells fitted"), fits)
                 + Html.table("Smallest T with " + r.metric() + " <= eps (search cap " + r.maxSteps() + ")",
                         List.of("integrator", "d", "eps", "T", r.metric(), "note"), cells);
         MimeBundle.Builder b = MimeBundle.text(r.toString()).with(MimeBundle.HTML, html);
-        Chart c = chart.build();
+        Chart c = ComplexityChart.of(r);
         return c.lines().isEmpty() ? b.build() : ChartRepr.images(c, b).build();
     }
 }

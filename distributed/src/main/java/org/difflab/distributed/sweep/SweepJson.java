@@ -1,0 +1,82 @@
+package org.difflab.distributed.sweep;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.difflab.distributed.io.AtomicFile;
+import org.difflab.theory.complexity.ComplexityFit;
+import org.difflab.theory.complexity.ComplexityResult;
+import org.difflab.theory.convergence.ConvergenceResult;
+import org.difflab.theory.convergence.OrderFit;
+import org.difflab.theory.report.Json;
+
+/**
+ * The table as one JSON document for people and notebooks: where and how long it ran, the grid, the rows (one object
+ * per row, keys as {@link SweepColumns}; NaN as null), the fitted orders and complexity exponents, and the notes.
+ */
+public final class SweepJson {
+    private SweepJson() {}
+
+    public static void write(Path file, SweepTable t) {
+        AtomicFile.write(file, temp -> Files.writeString(temp, Json.write(document(t)), StandardCharsets.UTF_8));
+    }
+
+    static Map<String, Object> document(SweepTable t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("master", t.master());
+        m.put("executors", t.executors());
+        m.put("cells", t.rows().size());
+        m.put("seconds", t.seconds());
+        m.put("grid", t.grid().describe());
+        List<Object> rows = new ArrayList<>();
+        for (SweepRow r : t.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            SweepColumns.ALL.forEach(c -> row.put(c.name(), c.value().apply(r)));
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        List<Object> orders = new ArrayList<>();
+        t.fits().convergence().forEach((study, r) -> r.series().values().forEach(s -> orders.add(order(study, s))));
+        m.put("orders", orders);
+        List<Object> exponents = new ArrayList<>();
+        t.fits().complexity().forEach((study, r) -> r.series().values().forEach(s -> exponents.add(exponent(study, s))));
+        m.put("exponents", exponents);
+        m.put("notes", t.fits().notes());
+        return m;
+    }
+
+    private static Map<String, Object> order(String study, ConvergenceResult.Series s) {
+        OrderFit f = s.fit();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("study", study);
+        m.put("integrator", s.integrator());
+        m.put("expectedOrder", s.expectedOrder());
+        m.put("order", f.order());
+        m.put("ciLow", f.lower());
+        m.put("ciHigh", f.upper());
+        m.put("localSlopes", f.localSlopes());
+        return m;
+    }
+
+    private static Map<String, Object> exponent(String study, ComplexityResult.Series s) {
+        ComplexityFit f = s.fit();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("study", study);
+        m.put("integrator", s.integrator());
+        m.put("fitted", f != null);
+        if (f != null) {
+            m.put("a", f.a());
+            m.put("aLow", f.aLower());
+            m.put("aHigh", f.aUpper());
+            m.put("b", f.b());
+            m.put("bLow", f.bLower());
+            m.put("bHigh", f.bUpper());
+            m.put("points", f.points());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,43 @@
+package org.difflab.distributed.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Progress on a terminal is one bar rewritten in place; elsewhere plain lines, never the carriage return. */
+class ConsoleProgressTest {
+
+    @Test
+    void aTerminalGetsOneBarRewrittenAndEndedWithANewline() {
+        StringWriter out = new StringWriter();
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(out), true, 2000);
+        p.update(new Progress("sweep", "cells", 0, 3, 0.0));
+        p.update(new Progress("sweep", "cells", 3, 3, 1.0));
+        assertThat(out.toString()).isEqualTo("\r[------------------------------] sweep: 0/3 cells, 0.0 s"
+                + "\r[##############################] sweep: 3/3 cells, 1.0 s" + System.lineSeparator());
+    }
+
+    @Test
+    void aLogGetsPlainLinesAtTheStartWhenItemsFinishAfterTheIntervalAndAtTheEnd() {
+        StringWriter out = new StringWriter();
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(out), false, 0);
+        p.update(new Progress("sample", "partitions", 0, 4, 0.0));
+        p.update(new Progress("sample", "partitions", 2, 4, 1.0));
+        p.update(new Progress("sample", "partitions", 4, 4, 2.0));
+        String nl = System.lineSeparator();
+        assertThat(out.toString()).isEqualTo("sample: 0/4 partitions, 0.0 s" + nl + "sample: 2/4 partitions, 1.0 s, about 1 s left" + nl
+                + "sample: 4/4 partitions, 2.0 s" + nl).doesNotContain("\r");
+    }
+
+    @Test
+    void aLogIsNotFloodedWithinTheInterval() {
+        StringWriter out = new StringWriter();
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(out), false, 60_000);
+        for (int i = 0; i <= 50; i++) {
+            p.update(new Progress("sweep", "cells", i, 100, i * 0.01));
+        }
+        assertThat(out.toString().lines()).containsExactly("sweep: 0/100 cells, 0.0 s");
+    }
+}
