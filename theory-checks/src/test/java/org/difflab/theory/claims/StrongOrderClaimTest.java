@@ -17,7 +17,7 @@ class StrongOrderClaimTest {
 
     private static StrongOrderClaim claim(UNetTrainer trained, String integrator, double expected) {
         ClaimModel model = new ClaimModel("UNet width 8, 8x8 shapes, 150 iterations", trained::scoreModel);
-        return new StrongOrderClaim("strong-test", "test", "test", "test", List.of(integrator), model, "linear:T=1000", new int[] {12, 24, 48, 96},
+        return new StrongOrderClaim("strong-test", "test", Provenance.consistency("test paper", "test place"), "test", List.of(integrator), model, "linear:T=1000", new int[] {12, 24, 48, 96},
                 "heun", 768, 16, 1, expected, 0.25, "");
     }
 
