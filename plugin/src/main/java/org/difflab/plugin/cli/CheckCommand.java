@@ -116,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (controls) {
                     List<ControlResult> runs = new ArrayList<>();
                     for (Control c : entry.controls()) {
-                        progress.started(entry.id() + " / control " + c.name());
+                        progress.controlStarted(entry.id(), c.name());
                         ControlResult cr = c.run();
                         runs.add(cr);
                         progress.control(cr);

@@ -80,6 +80,19 @@ final class CheckProgress implements AutoCloseable {
         }
     }
 
+    /** A control of the claim just finished starts. */
+    synchronized void controlStarted(String claim, String control) {
+        running = claim + " / control " + control;
+        runningSince = System.nanoTime();
+        lastHeartbeat = runningSince;
+        if (terminal) {
+            drawBar();
+        } else {
+            err.printf(Locale.ROOT, "difflab: control %s of %s (%s elapsed)%n", control, claim, clock(elapsed()));
+            err.flush();
+        }
+    }
+
     /** A claim finished: its line. */
     synchronized void finished(ClaimResult r) {
         double s = r.wallSeconds();
@@ -104,6 +117,7 @@ final class CheckProgress implements AutoCloseable {
 
     /** A control of the claim just finished ran: its line. */
     synchronized void control(ControlResult c) {
+        running = null;
         clearBar();
         out.printf(Locale.ROOT, "%s control %-40s %-9s %-12s %s %5.1f s%n", " ".repeat(2 * digits() + 3), c.control().name(),
                 c.control().role().label(), c.verdict(), c.passed() ? (c.control().role().label().equals("negative") ? "caught" : "holds  ")

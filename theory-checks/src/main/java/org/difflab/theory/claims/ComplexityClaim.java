@@ -169,7 +169,8 @@ public record ComplexityClaim(String id, String family, Provenance provenance, S
 
     /** b against the bound with its log allowance, but only once the local exponents have settled. */
     private Judgement judgeB(ComplexityFit fit, double[] local, ComplexityResult.Series series) {
-        Judgement bound = Judgement.ofBound(allowed(series), fit.b(), fit.bLower(), fit.bUpper());
+        Judgement raw = Judgement.ofBound(allowed(series), fit.b(), fit.bLower(), fit.bUpper());
+        Judgement bound = new Judgement(raw.verdict(), raw.reason().replace("theory bound", "bound with its log allowance"));
         if (local.length < 2) {
             return bound;
         }

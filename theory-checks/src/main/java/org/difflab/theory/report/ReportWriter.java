@@ -97,8 +97,8 @@ public final class ReportWriter {
     }
 
     /**
-     * Checks, before any measuring, that the report folder can be written: it exists or can be created, is a folder, and
-     * a file can be created in it.
+     * Checks, before any measuring, that the report folder can be written, without creating it: an existing folder must
+     * take a new file; a missing one must have a nearest existing ancestor that is a writable folder.
      *
      * @param option the option that named it, for the message (e.g. {@code --report})
      */
@@ -109,12 +109,22 @@ public final class ReportWriter {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + " = " + dir + " is not allowed: it is a file, not a folder");
         }
-        try {
-            Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".writable-", ".tmp"));
-        } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(option + " = " + dir + " is not allowed: the folder cannot be written (" + e.getClass()
-                    .getSimpleName() + ": " + e.getMessage() + ")", e);
+        if (Files.isDirectory(dir)) {
+            try {
+                Files.delete(Files.createTempFile(dir, ".writable-", ".tmp"));
+            } catch (IOException | SecurityException e) {
+                throw new IllegalArgumentException(option + " = " + dir + " is not allowed: the folder cannot be written (" + e.getClass()
+                        .getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
+            return;
+        }
+        Path ancestor = dir.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw new IllegalArgumentException(option + " = " + dir + " is not allowed: the folder cannot be created (" + (ancestor == null
+                    ? "no existing parent" : ancestor + (Files.isDirectory(ancestor) ? " is not writable" : " is not a folder")) + ")");
         }
     }
 

@@ -70,11 +70,12 @@ class ReportWriterTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThatThrownBy(() -> ReportWriter.requireWritable(file, "--report")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--report = " + file + " is not allowed: it is a file, not a folder");
-        assertThatThrownBy(() -> ReportWriter.requireWritable(file.resolve("sub"), "--report")).hasMessageContaining("cannot be written");
+        assertThatThrownBy(() -> ReportWriter.requireWritable(file.resolve("sub"), "--report")).hasMessageContaining("cannot be created")
+                .hasMessageContaining("is not a folder");
         assertThatThrownBy(() -> ReportWriter.requireWritableFile(dir.resolve("none").resolve("r.json"), "--json"))
                 .hasMessageContaining("--json = ").hasMessageContaining("does not exist");
-        ReportWriter.requireWritable(dir.resolve("new"), "--report");
-        assertThat(dir.resolve("new")).isDirectory();
+        ReportWriter.requireWritable(dir.resolve("new").resolve("sub"), "--report");
+        assertThat(dir.resolve("new")).as("checked, not created").doesNotExist();
     }
 
     @Test
