@@ -5,7 +5,8 @@ interrupt after --after seconds (KernelManager.interrupt_kernel: the kernelspec'
 and an interrupt_request message), and then requires:
   1. the interrupted cell ends, within --within seconds, with DiffLab's RunInterruptedException message;
   2. the same kernel then evaluates a cell that writes a file and returns 40 + 2, and a short DiffLab run.
-Prints what it measured; exit code 0 when all hold, 1 otherwise.
+Every reply is matched to its request (parent_header.msg_id), so late answers to the start-up's repeated
+kernel_info_requests are skipped. Prints what it measured; exit code 0 when all hold, 1 otherwise.
 """
 import argparse
 import os
@@ -16,7 +17,7 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
-from run_notebooks import START_ATTEMPTS
+from run_notebooks import START_ATTEMPTS, STARTUP_TIMEOUT
 
 IMPORTS = ("import org.difflab.dsl.*; import org.difflab.dsl.integrator.*; import org.difflab.dsl.grid.*; "
            "import org.difflab.dsl.schedule.*; import org.difflab.dsl.target.*;")
@@ -36,8 +37,24 @@ def text(content):
     return data.get("text/plain") or data.get("text/html") or ""
 
 
+def shell_reply(kc, msg_id, timeout):
+    """The shell reply to msg_id, or None after timeout. Shell messages that answer other requests are skipped: a kernel
+    that missed its first kernel_info_request answers the repeated ones late, and those replies wait in the shell queue."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            m = kc.get_shell_msg(timeout=0.2)
+        except queue.Empty:
+            continue
+        if m["parent_header"].get("msg_id") == msg_id:
+            return m
+        print(f"(skipped a late {m['msg_type']} to an earlier request)", flush=True)
+    return None
+
+
 def reply(kc, msg_id, timeout):
-    """(status, what the cell showed) once the kernel goes idle after msg_id; (None, shown so far) after timeout."""
+    """(status, what the cell showed) once the kernel goes idle after msg_id and answers it on the shell channel;
+    (None, shown so far) after timeout."""
     end = time.monotonic() + timeout
     shown = []
     while time.monotonic() < end:
@@ -49,17 +66,22 @@ def reply(kc, msg_id, timeout):
             continue
         if m["msg_type"] in ("error", "execute_result", "display_data", "stream"):
             shown.append(text(m["content"]).strip())
-        elif m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-            r = kc.get_shell_msg(timeout=10)
-            return r["content"]["status"], " | ".join(shown)
+        elif m["msg_type"] == "status" and m["content"].get("execution_state") == "idle":
+            r = shell_reply(kc, msg_id, max(min(10.0, timeout), end - time.monotonic()))
+            if r is None:
+                return None, " | ".join(shown)
+            return r["content"].get("status", "(no status)"), " | ".join(shown)
     return None, " | ".join(shown)
 
 
 def start(kernel, log):
-    """Starts the kernel, again when it does not answer (rapaio-jupyter-kernel 3.0.1 now and then misses its first requests)."""
+    """Starts the kernel, again when it does not answer or dies at start-up (rapaio-jupyter-kernel 3.0.1 now and then
+    misses its first requests); start_new_kernel shuts a kernel that did not answer down before raising."""
     for attempt in range(1, START_ATTEMPTS + 1):
+        log.write(f"--- kernel start, attempt {attempt}\n")
+        log.flush()
         try:
-            return start_new_kernel(kernel_name=kernel, startup_timeout=30, stdout=log, stderr=log)
+            return start_new_kernel(kernel_name=kernel, startup_timeout=STARTUP_TIMEOUT, stdout=log, stderr=log)
         except RuntimeError as e:
             if attempt == START_ATTEMPTS:
                 raise

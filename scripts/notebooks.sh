@@ -31,6 +31,8 @@ java -Djava.awt.headless=true -cp "$jar:plugin/target/lib/*" org.difflab.plugin.
 if [[ $# -eq 0 ]]; then set -- notebooks/*.ipynb; fi
 status=0
 "$py" scripts/run_notebooks.py --kernel difflab --out target/notebooks "$@" || status=$?
-# an interrupt stops a long run and leaves the kernel usable (the kernel's own output: target/notebooks/interrupt.kernel.log)
+# an interrupt stops a long run and leaves the kernel usable (the kernel's own output: target/notebooks/interrupt.kernel.log);
+# first the check's reply matching, on scripted messages
+(cd scripts && "$py" -m unittest -q test_kernel_replies) || status=$?
 "$py" -u scripts/check_kernel_interrupt.py --kernel difflab --log target/notebooks/interrupt.kernel.log || status=$?
 exit "$status"

@@ -2,7 +2,8 @@
 
 Each notebook runs in its own directory with the given kernel; a cell that throws fails the run (nbclient raises
 CellExecutionError). A kernel that does not answer at start-up (rapaio-jupyter-kernel 3.0.1 now and then misses the
-first requests) is started again, at most five times. The executed notebook is written to --out even when it fails,
+first requests) or dies before the first cell has run is started again, at most five times; the kernel log keeps
+every attempt. The executed notebook is written to --out even when it fails,
 so the failing cell can be read there, with the kernel's own output in NAME.kernel.log beside it; a notebook that
 runs through is also written as NAME.html, to look at in a browser. Afterwards every notebook must hold at least one image/png and one text/html
 output and no error output. Exit code 0 when all pass, 1 otherwise.
@@ -16,36 +17,44 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 START_ATTEMPTS = 5  # measured here: 1 to 2 starts in 12 miss; five misses in a row: under 1 in 1,000
+STARTUP_TIMEOUT = 30  # seconds a kernel has to answer kernel_info at start-up (jupyter_client asks again every second)
 
 
 def execute(path, out_dir, kernel, cell_timeout, startup_timeout):
-    """Runs one notebook; returns (seconds, error message or None)."""
+    """Runs one notebook; returns (seconds, error message or None). A kernel that does not answer at start-up, or dies
+    before the notebook's first cell has run, is started again (START_ATTEMPTS in all); a cell that throws or times out
+    fails the notebook at once. Replies are matched to their requests by nbclient (parent_header.msg_id)."""
     out = os.path.join(out_dir, os.path.basename(path))
     log_path = os.path.splitext(out)[0] + ".kernel.log"
+    open(log_path, "w").close()
     start = time.monotonic()
     for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                                 resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
         try:
-            with open(log_path, "w") as log:
+            with open(log_path, "a") as log:
+                log.write(f"--- kernel start, attempt {attempt}\n")
+                log.flush()
                 client.execute(stdout=log, stderr=log)
             nbformat.write(nb, out)
             html, _ = HTMLExporter().from_notebook_node(nb)
             with open(os.path.splitext(out)[0] + ".html", "w") as f:
                 f.write(html)
             return time.monotonic() - start, None
-        except CellExecutionError as e:
+        except (CellExecutionError, CellTimeoutError) as e:
             nbformat.write(nb, out)
             return time.monotonic() - start, str(e)
         except RuntimeError as e:
             atexit.unregister(client._cleanup_kernel)  # nbclient's exit hook fails on a kernel that never started
-            if "didn't respond" in str(e) and attempt < START_ATTEMPTS:
-                print(f"  {os.path.basename(path)}: kernel did not start (attempt {attempt}), starting it again", flush=True)
+            ran = any(c.get("execution_count") for c in nb.cells if c.get("cell_type") == "code")
+            if not ran and attempt < START_ATTEMPTS:
+                print(f"  {os.path.basename(path)}: kernel did not start ({e}; attempt {attempt}), starting it again", flush=True)
                 continue
+            nbformat.write(nb, out)
             return time.monotonic() - start, f"kernel {kernel}: {e}"
 
 
@@ -66,7 +75,7 @@ def main():
     p.add_argument("--kernel", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--cell-timeout", type=int, default=600)
-    p.add_argument("--startup-timeout", type=int, default=30)
+    p.add_argument("--startup-timeout", type=int, default=STARTUP_TIMEOUT)
     p.add_argument("notebooks", nargs="+")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)

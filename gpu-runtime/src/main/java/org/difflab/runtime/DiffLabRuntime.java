@@ -74,7 +74,7 @@ public final class DiffLabRuntime {
         }
         if (index >= gpuCount) {
             throw new IllegalArgumentException("device = " + name + " is not available: available devices are " + available
-                    + (gpuCount == 0 ? "; a GPU needs a CUDA device and a CUDA build of libtorch 2.7.1 (README, section GPU (CUDA))" : ""));
+                    + (gpuCount == 0 ? "; a GPU needs a CUDA device and a CUDA build of libtorch 2.7.1 (docs/gpu.md)" : ""));
         }
         return Device.gpu(index);
     }

@@ -2,12 +2,12 @@ package org.difflab.dsl.hierarchy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * Level differences of a {@link ModelHierarchy} over a set of states: delta_k = RMS over the states of
@@ -117,13 +117,12 @@ public final class LevelDifferences {
         int levels = hierarchy.size();
         double[][] out = new double[levels][];
         NDArray x = batch.x();
-        int[] axes = IntStream.range(1, x.getShape().dimension()).toArray();
         try (NDScope ignored = new NDScope()) {
             NDArray previous = hierarchy.base().isPresent() ? hierarchy.score(0, x, batch.level()) : null;
             for (int k = 1; k <= levels; k++) {
                 NDArray s = hierarchy.score(k, x, batch.level());
                 NDArray diff = previous == null ? s : s.sub(previous);
-                out[k - 1] = diff.toType(DataType.FLOAT64, false).square().sum(axes).toDoubleArray();
+                out[k - 1] = RowReductions.sumsOfSquares(diff);
                 previous = s;
             }
         }

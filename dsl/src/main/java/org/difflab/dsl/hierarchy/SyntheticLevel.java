@@ -7,6 +7,7 @@ import org.difflab.dsl.hierarchy.SyntheticHierarchy.Form;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * Level k of a {@link SyntheticHierarchy}: s^k(x) = s(x) + e_k(x), an exact score plus the tail e_k of a fixed random
@@ -116,9 +117,9 @@ public final class SyntheticLevel implements ScoreModel {
         if (form == Form.LINEAR) {
             e = flat.mul(constant(x, scales, 1, d)).add(constant(x, offset, 1, d));
         } else {
-            NDArray z = flat.matMul(constant(x, term.projection(), d, term.features()))
+            NDArray z = RowReductions.matMul(flat, constant(x, term.projection(), d, term.features()))
                     .add(constant(x, term.phase(), 1, term.features()));
-            e = z.cos().concat(z.sin(), 1).matMul(constant(x, term.output(), 2L * term.features(), d));
+            e = RowReductions.matMul(z.cos().concat(z.sin(), 1), constant(x, term.output(), 2L * term.features(), d));
         }
         return s.add(e.reshape(x.getShape()));
     }

@@ -2,6 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * DiffLab's own accelerated stochastic sampler, built from the ingredients that third-party summaries attribute to
@@ -21,7 +22,8 @@ import org.difflab.dsl.Require;
  * <p>{@code clip = Infinity} (spec {@code momentumStochastic:clip=inf}) never clips: the run is then an affine map of
  * its Gaussian draws (given an affine score), so its law can be evaluated exactly, and it reports no {@code clipped}
  * statistic. With a finite clip the clipping is a nonlinear map (its norm runs over all coordinates of a sample), and
- * the exact evaluator refuses the run.
+ * the exact evaluator refuses the run. The norm is {@link RowReductions#norm} and the rescaling a division by
+ * max(||C||, limit) / limit (exactly 1 where the clip is inactive), so a sample's bits do not depend on its batch.
  */
 public final class MomentumStochastic implements Integrator {
     private final double clip;
@@ -59,10 +61,6 @@ public final class MomentumStochastic implements Integrator {
     @Override
     public NDArray run(RunContext ctx, NDArray x) {
         NDArray previousScore = null;
-        int[] eventAxes = new int[x.getShape().dimension() - 1];
-        for (int k = 0; k < eventAxes.length; k++) {
-            eventAxes[k] = k + 1;
-        }
         double sqrtD = Math.sqrt(x.getShape().size() / x.getShape().get(0));
         for (int i = 0; i < ctx.steps(); i++) {
             double alpha = LiSteps.alpha(ctx, i);
@@ -78,9 +76,9 @@ public final class MomentumStochastic implements Integrator {
                         .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
                 if (clip < Double.POSITIVE_INFINITY) {
                     double limit = clip * sqrtD * (1 - alpha);
-                    NDArray norm = correction.square().sum(eventAxes, true).sqrt();
-                    ctx.count("clipped", norm.gt(limit).sum().toType(ai.djl.ndarray.types.DataType.INT64, false).getLong());
-                    correction = correction.mul(norm.maximum(limit).pow(-1).mul(limit));
+                    NDArray norm = RowReductions.norm(correction);
+                    ctx.count("clipped", norm.gt(limit).toType(ai.djl.ndarray.types.DataType.INT64, false).sum().getLong());
+                    correction = correction.div(norm.maximum(limit).div(limit));
                 }
                 ctx.count("corrected", x.getShape().get(0));
                 next = next.add(correction);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,6 +21,7 @@ import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.SteppedIntegrator;
 import org.difflab.dsl.model.Prediction;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * ParaDiGMS (Shih, Belkhale, Ermon, Sadigh and Anari 2023, arXiv 2305.16317; research note mlem_parallel.md C.2):
@@ -32,8 +32,8 @@ import org.difflab.dsl.model.Prediction;
  * variance exceeds tol^2 (for deterministic samplers DDPM's posterior variance stands in, as in the authors' code);
  * at most T iterations, since each accepts at least one point. tol = 0 reproduces the wrapped sampler to rounding.
  *
- * <p>Every sample runs its own window (its convergence decides only its own slides), so samples do not depend on
- * the batch. The rows run side by side: each round is one batched call that evaluates every grid point some row's
+ * <p>Every sample runs its own window (its convergence decides only its own slides, its change measured by
+ * {@link RowReductions#sumsOfSquares}), so samples do not depend on the batch. The rows run side by side: each round is one batched call that evaluates every grid point some row's
  * window covers, with those rows only. Counters: {@link RunContext#ROUNDS} the rounds (batched calls, the depth),
  * {@link #EVALUATIONS} the model evaluations summed over samples (the work; per sample: divide by the rows), and
  * {@link #EXTRA} the batched evaluations (one per grid point per round) beyond one per step, and, when tol &gt; 0,
@@ -327,8 +327,7 @@ public final class Paradigms implements Integrator {
                 NDArray increment = sampler.stepWithoutNoise(ctx.grid(), j, xs[g], predictions[g], previous).sub(xs[g]);
                 NDArray updated = sum.get(index[g]).add(noise.drawn(j) ? increment.add(noise.rows(j, index[g])) : increment);
                 sum = scatter(sum, index[g], updated);
-                double[] change = updated.sub(points[j + 1].get(index[g])).square().reshape(idx.length, -1).sum(new int[] {1})
-                        .toType(DataType.FLOAT64, false).toDoubleArray();
+                double[] change = RowReductions.sumsOfSquares(updated.sub(points[j + 1].get(index[g])));
                 List<Long> accepting = new ArrayList<>();
                 List<Long> acceptingAt = new ArrayList<>();
                 for (int k = 0; k < idx.length; k++) {

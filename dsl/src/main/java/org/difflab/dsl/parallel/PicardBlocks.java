@@ -2,7 +2,6 @@ package org.difflab.dsl.parallel;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.types.DataType;
 import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
@@ -11,6 +10,7 @@ import org.difflab.dsl.integrator.ExponentialStep;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.model.Prediction;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * PIADM's parallel Picard blocks (Chen, Ren, Ying and Rotskoff 2024, arXiv 2405.15986; research note
@@ -22,8 +22,8 @@ import org.difflab.dsl.model.Prediction;
  * a weighted prefix scan with no model call. Iterate k is exact on the block's first k + 1 points, so
  * {@code sweeps >= points} reproduces {@link ExponentialEuler} (operation for operation, so bit for bit when the
  * model's batched evaluation is). {@code sweeps} fixed, or until every row's largest mean square change per dimension
- * over the step's reverse-SDE noise variance is at most tol^2 (a row that meets it keeps that iterate, so samples do
- * not depend on the batch). lambda = 1: PIADM-SDE; lambda = 0: the probability-flow predictor of PIADM-ODE without
+ * over the step's reverse-SDE noise variance is at most tol^2 (a row that meets it keeps that iterate, and its change
+ * is measured by {@link RowReductions#sumsOfSquares}, so samples do not depend on the batch). lambda = 1: PIADM-SDE; lambda = 0: the probability-flow predictor of PIADM-ODE without
  * its underdamped-Langevin corrector (not built).
  *
  * <p>Counters: {@link RunContext#ROUNDS} sweeps (batched calls), {@link #EXTRA} evaluations beyond one per step,
@@ -151,7 +151,7 @@ public final class PicardBlocks implements Integrator {
         double[] worst = new double[rows];
         long perRow = next[0].size() / rows;
         for (int j = 1; j < next.length; j++) {
-            double[] change = next[j].sub(previous[j]).square().reshape(rows, perRow).sum(new int[] {1}).toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] change = RowReductions.sumsOfSquares(next[j].sub(previous[j]));
             for (int r = 0; r < rows; r++) {
                 worst[r] = Math.max(worst[r], change[r] / (perRow * reference[j - 1]));
             }

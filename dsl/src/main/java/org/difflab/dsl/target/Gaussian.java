@@ -11,6 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * A Gaussian N(m, Sigma), stored as Sigma = U diag(lambda) U^T (U = identity for diagonal covariance).
@@ -149,14 +150,14 @@ public final class Gaussian implements Target {
         return c;
     }
 
-    /** Rotates rows into the eigenbasis: x U (identity for a diagonal covariance). */
+    /** Rotates rows into the eigenbasis: x U (identity for a diagonal covariance), row by row invariant ({@link RowReductions}). */
     NDArray toEigen(NDArray x) {
-        return basis == null ? x : x.matMul(constant(x, basis));
+        return basis == null ? x : RowReductions.matMul(x, constant(x, basis));
     }
 
     /** Rotates rows back: y U^T. */
     NDArray fromEigen(NDArray y) {
-        return basis == null ? y : y.matMul(constant(y, basis).transpose());
+        return basis == null ? y : RowReductions.matMul(y, constant(y, basis).transpose());
     }
 
     private static NDArray constant(NDArray like, double[][] m) {
@@ -276,7 +277,7 @@ public final class Gaussian implements Target {
                 logNorm[r] -= 0.5 * Math.log(2 * Math.PI * v);
             }
         }
-        NDArray quadratic = c.mul(c).mul(halfInv).sum(new int[] {-1});
+        NDArray quadratic = RowReductions.sum(c.mul(c).mul(halfInv));
         return levels.length == 1 ? quadratic.add(logNorm[0]) : quadratic.add(constant(c, logNorm));
     }
 

@@ -10,10 +10,12 @@ import java.util.List;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * A mixture sum_k w_k N(m_k, Sigma_k). Its noised marginal is the mixture of the noised components, so the
- * exact score is sum_k r_k(x) score_k(x) with responsibilities r = softmax_k(ln w_k + ln N_k(x)).
+ * exact score is sum_k r_k(x) score_k(x) with responsibilities r = softmax_k(ln w_k + ln N_k(x)). The softmax and
+ * log-sum-exp over components are {@link RowReductions}', so a row's score does not depend on the batch around it.
  */
 public final class GaussianMixture implements Target {
     private final List<Gaussian> components;
@@ -90,7 +92,7 @@ public final class GaussianMixture implements Target {
     @Override
     public NDArray score(NDArray x, NoiseLevel[] levels) {
         NDArray[] c = centred(x, levels);
-        NDArray r = logits(c, levels).softmax(-1);
+        NDArray r = RowReductions.softmax(logits(c, levels));
         NDArray out = null;
         for (int k = 0; k < components.size(); k++) {
             NDArray term = components.get(k).scoreOfCentred(c[k], levels).mul(r.get(":, " + k + ":" + (k + 1)));
@@ -102,9 +104,7 @@ public final class GaussianMixture implements Target {
     @Override
     public NDArray logDensity(NDArray x, NoiseLevel level) {
         NoiseLevel[] levels = {level};
-        NDArray l = logits(centred(x, levels), levels);
-        NDArray max = l.max(new int[] {-1}, true);
-        return l.sub(max).exp().sum(new int[] {-1}).log().add(max.squeeze(-1));
+        return RowReductions.logSumExp(logits(centred(x, levels), levels));
     }
 
     @Override

@@ -4,25 +4,80 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.tensor.RowReductions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every registered integrator passes the generic suite; broken integrators are caught by it. */
+/**
+ * Every registered integrator with a fixed evaluation count passes the generic suite (those with a random count:
+ * {@link DecisionConformanceTest}); broken integrators are caught by it.
+ */
 class ConformanceTest {
 
+    /** The registered integrators with a fixed evaluation count; those with a random one run in {@link DecisionConformanceTest}. */
     @TestFactory
-    Stream<DynamicTest> everyRegisteredIntegratorConforms() {
-        return Integrators.all().stream().map(integrator -> DynamicTest.dynamicTest(integrator.spec(), () -> {
+    Stream<DynamicTest> everyRegisteredIntegratorWithAFixedCostConforms() {
+        return conform(Integrators.all().stream().filter(i -> i.randomNfeCounter().isEmpty()));
+    }
+
+    /** One dynamic test per integrator: the whole suite passes (its report and time printed). */
+    static Stream<DynamicTest> conform(Stream<Integrator> integrators) {
+        return integrators.map(integrator -> DynamicTest.dynamicTest(integrator.spec(), () -> {
+            long start = System.nanoTime();
             ConformanceReport report = Conformance.check(integrator);
-            System.out.println(report);
+            System.out.printf("%s  (%.1f s)%n", report, (System.nanoTime() - start) / 1e9);
             assertThat(report.passed()).as(report.toString()).isTrue();
         }));
+    }
+
+    /**
+     * A clipped sampler whose per-row norm runs through a batch-shaped reduction (each row's sum of squares read off a
+     * running sum over the whole batch) is caught by the batch-invariance check; the same sampler with
+     * {@link RowReductions#norm} passes it.
+     */
+    @Test
+    void aNormThroughABatchShapedReductionFailsBatchInvariance() {
+        CheckResult mutant = Conformance.batchInvariance(clipping(ConformanceTest::normFromRunningSum));
+        System.out.println("norm through a running sum over the batch: " + mutant);
+        assertThat(mutant.verdict()).as(mutant.toString()).isEqualTo(CheckResult.Verdict.FAIL);
+        BatchInvariance.Outcome twin = Conformance.batchInvarianceOutcome(clipping(RowReductions::norm), DecisionConformanceTest::ring, "ring8");
+        System.out.println("norm by RowReductions: " + twin.result());
+        assertThat(twin.result().verdict()).as(twin.result().toString()).isEqualTo(CheckResult.Verdict.PASS);
+        assertThat((double) twin.counters().get("clipped") / (BatchInvariance.SAMPLES * Conformance.BATCH_STEPS)).as("share clipped")
+                .isBetween(0.2, 0.8);
+    }
+
+    /** A DDIM step whose predicted noise is clipped to norm 0.5 per row, the norm computed by {@code norm}. */
+    private static Integrator clipping(UnaryOperator<NDArray> norm) {
+        return new Stub(1) {
+            @Override
+            public NDArray run(RunContext ctx, NDArray x) {
+                for (int i = 0; i < ctx.steps(); i++) {
+                    var p = ctx.predict(x, i);
+                    NDArray n = norm.apply(p.eps());
+                    ctx.count("clipped", n.gt(0.5).toType(DataType.INT64, false).sum().getLong());
+                    NDArray eps = p.eps().div(n.maximum(0.5).div(0.5));
+                    x = ctx.endStep(i, p.x0().mul(ctx.level(i + 1).alpha()).add(eps.mul(ctx.level(i + 1).sigma())));
+                }
+                return x;
+            }
+        };
+    }
+
+    /** Row norms [B, 1] as differences of a running sum of squares over the flattened batch (float32). */
+    private static NDArray normFromRunningSum(NDArray x) {
+        long rows = x.getShape().get(0);
+        NDArray ends = x.mul(x).reshape(-1).cumSum(0).reshape(rows, -1).get(":, -1");
+        NDArray starts = ends.zerosLike().get("0:1").concat(ends.get("0:" + (rows - 1)), 0);
+        return ends.sub(starts).sqrt().reshape(rows, 1);
     }
 
     @Test

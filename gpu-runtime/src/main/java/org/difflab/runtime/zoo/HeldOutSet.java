@@ -11,6 +11,7 @@ import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.tensor.RowReductions;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.runtime.data.SyntheticShapes;
 
@@ -78,7 +79,7 @@ final class HeldOutSet {
                     }
                     NDArray x = noised(scratch, first, rows, levels);
                     NDArray eps = scratch.create(slice(noise, first, rows), shape(rows));
-                    sum += eps(model, x, levels).sub(eps).square().sum().getFloat();
+                    sum += total(RowReductions.sumsOfSquares(eps(model, x, levels).sub(eps)));
                 }
             }
         }
@@ -99,11 +100,20 @@ final class HeldOutSet {
                 int rows = Math.min(BATCH, count - first);
                 try (NDManager scratch = manager.newSubManager()) {
                     NDArray x = noised(scratch, first, rows, level);
-                    sum += eps(a, x, level).sub(eps(b, x, level)).square().sum().getFloat();
+                    sum += total(RowReductions.sumsOfSquares(eps(a, x, level).sub(eps(b, x, level))));
                 }
             }
         }
         return sum / ((double) count * pixels());
+    }
+
+    /** The rows' values summed in row order (with per-row sums from {@link RowReductions}: independent of the thread count). */
+    private static double total(double[] rows) {
+        double sum = 0;
+        for (double v : rows) {
+            sum += v;
+        }
+        return sum;
     }
 
     private static NDArray eps(ScoreModel model, NDArray x, NoiseLevel[] levels) {

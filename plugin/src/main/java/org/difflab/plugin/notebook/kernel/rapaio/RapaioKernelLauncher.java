@@ -1,14 +1,27 @@
 package org.difflab.plugin.notebook.kernel.rapaio;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.LogManager;
 import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.Transform;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Starts rapaio-jupyter-kernel with an interrupt that leaves the kernel usable.
+ * Starts rapaio-jupyter-kernel with an interrupt that leaves the kernel usable, and without its start-up race
+ * ({@link #runKernel}).
  *
  * <p>rapaio-jupyter-kernel 3.0.1 answers Jupyter's {@code interrupt_request} by cancelling the running cell and then
  * shutting down the executor its JShell evaluates cells on ({@code RapaioExecutionControl.stop}, called from
@@ -28,10 +41,78 @@ public final class RapaioKernelLauncher {
 
     private RapaioKernelLauncher() {}
 
-    /** Installs the SIGINT handler, then runs rapaio's kernel with {@code args} (the connection file). */
+    /**
+     * Installs the SIGINT handler, then runs rapaio's kernel on the connection file {@code args[0]} ({@link #runKernel});
+     * other arguments (rapaio's {@code --install ...}) go to rapaio's own main.
+     */
     public static void main(String[] args) throws Exception {
         interruptCellsOnSigint(System.err);
-        MainApp.main(args);
+        if (args.length != 1 || args[0].startsWith("-")) {
+            MainApp.main(args);
+            return;
+        }
+        runKernel(args[0], System.err);
+    }
+
+    /**
+     * What rapaio's {@code MainApp} does with a connection file, with the shell channel made to wait for the message
+     * handlers. rapaio-jupyter-kernel 3.0.1's {@code Channels.connect} binds the sockets and starts their threads, then
+     * starts the kernel, and only then creates its handler map: a {@code kernel_info_request} that arrives in between
+     * (jupyter_client sends one as soon as it connects, and again every second) ends the shell thread with a
+     * NullPointerException, and the kernel never answers a request again. That was the "start-up miss" of the notebook
+     * runs (seen in their kernel logs; on a busy machine nearly every start). Here the map's field holds a stand-in
+     * until {@code connect} returns: a lookup on it waits for that, then reads the real map.
+     */
+    static void runKernel(String connectionFile, PrintStream log) throws Exception {
+        try (InputStream config = MainApp.class.getClassLoader().getResourceAsStream("logging.properties")) {
+            LogManager.getLogManager().readConfiguration(config);
+        }
+        Path path = Path.of(connectionFile);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("connection file = " + connectionFile + " is not allowed: it is not a file");
+        }
+        Channels channels = new Channels(Transform.fromJson(Files.readString(path), ConnectionProperties.class));
+        CountDownLatch connected = new CountDownLatch(1);
+        handlersAfterConnect(channels, connected, log);
+        try {
+            channels.connect(MainApp.kernel);
+        } finally {
+            connected.countDown();
+        }
+        channels.joinUntilClose();
+    }
+
+    /**
+     * Puts into {@code channels}' handler map a stand-in whose every call waits for {@code connected}, then goes to the
+     * map {@code connect} made (an empty one where connect failed). Logs and leaves the channels as they are where the
+     * field is not there (another rapaio version).
+     */
+    static void handlersAfterConnect(Channels channels, CountDownLatch connected, PrintStream log) {
+        Field field;
+        try {
+            field = Channels.class.getDeclaredField("handlers");
+            field.setAccessible(true);
+        } catch (NoSuchFieldException | RuntimeException e) {
+            log.println("difflab kernel: rapaio's Channels has no handlers field (" + e + "); requests that arrive before the kernel is "
+                    + "connected may go unanswered");
+            return;
+        }
+        Object[] standIn = new Object[1];
+        standIn[0] = Proxy.newProxyInstance(Map.class.getClassLoader(), new Class<?>[] {Map.class}, (proxy, method, arguments) -> {
+            connected.await();
+            Object real = field.get(channels);
+            try {
+                return method.invoke(real == standIn[0] ? Map.of() : real, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        try {
+            field.set(channels, standIn[0]);
+        } catch (IllegalAccessException e) {
+            log.println("difflab kernel: rapaio's handler map cannot be set (" + e + "); requests that arrive before the kernel is "
+                    + "connected may go unanswered");
+        }
     }
 
     /**

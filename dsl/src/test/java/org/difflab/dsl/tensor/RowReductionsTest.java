@@ -1,0 +1,201 @@
+package org.difflab.dsl.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The construction behind batch-invariant sampling, tested directly: for every {@link RowReductions} helper, a row's
+ * result inside batches of 1, 7, 64 and 1000 rows, at several positions, with 1 and 2 intra-op threads, is the same
+ * bits as the row's result alone, for row lengths 1 to 768 (2 threads split an operation only above 32,768 entries,
+ * which the longest rows reach), in float32 and float64. Tagged so that the module's pom also runs it under
+ * {@code ATEN_CPU_CAPABILITY=avx2} and {@code =default} (PyTorch's CPU kernels chosen by that variable).
+ */
+@Tag("kernel-invariance")
+class RowReductionsTest {
+    private static final int ROWS = 1000;
+    private static final int[] LENGTHS = {1, 2, 3, 5, 8, 17, 64, 768};
+    private static final int[] BATCHES = {1, 7, 64, 1000};
+    /** Rows compared with their result alone: batch edges, the middle, the end. */
+    private static final int[] PROBES = {0, 1, 6, 7, 63, 64, 500, 993, 999};
+    private static final int OUTPUTS = 5;
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void open() {
+        manager = NDManager.newBaseManager();
+        System.out.println("ATEN_CPU_CAPABILITY=" + System.getenv("ATEN_CPU_CAPABILITY") + ", intra-op threads " + IntraOpThreads.current());
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    /** The helpers, each as a map from rows [B, n] to a tensor whose first axis is the rows. */
+    private static Map<String, Function<NDArray, NDArray>> helpers(NDArray weights) {
+        Map<String, Function<NDArray, NDArray>> m = new LinkedHashMap<>();
+        m.put("sum", RowReductions::sum);
+        m.put("sumOfSquares", RowReductions::sumOfSquares);
+        m.put("norm", RowReductions::norm);
+        m.put("sumsOfSquares", x -> x.getManager().create(RowReductions.sumsOfSquares(x)));
+        m.put("max", RowReductions::max);
+        m.put("logSumExp", RowReductions::logSumExp);
+        m.put("softmax", RowReductions::softmax);
+        m.put("matMul", x -> RowReductions.matMul(x, weights.toType(x.getDataType(), false)));
+        return m;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aRowGivesTheSameBitsInEveryBatch() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+            for (int n : LENGTHS) {
+                NDArray data = data(n, type);
+                NDArray weights = manager.create(values(n * OUTPUTS, 1, 77)).reshape(n, OUTPUTS);
+                helpers(weights).forEach((name, f) -> tests.add(DynamicTest.dynamicTest(name + ", " + type + ", n = " + n, () -> {
+                    List<String> differing = differingRows(f, data);
+                    assertThat(differing).as("rows whose bits depend on the batch").isEmpty();
+                })));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The comparison catches a reduction whose order depends on the batch (reversed for even batch sizes). */
+    @Test
+    void aBatchShapedReductionIsCaught() {
+        Function<NDArray, NDArray> batchShaped = x -> x.getShape().get(0) % 2 == 0 ? RowReductions.sum(x.flip(1)) : RowReductions.sum(x);
+        assertThat(differingRows(batchShaped, data(17, DataType.FLOAT32))).isNotEmpty();
+    }
+
+    /** The values are the reductions they name: against float64 sums in Java, to float32 accuracy. */
+    @Test
+    void valuesAgreeWithJava() {
+        int n = 17;
+        NDArray data = data(n, DataType.FLOAT64).get("0:5");
+        double[] x = data.toDoubleArray();
+        double[] w = values(n * OUTPUTS, 1, 77);
+        NDArray weights = manager.create(w).reshape(n, OUTPUTS);
+        double[] sum = RowReductions.sum(data).toDoubleArray();
+        double[] squares = RowReductions.sumsOfSquares(data);
+        double[] max = RowReductions.max(data).toDoubleArray();
+        double[] lse = RowReductions.logSumExp(data).toDoubleArray();
+        double[] soft = RowReductions.softmax(data).toDoubleArray();
+        double[] product = RowReductions.matMul(data, weights).toDoubleArray();
+        double[] norm = RowReductions.norm(data).toDoubleArray();
+        for (int r = 0; r < 5; r++) {
+            double s = 0;
+            double q = 0;
+            double m = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double v = x[r * n + i];
+                s += v;
+                q += v * v;
+                m = Math.max(m, v);
+            }
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                e += Math.exp(x[r * n + i] - m);
+            }
+            assertThat(sum[r]).isCloseTo(s, within(1e-9 * (1 + Math.abs(s))));
+            assertThat(squares[r]).isCloseTo(q, within(1e-9 * q));
+            assertThat(norm[r]).isCloseTo(Math.sqrt(q), within(1e-9 * Math.sqrt(q)));
+            assertThat(max[r]).isEqualTo(m);
+            assertThat(lse[r]).isCloseTo(m + Math.log(e), within(1e-9));
+            for (int i = 0; i < n; i++) {
+                assertThat(soft[r * n + i]).isCloseTo(Math.exp(x[r * n + i] - m) / e, within(1e-12));
+            }
+            for (int j = 0; j < OUTPUTS; j++) {
+                double p = 0;
+                for (int i = 0; i < n; i++) {
+                    p += x[r * n + i] * w[i * OUTPUTS + j];
+                }
+                assertThat(product[r * OUTPUTS + j]).isCloseTo(p, within(1e-9 * (1 + Math.abs(p))));
+            }
+        }
+        assertThat(RowReductions.norm(manager.zeros(new Shape(3, 2, 4))).getShape()).isEqualTo(new Shape(3, 1, 1));
+        assertThat(RowReductions.sum(manager.ones(new Shape(3, 2, 4))).toFloatArray()).containsExactly(8, 8, 8);
+    }
+
+    @Test
+    void badShapesAreNamed() {
+        assertThatThrownBy(() -> RowReductions.matMul(manager.ones(new Shape(3, 4)), manager.ones(new Shape(5, 2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(3, 4)").hasMessageContaining("(5, 2)");
+        assertThatThrownBy(() -> RowReductions.sum(manager.ones(new Shape(3, 0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+    }
+
+    /**
+     * The probe rows whose result inside some batch (every batch size, at offsets 0, 333 and the end, 1 and 2 threads)
+     * differs from their result alone (1 thread), named with the batch.
+     */
+    static List<String> differingRows(Function<NDArray, NDArray> f, NDArray data) {
+        List<String> differing = new ArrayList<>();
+        Map<Integer, double[]> alone = new LinkedHashMap<>();
+        IntraOpThreads.with(1, () -> {
+            for (int r : PROBES) {
+                alone.put(r, bits(f.apply(data.get(new NDIndex("{}:{}", r, r + 1))), 0, 1));
+            }
+            return null;
+        });
+        for (int threads : new int[] {1, 2}) {
+            IntraOpThreads.with(threads, () -> {
+                for (int b : BATCHES) {
+                    for (int offset : new int[] {0, Math.min(333, ROWS - b), ROWS - b}) {
+                        NDArray out = f.apply(data.get(new NDIndex("{}:{}", offset, offset + b)));
+                        for (int r : PROBES) {
+                            if (r >= offset && r < offset + b && !Arrays.equals(bits(out, r - offset, b), alone.get(r))) {
+                                differing.add("row " + r + " in batch [" + offset + ", " + (offset + b) + "), " + threads + " thread(s)");
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return differing;
+    }
+
+    /** Row r of a result whose first axis has b rows, as float64 values (exact for float32). */
+    private static double[] bits(NDArray out, int r, int b) {
+        double[] all = out.toType(DataType.FLOAT64, false).toDoubleArray();
+        int per = all.length / b;
+        return Arrays.copyOfRange(all, r * per, (r + 1) * per);
+    }
+
+    /** ROWS rows of n entries of mixed sign and magnitude (so that the order of additions shows in the last bits). */
+    private static NDArray data(int n, DataType type) {
+        return manager.create(values(ROWS * n, 3, 11)).reshape(ROWS, n).toType(type, false);
+    }
+
+    private static double[] values(int count, double scale, long seed) {
+        Random random = new Random(seed);
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = scale * random.nextGaussian() * Math.exp(2 * random.nextGaussian());
+        }
+        return v;
+    }
+}
