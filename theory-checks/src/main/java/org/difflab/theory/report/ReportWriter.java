@@ -122,9 +122,16 @@ public final class ReportWriter {
         while (ancestor != null && !Files.exists(ancestor)) {
             ancestor = ancestor.getParent();
         }
-        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+        if (ancestor == null || !Files.isDirectory(ancestor)) {
             throw new IllegalArgumentException(option + " = " + dir + " is not allowed: the folder cannot be created (" + (ancestor == null
-                    ? "no existing parent" : ancestor + (Files.isDirectory(ancestor) ? " is not writable" : " is not a folder")) + ")");
+                    ? "no existing parent" : ancestor + " is not a folder") + ")");
+        }
+        try {
+            // a real probe, not Files.isWritable: for root, access(2) says yes even on read-only or virtual file systems (/proc)
+            Files.delete(Files.createTempDirectory(ancestor, ".writable-"));
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(option + " = " + dir + " is not allowed: the folder cannot be created (" + ancestor
+                    + " is not writable: " + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 

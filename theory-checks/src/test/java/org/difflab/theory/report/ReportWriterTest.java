@@ -14,6 +14,7 @@ import org.difflab.theory.claims.Control;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Figure;
 import org.difflab.theory.claims.OrderClaim;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,19 @@ class ReportWriterTest {
                 .hasMessageContaining("--json = ").hasMessageContaining("does not exist");
         ReportWriter.requireWritable(dir.resolve("new").resolve("sub"), "--report");
         assertThat(dir.resolve("new")).as("checked, not created").doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the probe leaves nothing").containsExactly("a-file");
+        }
+    }
+
+    @Test
+    void aFolderOnAFileSystemThatTakesNoNewFolderIsRefusedEvenForRoot() {
+        Path proc = Path.of("/proc/self");
+        Assumptions.assumeTrue(Files.isDirectory(proc), "a Linux /proc");
+        // Files.isWritable says yes to root here; only a real probe finds that no folder can be made
+        assertThatThrownBy(() -> ReportWriter.requireWritable(Path.of("/proc/difflab-report"), "--report"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--report = /proc/difflab-report is not allowed: the folder cannot be created (/proc is not writable");
     }
 
     @Test
