@@ -47,6 +47,15 @@ public interface Integrator {
         return Optional.empty();
     }
 
+    /**
+     * For integrators whose only auxiliary randomness is Bernoulli selections shared by the batch that enter each step
+     * affinely: their {@link SelectionLaw}, so that an expectation over the selections can be computed instead of
+     * sampled. Empty (the default) otherwise.
+     */
+    default Optional<SelectionLaw> selectionLaw() {
+        return Optional.empty();
+    }
+
     /** This integrator with its noise knob at zero (eta = 0, lambda = 0), for stochastic integrators that have one. */
     default Optional<Integrator> withoutNoise() {
         return Optional.empty();

@@ -187,8 +187,15 @@ public final class Integrators {
         return out;
     }
 
-    /** Builds an integrator from a spec such as {@code heun} or {@code ddim:eta=0.5}. */
+    /**
+     * Builds an integrator from a spec such as {@code heun} or {@code ddim:eta=0.5}; a suffix {@code @score=DELTA},
+     * {@code @noise=DELTA} or {@code @gates=FACTOR} makes it a deliberately broken {@link Mutant} (negative controls).
+     */
     public static Integrator parse(String text) {
+        int at = text == null ? -1 : text.lastIndexOf('@');
+        if (at >= 0) {
+            return Mutant.parse(parse(text.substring(0, at)), text.substring(at + 1));
+        }
         Spec s = Spec.parse("integrator", text);
         Registration r;
         synchronized (Integrators.class) {

@@ -168,6 +168,13 @@ public final class PoissonMidpoint implements Integrator {
         return true;
     }
 
+    /** Bernoulli selections shared by the batch: p = min(1, lambda/K) with K - 1 draws per block; aligned by dense noise. */
+    @Override
+    public Optional<SelectionLaw> selectionLaw() {
+        return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw(
+                draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, NoiseForm.DENSE, variance, substeps)));
+    }
+
     /** Weak order of the fine DDPM chain it approximates. */
     @Override
     public double expectedOrder() {

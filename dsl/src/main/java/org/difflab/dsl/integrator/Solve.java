@@ -22,10 +22,15 @@ public final class Solve {
     /**
      * Runs {@code integrator} from {@code initial} (owned by the run from here on) and returns the final batch,
      * which belongs to the initial batch's manager. Native memory of intermediate steps is freed as it goes,
-     * also when an observer or the model throws.
+     * also when an observer or the model throws. A {@link Mutant} runs its wrapped integrator on the problem and noise
+     * with its defect.
      */
     public static Solution run(Integrator integrator, DiffusionProblem problem, TimeGrid grid, NoiseStream noise,
             List<StepObserver> observers, NDArray initial) {
+        if (integrator instanceof Mutant m) {
+            problem = m.mutate(problem);
+            noise = m.mutate(noise);
+        }
         try (RunContext ctx = new RunContext(integrator.name(), problem, grid, noise, observers)) {
             ctx.adoptInitial(initial);
             NDArray out = integrator.run(ctx, initial);

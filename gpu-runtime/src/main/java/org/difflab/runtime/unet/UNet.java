@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.difflab.dsl.InPlace;
 import org.difflab.dsl.Require;
 
 /**
@@ -116,7 +117,7 @@ public final class UNet extends AbstractBlock {
             } else if (p.getValue().getType() == Parameter.Type.GAMMA) {
                 Arrays.fill(values, 1f);
             }
-            array.set(values);
+            InPlace.overwrite(array, values);
         }
         return this;
     }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.difflab.dsl.InPlace;
 import org.difflab.dsl.Require;
 
 /**
@@ -189,7 +190,7 @@ public final class UNetCheckpoint {
             throw new IllegalArgumentException("tensor " + name + " has shape " + t.shape() + ", which is not allowed here: "
                     + "expected " + target.getShape());
         }
-        target.set(t.values());
+        InPlace.overwrite(target, t.values());
     }
 
     /** Copies the parameters of part {@code part} ("net" or "ema") into {@code net}, which must have this architecture. */

@@ -1,41 +1,61 @@
 package org.difflab.plugin.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.difflab.runtime.DiffLabRuntime;
-import org.difflab.theory.claims.Catalogue;
+import org.difflab.theory.claims.CatalogueEntry;
+import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.Claim;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Check;
+import org.difflab.theory.claims.Control;
+import org.difflab.theory.claims.ControlResult;
+import org.difflab.theory.claims.Table;
 import org.difflab.theory.claims.Verdict;
 import org.difflab.theory.report.Cells;
 import org.difflab.theory.report.ReportWriter;
-import org.difflab.theory.report.ResultsJson;
+import org.difflab.theory.report.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code difflab check}: measures the claims of the catalogue with exact evaluation on the embedded CPU engine,
- * prints a summary table, and writes the report folder (HTML, Markdown, CSV, JSON, plots). Exits with 1 when a claim
- * is VIOLATED, 0 otherwise (INCONCLUSIVE does not fail the run).
+ * {@code difflab check}: measures the claims of the catalogue (by default the standard tier, which needs no trained
+ * network) on the embedded CPU engine, saying as it goes what each claim came out as ({@link CheckProgress}), prints a
+ * summary table with each claim's kind and provenance, and writes the report folder (HTML, Markdown, CSV, JSON, plots).
+ * With {@code --controls} it also runs each claim's controls and reports the catalogue's mutation score.
+ *
+ * <p>Exit codes: 0 when no {@code paper} or {@code consistency} claim is VIOLATED (INCONCLUSIVE and FINDING do not
+ * fail); 1 when one is, or with {@code --controls} when a mutant survives or a positive control does not hold;
+ * 2 for bad input (unknown ids or tier, a report folder that cannot be written, {@code --controls} on a claim without
+ * controls, network claims whose zoo is not trained without {@code --train}), before anything is measured or written;
+ * 130 when interrupted.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Check the claims catalogue and write a report; exit 1 if a claim is violated.")
+        description = {"Check the claims catalogue and write a report.",
+                "Exit 0: no paper or consistency claim violated (INCONCLUSIVE and FINDING do not fail); 1: one is, or with --controls a "
+                        + "mutant survived or a positive control failed; 2: bad input; 130: interrupted."})
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--claim", paramLabel = "ID", description = "Claim to check (repeatable; a trailing * matches a prefix, e.g. 'mlem-*'; "
-            + "default: all, see --list).")
+            + "default: every claim of the tier, see --list).")
     List<String> claims = new ArrayList<>();
+
+    @Option(names = "--tier", paramLabel = "TIER", description = "standard (the default without --claim: exact and Monte Carlo claims, no "
+            + "trained network), network (claims on the zoo's trained UNets) or all.")
+    String tier;
+
+    @Option(names = "--controls", description = "Also run each claim's controls (positive controls must hold, mutants must be violated) "
+            + "and report the mutation score.")
+    boolean controls;
+
+    @Option(names = "--train", description = "Train the zoo's UNets first when network claims need them and they are not cached.")
+    boolean train;
 
     @Option(names = "--report", defaultValue = "report", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path report;
@@ -43,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write all results as JSON to FILE.")
     Path json;
 
-    @Option(names = "--list", description = "List the claims and exit.")
+    @Option(names = "--list", description = "List the claims (with their kind and tier) and exit.")
     boolean list;
 
     @Option(names = "--tables", description = "Also print each claim's evidence tables (e.g. cost against error).")
@@ -52,77 +72,105 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    DiffLabCommand parent;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        List<Claim> selected = claims.isEmpty() ? Catalogue.all() : claims.stream().flatMap(id -> select(id).stream()).distinct().toList();
+        PrintWriter e = spec.commandLine().getErr();
+        List<CatalogueEntry> selected = ClaimSelection.of(claims, list && tier == null && claims.isEmpty() ? ClaimSelection.ALL : tier);
         if (list) {
-            TextTable t = new TextTable("claim", "family", "integrators", "expected");
-            for (Claim c : selected) {
-                t.row(c.id(), c.family(), String.join(", ", c.integrators()), c.expectation());
+            TextTable t = new TextTable("claim", "tier", "kind", "controls", "provenance", "expected");
+            for (CatalogueEntry x : selected) {
+                t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), Cells.provenance(x.claim()), x.claim().expectation());
             }
             w.print(t.render());
             w.flush();
             return 0;
         }
-        if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {
-            throw new IllegalArgumentException("--json = " + json + " is not allowed: its folder " + json.getParent() + " does not exist");
+        if (controls) {
+            ClaimSelection.requireControls(claims, selected);
         }
+        ReportWriter.requireWritable(report, "--report");
+        if (json != null) {
+            ReportWriter.requireWritableFile(json, "--json");
+        }
+        List<String> untrained = ClaimSelection.requireZoo(selected, train);
         DiffLabRuntime.engine();
         long start = System.nanoTime();
         List<ClaimResult> results = new ArrayList<>();
-        TextTable t = new TextTable("claim", "integrators", ">expected", ">measured [95% CI]", "verdict", ">wall s");
-        for (Claim c : selected) {
-            ClaimResult r = c.check();
-            results.add(r);
-            t.row(c.id(), Cells.integrators(r), Cells.expected(r), Cells.measured(r), r.verdict(), Cells.seconds(r.wallSeconds()));
-        }
-        Path index = ReportWriter.write(results, report);
-        if (json != null) {
-            try {
-                Files.writeString(json, ResultsJson.of(results), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write --json = " + json + ": " + e.getMessage(), e);
+        boolean terminal = parent != null && parent.stderrIsTerminal();
+        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(),
+                ReportWriter.previousTimings(report))) {
+            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s -> %s", selected.size(), controls ? " with their controls" : "",
+                    report));
+            if (!untrained.isEmpty()) {
+                progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
+                        String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
+            for (CatalogueEntry entry : selected) {
+                progress.started(entry.id());
+                ClaimResult r = entry.claim().check();
+                progress.finished(r);
+                if (controls) {
+                    List<ControlResult> runs = new ArrayList<>();
+                    for (Control c : entry.controls()) {
+                        progress.controlStarted(entry.id(), c.name());
+                        ControlResult cr = c.run();
+                        runs.add(cr);
+                        progress.control(cr);
+                    }
+                    r = r.withControls(runs);
+                }
+                results.add(r);
+            }
+        }
+        Path index = ReportWriter.write(results, report, controls);
+        if (json != null) {
+            ReportWriter.writeJson(results, json, controls);
+        }
+        print(w, results);
+        Summary summary = Summary.of(results, controls);
+        w.println(summary.line());
+        if (controls) {
+            w.println(summary.mutationLine());
+        }
+        w.printf(Locale.ROOT, "report -> %s%s; %.1f s%n", index, json == null ? "" : ", JSON -> " + json, (System.nanoTime() - start) * 1e-9);
+        w.flush();
+        boolean controlsFailed = controls && summary.controlsFailed() > 0;
+        return summary.failed() > 0 || controlsFailed ? 1 : 0;
+    }
+
+    /** The summary table, the evidence tables when asked, and the reason of every check that did not hold. */
+    private void print(PrintWriter w, List<ClaimResult> results) {
+        TextTable t = new TextTable("claim", "kind", "provenance", ">expected", ">measured [95% CI]", "verdict", ">wall s");
+        for (ClaimResult r : results) {
+            Claim c = r.claim();
+            t.row(c.id(), c.kind().label(), Cells.provenance(c), Cells.expected(r), Cells.measured(r), r.verdict(), Cells.seconds(r.wallSeconds()));
         }
         w.print(t.render());
         for (ClaimResult r : results) {
-            for (var table : tables ? r.tables() : List.<org.difflab.theory.claims.Table>of()) {
+            for (Table table : tables ? r.tables() : List.<Table>of()) {
                 w.printf(Locale.ROOT, "%n%s: %s%n", r.claim().id(), table.title());
                 TextTable text = new TextTable(table.columns().toArray(String[]::new));
                 table.rows().forEach(row -> text.row(row.toArray()));
                 w.print(text.render());
             }
         }
-        List<ClaimResult> failed = results.stream().filter(ClaimResult::failed).toList();
         for (ClaimResult r : results) {
             for (Check k : r.checks()) {
                 if (k.verdict() != Verdict.HOLDS) {
-                    w.printf(Locale.ROOT, "%s (%s): %s: %s%n", r.claim().id(), k.subject(), k.verdict(), k.judgement().reason());
+                    w.printf(Locale.ROOT, "%s (%s): %s: %s%n", r.claim().id(), k.subject(), r.verdict() == Verdict.FINDING ? "FINDING" : k.verdict(),
+                            k.judgement().reason());
                 }
             }
-        }
-        w.printf(Locale.ROOT, "%d claims, %d violated; report -> %s%s; %.1f s%n", results.size(), failed.size(), index,
-                json == null ? "" : ", JSON -> " + json, (System.nanoTime() - start) * 1e-9);
-        w.flush();
-        return failed.isEmpty() ? 0 : 1;
-    }
-
-    /** The claim with this id, or every claim whose id starts with the prefix before a trailing '*'. */
-    private static List<Claim> select(String id) {
-        if (id.endsWith("*")) {
-            String prefix = id.substring(0, id.length() - 1);
-            List<Claim> matched = Catalogue.all().stream().filter(c -> c.id().startsWith(prefix)).toList();
-            if (matched.isEmpty()) {
-                throw new IllegalArgumentException("--claim = " + id + " is not allowed: no claim id starts with '" + prefix + "'; ids: "
-                        + String.join(", ", Catalogue.ids()));
+            for (ControlResult c : r.controls()) {
+                if (!c.passed()) {
+                    w.printf(Locale.ROOT, "%s: control %s (%s) FAILED: %s, needed %s: %s%n", r.claim().id(), c.control().name(),
+                            c.control().role().label(), c.verdict(), c.control().role().required(), c.reason());
+                }
             }
-            return matched;
-        }
-        try {
-            return List.of(Catalogue.byId(id));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--claim = " + id + " is not allowed: one of " + String.join(", ", Catalogue.ids()), e);
         }
     }
 }

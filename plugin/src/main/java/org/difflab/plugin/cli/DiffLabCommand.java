@@ -20,15 +20,29 @@ public final class DiffLabCommand implements Runnable {
     /** Runs the command line and exits with its exit code; Ctrl-C stops a run after its current step ({@link CtrlC}). */
     public static void main(String[] args) {
         CtrlC.interrupts(Thread.currentThread(), System.err);
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(StderrTerminal.isTerminal()).execute(args));
     }
 
-    /** The configured command line: {@code difflab: error:} reporting and exit code 2 for bad input. */
+    /** The configured command line: {@code difflab: error:} reporting and exit code 2 for bad input; stderr taken as no terminal. */
     public static CommandLine newCommandLine() {
+        return newCommandLine(false);
+    }
+
+    /** The configured command line, told whether stderr is a terminal (progress bars there, plain lines otherwise). */
+    static CommandLine newCommandLine(boolean stderrIsTerminal) {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new DiffLabCommand())
+        DiffLabCommand root = new DiffLabCommand();
+        root.stderrIsTerminal = stderrIsTerminal;
+        return new CommandLine(root)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+    }
+
+    private boolean stderrIsTerminal;
+
+    /** Whether stderr is a terminal. */
+    boolean stderrIsTerminal() {
+        return stderrIsTerminal;
     }
 
     @CommandLine.Spec

@@ -104,9 +104,11 @@ class ReprTest {
     void claimShowsVerdictChecksTablesAndItsPlot() {
         ClaimResult r = Catalogue.byId("order-ddim").check();
         MimeBundle b = Repr.of(r);
-        assertThat(b.get(MimeBundle.TEXT)).startsWith("order-ddim: " + r.verdict());
-        assertThat(b.get(MimeBundle.HTML)).contains("<h4>order-ddim: ").contains("Statement.").contains("measured [95%]")
-                .doesNotContain("<figure");
+        assertThat(b.get(MimeBundle.TEXT)).startsWith("order-ddim: " + r.verdict() + " (paper; Song, Meng, Ermon (2021), eq. (14))");
+        assertThat(b.get(MimeBundle.HTML)).contains("<h4>order-ddim: ").contains("<b>Kind.</b> paper", "<b>Where.</b> eq. (14)", "<b>Rule.</b>",
+                "<b>Theory.</b>", "measured [95% CI]", "uncertainty").doesNotContain("<figure").doesNotContain("Controls");
+        MimeBundle controlled = Repr.of(r.withControls(List.of(Catalogue.entry("order-ddim").mutants().get(0).run())));
+        assertThat(controlled.get(MimeBundle.HTML)).contains("Controls", "ddim@score=0.05", "caught");
         Bundles.png(b);
         Bundles.svg(b);
         ClaimResult withGrid = new ClaimResult(r.claim(), r.checks(), r.tables(), r.chart(),

@@ -18,13 +18,13 @@ import org.difflab.theory.langevin.StepMapMoments;
  *
  * @param id           short stable id
  * @param family       the report section
- * @param source       the paper or section the orders come from
+ * @param provenance   the paper, the place in it and the kind of claim
  * @param statement    what the theory states
  * @param cases        the samplers with their step sizes and expected orders
  * @param realisations auxiliary realisations per probe
  * @param note         what a reader should know (may be empty)
  */
-public record BiasOrderClaim(String id, String family, String source, String statement, List<Case> cases, int realisations, String note)
+public record BiasOrderClaim(String id, String family, Provenance provenance, String statement, List<Case> cases, int realisations, String note)
         implements Claim {
 
     /**
@@ -61,7 +61,7 @@ public record BiasOrderClaim(String id, String family, String source, String sta
 
     public BiasOrderClaim {
         Claim.requireId(id);
-        if (cases == null || cases.isEmpty() || realisations < 1) {
+        if (cases == null || cases.isEmpty() || realisations < 1 || provenance == null) {
             throw new IllegalArgumentException("cases = " + cases + ", realisations = " + realisations + " are not allowed for claim " + id
                     + ": at least 1 case and realisations >= 1");
         }
@@ -72,6 +72,16 @@ public record BiasOrderClaim(String id, String family, String source, String sta
     @Override
     public List<String> integrators() {
         return cases.stream().map(Case::integrator).distinct().toList();
+    }
+
+    @Override
+    public String rule() {
+        return OrderClaim.RULE.replace("log error against log T (or log h)", "log |V - 1| against log h");
+    }
+
+    /** This claim on other cases (e.g. a mutant judged against the correct order), with fewer realisations. */
+    public BiasOrderClaim withCases(List<Case> newCases, int fewerRealisations) {
+        return new BiasOrderClaim(id, family, provenance, statement, newCases, fewerRealisations, note);
     }
 
     @Override

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every claim DiffLab checks, by id, in report order. Each family of claims (spec SAMPLERS.md, one section each) is a
- * class with a list of entries, registered in the static block; more can be added from outside with {@link #register}.
+ * Every claim DiffLab checks, by id, in report order, with its tier and controls. Each family of claims (spec
+ * SAMPLERS.md, one section each) is a class with a list of entries, registered in the static block; more can be added
+ * from outside with {@link #register}.
  */
 public final class Catalogue {
-    private static final Map<String, Claim> CLAIMS = new LinkedHashMap<>();
+    private static final Map<String, CatalogueEntry> ENTRIES = new LinkedHashMap<>();
 
     static {
         StandardClaims.all().forEach(Catalogue::register);
@@ -26,33 +27,48 @@ public final class Catalogue {
 
     private Catalogue() {}
 
-    /** Adds a claim; its id must be new. */
-    public static synchronized void register(Claim claim) {
-        if (claim == null) {
-            throw new IllegalArgumentException("claim is null, which is not allowed");
+    /** Adds an entry; its id must be new. */
+    public static synchronized void register(CatalogueEntry entry) {
+        if (entry == null) {
+            throw new IllegalArgumentException("entry is null, which is not allowed");
         }
-        if (CLAIMS.containsKey(claim.id())) {
-            throw new IllegalArgumentException("claim id = '" + claim.id() + "' is not allowed: it is already registered");
+        if (ENTRIES.containsKey(entry.id())) {
+            throw new IllegalArgumentException("claim id = '" + entry.id() + "' is not allowed: it is already registered");
         }
-        CLAIMS.put(claim.id(), claim);
+        ENTRIES.put(entry.id(), entry);
     }
 
     /** Every registered claim, in registration order. */
     public static synchronized List<Claim> all() {
-        return Collections.unmodifiableList(new ArrayList<>(CLAIMS.values()));
+        return Collections.unmodifiableList(new ArrayList<>(ENTRIES.values().stream().map(CatalogueEntry::claim).toList()));
+    }
+
+    /** Every registered entry, in registration order. */
+    public static synchronized List<CatalogueEntry> entries() {
+        return List.copyOf(ENTRIES.values());
+    }
+
+    /** The claims of one tier, in registration order. */
+    public static synchronized List<Claim> all(Tier tier) {
+        return ENTRIES.values().stream().filter(e -> e.tier() == tier).map(CatalogueEntry::claim).toList();
     }
 
     /** The ids of every registered claim. */
     public static synchronized List<String> ids() {
-        return List.copyOf(CLAIMS.keySet());
+        return List.copyOf(ENTRIES.keySet());
     }
 
     /** The claim with this id. */
     public static synchronized Claim byId(String id) {
-        Claim c = CLAIMS.get(id);
-        if (c == null) {
-            throw new IllegalArgumentException("claim = '" + id + "' is not allowed: one of " + String.join(", ", CLAIMS.keySet()));
+        return entry(id).claim();
+    }
+
+    /** The entry with this id. */
+    public static synchronized CatalogueEntry entry(String id) {
+        CatalogueEntry e = ENTRIES.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("claim = '" + id + "' is not allowed: one of " + String.join(", ", ENTRIES.keySet()));
         }
-        return c;
+        return e;
     }
 }

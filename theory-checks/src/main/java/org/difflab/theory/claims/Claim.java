@@ -3,10 +3,11 @@ package org.difflab.theory.claims;
 import java.util.List;
 
 /**
- * A statement from the literature that DiffLab measures and judges: a convergence order ({@link OrderClaim}), an
- * iteration-complexity exponent, a closed-form stationary variance, an accuracy at a budget of model evaluations. Each
- * kind is one record that knows its setup and how to measure it; {@link #check()} returns the verdicts with the
- * evidence (tables and a plot) the report shows.
+ * A statement from the literature (or of DiffLab's own machinery) that DiffLab measures and judges: a convergence
+ * order ({@link OrderClaim}), an iteration-complexity exponent, a closed-form stationary variance, an accuracy at a
+ * budget of model evaluations. Each kind is one record that knows its setup and how to measure it; {@link #check()}
+ * returns the verdicts with the evidence (tables and a plot) the report shows, and {@link #provenance()} says which
+ * paper, where in it, and whether the verdict speaks about the paper or about DiffLab's reconstruction.
  */
 public interface Claim {
 
@@ -16,13 +17,26 @@ public interface Claim {
     /** The family the report groups it under, e.g. {@code Standard samplers: orders}. */
     String family();
 
-    /** The paper or section the claim comes from. */
-    String source();
+    /** The paper, the place in it, the kind of claim and how our setting differs. */
+    Provenance provenance();
+
+    /** The paper or section the claim comes from, in one line (the provenance's citation). */
+    default String source() {
+        return provenance().citation();
+    }
+
+    /** The claim's kind (from its provenance). */
+    default ClaimKind kind() {
+        return provenance().kind();
+    }
 
     /** What the theory states. */
     String statement();
 
-    /** What we expect to measure, in words (the rule that decides the verdict). */
+    /** The decision rule of this kind of claim, in words: how a measured value and its uncertainty become a verdict. */
+    String rule();
+
+    /** What we expect to measure for this claim, in words (the rule's thresholds). */
     String expectation();
 
     /** The setup, in words and spec strings a reader can rerun. */

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A claim with its judged numbers, the evidence behind them and the overall verdict: the worst of the checks'
- * verdicts, since a claim about several samplers or cases holds only if it holds for each.
+ * verdicts, since a claim about several samplers or cases holds only if it holds for each; a VIOLATED
+ * {@link ClaimKind#RECONSTRUCTION reconstruction} is a {@link Verdict#FINDING}. Its controls' results are attached when
+ * they were run ({@code difflab check --controls}).
  *
  * @param claim       the claim
  * @param checks      the judged numbers, at least 1
@@ -12,12 +14,19 @@ import java.util.List;
  * @param chart       the claim's plot
  * @param figures     pictures beside the plot (e.g. sample grids of image samplers; often none)
  * @param wallSeconds measuring time
+ * @param controls    the claim's control runs (empty when not run)
  */
-public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds) {
+public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds,
+                          List<ControlResult> controls) {
 
     /** A result without figures. */
     public ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, double wallSeconds) {
-        this(claim, checks, tables, chart, List.of(), wallSeconds);
+        this(claim, checks, tables, chart, List.of(), wallSeconds, List.of());
+    }
+
+    /** A result with figures, without control runs. */
+    public ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds) {
+        this(claim, checks, tables, chart, figures, wallSeconds, List.of());
     }
 
     public ClaimResult {
@@ -30,9 +39,16 @@ public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, C
         checks = List.copyOf(checks);
         tables = List.copyOf(tables);
         figures = figures == null ? List.of() : List.copyOf(figures);
+        controls = controls == null ? List.of() : List.copyOf(controls);
     }
 
-    public Verdict verdict() {
+    /** This result with its controls' runs attached. */
+    public ClaimResult withControls(List<ControlResult> runs) {
+        return new ClaimResult(claim, checks, tables, chart, figures, wallSeconds, runs);
+    }
+
+    /** The worst of the checks' verdicts: HOLDS, INCONCLUSIVE or VIOLATED. */
+    public Verdict measuredVerdict() {
         Verdict v = Verdict.HOLDS;
         for (Check c : checks) {
             v = v.worse(c.verdict());
@@ -40,8 +56,19 @@ public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, C
         return v;
     }
 
-    /** Whether this result should fail a check run: the claim is VIOLATED (INCONCLUSIVE does not fail). */
+    /** The claim's verdict: the measured verdict, except that a VIOLATED reconstruction is a FINDING about our scheme. */
+    public Verdict verdict() {
+        Verdict v = measuredVerdict();
+        return v == Verdict.VIOLATED && !claim.kind().violationFails() ? Verdict.FINDING : v;
+    }
+
+    /** Whether this result should fail a check run: a paper or consistency claim is VIOLATED (INCONCLUSIVE and FINDING do not). */
     public boolean failed() {
         return verdict() == Verdict.VIOLATED;
+    }
+
+    /** Seconds spent on the controls. */
+    public double controlSeconds() {
+        return controls.stream().mapToDouble(c -> c.result().wallSeconds()).sum();
     }
 }

@@ -12,7 +12,7 @@ import org.difflab.theory.convergence.ConvergenceResult;
  *
  * @param id         short stable id
  * @param family     the report section
- * @param source     the paper or section the claim comes from
+ * @param provenance the paper, the place in it and the kind of claim
  * @param statement  what the theory states
  * @param candidate  integrator spec claimed to be better
  * @param baseline   integrator spec it is compared with
@@ -20,7 +20,7 @@ import org.difflab.theory.convergence.ConvergenceResult;
  * @param maxRatio   the largest error ratio that still supports the claim, in (0, 1]
  * @param note       what a reader should know (may be empty)
  */
-public record ErrorRatioClaim(String id, String family, String source, String statement, String candidate, String baseline,
+public record ErrorRatioClaim(String id, String family, Provenance provenance, String statement, String candidate, String baseline,
                               Experiment experiment, double maxRatio, String note) implements Claim {
 
     public ErrorRatioClaim {
@@ -28,9 +28,9 @@ public record ErrorRatioClaim(String id, String family, String source, String st
         if (!(maxRatio > 0 && maxRatio <= 1)) {
             throw new IllegalArgumentException("maxRatio = " + maxRatio + " is not allowed for claim " + id + ": must be in (0, 1]");
         }
-        if (candidate == null || baseline == null || experiment == null) {
+        if (candidate == null || baseline == null || experiment == null || provenance == null) {
             throw new IllegalArgumentException("candidate = " + candidate + ", baseline = " + baseline + ", experiment = " + experiment
-                    + " are not allowed for claim " + id + ": none may be null");
+                    + ", provenance = " + provenance + " are not allowed for claim " + id + ": none may be null");
         }
         note = note == null ? "" : note;
     }
@@ -38,6 +38,17 @@ public record ErrorRatioClaim(String id, String family, String source, String st
     @Override
     public List<String> integrators() {
         return List.of(candidate, baseline);
+    }
+
+    @Override
+    public String rule() {
+        return "the ratio of the two samplers' exact errors at every step count (no uncertainty: exact evaluation); HOLDS when it is at "
+                + "most the claimed ratio at every step count, VIOLATED when it is above at any";
+    }
+
+    /** This claim with another candidate (e.g. a mutant or a positive control). */
+    public ErrorRatioClaim withCandidate(String spec) {
+        return new ErrorRatioClaim(id, family, provenance, statement, spec, baseline, experiment, maxRatio, note);
     }
 
     @Override

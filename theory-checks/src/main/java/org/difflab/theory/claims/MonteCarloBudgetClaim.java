@@ -24,7 +24,7 @@ import org.difflab.theory.montecarlo.TargetSamples;
  *
  * @param id        short stable id
  * @param family    the report section
- * @param source    the paper or section the claim comes from
+ * @param provenance the paper, the place in it and the kind of claim
  * @param statement what the theory states
  * @param target    target spec, e.g. {@code gmm:preset=ring8}
  * @param schedule  schedule spec
@@ -36,7 +36,7 @@ import org.difflab.theory.montecarlo.TargetSamples;
  * @param seed      seed of the samplers, the target samples and the bootstrap
  * @param note      what a reader should know (may be empty)
  */
-public record MonteCarloBudgetClaim(String id, String family, String source, String statement, String target, String schedule,
+public record MonteCarloBudgetClaim(String id, String family, Provenance provenance, String statement, String target, String schedule,
                                     BudgetRun reference, List<BudgetRun> contenders, double bandwidth, int samples, long seed,
                                     String note) implements Claim {
     private static final int CAP = 3000;
@@ -44,7 +44,7 @@ public record MonteCarloBudgetClaim(String id, String family, String source, Str
 
     public MonteCarloBudgetClaim {
         Claim.requireId(id);
-        if (reference == null || contenders == null || contenders.isEmpty()) {
+        if (reference == null || contenders == null || contenders.isEmpty() || provenance == null) {
             throw new IllegalArgumentException("reference = " + reference + ", contenders = " + contenders + " are not allowed for claim "
                     + id + ": give a reference and at least 1 contender");
         }
@@ -61,6 +61,22 @@ public record MonteCarloBudgetClaim(String id, String family, String source, Str
     @Override
     public List<String> integrators() {
         return BudgetRun.integrators(reference, contenders);
+    }
+
+    /** The decision rule of the Monte Carlo budget claims. */
+    static final String RULE = "Monte Carlo: the contender's sample distance to the truth minus the reference run's, in standard errors of "
+            + "the difference (bootstrap); a CLOSE contender HOLDS unless it is worse by more than the limit (then VIOLATED); a FAR "
+            + "contender HOLDS when it is worse by more than the limit, INCONCLUSIVE when the sample size cannot tell it from the "
+            + "reference (unresolved, not refuted)";
+
+    @Override
+    public String rule() {
+        return RULE;
+    }
+
+    /** This claim with other contenders (e.g. a mutant, for a control). */
+    public MonteCarloBudgetClaim withContenders(List<BudgetRun> runs) {
+        return new MonteCarloBudgetClaim(id, family, provenance, statement, target, schedule, reference, runs, bandwidth, samples, seed, note);
     }
 
     @Override

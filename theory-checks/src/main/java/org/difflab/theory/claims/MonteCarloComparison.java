@@ -42,7 +42,7 @@ final class MonteCarloComparison {
                 + "difference %.3e with no spread over the resamples (the same samples as the reference's)", run, reference, diff);
         Judgement j = ok ? Judgement.of(true, reason) : expect == BudgetRun.Expect.FAR
                 ? new Judgement(Verdict.INCONCLUSIVE, reason + "; not resolved at this sample size") : Judgement.of(false, reason);
-        return new Check(subject, quantity, diff, diff - 1.96 * se, diff + 1.96 * se,
+        return new Check(subject, quantity, diff, diff - 1.96 * se, diff + 1.96 * se, "+-1.96 standard errors of the difference",
                 expect == BudgetRun.Expect.CLOSE ? "<= " + z + " s.e." : "> " + z + " s.e.", j);
     }
 

@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.hierarchy.SyntheticHierarchy;
+import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.integrator.Mutant;
 import org.difflab.dsl.integrator.MultilevelEulerMaruyama;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
@@ -30,9 +32,10 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  * @param samples    rows per run
  * @param tolerance  allowed |exponent - theory| (and last local slope)
  * @param note       what a reader should know (may be empty)
+ * @param mutation   a defect ML-EM's runs get ({@code gates=2}, as after '@' in a spec; empty: none), for negative controls
  */
 public record MultilevelCostClaim(String id, double gamma, int fromLevels, int toLevels, int n0, double c, int samples, double tolerance,
-                                  String note) implements Claim {
+                                  String note, String mutation) implements Claim {
     static final Gaussian TARGET = Gaussian.diagonal(new double[] {1, -0.5, 0, 2}, new double[] {0.5, 1, 0.3, 2});
 
     public MultilevelCostClaim {
@@ -43,6 +46,17 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
                     + "c > 0, samples >= 2, tolerance > 0", gamma, fromLevels, toLevels, n0, c, samples, tolerance, id));
         }
         note = note == null ? "" : note;
+        mutation = mutation == null ? "" : mutation;
+    }
+
+    /** The claim without a mutation. */
+    public MultilevelCostClaim(String id, double gamma, int fromLevels, int toLevels, int n0, double c, int samples, double tolerance, String note) {
+        this(id, gamma, fromLevels, toLevels, n0, c, samples, tolerance, note, "");
+    }
+
+    /** This claim on fewer accuracies, with ML-EM broken ({@code gates=2} etc.; empty: intact), for a control. */
+    public MultilevelCostClaim variant(int newFrom, int newTo, String defect) {
+        return new MultilevelCostClaim(id, gamma, newFrom, newTo, n0, c, samples, tolerance, note, defect);
     }
 
     @Override
@@ -51,9 +65,19 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
     }
 
     @Override
-    public String source() {
-        return "Jacot (2026), arXiv 2603.24594, abstract: cost eps^-gamma for ML-EM against eps^-(gamma+1) for EM in the HTMC regime "
-                + "gamma > 2; the rates and the cost model are the research note's reconstruction (mlem_parallel.md A.2-A.3)";
+    public Provenance provenance() {
+        return Provenance.paper("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "abstract: in the HTMC regime gamma > 2, ML-EM "
+                + "eps-approximates the solution at cost eps^-gamma, where Euler-Maruyama with the most accurate drift needs eps^-(gamma+1)")
+                .differs("a synthetic hierarchy with known gamma over a Gaussian's exact score, the probability-flow ODE, DiffLab's rate rule "
+                        + "Lambda = c 4^K sum_j delta_j sqrt(C_j), strong RMS error to the exact flow (the theorem's metric was not found)")
+                .basis("the estimator as restated by Paing and Jacot (2026); rates and cost model: research note mlem_parallel.md A.2-A.3, "
+                        + "A.7 (iv); review mlem_piadm_fulltext.md 8.1");
+    }
+
+    @Override
+    public String rule() {
+        return OrderClaim.RULE.replace("log error against log T (or log h) fitted with the next-order term made explicit",
+                "log cost against log strong error (OLS, 95% CI of the slope from the scatter of the Monte Carlo errors)");
     }
 
     @Override
@@ -73,7 +97,8 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
         return String.format(Locale.ROOT, "target %s, schedule vp, uniform grid ending at tMin; SyntheticHierarchy.linear(exact, K, %s, seed 1) "
                 + "for K = %d..%d, base = the exact score, costs 2^{gamma k}; %d 2^K steps; mlem:rate=Lambda,lambda=0,share=sample with "
                 + "Lambda = %s 4^K sum_j delta_j sqrt(C_j), against mlem:rate=inf,lambda=0 (EM with level K); %d samples; pilot deltas from "
-                + "64-step EM runs of 256 rows", TARGET.spec(), gamma, fromLevels, toLevels, n0, c, samples);
+                + "64-step EM runs of 256 rows%s", TARGET.spec(), gamma, fromLevels, toLevels, n0, c, samples,
+                mutation.isEmpty() ? "" : "; ML-EM broken: @" + mutation);
     }
 
     @Override
@@ -99,8 +124,9 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
             }
             int steps = n0 << k;
             MultilevelStudy.Point e = study.flowError(Integrators.parse("mlem:rate=inf,lambda=0"), h, steps);
-            MultilevelStudy.Point m = study.flowError(new MultilevelEulerMaruyama(c * Math.pow(4, k) * sum, 0, MultilevelEulerMaruyama.Form.EULER,
-                    MultilevelEulerMaruyama.Share.SAMPLE), h, steps);
+            Integrator mlem = new MultilevelEulerMaruyama(c * Math.pow(4, k) * sum, 0, MultilevelEulerMaruyama.Form.EULER,
+                    MultilevelEulerMaruyama.Share.SAMPLE);
+            MultilevelStudy.Point m = study.flowError(mutation.isEmpty() ? mlem : Mutant.parse(mlem, mutation), h, steps);
             em[i] = new double[] {k, steps, e.error(), e.errorSe(), e.cost()};
             ml[i] = new double[] {k, steps, m.error(), m.errorSe(), m.cost()};
             topCalls[i] = m.calls()[k - 1];

@@ -32,8 +32,11 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  * @param times   times t, as fractions of tMax, at which the estimator is measured
  * @param rows    gate draws per time
  * @param zLimit  allowed standard errors between the measured and predicted variance
+ * @param mutation a defect every ML-EM run of the claim gets ({@code gates=2}, as after '@' in a spec; empty: none), for
+ *                 negative controls
  */
-public record MultilevelEstimatorClaim(String id, int levels, double rate, double eta, double[] times, int rows, double zLimit) implements Claim {
+public record MultilevelEstimatorClaim(String id, int levels, double rate, double eta, double[] times, int rows, double zLimit, String mutation)
+        implements Claim {
     private static final double[] STATE = {0.3, -1.2, 2.0, 0.7};
     private static final int EXACT_STEPS = 64;
     private static final double UNBIASED_QUANTILE = 0.999;
@@ -52,6 +55,22 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
             }
         }
         times = times.clone();
+        mutation = mutation == null ? "" : mutation;
+    }
+
+    /** The claim without a mutation. */
+    public MultilevelEstimatorClaim(String id, int levels, double rate, double eta, double[] times, int rows, double zLimit) {
+        this(id, levels, rate, eta, times, rows, zLimit, "");
+    }
+
+    /** This claim with its ML-EM runs broken ({@code gates=2} etc.) and fewer rows, for a negative control. */
+    public MultilevelEstimatorClaim mutated(String defect, int fewerRows) {
+        return new MultilevelEstimatorClaim(id, levels, rate, eta, times, fewerRows, zLimit, defect);
+    }
+
+    @Override
+    public double[] times() {
+        return times.clone();
     }
 
     @Override
@@ -60,9 +79,20 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
     }
 
     @Override
-    public String source() {
-        return "Jacot (2026), arXiv 2603.24594 (the randomized telescoping drift; estimator restated by Paing and Jacot 2026); research note "
-                + "mlem_parallel.md A.2 and A.7 (i)-(ii)";
+    public Provenance provenance() {
+        return Provenance.consistency("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "the randomized telescoping drift "
+                + "sum_k (B_k / p_k)(s^k - s^(k-1)) with independent Bernoulli gates: unbiased for the top level, and EM with it when every "
+                + "gate is open")
+                .basis("estimator restated by Paing and Jacot (2026, full text); research note mlem_parallel.md A.2 and A.7 (i)-(ii); review "
+                        + "mlem_piadm_fulltext.md 8.1");
+    }
+
+    @Override
+    public String rule() {
+        return "gates open: the RMS distance to EM with the top level must be exactly 0 (bit for bit), else VIOLATED; at a fixed state, over "
+                + "independent gate draws: HOLDS when the chi-square of the mean's per-coordinate z-scores against s^K(x) is below its 99.9% "
+                + "quantile and the total variance is within the stated standard errors (fourth-moment s.e.) of sum_k (1/p_k - 1) "
+                + "|Delta_k(x)|^2, VIOLATED otherwise";
     }
 
     @Override
@@ -81,8 +111,8 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
     public String setup() {
         return String.format(Locale.ROOT, "target %s, schedule vp; SyntheticHierarchy.linear(exact, %d, 2.5, seed 1) with pilot deltas in 4 "
                 + "time bins; gates open: %d steps, 64 samples, one Brownian path; estimator: one Euler step of mlem:rate=%s,lambda=0,share=sample "
-                + "of size %s from x = %s at t = %s tMax, %d rows", MultilevelCostClaim.TARGET.spec(), levels, EXACT_STEPS, rate, eta,
-                Arrays.toString(STATE), Arrays.toString(times), rows);
+                + "of size %s from x = %s at t = %s tMax, %d rows%s", MultilevelCostClaim.TARGET.spec(), levels, EXACT_STEPS, rate, eta,
+                Arrays.toString(STATE), Arrays.toString(times), rows, mutation.isEmpty() ? "" : "; every ML-EM run broken: @" + mutation);
     }
 
     @Override
@@ -111,10 +141,10 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
                 "mlem", "reference", "RMS distance", "top-level calls per sample");
         for (String[] pair : new String[][] {{"mlem:rate=inf", "eulerMaruyama"}, {"mlem:rate=1e12,share=batch", "eulerMaruyama"},
                 {"mlem:rate=1e12,share=sample", "eulerMaruyama"}, {"mlem:rate=1e12,lambda=0,share=sample", "eulerMaruyama:lambda=0"}}) {
-            Integrator mlem = Integrators.parse(pair[0]);
+            Integrator mlem = Integrators.parse(mutation.isEmpty() ? pair[0] : pair[0] + "@" + mutation);
             MultilevelStudy.Point p = study.coupledDistance(mlem, EXACT_STEPS, Integrators.parse(pair[1]), EXACT_STEPS, h);
             exact.row(pair[0], pair[1], MultilevelCostClaim.sci(p.error()), String.format(Locale.ROOT, "%.0f", p.calls()[levels - 1]));
-            checks.add(new Check(pair[0], "RMS distance to " + pair[1], p.error(), Double.NaN, Double.NaN, "0 (bit for bit)",
+            checks.add(new Check(pair[0], "RMS distance to " + pair[1], p.error(), Double.NaN, Double.NaN, "exact (one Brownian path)", "0 (bit for bit)",
                     Judgement.of(p.error() == 0, p.error() == 0 ? "every sample equal bit for bit"
                             : String.format(Locale.ROOT, "RMS distance %.3e: the runs differ", p.error()))));
         }
@@ -126,14 +156,14 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
         double[] bars = new double[times.length];
         for (int i = 0; i < times.length; i++) {
             double t = times[i] * schedule.tMax();
-            MultilevelStudy.DriftEstimate e = study.driftEstimate(h, rate, STATE, t, eta, rows);
+            MultilevelStudy.DriftEstimate e = study.driftEstimate(h, rate, STATE, t, eta, rows, mutation);
             double chi = 0;
             for (int j = 0; j < STATE.length; j++) {
                 double z = (e.mean()[j] - e.top()[j]) / e.meanSe()[j];
                 chi += z * z;
             }
             String at = String.format(Locale.ROOT, "t = %.3f", t);
-            checks.add(new Check(at, "chi-square of (mean v - s^K(x)) / s.e.", chi, Double.NaN, Double.NaN, String.format(Locale.ROOT, "<= %.2f", chiLimit),
+            checks.add(new Check(at, "chi-square of (mean v - s^K(x)) / s.e.", chi, Double.NaN, Double.NaN, "a test statistic (no interval)", String.format(Locale.ROOT, "<= %.2f", chiLimit),
                     Judgement.of(chi <= chiLimit, String.format(Locale.ROOT, "chi-square %.2f on %d coordinates, %.1f%% quantile %.2f", chi, STATE.length,
                             100 * UNBIASED_QUANTILE, chiLimit))));
             checks.add(new Check(at, "total variance of v", e.variance(), e.variance() - 1.96 * e.varianceSe(), e.variance() + 1.96 * e.varianceSe(),

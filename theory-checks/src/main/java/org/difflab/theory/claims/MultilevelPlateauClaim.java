@@ -29,8 +29,11 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  * @param steps     step counts, increasing
  * @param samples   rows per run
  * @param tolerance allowed |slope| and relative disagreement
+ * @param mutation  a defect the stepped ML-EM runs get ({@code gates=2}, as after '@' in a spec; empty: none), for negative
+ *                  controls; the Poisson-jump limit stays intact
  */
-public record MultilevelPlateauClaim(String id, int levels, double rate, int[] steps, int samples, double tolerance) implements Claim {
+public record MultilevelPlateauClaim(String id, int levels, double rate, int[] steps, int samples, double tolerance, String mutation)
+        implements Claim {
     private static final int FINEST = 3;
 
     public MultilevelPlateauClaim {
@@ -41,6 +44,17 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
                     + (FINEST + 1) + " step counts, samples >= 2, tolerance > 0");
         }
         steps = steps.clone();
+        mutation = mutation == null ? "" : mutation;
+    }
+
+    /** The claim without a mutation. */
+    public MultilevelPlateauClaim(String id, int levels, double rate, int[] steps, int samples, double tolerance) {
+        this(id, levels, rate, steps, samples, tolerance, "");
+    }
+
+    @Override
+    public int[] steps() {
+        return steps.clone();
     }
 
     @Override
@@ -49,9 +63,25 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
     }
 
     @Override
-    public String source() {
-        return "Jacot (2026), arXiv 2603.24594 (cost independent of the step size; the eta -> 0 limit is a Poisson jump process, as Paing and "
-                + "Jacot 2026 restate); research note mlem_parallel.md A.7 (iii)";
+    public Provenance provenance() {
+        return Provenance.paper("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "the cost of ML-EM does not depend on the step "
+                + "size in the HTMC regime, and its eta -> 0 limit is a Poisson jump process (as Paing and Jacot 2026 restate it)")
+                .differs("a synthetic gamma = 2.5 hierarchy over a Gaussian's exact score; the exact grid-free Poisson-jump simulation is "
+                        + "DiffLab's own construction")
+                .basis("research note mlem_parallel.md A.7 (iii); review mlem_piadm_fulltext.md 8.1 item 6");
+    }
+
+    @Override
+    public String rule() {
+        return OrderClaim.RULE.replace("log error against log T (or log h) fitted with the next-order term made explicit",
+                "log cost (and log distance) against log steps over the finest step counts (OLS)") + "; the Poisson-jump limit HOLDS when "
+                + "its distance is within 4 standard errors plus the tolerance (relative) of the finest stepped run's, and its cost within "
+                + "the tolerance";
+    }
+
+    /** This claim on other step counts with the stepped ML-EM broken ({@code gates=2} etc.), for a negative control. */
+    public MultilevelPlateauClaim mutated(String defect, int[] newSteps) {
+        return new MultilevelPlateauClaim(id, levels, rate, newSteps, samples, tolerance, defect);
     }
 
     @Override
@@ -70,8 +100,9 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
     public String setup() {
         return String.format(Locale.ROOT, "target %s, schedule vp, SyntheticHierarchy.linear(exact, %d, 2.5, seed 1) with pilot deltas; "
                 + "mlem:rate=%s,share=sample (Euler form) against mlem:rate=inf (EM with level K) at the same steps %s, one Brownian path; "
-                + "mlemPoisson:rate=%s,share=sample against EM at %d steps; %d samples", MultilevelCostClaim.TARGET.spec(), levels, rate,
-                java.util.Arrays.toString(steps), rate, steps[steps.length - 1], samples);
+                + "mlemPoisson:rate=%s,share=sample against EM at %d steps; %d samples%s", MultilevelCostClaim.TARGET.spec(), levels, rate,
+                java.util.Arrays.toString(steps), rate, steps[steps.length - 1], samples, mutation.isEmpty() ? ""
+                        : "; the stepped ML-EM broken: @" + mutation);
     }
 
     @Override
@@ -90,7 +121,9 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
         long start = System.nanoTime();
         MultilevelStudy study = new MultilevelStudy(MultilevelCostClaim.TARGET, Schedules.vp(), samples, 1);
         ModelHierarchy h = study.withPilotDifferences(SyntheticHierarchy.linear(MultilevelCostClaim.TARGET.exactScore(), levels, 2.5, 1), 64, 256, null);
-        MultilevelEulerMaruyama mlem = new MultilevelEulerMaruyama(rate, 1, MultilevelEulerMaruyama.Form.EULER, MultilevelEulerMaruyama.Share.SAMPLE);
+        MultilevelEulerMaruyama intact = new MultilevelEulerMaruyama(rate, 1, MultilevelEulerMaruyama.Form.EULER,
+                MultilevelEulerMaruyama.Share.SAMPLE);
+        var mlem = mutation.isEmpty() ? intact : org.difflab.dsl.integrator.Mutant.parse(intact, mutation);
         var em = Integrators.parse("mlem:rate=inf");
         Table.Builder t = Table.of("ML-EM against EM with the top level at the same step (one Brownian path), and the Poisson-jump limit",
                 "run", "steps", "RMS distance", "s.e.", "cost per sample", "EM cost per sample", "calls per level per sample");

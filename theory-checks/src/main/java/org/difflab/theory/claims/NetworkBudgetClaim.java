@@ -28,7 +28,7 @@ import org.difflab.theory.montecarlo.PairedDistances;
  *
  * @param id         short stable id
  * @param family     the report section
- * @param source     the paper or section the claim comes from
+ * @param provenance the paper, the place in it and the kind of claim
  * @param statement  what the theory states
  * @param model      the network, built when checked
  * @param imageSize  side of the data set's images (16 or 32), which the network was trained on
@@ -39,7 +39,7 @@ import org.difflab.theory.montecarlo.PairedDistances;
  * @param seed       seed of the samplers (data images and metrics use seeds derived from it)
  * @param note       what a reader should know (may be empty)
  */
-public record NetworkBudgetClaim(String id, String family, String source, String statement, ClaimModel model, int imageSize, String schedule,
+public record NetworkBudgetClaim(String id, String family, Provenance provenance, String statement, ClaimModel model, int imageSize, String schedule,
                                  BudgetRun reference, List<BudgetRun> contenders, int samples, long seed, String note) implements Claim {
     private static final double Z = 3;
     private static final int RESAMPLES = 100;
@@ -49,7 +49,7 @@ public record NetworkBudgetClaim(String id, String family, String source, String
 
     public NetworkBudgetClaim {
         Claim.requireId(id);
-        if (model == null || reference == null || contenders == null || contenders.isEmpty()) {
+        if (model == null || reference == null || contenders == null || contenders.isEmpty() || provenance == null) {
             throw new IllegalArgumentException("model = " + model + ", reference = " + reference + ", contenders = " + contenders
                     + " are not allowed for claim " + id + ": give a model, a reference and at least 1 contender");
         }
@@ -60,6 +60,17 @@ public record NetworkBudgetClaim(String id, String family, String source, String
         }
         contenders = List.copyOf(contenders);
         note = note == null ? "" : note;
+    }
+
+    @Override
+    public String rule() {
+        return MonteCarloBudgetClaim.RULE + "; here the distances are MMD^2 and sliced W2^2 to data images, with a paired bootstrap "
+                + "(runs paired row by row by their seed)";
+    }
+
+    /** This claim with other contenders (e.g. a mutant, for a control) and fewer images. */
+    public NetworkBudgetClaim withContenders(List<BudgetRun> runs, int fewerSamples) {
+        return new NetworkBudgetClaim(id, family, provenance, statement, model, imageSize, schedule, reference, runs, fewerSamples, seed, note);
     }
 
     @Override

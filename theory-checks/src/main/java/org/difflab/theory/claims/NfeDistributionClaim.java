@@ -24,7 +24,7 @@ import org.difflab.dsl.target.Targets;
  *
  * @param id        short stable id
  * @param family    the report section
- * @param source    the paper or section the claim comes from
+ * @param provenance the paper, the place in it and the kind of claim
  * @param statement what the theory states
  * @param integrator integrator spec (a Poisson-midpoint sampler with selection shared across the batch)
  * @param schedule  a discrete schedule spec; the fine steps of a coarse step are its training steps in between
@@ -34,7 +34,7 @@ import org.difflab.dsl.target.Targets;
  * @param runs      runs (seeds 1..runs), one sample each
  * @param note      what a reader should know (may be empty)
  */
-public record NfeDistributionClaim(String id, String family, String source, String statement, String integrator, String schedule,
+public record NfeDistributionClaim(String id, String family, Provenance provenance, String statement, String integrator, String schedule,
                                    String grid, int steps, double lambda, int runs, String note) implements Claim {
     private static final int LAST_BIN = 5;
 
@@ -49,6 +49,18 @@ public record NfeDistributionClaim(String id, String family, String source, Stri
     @Override
     public List<String> integrators() {
         return List.of(integrator);
+    }
+
+    @Override
+    public String rule() {
+        return "Monte Carlo over seeds: the mean evaluations per coarse step HOLDS within 4 standard errors of the theory's mean "
+                + "(VIOLATED beyond); the histogram of extra calls HOLDS when Pearson's chi-square p-value against the binomial law is "
+                + "above 0.001 (VIOLATED below)";
+    }
+
+    /** This claim run on another integrator spec (e.g. a mutant) or fewer runs, judged against the same lambda. */
+    public NfeDistributionClaim withIntegrator(String spec, int fewerRuns) {
+        return new NfeDistributionClaim(id, family, provenance, statement, spec, schedule, grid, steps, lambda, fewerRuns, note);
     }
 
     @Override
@@ -113,9 +125,9 @@ public record NfeDistributionClaim(String id, String family, String source, Stri
             t.row(j == LAST_BIN ? ">= " + j : Integer.toString(j), observed[j], String.format(Locale.ROOT, "%.1f", expected[j]));
         }
         List<Check> checks = List.of(
-                new Check(integrator, "mean NFE per step", mean, mean - 1.96 * se, mean + 1.96 * se, String.format(Locale.ROOT, "%.4f",
+                new Check(integrator, "mean NFE per step", mean, mean - 1.96 * se, mean + 1.96 * se, "+-1.96 standard errors over the steps", String.format(Locale.ROOT, "%.4f",
                         theoryMean), Judgement.ofAgreement(theoryMean, mean, se, 4)),
-                new Check(integrator, "chi-square p-value of extra calls", p, Double.NaN, Double.NaN, "> 0.001", Judgement.of(p > 1e-3,
+                new Check(integrator, "chi-square p-value of extra calls", p, Double.NaN, Double.NaN, "a p-value (no interval)", "> 0.001", Judgement.of(p > 1e-3,
                         String.format(Locale.ROOT, "Pearson chi-square against Binomial(K-1, lambda/K) over %d steps: p = %.4f", blocks, p))));
         double[] x = new double[LAST_BIN + 1];
         double[] obs = new double[LAST_BIN + 1];

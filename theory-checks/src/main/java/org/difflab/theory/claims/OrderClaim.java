@@ -15,7 +15,7 @@ import org.difflab.theory.convergence.StepProxy;
  *
  * @param id            short stable id, e.g. {@code order-heun}
  * @param family        the report section, e.g. {@code Standard samplers: orders}
- * @param source        the paper or section the claim comes from
+ * @param provenance    the paper, the place in it and the kind of claim
  * @param statement     what the theory states
  * @param integrators   integrator specs, as in {@code Integrators.parse}, each judged on its own
  * @param experiment    the setup
@@ -23,7 +23,7 @@ import org.difflab.theory.convergence.StepProxy;
  * @param tolerance     how far the fitted order and the last local slope may be from it
  * @param note          what a reader should know about the measurement (may be empty)
  */
-public record OrderClaim(String id, String family, String source, String statement, List<String> integrators, Experiment experiment,
+public record OrderClaim(String id, String family, Provenance provenance, String statement, List<String> integrators, Experiment experiment,
                          double expectedOrder, double tolerance, String note) implements Claim {
 
     public OrderClaim {
@@ -31,8 +31,9 @@ public record OrderClaim(String id, String family, String source, String stateme
         if (integrators == null || integrators.isEmpty()) {
             throw new IllegalArgumentException("integrators = " + integrators + " is not allowed for claim " + id + ": give at least 1");
         }
-        if (experiment == null) {
-            throw new IllegalArgumentException("experiment is null, which is not allowed for claim " + id);
+        if (experiment == null || provenance == null) {
+            throw new IllegalArgumentException("experiment = " + experiment + ", provenance = " + provenance + " are not allowed for claim "
+                    + id + ": both must be non-null");
         }
         if (!(expectedOrder > 0) || !(tolerance > 0)) {
             throw new IllegalArgumentException("expectedOrder = " + expectedOrder + ", tolerance = " + tolerance
@@ -40,9 +41,19 @@ public record OrderClaim(String id, String family, String source, String stateme
         }
         integrators = List.copyOf(integrators);
         family = family == null ? "" : family;
-        source = source == null ? "" : source;
         statement = statement == null ? "" : statement;
         note = note == null ? "" : note;
+    }
+
+    /** The decision rule of an order claim. */
+    static final String RULE = "the order is the slope of log error against log T (or log h) fitted with the next-order term made explicit; "
+            + "HOLDS when its 95% CI, at most 4 tolerances wide, contains the expected order, or when the fitted order and the last local "
+            + "slope are both within the tolerance; VIOLATED when the CI excludes the expected order and the fitted order is off by more than "
+            + "the tolerance; INCONCLUSIVE otherwise. Exact errors carry no noise: the interval reflects pre-asymptotic curvature.";
+
+    @Override
+    public String rule() {
+        return RULE;
     }
 
     @Override
@@ -58,7 +69,17 @@ public record OrderClaim(String id, String family, String source, String stateme
 
     /** This claim measured on other step counts (e.g. fewer, for a quick run). */
     public OrderClaim withSteps(int... steps) {
-        return new OrderClaim(id, family, source, statement, integrators, experiment.withSteps(steps), expectedOrder, tolerance, note);
+        return new OrderClaim(id, family, provenance, statement, integrators, experiment.withSteps(steps), expectedOrder, tolerance, note);
+    }
+
+    /** This claim about other integrators (e.g. mutants, for controls). */
+    public OrderClaim withIntegrators(List<String> specs) {
+        return new OrderClaim(id, family, provenance, statement, specs, experiment, expectedOrder, tolerance, note);
+    }
+
+    /** This claim with another expected order (a claim mutant: the same measurement judged against a wrong order). */
+    public OrderClaim expecting(double order) {
+        return new OrderClaim(id, family, provenance, statement, integrators, experiment, order, tolerance, note);
     }
 
     @Override
@@ -71,7 +92,8 @@ public record OrderClaim(String id, String family, String source, String stateme
             ConvergenceResult.Series s = r.of(Integrators.parse(spec).spec());
             OrderFit f = s.fit();
             Judgement j = Judgement.ofOrder(expectedOrder, tolerance, f.order(), f.lower(), f.upper(), f.localSlopes());
-            checks.add(new Check(s.integrator(), "order", f.order(), f.lower(), f.upper(), OrderChart.number(expectedOrder), j));
+            checks.add(new Check(s.integrator(), "order", f.order(), f.lower(), f.upper(), "95% CI of the fitted order (exact errors)",
+                    OrderChart.number(expectedOrder), j));
             tables.add(OrderChart.errorTable(s, experiment.metric()));
         }
         return new ClaimResult(this, checks, tables, OrderChart.of(id + " (expected order " + OrderChart.number(expectedOrder) + ")", r,

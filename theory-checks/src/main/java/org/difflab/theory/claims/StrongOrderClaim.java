@@ -25,7 +25,7 @@ import org.difflab.theory.strong.StrongErrorResult;
  *
  * @param id             short stable id
  * @param family         the report section
- * @param source         the paper or section the order comes from
+ * @param provenance     the paper, the place in it and the kind of claim
  * @param statement      what the theory states
  * @param integrators    integrator specs, each judged on its own
  * @param model          the score model
@@ -39,13 +39,13 @@ import org.difflab.theory.strong.StrongErrorResult;
  * @param tolerance      how far the fitted order and the last local slope may be from it
  * @param note           what a reader should know (may be empty)
  */
-public record StrongOrderClaim(String id, String family, String source, String statement, List<String> integrators, ClaimModel model,
+public record StrongOrderClaim(String id, String family, Provenance provenance, String statement, List<String> integrators, ClaimModel model,
                                String schedule, int[] steps, String reference, int referenceSteps, int samples, long seed, double expectedOrder,
                                double tolerance, String note) implements Claim {
 
     public StrongOrderClaim {
         Claim.requireId(id);
-        if (integrators == null || integrators.isEmpty() || model == null) {
+        if (integrators == null || integrators.isEmpty() || model == null || provenance == null) {
             throw new IllegalArgumentException("integrators = " + integrators + ", model = " + model + " are not allowed for claim " + id
                     + ": at least 1 integrator and a model");
         }
@@ -55,6 +55,17 @@ public record StrongOrderClaim(String id, String family, String source, String s
         Integrators.parse(reference);
         steps = steps.clone();
         note = note == null ? "" : note;
+    }
+
+    @Override
+    public String rule() {
+        return OrderClaim.RULE.replace("log error", "log RMS path error");
+    }
+
+    /** This claim about other integrators (e.g. mutants, for controls) at other step counts. */
+    public StrongOrderClaim withIntegrators(List<String> specs, int... newSteps) {
+        return new StrongOrderClaim(id, family, provenance, statement, specs, model, schedule, newSteps, reference, referenceSteps, samples, seed,
+                expectedOrder, tolerance, note);
     }
 
     @Override

@@ -37,14 +37,26 @@ public record ComplexityResult(String metric, int maxSteps, Map<String, Series> 
          * leaves out cells before a sampler's asymptotic regime.
          */
         public ComplexityFit fit(int fromSteps, boolean perLogSteps) {
-            return fitOf(cells, fromSteps, perLogSteps);
+            return fitOf(cells, fromSteps, perLogSteps ? 1 : 0);
         }
 
-        static ComplexityFit fitOf(List<Cell> cells, int fromSteps, boolean perLogSteps) {
+        /**
+         * The power-law fit of T / ln^k T (k = {@code logPower} &gt;= 0) over the cells with T &gt;= fromSteps that are
+         * neither censored nor at minSteps: a bound O~(d^a / eps^b) whose hidden factor is log^k T is a power law in
+         * T / ln^k T; null when not identifiable.
+         */
+        public ComplexityFit fit(int fromSteps, int logPower) {
+            return fitOf(cells, fromSteps, logPower);
+        }
+
+        static ComplexityFit fitOf(List<Cell> cells, int fromSteps, int logPower) {
+            if (logPower < 0) {
+                throw new IllegalArgumentException("logPower = " + logPower + " is not allowed: must be >= 0");
+            }
             List<Cell> kept = cells.stream().filter(c -> !c.censored() && !c.atMinSteps() && c.steps() >= fromSteps).toList();
             double[] d = kept.stream().mapToDouble(Cell::dim).toArray();
             double[] e = kept.stream().mapToDouble(Cell::eps).toArray();
-            double[] t = kept.stream().mapToDouble(c -> perLogSteps ? c.steps() / Math.log(c.steps()) : c.steps()).toArray();
+            double[] t = kept.stream().mapToDouble(c -> c.steps() / Math.pow(Math.log(c.steps()), logPower)).toArray();
             return ComplexityFit.identifiable(d, e) ? ComplexityFit.of(d, e, t) : null;
         }
 

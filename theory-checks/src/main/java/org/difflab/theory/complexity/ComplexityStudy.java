@@ -244,7 +244,7 @@ public final class ComplexityStudy {
                             monotone(errors, e, f[0]), f[1]));
                 }
             }
-            out.put(integrator.spec(), new ComplexityResult.Series(integrator.spec(), cells, ComplexityResult.Series.fitOf(cells, 1, false)));
+            out.put(integrator.spec(), new ComplexityResult.Series(integrator.spec(), cells, ComplexityResult.Series.fitOf(cells, 1, 0)));
         }
         return new ComplexityResult(metric.name(), maxSteps, out);
     }

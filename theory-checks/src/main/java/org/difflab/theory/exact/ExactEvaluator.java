@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.TimeGrid;
@@ -59,6 +60,8 @@ public final class ExactEvaluator {
     private Init init = Init.PRIOR;
     private int repetitions = 1;
     private long auxSeed;
+    private DiagonalGaussian start;
+    private IntToDoubleFunction forcedShared;
 
     private ExactEvaluator(Integrator integrator) {
         this.integrator = integrator;
@@ -109,6 +112,24 @@ public final class ExactEvaluator {
         return this;
     }
 
+    /**
+     * Starts the chain at t_0 from this diagonal Gaussian law, given in the target's eigenbasis (a zero variance is a
+     * point mass), instead of {@link #init}: how {@link SelectionMoments} reads one step's affine map.
+     */
+    public ExactEvaluator start(DiagonalGaussian law) {
+        this.start = nonNull("start", law);
+        return this;
+    }
+
+    /**
+     * Forces the shared auxiliary draws: the n-th {@code uniformShared()} of the run returns {@code draws.applyAsDouble(n)}
+     * (one repetition: the run is then conditional on these draws).
+     */
+    public ExactEvaluator sharedAux(IntToDoubleFunction draws) {
+        this.forcedShared = nonNull("sharedAux", draws);
+        return this;
+    }
+
     /** Number M of auxiliary-randomness repetitions (mixture components), in [1, 100000]. */
     public ExactEvaluator repetitions(int m) {
         if (m < 1 || m > 100_000) {
@@ -144,11 +165,117 @@ public final class ExactEvaluator {
 
     /** Computes the exact law. */
     public ExactLaw evaluate() {
+        Setup setup = setup();
+        int d = setup.mean.length;
+        List<DiagonalGaussian> components = new ArrayList<>();
+        ProbeRows first = null;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int r = 0; r < repetitions; r++) {
+                ProbeRows out = pass(manager, setup, r);
+                double[] m = new double[d];
+                double[] v = new double[d];
+                System.arraycopy(out.values(), 0, m, 0, d);
+                for (int row = 1; row < out.rows(); row++) {
+                    for (int j = 0; j < d; j++) {
+                        double a = out.values()[row * d + j] - m[j];
+                        v[j] += a * a;
+                    }
+                }
+                components.add(new DiagonalGaussian(m, v));
+                if (r == 0) {
+                    first = out;
+                }
+            }
+        }
+        TimeGrid grid = setup.grid;
+        double[] mean = setup.mean;
+        double[] lambda = setup.lambda;
+        NoiseLevel end = grid.level(grid.steps());
+        double[] refMean = new double[d];
+        double[] refVar = new double[d];
+        for (int j = 0; j < d; j++) {
+            refMean[j] = end.alpha() * mean[j];
+            refVar[j] = end.alpha() * end.alpha() * lambda[j] + end.sigma() * end.sigma();
+        }
+        return new ExactLaw(components, new DiagonalGaussian(refMean, refVar), first.nfe(), first.draws(), first.sharedAux());
+    }
+
+    /**
+     * The raw output rows of one probe pass (repetition 0): row 0 is the output with every Gaussian draw zero, row r &gt;= 1
+     * minus row 0 the output's coefficients on the r-th probe row (the r-th draw of the run while no past collapse has
+     * happened, as in a one-step run). For {@link SelectionMoments}, which needs the coefficients draw by draw.
+     *
+     * @param values    rows x d values, row-major
+     * @param rows      the number of rows
+     * @param nfe       model evaluations of the run
+     * @param draws     Gaussian draws of the run, the initial draw included
+     * @param sharedAux shared auxiliary draws of the run
+     * @param sampleAux per-sample auxiliary draws of the run
+     */
+    record ProbeRows(double[] values, int rows, long nfe, int draws, int sharedAux, int sampleAux) {
+    }
+
+    /** The raw rows of one probe pass (repetition 0). */
+    ProbeRows probeRows() {
+        Setup setup = setup();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return pass(manager, setup, 0);
+        }
+    }
+
+    /**
+     * One counting pass with the forced shared draws set by {@link #sharedAux}, whose plan then serves probe passes with
+     * other forced shared draws ({@link ProbePlan#rows}): one pass per selection pattern instead of two, for runs whose
+     * Gaussian draws do not depend on the selections (each probe pass checks that it sees the same draws).
+     */
+    ProbePlan plan() {
+        Setup setup = setup();
+        ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed) : ProbeNoise.counting(auxSeed, forcedShared);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
+        }
+        return new ProbePlan(setup, counting);
+    }
+
+    /** A recorded counting pass and the probe passes it serves. */
+    final class ProbePlan {
+        private final Setup setup;
+        private final ProbeNoise counting;
+
+        private ProbePlan(Setup setup, ProbeNoise counting) {
+            this.setup = setup;
+            this.counting = counting;
+        }
+
+        /** The shared auxiliary draws the counting pass made. */
+        int sharedDraws() {
+            return counting.sharedDraws();
+        }
+
+        /** The per-sample auxiliary draws the counting pass made. */
+        int sampleDraws() {
+            return counting.sampleDraws();
+        }
+
+        /** The rows of a probe pass with the shared draws forced to {@code shared}. */
+        ProbeRows rows(IntToDoubleFunction shared) {
+            ProbeNoise probe = counting.probe(shared);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                Run out = ExactEvaluator.this.run(manager, setup.problem, setup.grid, probe, setup.mean, setup.lambda);
+                probe.verifyComplete();
+                return new ProbeRows(out.values, probe.size(), out.nfe, probe.draws().size(), probe.sharedDraws(), probe.sampleDraws());
+            }
+        }
+    }
+
+    private record Setup(DiffusionProblem problem, TimeGrid grid, double[] mean, double[] lambda) {
+    }
+
+    private Setup setup() {
         if (target == null) {
             throw new IllegalStateException("target must be set before evaluation");
         }
         TimeGrid grid = timeGrid();
-        NoiseSchedule sched = grid.schedule();
         int d = target.dim();
         double[] lambda = target.eigenvalues();
         double[] mean = rotatedMean(target);
@@ -158,42 +285,23 @@ public final class ExactEvaluator {
             throw new IllegalArgumentException("model = " + p.describe() + " is not allowed: exact evaluation needs an affine score "
                     + "(PerturbedScore shapes CONSTANT or RELATIVE)");
         }
-        DiffusionProblem problem = new DiffusionProblem(sched, scoreModel);
-        List<DiagonalGaussian> components = new ArrayList<>();
-        long nfe = -1;
-        int draws = -1;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            for (int r = 0; r < repetitions; r++) {
-                ProbeNoise counting = ProbeNoise.counting(auxSeed + r);
-                run(manager, problem, grid, counting, mean, lambda);
-                ProbeNoise probe = counting.probe();
-                Run out = run(manager, problem, grid, probe, mean, lambda);
-                probe.verifyComplete();
-                int rows = probe.size();
-                double[] m = new double[d];
-                double[] v = new double[d];
-                System.arraycopy(out.values, 0, m, 0, d);
-                for (int row = 1; row < rows; row++) {
-                    for (int j = 0; j < d; j++) {
-                        double a = out.values[row * d + j] - m[j];
-                        v[j] += a * a;
-                    }
-                }
-                components.add(new DiagonalGaussian(m, v));
-                if (r == 0) {
-                    nfe = out.nfe;
-                    draws = probe.draws().size();
-                }
-            }
+        if (start != null && start.dim() != d) {
+            throw new IllegalArgumentException("start of dimension " + start.dim() + " is not allowed: the target has dimension " + d);
         }
-        NoiseLevel end = grid.level(grid.steps());
-        double[] refMean = new double[d];
-        double[] refVar = new double[d];
-        for (int j = 0; j < d; j++) {
-            refMean[j] = end.alpha() * mean[j];
-            refVar[j] = end.alpha() * end.alpha() * lambda[j] + end.sigma() * end.sigma();
+        if (forcedShared != null && repetitions != 1) {
+            throw new IllegalArgumentException("repetitions = " + repetitions + " is not allowed with forced auxiliary draws: must be 1");
         }
-        return new ExactLaw(components, new DiagonalGaussian(refMean, refVar), nfe, draws);
+        return new Setup(new DiffusionProblem(grid.schedule(), scoreModel), grid, mean, lambda);
+    }
+
+    /** The counting pass and the probe pass of repetition r. */
+    private ProbeRows pass(NDManager manager, Setup setup, int r) {
+        ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed + r) : ProbeNoise.counting(auxSeed + r, forcedShared);
+        run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
+        ProbeNoise probe = counting.probe();
+        Run out = run(manager, setup.problem, setup.grid, probe, setup.mean, setup.lambda);
+        probe.verifyComplete();
+        return new ProbeRows(out.values, probe.size(), out.nfe, probe.draws().size(), probe.sharedDraws(), probe.sampleDraws());
     }
 
     /** U^T m: the target mean in the eigenbasis. */
@@ -220,7 +328,13 @@ public final class ExactEvaluator {
             int d = mean.length;
             NDArray z = noise.normal(batch, new Shape(d), DataType.FLOAT64);
             NDArray x;
-            if (init == Init.PRIOR) {
+            if (start != null) {
+                double[] s0 = new double[d];
+                for (int j = 0; j < d; j++) {
+                    s0[j] = Math.sqrt(start.variance(j));
+                }
+                x = z.mul(batch.create(s0)).add(batch.create(start.mean()));
+            } else if (init == Init.PRIOR) {
                 x = z.mul(problem.schedule().priorStd());
             } else {
                 NoiseLevel start = grid.level(0);

@@ -15,8 +15,14 @@ import org.difflab.theory.metric.MetricValue;
  * @param reference  the target noised to the grid's last time (law(X_0) when the grid ends at 0)
  * @param nfe        model evaluations of one run (the probe pass), as counted by the run
  * @param draws      Gaussian draws of one run (the first repetition), the prior or initial draw included
+ * @param sharedAux  shared auxiliary draws ({@code uniformShared}) of one run (the first repetition)
  */
-public record ExactLaw(List<DiagonalGaussian> components, DiagonalGaussian reference, long nfe, int draws) {
+public record ExactLaw(List<DiagonalGaussian> components, DiagonalGaussian reference, long nfe, int draws, int sharedAux) {
+
+    /** A law without shared auxiliary draws counted. */
+    public ExactLaw(List<DiagonalGaussian> components, DiagonalGaussian reference, long nfe, int draws) {
+        this(components, reference, nfe, draws, 0);
+    }
 
     public ExactLaw {
         if (components == null || components.isEmpty()) {
@@ -42,7 +48,7 @@ public record ExactLaw(List<DiagonalGaussian> components, DiagonalGaussian refer
         if (d < 1) {
             throw new IllegalArgumentException("d = " + d + " is not allowed: must be >= 1");
         }
-        return new ExactLaw(components.stream().map(c -> replicate(c, d)).toList(), replicate(reference, d), nfe, draws);
+        return new ExactLaw(components.stream().map(c -> replicate(c, d)).toList(), replicate(reference, d), nfe, draws, sharedAux);
     }
 
     private static DiagonalGaussian replicate(DiagonalGaussian g, int d) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+import org.difflab.dsl.InPlace;
 import org.difflab.dsl.noise.NoiseSource;
 import org.difflab.dsl.noise.NoiseStream;
 
@@ -44,7 +46,9 @@ import org.difflab.dsl.noise.NoiseStream;
  * <p>Auxiliary randomness ({@link #uniform()}, {@link #uniformShared()}) comes from a generator seeded with the
  * auxiliary seed and is the same for every row (all probe rows see one realisation), so the output is Gaussian
  * conditional on the auxiliary draws; averaging over auxiliary seeds gives a Gaussian mixture. Both passes restart
- * the auxiliary generators from the same seed, so they see the same auxiliary values.
+ * the auxiliary generators from the same seed, so they see the same auxiliary values. The shared draws can instead be
+ * forced ({@link #counting(long, IntToDoubleFunction)}: draw n returns a given value), which is how
+ * {@link SelectionMoments} runs a step with chosen selections.
  *
  * <p>A probe stream is also its own {@link NoiseSource}: {@link #open} returns this stream for the one batch it
  * serves.
@@ -85,12 +89,16 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
     private final List<Integer> stepEnds = new ArrayList<>();
     private final SplittableRandom perSample;
     private final SplittableRandom shared;
+    private final IntToDoubleFunction forcedShared; // null: drawn from the seeded generator
+    private int sharedDraws;
+    private int sampleDraws;
     private int mostKept;
     private int freshRow = 1;
 
-    private ProbeNoise(long auxSeed, Plan plan) {
+    private ProbeNoise(long auxSeed, Plan plan, IntToDoubleFunction forcedShared) {
         this.auxSeed = auxSeed;
         this.plan = plan;
+        this.forcedShared = forcedShared;
         SplittableRandom root = new SplittableRandom(auxSeed);
         this.perSample = root.split();
         this.shared = root.split();
@@ -98,11 +106,40 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
 
     /** The counting pass: one row of zeros per draw, recording the draw sequence and the step ends. */
     public static ProbeNoise counting(long auxSeed) {
-        return new ProbeNoise(auxSeed, null);
+        return new ProbeNoise(auxSeed, null, null);
+    }
+
+    /**
+     * A counting pass whose shared auxiliary draws are forced: the n-th {@link #uniformShared()} call (from 0) returns
+     * {@code shared.applyAsDouble(n)}, in this pass and in its probe pass.
+     */
+    public static ProbeNoise counting(long auxSeed, IntToDoubleFunction shared) {
+        if (shared == null) {
+            throw new IllegalArgumentException("shared is null, which is not allowed: give the forced draws");
+        }
+        return new ProbeNoise(auxSeed, null, shared);
+    }
+
+    /** How many per-sample auxiliary draws ({@link #uniform()}) the run has made so far. */
+    public int sampleDraws() {
+        return sampleDraws;
+    }
+
+    /** How many shared auxiliary draws the run has made so far. */
+    public int sharedDraws() {
+        return sharedDraws;
     }
 
     /** The probe pass for the run recorded by this counting pass (1 + H + F rows, same auxiliary seed). */
     public ProbeNoise probe() {
+        return probe(forcedShared);
+    }
+
+    /**
+     * A probe pass for the run recorded by this counting pass whose shared auxiliary draws are forced to other values
+     * (null: the seeded ones): valid when the run's Gaussian draws do not depend on them, which the probe pass checks.
+     */
+    public ProbeNoise probe(IntToDoubleFunction shared) {
         if (plan != null) {
             throw new IllegalStateException("probe() is not allowed on a probe pass: call it on the counting pass");
         }
@@ -110,7 +147,7 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
         for (int e = 0; e <= stepEnds.size(); e++) {
             mostDraws = Math.max(mostDraws, Plan.drawsBefore(seen, stepEnds, e));
         }
-        return new ProbeNoise(auxSeed, new Plan(List.copyOf(seen), List.copyOf(stepEnds), mostKept, 1 + mostKept + mostDraws));
+        return new ProbeNoise(auxSeed, new Plan(List.copyOf(seen), List.copyOf(stepEnds), mostKept, 1 + mostKept + mostDraws), shared);
     }
 
     /** Whether this is the counting pass. */
@@ -210,12 +247,13 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
         }
         PastCollapse.apply(values, rows, Math.toIntExact(shape.size() / rows));
         for (int k = 0; k < kept.size(); k++) {
-            kept.get(k).set(values[k]);
+            InPlace.overwrite(kept.get(k), values[k]);
         }
     }
 
     @Override
     public double[] uniform() {
+        sampleDraws++;
         double u = perSample.nextDouble();
         double[] out = new double[size()];
         Arrays.fill(out, u);
@@ -224,7 +262,9 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
 
     @Override
     public double uniformShared() {
-        return shared.nextDouble();
+        double u = shared.nextDouble();
+        int n = sharedDraws++;
+        return forcedShared == null ? u : forcedShared.applyAsDouble(n);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.difflab.dsl.hierarchy.StateBatch;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.MultilevelEulerMaruyama;
+import org.difflab.dsl.integrator.Mutant;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.BrownianPathNoise;
 import org.difflab.dsl.noise.NoiseStream;
@@ -211,7 +212,17 @@ public final class MultilevelStudy {
      * v = (x + f dt x - x') / (g^2 dt / 2), read back from the step it took.
      */
     public DriftEstimate driftEstimate(ModelHierarchy hierarchy, double rate, double[] x, double t, double eta, int rows) {
+        return driftEstimate(hierarchy, rate, x, t, eta, rows, "");
+    }
+
+    /**
+     * {@link #driftEstimate(ModelHierarchy, double, double[], double, double, int)} with the step run as a mutant
+     * ({@code mutation} as after '@' in an integrator spec, e.g. {@code gates=2}; empty: none), for negative controls;
+     * the prediction stays that of the correct estimator.
+     */
+    public DriftEstimate driftEstimate(ModelHierarchy hierarchy, double rate, double[] x, double t, double eta, int rows, String mutation) {
         MultilevelEulerMaruyama mlem = new MultilevelEulerMaruyama(rate, 0, MultilevelEulerMaruyama.Form.EULER, MultilevelEulerMaruyama.Share.SAMPLE);
+        Integrator run = mutation == null || mutation.isEmpty() ? mlem : Mutant.parse(mlem, mutation);
         int d = dim;
         Require.sameDimension("x", Require.finite("x", x).length, d);
         Require.inRange("rows", rows, 2, 10_000_000);
@@ -225,7 +236,7 @@ public final class MultilevelStudy {
                 System.arraycopy(x, 0, start, r * d, d);
             }
             NDArray states = m.create(start, rows(rows));
-            double[] out = Solve.run(mlem, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, rows), List.of(), states)
+            double[] out = Solve.run(run, new DiffusionProblem(schedule, hierarchy), grid, new PerSampleNoise(seed).open(0, rows), List.of(), states)
                     .x().toDoubleArray();
             NDArray state = m.create(x, rows(1));
             var level = grid.level(0);

@@ -51,6 +51,7 @@ public final class PicardDimensionStudy {
     private double eps;
     private int blocks;
     private int maxSteps = 1 << 16;
+    private boolean everySweep;
 
     private PicardDimensionStudy(double lambda) {
         this.lambda = lambda;
@@ -105,6 +106,15 @@ public final class PicardDimensionStudy {
         return this;
     }
 
+    /**
+     * Sweeps every block M times instead of stopping at the fewest sweeps that reach eps: Picard blocks that never stop
+     * early, whose rounds are the grid's steps (the sequential count). A negative control of the rounds' growth.
+     */
+    public PicardDimensionStudy everySweep() {
+        this.everySweep = true;
+        return this;
+    }
+
     /** Runs the sequential searches and the sweep scans. */
     public PicardDimensionResult run() {
         if (dims == null || eps == 0 || blocks == 0) {
@@ -139,6 +149,12 @@ public final class PicardDimensionStudy {
             }
             return errors.get(k - 1);
         };
+        if (everySweep) {
+            int rounds = steps;
+            double tv = error(d, steps, points, points);
+            return new PicardDimensionResult.Row(d, atEps.steps(), atEps.error(), atEps.monotone() && grid.monotone(), steps, points, points, rounds,
+                    tv, false, new double[] {tv});
+        }
         int k = 1;
         boolean lucky = false;
         while (!(at.applyAsDouble(k) <= eps && (k >= points || at.applyAsDouble(k + 1) <= eps))) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.difflab.theory.claims.Check;
+import org.difflab.theory.claims.Claim;
 import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.Provenance;
 import org.difflab.theory.claims.Verdict;
 
 /** The cells shared by every report format, so the terminal, HTML, Markdown and CSV agree digit for digit. */
@@ -66,6 +68,27 @@ public final class Cells {
         }
         return r.checks().size() + " checks: " + count.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Characters of a provenance cell's paper and place. */
+    private static final int PAPER = 40;
+    private static final int PLACE = 36;
+
+    /**
+     * A claim's provenance in one short cell: the paper's authors and year, and the place in it (up to its first colon),
+     * e.g. {@code Song, Meng, Ermon (2021), eq. (14)}; the report's section gives both in full.
+     */
+    public static String provenance(Claim c) {
+        Provenance p = c.provenance();
+        int year = p.paper().indexOf(')');
+        String paper = year > 0 && year < 60 ? p.paper().substring(0, year + 1) : shorten(p.paper(), PAPER);
+        int colon = p.place().indexOf(':');
+        String place = colon > 0 && colon <= PLACE ? p.place().substring(0, colon) : shorten(p.place(), PLACE);
+        return paper + ", " + place;
+    }
+
+    private static String shorten(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 3).trim() + "...";
     }
 
     /** Seconds, one decimal. */

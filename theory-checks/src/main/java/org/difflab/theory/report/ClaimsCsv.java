@@ -12,13 +12,17 @@ import org.difflab.theory.claims.Table;
 final class ClaimsCsv {
     private ClaimsCsv() {}
 
-    /** One row per check: id, family, subject, quantity, expected, value, CI low, CI high, verdict. */
+    /**
+     * One row per check: id, family, kind, subject, quantity, expected, value, CI low, CI high, what the interval is, the
+     * check's verdict and the claim's.
+     */
     static String summary(List<ClaimResult> results) {
-        StringBuilder b = new StringBuilder("id,family,subject,quantity,expected,value,ci_low,ci_high,verdict\n");
+        StringBuilder b = new StringBuilder("id,family,kind,subject,quantity,expected,value,ci_low,ci_high,uncertainty,verdict,claim_verdict\n");
         for (ClaimResult r : results) {
             for (Check c : r.checks()) {
-                b.append(String.join(",", r.claim().id(), quote(r.claim().family()), quote(c.subject()), quote(c.quantity()),
-                        quote(c.expected()), num(c.value()), num(c.lower()), num(c.upper()), c.verdict().name())).append('\n');
+                b.append(String.join(",", r.claim().id(), quote(r.claim().family()), r.claim().kind().label(), quote(c.subject()),
+                        quote(c.quantity()), quote(c.expected()), num(c.value()), num(c.lower()), num(c.upper()), quote(c.uncertainty()),
+                        c.verdict().name(), r.verdict().name())).append('\n');
             }
         }
         return b.toString();

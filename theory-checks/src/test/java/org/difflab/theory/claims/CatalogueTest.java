@@ -37,6 +37,30 @@ class CatalogueTest {
     }
 
     @Test
+    void everyClaimStatesItsProvenanceKindAndRule() {
+        assertThat(Catalogue.all()).allSatisfy(c -> {
+            assertThat(c.provenance().paper()).as(c.id()).isNotBlank();
+            assertThat(c.provenance().place()).as(c.id()).isNotBlank();
+            assertThat(c.rule()).as(c.id()).isNotBlank();
+            assertThat(c.source()).startsWith(c.provenance().paper());
+        });
+        // the claims whose algorithm or recipe DiffLab had to rebuild from the paper's ingredients (research notes: [R])
+        assertThat(Catalogue.all().stream().filter(c -> c.kind() == ClaimKind.RECONSTRUCTION).map(Claim::id)).contains("pmm-ddpm-budget-ldm",
+                "pmm-ddpm-budget-linear", "complexity-momentum-stochastic", "piadm-rounds-polylog-in-d", "network-pmm-budget");
+        assertThat(Catalogue.byId("mlem-estimator").kind()).isEqualTo(ClaimKind.CONSISTENCY);
+        assertThat(Catalogue.byId("paradigms-rounds-ddpm-1000").provenance().differs()).contains("not wall-clock");
+    }
+
+    @Test
+    void theDefaultTierNeedsNoTrainedNetwork() {
+        assertThat(Catalogue.all(Tier.STANDARD)).noneMatch(c -> c.id().startsWith("network-"));
+        assertThat(Catalogue.entries().stream().filter(e -> e.tier() == Tier.NETWORK).map(CatalogueEntry::id))
+                .allMatch(id -> id.startsWith("network-"));
+        assertThat(Catalogue.entries().stream().filter(e -> e.tier() == Tier.STANDARD)).allMatch(e -> e.zoo().isEmpty());
+        assertThat(Catalogue.entry("network-mlem-hierarchy").zoo()).hasSize(4);
+    }
+
+    @Test
     void unknownIdNamesTheAllowedOnes() {
         assertThatThrownBy(() -> Catalogue.byId("order-nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("claim = 'order-nope'").hasMessageContaining("order-heun");
@@ -45,7 +69,7 @@ class CatalogueTest {
     @Test
     void aClaimAboutAWrongOrderIsViolated() {
         OrderClaim c = (OrderClaim) Catalogue.byId("order-ddim");
-        OrderClaim wrong = new OrderClaim("order-ddim-as-2", c.family(), c.source(), "DDIM claimed second order (a wrong claim)",
+        OrderClaim wrong = new OrderClaim("order-ddim-as-2", c.family(), c.provenance(), "DDIM claimed second order (a wrong claim)",
                 List.of("ddim"), c.experiment().withSteps(80, 160, 320), 2, 0.05, "");
         assertThat(wrong.check().verdict()).isEqualTo(Verdict.VIOLATED);
     }

@@ -6,17 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The iteration-complexity family on d = 1..256: liDdpm is consistent with d/eps (b about 1, a about 0.53); the
- * accelerated DDPM sampler's b of T / ln T (about 1.08) lies above the 1 of its O~(1/T) bound, and DiffLab's
- * momentumStochastic reconstruction is first order in eps (b about 1.09), far above Li and Cai's 1/2: both are findings
- * reported as VIOLATED, with a well inside its bound.
+ * The iteration-complexity family on d = 1..256, judged with the log allowance fixed in each claim and, for the
+ * accelerated DDPM-type sampler, only over its asymptotic range (T &gt;= 1000): liDdpm is consistent with d/eps (b about 1,
+ * a about b/2); acceleratedDdpm's b of about 1.04 lies within its bound 1 plus one log's allowance (the old rule, with
+ * no allowance and cells from T = 128, called it VIOLATED); DiffLab's momentumStochastic reconstruction is first order
+ * (b about 1.09), far above Li and Cai's 1/2 even with the allowance: a FINDING about our scheme, which does not fail a
+ * run. The d-exponent is the isotropic sanity check a = b/2 in each.
  */
 class ComplexityClaimsTest {
 
     private static ClaimResult check(String id) {
         ClaimResult r = Catalogue.byId(id).check();
-        r.checks().forEach(c -> System.out.printf("%s %s %s: %.4f [%.4f, %.4f] %s%n", id, c.subject(), c.quantity(), c.value(), c.lower(),
-                c.upper(), c.verdict()));
+        r.checks().forEach(c -> System.out.printf("%s %s %s: %.4f [%.4f, %.4f] %s %s%n", id, c.subject(), c.quantity(), c.value(), c.lower(),
+                c.upper(), c.verdict(), c.judgement().reason()));
         return r;
     }
 
@@ -24,28 +26,36 @@ class ComplexityClaimsTest {
     void liDdpmIsWithinDOverEps() {
         ClaimResult r = check("complexity-li-ddpm");
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(r.checks().get(0).value()).isBetween(0.45, 0.6);
-        assertThat(r.checks().get(1).value()).isBetween(0.95, 1.05);
+        assertThat(r.checks().get(0).value()).as("b").isBetween(0.95, 1.05);
+        assertThat(r.checks().get(0).judgement().reason()).contains("settled");
+        assertThat(r.checks().get(1).value()).as("a = b/2").isBetween(0.45, 0.6);
         assertThat(r.tables().get(0).rows()).hasSize(15);
     }
 
     @Test
-    void acceleratedSamplersMissTheirEpsExponent() {
+    void acceleratedDdpmHoldsOverItsAsymptoticRangeAndMomentumStochasticIsAFinding() {
         ClaimResult accelerated = check("complexity-accelerated-ddpm");
-        ClaimResult momentum = check("complexity-momentum-stochastic");
         assertThat(accelerated.checks().get(0).verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(accelerated.checks().get(1).verdict()).isEqualTo(Verdict.VIOLATED);
-        assertThat(accelerated.checks().get(1).value()).isBetween(1.0, 1.2);
-        assertThat(momentum.checks().get(0).verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(momentum.checks().get(1).verdict()).isEqualTo(Verdict.VIOLATED);
-        assertThat(momentum.checks().get(1).lower()).isGreaterThan(0.9);
+        assertThat(accelerated.checks().get(0).value()).isBetween(1.0, 1.1);
+        assertThat(accelerated.checks().get(0).expected()).startsWith("<= 1.1").contains("1 + 1 / ln(1/");
+        assertThat(accelerated.verdict()).isEqualTo(Verdict.HOLDS);
+        ClaimResult momentum = check("complexity-momentum-stochastic");
+        assertThat(momentum.claim().kind()).isEqualTo(ClaimKind.RECONSTRUCTION);
+        assertThat(momentum.checks().get(0).verdict()).isEqualTo(Verdict.VIOLATED);
+        assertThat(momentum.checks().get(0).lower()).isGreaterThan(0.9);
+        assertThat(momentum.checks().get(1).verdict()).as("a = b/2").isEqualTo(Verdict.HOLDS);
+        assertThat(momentum.verdict()).isEqualTo(Verdict.FINDING);
+        assertThat(momentum.failed()).isFalse();
     }
 
     @Test
     void badGridsAreNamed() {
-        assertThatThrownBy(() -> new ComplexityClaim("c", "f", "s", "t", "liDdpm", new int[] {4}, new double[] {0.1, 0.01}, 1000, 1, 1, 1, ""))
+        Provenance p = Provenance.consistency("test paper", "test place");
+        assertThatThrownBy(() -> new ComplexityClaim("c", "f", p, "t", "liDdpm", new int[] {4}, new double[] {0.1, 0.01}, 1000, 1, 1, 1, 1, ""))
                 .hasMessageContaining("dims = [4]").hasMessageContaining("2 distinct");
-        assertThatThrownBy(() -> new ComplexityClaim("c", "f", "s", "t", "liDdpm", new int[] {1, 4}, new double[] {0.1, 0.01}, 100, 200, 1, 1, ""))
+        assertThatThrownBy(() -> new ComplexityClaim("c", "f", p, "t", "liDdpm", new int[] {1, 4}, new double[] {0.1, 0.01}, 100, 200, 1, 1, 1, ""))
                 .hasMessageContaining("fromSteps = 200");
+        assertThatThrownBy(() -> new ComplexityClaim("c", "f", p, "t", "liDdpm", new int[] {1, 4}, new double[] {0.1, 0.01}, 1000, 1, 1, 1, -1, ""))
+                .hasMessageContaining("logPower = -1");
     }
 }

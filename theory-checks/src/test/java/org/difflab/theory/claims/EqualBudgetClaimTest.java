@@ -11,7 +11,7 @@ class EqualBudgetClaimTest {
 
     @Test
     void ddpmAtTwentyFiveStepsIsFarFromDdpmThousand() {
-        EqualBudgetClaim c = new EqualBudgetClaim("ddpm-budget", "test", "note 3.1", "DDPM-25 is far from DDPM-1000",
+        EqualBudgetClaim c = new EqualBudgetClaim("ddpm-budget", "test", Provenance.consistency("test paper", "test place"), "DDPM-25 is far from DDPM-1000",
                 "gaussian:d=1,mean=0,var=1", "linear:T=1000", BudgetRun.reference("ddpm:variance=small", "uniform", 1000),
                 List.of(BudgetRun.far("ddpm:variance=small", "uniform", 25),
                         BudgetRun.far("ddpm:variance=small", "uniform", 40)),

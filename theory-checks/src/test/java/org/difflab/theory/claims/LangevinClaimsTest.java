@@ -54,7 +54,7 @@ class LangevinClaimsTest {
     @Test
     void aWrongClosedFormIsViolated() {
         double h = 0.2;
-        StationaryVarianceClaim wrong = new StationaryVarianceClaim("wrong-closed-form", "test", "none", "LMC's variance is 1e-3 above 1/(1 - h/2)",
+        StationaryVarianceClaim wrong = new StationaryVarianceClaim("wrong-closed-form", "test", Provenance.consistency("test paper", "test place"), "LMC's variance is 1e-3 above 1/(1 - h/2)",
                 List.of(new StationaryVarianceClaim.Case("lmc", h, 2, 1, "1/(1 - h/2) + 1e-3", 1 / (1 - h / 2) + 1e-3),
                         new StationaryVarianceClaim.Case("randomizedMidpoint", h, 2, 8, "(1 + h^3/6) + 1e-3",
                                 org.difflab.theory.langevin.StationaryVarianceClosedForm.rlmcCoupled(h) + 1e-3)), 4000, 4, "");

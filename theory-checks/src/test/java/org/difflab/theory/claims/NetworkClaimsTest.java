@@ -25,7 +25,7 @@ class NetworkClaimsTest {
         try (UNetTrainer trained = UNetTrainer.start(UNetConfig.of(8, 8), TrainingSettings.ddpm().withBatchSize(16))) {
             trained.train(150);
             ClaimModel model = new ClaimModel("UNet width 8, 8x8 shapes, 150 iterations", trained::scoreModel);
-            NetworkBudgetClaim claim = new NetworkBudgetClaim("budget-test", "test", "test", "test", model, 8, "linear:T=1000",
+            NetworkBudgetClaim claim = new NetworkBudgetClaim("budget-test", "test", Provenance.consistency("test paper", "test place"), "test", model, 8, "linear:T=1000",
                     BudgetRun.reference("ddpm:variance=small", "uniform", 200),
                     List.of(BudgetRun.close("ddpm:variance=small", "uniform", 200), BudgetRun.far("ddpm:variance=small", "uniform", 3)), 64, 1, "");
             ClaimResult r = claim.check();
@@ -74,9 +74,9 @@ class NetworkClaimsTest {
         assertThatThrownBy(() -> new NetworkMultilevelClaim("x", "h", Zoo::standard, "linear:T=1000", new int[] {4, 8, 16}, 64, new double[] {0},
                 4, 8, 1)).hasMessageContaining("rateFactors = [0.0]");
         ClaimModel model = new ClaimModel("m", () -> null);
-        assertThatThrownBy(() -> new NetworkBudgetClaim("x", "f", "s", "t", model, 12, "linear:T=1000", BudgetRun.reference("ddpm", "uniform", 10),
+        assertThatThrownBy(() -> new NetworkBudgetClaim("x", "f", Provenance.consistency("test paper", "test place"), "t", model, 12, "linear:T=1000", BudgetRun.reference("ddpm", "uniform", 10),
                 List.of(BudgetRun.far("ddpm", "uniform", 2)), 64, 1, "")).hasMessageContaining("size = 12");
-        assertThatThrownBy(() -> new NetworkBudgetClaim("x", "f", "s", "t", model, 8, "linear:T=1000", BudgetRun.reference("ddpm", "uniform", 10),
+        assertThatThrownBy(() -> new NetworkBudgetClaim("x", "f", Provenance.consistency("test paper", "test place"), "t", model, 8, "linear:T=1000", BudgetRun.reference("ddpm", "uniform", 10),
                 List.of(), 64, 1, "")).hasMessageContaining("at least 1 contender");
     }
 }

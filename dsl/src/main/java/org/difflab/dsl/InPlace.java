@@ -1,0 +1,39 @@
+package org.difflab.dsl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * Overwrites an array's values in place by a slice assignment over its first axis. DJL's {@code NDArray.set(Buffer)}
+ * and {@code copyTo} go through libtorch's {@code from_blob} under the deprecated {@code AutoNonVariableTypeMode} guard,
+ * which makes libtorch 2.7 print a deprecation warning to the process's stderr (natively, past Java's streams) the
+ * first time; a slice assignment does the same copy without that guard, so no DiffLab command prints it.
+ */
+public final class InPlace {
+    private InPlace() {}
+
+    /** Copies {@code values} (same shape) into {@code target}, which must have at least one axis. */
+    public static void overwrite(NDArray target, NDArray values) {
+        Require.notNull("target", target);
+        Require.notNull("values", values);
+        if (target.getShape().dimension() == 0 || !target.getShape().equals(values.getShape())) {
+            throw new IllegalArgumentException("values of shape " + values.getShape() + " are not allowed for a target of shape "
+                    + target.getShape() + ": the shapes must be equal, with at least one axis");
+        }
+        target.set(new NDIndex(":"), values.getDataType() == target.getDataType() ? values : values.toType(target.getDataType(), false));
+    }
+
+    /** Copies {@code values} (row-major, target.size() of them) into {@code target}. */
+    public static void overwrite(NDArray target, double[] values) {
+        try (NDArray fresh = target.getManager().create(values, target.getShape())) {
+            overwrite(target, fresh);
+        }
+    }
+
+    /** Copies {@code values} (row-major, target.size() of them) into {@code target}. */
+    public static void overwrite(NDArray target, float[] values) {
+        try (NDArray fresh = target.getManager().create(values, target.getShape())) {
+            overwrite(target, fresh);
+        }
+    }
+}
