@@ -7,6 +7,7 @@ import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.noise.OffsetNoise;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;

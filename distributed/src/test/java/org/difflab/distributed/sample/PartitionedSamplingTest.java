@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import java.util.List;
 import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.noise.OffsetNoise;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;
 

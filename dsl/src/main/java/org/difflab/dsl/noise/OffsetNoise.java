@@ -1,16 +1,14 @@
-package org.difflab.distributed.sample;
-
-import org.difflab.dsl.noise.NoiseSource;
-import org.difflab.dsl.noise.NoiseStream;
+package org.difflab.dsl.noise;
 
 /**
  * A noise source seen from sample {@code offset} on: the run's sample i gets what the whole run's sample offset + i gets.
  * A partition of samples [offset, offset + size) drawn through it is the same bits as those samples of one local run,
- * since per-sample streams depend on the sample's global index only.
+ * since per-sample streams depend on the sample's global index only. Used by Spark partitions (distributed) and by the
+ * conformance suite's samples drawn alone.
  */
-record OffsetNoise(NoiseSource source, long offset) implements NoiseSource {
+public record OffsetNoise(NoiseSource source, long offset) implements NoiseSource {
 
-    OffsetNoise {
+    public OffsetNoise {
         if (!source.batchInvariant()) {
             throw new IllegalArgumentException("source = " + source.describe() + " is not allowed: partitions need a batch-invariant source "
                     + "(per-sample streams)");
