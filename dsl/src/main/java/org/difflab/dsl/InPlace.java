@@ -20,7 +20,19 @@ public final class InPlace {
             throw new IllegalArgumentException("values of shape " + values.getShape() + " are not allowed for a target of shape "
                     + target.getShape() + ": the shapes must be equal, with at least one axis");
         }
-        target.set(new NDIndex(":"), values.getDataType() == target.getDataType() ? values : values.toType(target.getDataType(), false));
+        // libtorch's grad mode is per thread and on by default: a parameter that requires grad (a leaf) refuses an in-place
+        // write on a thread the engine was not started on (a Spark task, a test thread), so it is detached for the copy
+        boolean grad = target.hasGradient();
+        if (grad) {
+            target.setRequiresGradient(false);
+        }
+        try {
+            target.set(new NDIndex(":"), values.getDataType() == target.getDataType() ? values : values.toType(target.getDataType(), false));
+        } finally {
+            if (grad) {
+                target.setRequiresGradient(true);
+            }
+        }
     }
 
     /** Copies {@code values} (row-major, target.size() of them) into {@code target}. */
