@@ -15,12 +15,13 @@ import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.langevin.LangevinIntegrators;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Targets;
+import org.difflab.theory.claims.Catalogue;
 import org.junit.jupiter.api.Test;
 
 /**
  * The documentation names what the code has, and nothing else: the sampler tables of docs/samplers.md list exactly the
  * registered integrators, the spec tables of docs/commands.md exactly the schedules, targets and grids of
- * {@code difflab list}, and every relative link of the README and the docs pages leads to a file.
+ * {@code difflab list}, the claims table of docs/claims.md exactly the catalogue's ids, and every relative link of the README and the docs pages leads to a file.
  */
 class DocsAgreeWithCodeTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -44,6 +45,13 @@ class DocsAgreeWithCodeTest {
         assertThat(tables.get(0)).as("schedules").containsExactlyElementsOf(Schedules.specs().keySet());
         assertThat(tables.get(1)).as("targets").containsExactlyElementsOf(Targets.specs().keySet());
         assertThat(tables.get(2)).as("grids").containsExactlyElementsOf(Grids.specs().keySet());
+    }
+
+    @Test
+    void theClaimsTableListsExactlyTheCataloguesIds() throws IOException {
+        List<List<String>> tables = firstColumns(section(ROOT.resolve("docs/claims.md"), "## Every claim"));
+        assertThat(tables).as("docs/claims.md, section Every claim: one table").hasSize(1);
+        assertThat(tables.get(0)).as("claim ids").containsExactlyInAnyOrderElementsOf(Catalogue.ids());
     }
 
     @Test
