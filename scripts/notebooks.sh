@@ -5,7 +5,7 @@
 # fails the run), writes the executed notebooks (and HTML copies) to target/notebooks/ and checks that they hold image/png and text/html
 # outputs; then interrupts a long run in a live kernel and checks that the kernel stays usable
 # (scripts/check_kernel_interrupt.py). Needs the built jars (mvn package or verify); scripts/test.sh calls it after the Maven build.
-# Usage: scripts/notebooks.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
+# Usage: [DIFFLAB_BUILD=DIR] scripts/notebooks.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
@@ -17,16 +17,19 @@ if ! [ -x /usr/bin/jupyter-nbconvert ] || ! [ -x /usr/bin/jupyter-kernelspec ] |
 fi
 if ! fc-list 2>/dev/null | grep -qi dejavu; then install_packages fontconfig fonts-dejavu-core >&2; fi
 
-jar="$(ls plugin/target/plugin-*.jar 2>/dev/null | grep -v -- '-tests.jar$' | head -n 1 || true)"
-if [[ -z "$jar" || ! -d plugin/target/lib || ! -d plugin/target/spark || ! -d plugin/target/kernel ]]; then
-    echo "notebooks: error: build DiffLab first (mvn package): plugin/target has no jar, lib/, spark/ or kernel/" >&2
+# the built jars: plugin/target, or a copy of its jar, lib/, spark/ and kernel/ named by DIFFLAB_BUILD (scripts/test.sh runs
+# the notebooks on such a copy while Maven rebuilds plugin/target and runs the tests)
+build="${DIFFLAB_BUILD:-plugin/target}"
+jar="$(ls "$build"/plugin-*.jar 2>/dev/null | grep -v -- '-tests.jar$' | head -n 1 || true)"
+if [[ -z "$jar" || ! -d "$build/lib" || ! -d "$build/spark" || ! -d "$build/kernel" ]]; then
+    echo "notebooks: error: build DiffLab first (mvn package): $build has no plugin jar, lib/, spark/ or kernel/" >&2
     exit 2
 fi
 
 export JUPYTER_PATH="$PWD/target/jupyter/share/jupyter"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 # the kernel's class path is this command's: DiffLab's jars and Spark's (notebook 09 runs a sweep on local[*])
-java -Djava.awt.headless=true -cp "$jar:plugin/target/lib/*:plugin/target/spark/*" org.difflab.plugin.cli.DiffLabCommand \
+java -Djava.awt.headless=true -cp "$jar:$build/lib/*:$build/spark/*" org.difflab.plugin.cli.DiffLabCommand \
     kernel install --prefix target/jupyter --name difflab
 
 if [[ $# -eq 0 ]]; then set -- notebooks/*.ipynb; fi
