@@ -11,7 +11,6 @@ import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.Claim;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Control;
 import org.difflab.theory.claims.ControlResult;
 import org.difflab.theory.claims.Table;
 import org.difflab.theory.claims.Verdict;
@@ -99,32 +98,18 @@ final class CheckCommand implements Callable<Integer> {
         List<String> untrained = ClaimSelection.requireZoo(selected, train);
         DiffLabRuntime.engine();
         long start = System.nanoTime();
-        List<ClaimResult> results = new ArrayList<>();
+        List<ClaimResult> results;
         boolean terminal = parent != null && parent.stderrIsTerminal();
+        int workers = Math.min(ClaimRunner.workers(), Math.max(1, selected.size()));
         try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(),
-                ReportWriter.previousTimings(report))) {
-            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s -> %s", selected.size(), controls ? " with their controls" : "",
-                    report));
+                ReportWriter.previousTimings(report), workers)) {
+            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time -> %s", selected.size(),
+                    controls ? " with their controls" : "", workers, report));
             if (!untrained.isEmpty()) {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
-            for (CatalogueEntry entry : selected) {
-                progress.started(entry.id());
-                ClaimResult r = entry.claim().check();
-                progress.finished(r);
-                if (controls) {
-                    List<ControlResult> runs = new ArrayList<>();
-                    for (Control c : entry.controls()) {
-                        progress.controlStarted(entry.id(), c.name());
-                        ControlResult cr = c.run();
-                        runs.add(cr);
-                        progress.control(cr);
-                    }
-                    r = r.withControls(runs);
-                }
-                results.add(r);
-            }
+            results = ClaimRunner.run(selected, controls, workers, progress);
         }
         Path index = ReportWriter.write(results, report, controls);
         if (json != null) {
