@@ -232,7 +232,7 @@ public final class ExactEvaluator {
         Setup setup = setup();
         ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed) : ProbeNoise.counting(auxSeed, forcedShared);
         try (NDManager manager = NDManager.newBaseManager()) {
-            run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
+            countingRun(manager, setup, counting);
         }
         return new ProbePlan(setup, counting);
     }
@@ -297,11 +297,16 @@ public final class ExactEvaluator {
     /** The counting pass and the probe pass of repetition r. */
     private ProbeRows pass(NDManager manager, Setup setup, int r) {
         ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed + r) : ProbeNoise.counting(auxSeed + r, forcedShared);
-        run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
+        countingRun(manager, setup, counting);
         ProbeNoise probe = counting.probe();
         Run out = run(manager, setup.problem, setup.grid, probe, setup.mean, setup.lambda);
         probe.verifyComplete();
         return new ProbeRows(out.values, probe.size(), out.nfe, probe.draws().size(), probe.sharedDraws(), probe.sampleDraws());
+    }
+
+    /** The counting pass: a run on one row of zero draws, only to record the draws (its own method, so profiles tell the passes apart). */
+    private void countingRun(NDManager manager, Setup setup, ProbeNoise counting) {
+        run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
     }
 
     /** U^T m: the target mean in the eigenbasis. */
