@@ -78,21 +78,32 @@ public final class CheckProfile {
             throw new UncheckedIOException("could not write the flight recording of the profile: " + e.getMessage(), e);
         }
         try {
-            CheckProfile profile = new CheckProfile();
-            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-                if (e.getStackTrace() != null) {
-                    profile.add(e.getStackTrace().getFrames().stream().map(CheckProfile::name).toList());
-                }
-            }
-            return profile;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the flight recording " + file + ": " + e.getMessage(), e);
+            return read(file);
         } finally {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 // a temporary file left behind: nothing to report to the user
             }
+        }
+    }
+
+    /**
+     * The profile of a flight recording made elsewhere, e.g. of a whole {@code difflab check} run with
+     * {@code DIFFLAB_JAVA_OPTS=-XX:StartFlightRecording=filename=check.jfr,settings=profile} (its execution and native samples).
+     */
+    public static CheckProfile read(Path file) {
+        try {
+            CheckProfile profile = new CheckProfile();
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                String type = e.getEventType().getName();
+                if (e.getStackTrace() != null && (type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample"))) {
+                    profile.add(e.getStackTrace().getFrames().stream().map(CheckProfile::name).toList());
+                }
+            }
+            return profile;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the flight recording " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.CatalogueEntry;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
  * {@code difflab check}: measures the claims of the catalogue (by default the standard tier, which needs no trained
  * network) on the embedded CPU engine, saying as it goes what each claim came out as ({@link CheckProgress}), prints a
  * summary table with each claim's kind and provenance, and writes the report folder (HTML, Markdown, CSV, JSON, plots).
- * With {@code --controls} it also runs each claim's controls and reports the catalogue's mutation score.
+ * With {@code --controls} it also runs each claim's controls and reports the catalogue's mutation score. Claims run side
+ * by side, one per available processor, the longest of the previous run first ({@link ClaimRunner}); results and
+ * report keep the catalogue's order and bits.
  *
  * <p>Exit codes: 0 when no {@code paper} or {@code consistency} claim is VIOLATED (INCONCLUSIVE and FINDING do not
  * fail); 1 when one is, or with {@code --controls} when a mutant survives or a positive control does not hold;
@@ -101,15 +104,15 @@ final class CheckCommand implements Callable<Integer> {
         List<ClaimResult> results;
         boolean terminal = parent != null && parent.stderrIsTerminal();
         int workers = Math.min(ClaimRunner.workers(), Math.max(1, selected.size()));
-        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(),
-                ReportWriter.previousTimings(report), workers)) {
+        Map<String, Double> previous = ReportWriter.previousTimings(report);
+        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, workers)) {
             progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time -> %s", selected.size(),
                     controls ? " with their controls" : "", workers, report));
             if (!untrained.isEmpty()) {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
-            results = ClaimRunner.run(selected, controls, workers, progress);
+            results = ClaimRunner.run(selected, controls, workers, previous, progress);
         }
         Path index = ReportWriter.write(results, report, controls);
         if (json != null) {

@@ -1,12 +1,16 @@
 package org.difflab.plugin.cli;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.difflab.theory.claims.CatalogueEntry;
@@ -63,6 +67,14 @@ final class ClaimRunner {
 
     /** Runs the entries' claims (and, when asked, their controls) on {@code workers} threads; results in the entries' order. */
     static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, Listener listener) {
+        return run(entries, controls, workers, Map.of(), listener);
+    }
+
+    /**
+     * The same, starting the claims that took longest in the previous run first ({@code previous}: seconds per claim id;
+     * claims without a time first, in catalogue order), so that no long claim is left to run alone at the end.
+     */
+    static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, Map<String, Double> previous, Listener listener) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers = " + workers + " is not allowed: must be >= 1");
         }
@@ -74,14 +86,16 @@ final class ClaimRunner {
             t.setDaemon(true);
             return t;
         });
-        List<Future<ClaimResult>> futures = new ArrayList<>();
+        Map<CatalogueEntry, Future<ClaimResult>> futures = new IdentityHashMap<>();
         try {
-            for (CatalogueEntry entry : entries) {
-                futures.add(pool.submit(() -> entry.zoo().isEmpty() ? one(entry, controls, listener) : oneLocked(zoo, entry, controls, listener)));
+            List<CatalogueEntry> longestFirst = new ArrayList<>(entries);
+            longestFirst.sort(Comparator.comparingDouble(e -> -previous.getOrDefault(e.id(), Double.POSITIVE_INFINITY)));
+            for (CatalogueEntry entry : longestFirst) {
+                futures.put(entry, pool.submit(() -> entry.zoo().isEmpty() ? one(entry, controls, listener) : oneLocked(zoo, entry, controls, listener)));
             }
             List<ClaimResult> results = new ArrayList<>();
-            for (Future<ClaimResult> f : futures) {
-                results.add(f.get());
+            for (CatalogueEntry entry : entries) {
+                results.add(futures.get(entry).get());
             }
             return results;
         } catch (InterruptedException e) {
@@ -131,7 +145,7 @@ final class ClaimRunner {
         boolean interrupted = false;
         while (true) {
             try {
-                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
                     break;
                 }
             } catch (InterruptedException e) {

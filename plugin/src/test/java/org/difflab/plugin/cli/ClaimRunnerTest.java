@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.difflab.theory.claims.Catalogue;
 import org.difflab.theory.claims.CatalogueEntry;
@@ -26,10 +27,12 @@ class ClaimRunnerTest {
     /** Records the threads the claims ran on. */
     private static final class Threads implements ClaimRunner.Listener {
         final Set<String> names = Collections.synchronizedSet(new HashSet<>());
+        final List<String> started = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void started(String claim) {
             names.add(Thread.currentThread().getName());
+            started.add(claim);
         }
 
         @Override
@@ -44,7 +47,10 @@ class ClaimRunnerTest {
     @Test
     void claimsSideBySideGiveTheSameBitsAsOneAtATimeInEitherOrder() {
         List<CatalogueEntry> entries = List.of(small("order-ddim"), small("order-ddpm"));
-        List<ClaimResult> alone = ClaimRunner.run(entries, false, 1, new Threads());
+        Threads one = new Threads();
+        List<ClaimResult> alone = ClaimRunner.run(entries, false, 1, Map.of("order-ddim", 1.0, "order-ddpm", 5.0), one);
+        assertThat(one.started).as("the longest claim of the previous run first").containsExactly("order-ddpm", "order-ddim");
+        assertThat(alone).extracting(r -> r.claim().id()).containsExactly("order-ddim", "order-ddpm");
         List<CatalogueEntry> reversed = new ArrayList<>(entries);
         Collections.reverse(reversed);
         Threads threads = new Threads();
