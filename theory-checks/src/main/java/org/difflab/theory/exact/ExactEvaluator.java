@@ -30,7 +30,8 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * diagonal Gaussian N(U^T m, diag(lambda)) in its eigenbasis, runs the integrator once on a counting stream and
  * once on the probe rows of {@link ProbeNoise} (1 + H + F rows: the mean, the run's state collapsed from the past
  * draws, the current step's draws; a run of T steps costs O(T)), and reads the mean and per-coordinate variance off
- * the rows. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}).
+ * the rows. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}); a run
+ * that draws no auxiliary randomness is evaluated once and its law repeated M times (the same bits, 1/M of the work).
  * Everything runs in float64 on the default engine (PyTorch).
  *
  * <p>The run must be affine in its Gaussian draws. A run that reports the statistic {@code clipped}
@@ -171,6 +172,12 @@ public final class ExactEvaluator {
         ProbeRows first = null;
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int r = 0; r < repetitions; r++) {
+                if (r > 0 && first.sharedAux() == 0 && first.sampleAux() == 0) {
+                    // repetition 0 drew no auxiliary randomness, so the auxiliary seed never entered the run: every other
+                    // repetition would repeat its two passes bit for bit (deterministic samplers, DDPM, Euler-Maruyama)
+                    components.add(components.get(0));
+                    continue;
+                }
                 ProbeRows out = pass(manager, setup, r);
                 double[] m = new double[d];
                 double[] v = new double[d];
