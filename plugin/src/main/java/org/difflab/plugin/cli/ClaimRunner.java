@@ -140,18 +140,18 @@ final class ClaimRunner {
         return r;
     }
 
-    /** Waits for the interrupted workers to free their runs' memory (each stops at its current step's end). */
+    /**
+     * Waits for the interrupted workers to free their runs' memory (each stops at the end of its current step); the
+     * caller's interrupt flag is kept. A second interrupt stops the waiting.
+     */
     private static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-                break;
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a claim between two steps for more than a minute (a fit, a report): keep waiting
             }
+        } catch (InterruptedException e) {
+            interrupted = true;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

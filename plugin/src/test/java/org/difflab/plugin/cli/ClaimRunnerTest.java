@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.difflab.theory.claims.Catalogue;
 import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.Check;
@@ -88,6 +89,14 @@ class ClaimRunnerTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void anInterruptStopsTheRunningClaimsAndIsReportedAsACancellation() {
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> ClaimRunner.run(List.of(Catalogue.entry("complexity-li-ddpm"), Catalogue.entry("complexity-accelerated-ddpm")),
+                false, 2, new Threads())).isInstanceOf(CancellationException.class).hasMessageContaining("stopped while claims were running");
+        assertThat(Thread.interrupted()).as("the interrupt flag is kept").isTrue();
     }
 
     @Test
