@@ -26,30 +26,36 @@ import org.junit.jupiter.api.Test;
  */
 class UnitScaleShortcutTest {
     private static final int STEPS = 12;
+    private static final NoiseSchedule VE = Schedules.ve();
+    private static final Gaussian TARGET = Targets.gaussian(3, 0.5, 0.2);
+    private static final TimeGrid GRID = Grids.uniform(STEPS).on(VE);
 
-    private static NDArray start(NDManager m, NoiseSchedule s) {
+    /** Five prior draws in d = 3. */
+    private static NDArray start(NDManager m) {
         NoiseStream noise = NoiseSources.perSample(7).open(0, 5);
-        return noise.normal(m, new Shape(3), DataType.FLOAT64).mul(s.priorStd());
+        return noise.normal(m, new Shape(3), DataType.FLOAT64).mul(VE.priorStd());
+    }
+
+    /** The integrator's own run from x. */
+    private static NDArray run(String integrator, NDArray x) {
+        return Solve.run(Integrators.parse(integrator), new DiffusionProblem(VE, TARGET.exactScore()), GRID, NoiseSources.perSample(7).open(0, 5),
+                List.of(), x).x();
     }
 
     @Test
     void probabilityFlowEulerOnAZeroDriftKeepsTheBitsOfTheFullFormula() {
-        NoiseSchedule ve = Schedules.ve();
-        Gaussian target = Targets.gaussian(3, 0.5, 0.2);
-        TimeGrid grid = Grids.uniform(STEPS).on(ve);
+        TimeGrid grid = GRID;
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray x = start(m, ve);
+            NDArray x = start(m);
             NDArray full = x.duplicate();
             for (int i = 0; i < STEPS; i++) {
                 double t = grid.t(i);
-                assertThat(ve.drift(t)).isZero();
-                NDArray score = new Prediction(full, grid.level(i), target.exactScore().parameterization(), target.exactScore().predict(full, grid.level(i))).score();
-                NDArray velocity = full.mul(ve.drift(t)).sub(score.mul(0.5 * ve.diffusionSquared(t)));
+                assertThat(VE.drift(t)).isZero();
+                NDArray score = new Prediction(full, grid.level(i), TARGET.exactScore().parameterization(), TARGET.exactScore().predict(full, grid.level(i))).score();
+                NDArray velocity = full.mul(VE.drift(t)).sub(score.mul(0.5 * VE.diffusionSquared(t)));
                 full = full.add(velocity.mul(grid.t(i + 1) - t));
             }
-            NDArray out = Solve.run(Integrators.parse("probabilityFlowEuler"), new DiffusionProblem(ve, target.exactScore()), grid,
-                    NoiseSources.perSample(7).open(0, 5), List.of(), x).x();
-            assertThat(out.toDoubleArray()).containsExactly(full.toDoubleArray());
+            assertThat(run("probabilityFlowEuler", x).toDoubleArray()).containsExactly(full.toDoubleArray());
         }
     }
 
@@ -59,13 +65,11 @@ class UnitScaleShortcutTest {
 
     @Test
     void heunAtAlphaOneKeepsTheBitsOfTheFullFormula() {
-        NoiseSchedule ve = Schedules.ve();
-        Gaussian target = Targets.gaussian(3, 0.5, 0.2);
-        TimeGrid grid = Grids.uniform(STEPS).on(ve);
+        TimeGrid grid = GRID;
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray x = start(m, ve);
+            NDArray x = start(m);
             NDArray full = x.duplicate();
-            DiffusionProblem problem = new DiffusionProblem(ve, target.exactScore());
+            DiffusionProblem problem = new DiffusionProblem(VE, TARGET.exactScore());
             for (int i = 0; i < STEPS; i++) {
                 NoiseLevel now = grid.level(i);
                 NoiseLevel next = grid.level(i + 1);
@@ -80,8 +84,7 @@ class UnitScaleShortcutTest {
                 }
                 full = yNext.mul(next.alpha());
             }
-            NDArray out = Solve.run(Integrators.parse("heun"), problem, grid, NoiseSources.perSample(7).open(0, 5), List.of(), x).x();
-            assertThat(out.toDoubleArray()).containsExactly(full.toDoubleArray());
+            assertThat(run("heun", x).toDoubleArray()).containsExactly(full.toDoubleArray());
         }
     }
 }
