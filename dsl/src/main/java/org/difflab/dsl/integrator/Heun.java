@@ -42,15 +42,20 @@ public final class Heun implements Integrator {
             NoiseLevel now = ctx.level(i);
             NoiseLevel next = ctx.level(i + 1);
             double h = next.sigmaOverAlpha() - now.sigmaOverAlpha();
-            NDArray y = x.div(now.alpha());
+            NDArray y = now.alpha() == 1 ? x : x.div(now.alpha()); // alpha = 1 (VE, EDM): the same bits without an operation
             NDArray d = ctx.predict(x, i).eps();
             NDArray yNext = y.add(d.mul(h));
             if (next.sigma() > 0) {
-                NDArray dNext = ctx.predict(yNext.mul(next.alpha()), i + 1).eps();
+                NDArray dNext = ctx.predict(times(yNext, next.alpha()), i + 1).eps();
                 yNext = y.add(d.add(dNext).mul(0.5 * h));
             }
-            x = ctx.endStep(i, yNext.mul(next.alpha()));
+            x = ctx.endStep(i, times(yNext, next.alpha()));
         }
         return x;
+    }
+
+    /** {@code a} times alpha, or {@code a} itself when alpha = 1 (VE and EDM schedules): the same bits without an operation. */
+    private static NDArray times(NDArray a, double alpha) {
+        return alpha == 1 ? a : a.mul(alpha);
     }
 }

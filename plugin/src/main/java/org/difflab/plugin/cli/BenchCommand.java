@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.difflab.dsl.Require;
 import org.difflab.plugin.bench.BenchRow;
+import org.difflab.plugin.bench.CheckProfile;
 import org.difflab.plugin.bench.ClusterBench;
 import org.difflab.plugin.bench.ExactBench;
 import org.difflab.plugin.bench.IntegratorSweep;
@@ -26,6 +27,7 @@ import org.difflab.plugin.bench.Spread;
 import org.difflab.plugin.bench.UNetBench;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.report.Json;
+import org.difflab.theory.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             rows.addAll(UNetBench.run(unetBatches, unetSteps, repeats, progress));
         }
         if (sections.contains("check")) {
-            rows.add(checkTime(progress));
+            rows.addAll(checkTime(progress));
         }
         if (sections.contains("cluster")) {
             rows.addAll(ClusterBench.run(repeats, progress));
@@ -136,9 +138,12 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The wall time of the default {@code difflab check} in this process, its report in a temporary folder deleted after. */
-    private BenchRow checkTime(Consumer<String> progress) {
-        progress.accept("check: the default 'difflab check' (minutes)");
+    /**
+     * The wall time of the default {@code difflab check} in this process, each claim's time, and where the CPU time went
+     * ({@link CheckProfile}); its report in a temporary folder deleted after.
+     */
+    private List<BenchRow> checkTime(Consumer<String> progress) {
+        progress.accept("check: the default 'difflab check' under the flight recorder (minutes)");
         Path report;
         try {
             report = Files.createTempDirectory("difflab-bench-check");
@@ -147,10 +152,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         try {
             long start = System.nanoTime();
-            int code = DiffLabCommand.newCommandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
-                    .execute("check", "--report", report.toString());
+            int[] code = new int[1];
+            CheckProfile profile = CheckProfile.of(() -> code[0] = DiffLabCommand.newCommandLine().setOut(new PrintWriter(new StringWriter()))
+                    .setErr(new PrintWriter(new StringWriter())).execute("check", "--report", report.toString()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new BenchRow("check", "difflab check (exit " + code + ")", "wall time", "s", new Spread(seconds, seconds, seconds));
+            List<BenchRow> out = new ArrayList<>();
+            out.add(new BenchRow("check", "difflab check (exit " + code[0] + ")", "wall time", "s", new Spread(seconds, seconds, seconds)));
+            ReportWriter.previousTimings(report).entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(t -> out.add(new BenchRow("check claims", t.getKey(), "wall time", "s", new Spread(t.getValue(), t.getValue(), t.getValue()))));
+            out.addAll(profile.rows());
+            return out;
         } finally {
             delete(report);
         }

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.Claim;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Control;
 import org.difflab.theory.claims.ControlResult;
 import org.difflab.theory.claims.Table;
 import org.difflab.theory.claims.Verdict;
@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * {@code difflab check}: measures the claims of the catalogue (by default the standard tier, which needs no trained
  * network) on the embedded CPU engine, saying as it goes what each claim came out as ({@link CheckProgress}), prints a
  * summary table with each claim's kind and provenance, and writes the report folder (HTML, Markdown, CSV, JSON, plots).
- * With {@code --controls} it also runs each claim's controls and reports the catalogue's mutation score.
+ * With {@code --controls} it also runs each claim's controls and reports the catalogue's mutation score. Claims run side
+ * by side, one per available processor, the longest of the previous run first ({@link ClaimRunner}); results and
+ * report keep the catalogue's order and bits.
  *
  * <p>Exit codes: 0 when no {@code paper} or {@code consistency} claim is VIOLATED (INCONCLUSIVE and FINDING do not
  * fail); 1 when one is, or with {@code --controls} when a mutant survives or a positive control does not hold;
@@ -99,32 +101,18 @@ final class CheckCommand implements Callable<Integer> {
         List<String> untrained = ClaimSelection.requireZoo(selected, train);
         DiffLabRuntime.engine();
         long start = System.nanoTime();
-        List<ClaimResult> results = new ArrayList<>();
+        List<ClaimResult> results;
         boolean terminal = parent != null && parent.stderrIsTerminal();
-        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(),
-                ReportWriter.previousTimings(report))) {
-            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s -> %s", selected.size(), controls ? " with their controls" : "",
-                    report));
+        int workers = Math.min(ClaimRunner.workers(), Math.max(1, selected.size()));
+        Map<String, Double> previous = ReportWriter.previousTimings(report);
+        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, workers)) {
+            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time -> %s", selected.size(),
+                    controls ? " with their controls" : "", workers, report));
             if (!untrained.isEmpty()) {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
-            for (CatalogueEntry entry : selected) {
-                progress.started(entry.id());
-                ClaimResult r = entry.claim().check();
-                progress.finished(r);
-                if (controls) {
-                    List<ControlResult> runs = new ArrayList<>();
-                    for (Control c : entry.controls()) {
-                        progress.controlStarted(entry.id(), c.name());
-                        ControlResult cr = c.run();
-                        runs.add(cr);
-                        progress.control(cr);
-                    }
-                    r = r.withControls(runs);
-                }
-                results.add(r);
-            }
+            results = ClaimRunner.run(selected, controls, workers, previous, progress);
         }
         Path index = ReportWriter.write(results, report, controls);
         if (json != null) {

@@ -1,6 +1,8 @@
 package org.difflab.plugin.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -15,9 +17,10 @@ import org.difflab.theory.claims.ControlResult;
  * (claims done, elapsed time, an estimate of the time left, the claim running and for how long); when it is not, a
  * line as each claim starts and a line every {@value #HEARTBEAT_SECONDS} s while one runs. The estimate of the time
  * left is the previous run's time of each claim still to come (the report folder's timings), scaled by how this run
- * compares with it so far, else the mean time per claim so far.
+ * compares with it so far, else the mean time per claim so far, divided by the number of claims run at once
+ * ({@link ClaimRunner}); the bar names every claim running.
  */
-final class CheckProgress implements AutoCloseable {
+final class CheckProgress implements AutoCloseable, ClaimRunner.Listener {
     static final int HEARTBEAT_SECONDS = 15;
     private static final int BAR = 24;
 
@@ -33,8 +36,9 @@ final class CheckProgress implements AutoCloseable {
     private double donePrevious;
     private double remainingPrevious;
     private int unknownRemaining;
-    private String running;
-    private long runningSince;
+    private final int workers;
+    /** What runs now (a claim id, or "claim / control name") -> since when (System.nanoTime). */
+    private final Map<String, Long> running = new LinkedHashMap<>();
     private long lastHeartbeat;
     private boolean barShown;
 
@@ -44,13 +48,15 @@ final class CheckProgress implements AutoCloseable {
      * @param terminal whether stderr is a terminal
      * @param ids      the claims to come, in order
      * @param previous seconds per claim id of the previous run (may miss ids)
+     * @param workers  how many claims run at once
      */
-    CheckProgress(PrintWriter out, PrintWriter err, boolean terminal, java.util.List<String> ids, Map<String, Double> previous) {
+    CheckProgress(PrintWriter out, PrintWriter err, boolean terminal, List<String> ids, Map<String, Double> previous, int workers) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.total = ids.size();
         this.previous = Map.copyOf(previous);
+        this.workers = Math.max(1, Math.min(workers, ids.size()));
         for (String id : ids) {
             Double p = previous.get(id);
             if (p == null) {
@@ -68,28 +74,42 @@ final class CheckProgress implements AutoCloseable {
     }
 
     /** A claim starts. */
-    synchronized void started(String id) {
-        running = id;
-        runningSince = System.nanoTime();
-        lastHeartbeat = runningSince;
+    @Override
+    public synchronized void started(String id) {
+        long now = System.nanoTime();
+        running.put(id, now);
+        lastHeartbeat = now;
         if (terminal) {
             drawBar();
         } else {
-            err.printf(Locale.ROOT, "difflab: checking %s (%d/%d, %s elapsed%s)%n", id, done + 1, total, clock(elapsed()), left());
+            err.printf(Locale.ROOT, "difflab: checking %s (%d/%d, %s elapsed%s)%n", id, done + running.size(), total, clock(elapsed()), left());
             err.flush();
         }
     }
 
-    /** A control of the claim just finished starts. */
-    synchronized void controlStarted(String claim, String control) {
-        running = claim + " / control " + control;
-        runningSince = System.nanoTime();
-        lastHeartbeat = runningSince;
+    /** A control of a claim whose own measurement just finished starts. */
+    @Override
+    public synchronized void controlStarted(String claim, String control) {
+        long now = System.nanoTime();
+        running.keySet().removeIf(k -> k.equals(claim) || k.startsWith(claim + " / control "));
+        running.put(claim + " / control " + control, now);
+        lastHeartbeat = now;
         if (terminal) {
             drawBar();
         } else {
             err.printf(Locale.ROOT, "difflab: control %s of %s (%s elapsed)%n", control, claim, clock(elapsed()));
             err.flush();
+        }
+    }
+
+    /** A claim and its controls finished: their lines. */
+    @Override
+    public synchronized void finished(ClaimResult r, List<ControlResult> controls) {
+        finished(r);
+        controls.forEach(this::control);
+        running.keySet().removeIf(k -> k.startsWith(r.claim().id() + " / control "));
+        if (terminal) {
+            drawBar();
         }
     }
 
@@ -105,7 +125,7 @@ final class CheckProgress implements AutoCloseable {
             donePrevious += p;
             remainingPrevious -= p;
         }
-        running = null;
+        running.remove(r.claim().id());
         clearBar();
         out.printf(Locale.ROOT, "[%" + digits() + "d/%d] %-42s %-12s %-14s %7.1f s%n", done, total, r.claim().id(), r.verdict(),
                 r.claim().kind().label(), s);
@@ -117,7 +137,6 @@ final class CheckProgress implements AutoCloseable {
 
     /** A control of the claim just finished ran: its line. */
     synchronized void control(ControlResult c) {
-        running = null;
         clearBar();
         out.printf(Locale.ROOT, "%s control %-40s %-9s %-12s %s %5.1f s%n", " ".repeat(2 * digits() + 3), c.control().name(),
                 c.control().role().label(), c.verdict(), c.passed() ? (c.control().role().label().equals("negative") ? "caught" : "holds  ")
@@ -143,7 +162,7 @@ final class CheckProgress implements AutoCloseable {
     }
 
     private synchronized void tick() {
-        if (running == null) {
+        if (running.isEmpty()) {
             return;
         }
         if (terminal) {
@@ -153,7 +172,7 @@ final class CheckProgress implements AutoCloseable {
         long now = System.nanoTime();
         if (now - lastHeartbeat >= HEARTBEAT_SECONDS * 1_000_000_000L) {
             lastHeartbeat = now;
-            err.printf(Locale.ROOT, "difflab: still checking %s (%.0f s so far)%n", running, (now - runningSince) * 1e-9);
+            err.printf(Locale.ROOT, "difflab: still checking %s%n", runningNow(now));
             err.flush();
         }
     }
@@ -161,10 +180,17 @@ final class CheckProgress implements AutoCloseable {
     private void drawBar() {
         int filled = total == 0 ? BAR : done * BAR / total;
         String bar = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]";
-        String now = running == null ? "" : String.format(Locale.ROOT, "  %s %.0f s", running, (System.nanoTime() - runningSince) * 1e-9);
+        String now = running.isEmpty() ? "" : "  " + runningNow(System.nanoTime());
         err.print("\r" + bar + String.format(Locale.ROOT, " %d/%d claims  %s elapsed%s", done, total, clock(elapsed()), left()) + now + "\033[K");
         err.flush();
         barShown = true;
+    }
+
+    /** "id (12 s so far), id2 (3 s so far)": what runs now. */
+    private String runningNow(long now) {
+        StringBuilder b = new StringBuilder();
+        running.forEach((id, since) -> b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s (%.0f s so far)", id, (now - since) * 1e-9)));
+        return b.toString();
     }
 
     private void clearBar() {
@@ -192,9 +218,11 @@ final class CheckProgress implements AutoCloseable {
         } else {
             return "";
         }
-        if (running != null) {
-            estimate = Math.max(0, estimate - (System.nanoTime() - runningSince) * 1e-9);
+        long now = System.nanoTime();
+        for (long since : running.values()) {
+            estimate -= (now - since) * 1e-9;
         }
+        estimate = Math.max(0, estimate) / workers;
         return ", about " + clock(estimate) + " left";
     }
 

@@ -30,7 +30,8 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * diagonal Gaussian N(U^T m, diag(lambda)) in its eigenbasis, runs the integrator once on a counting stream and
  * once on the probe rows of {@link ProbeNoise} (1 + H + F rows: the mean, the run's state collapsed from the past
  * draws, the current step's draws; a run of T steps costs O(T)), and reads the mean and per-coordinate variance off
- * the rows. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}).
+ * the rows. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}); a run
+ * that draws no auxiliary randomness is evaluated once and its law repeated M times (the same bits, 1/M of the work).
  * Everything runs in float64 on the default engine (PyTorch).
  *
  * <p>The run must be affine in its Gaussian draws. A run that reports the statistic {@code clipped}
@@ -171,6 +172,12 @@ public final class ExactEvaluator {
         ProbeRows first = null;
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int r = 0; r < repetitions; r++) {
+                if (r > 0 && first.sharedAux() == 0 && first.sampleAux() == 0) {
+                    // repetition 0 drew no auxiliary randomness, so the auxiliary seed never entered the run: every other
+                    // repetition would repeat its two passes bit for bit (deterministic samplers, DDPM, Euler-Maruyama)
+                    components.add(components.get(0));
+                    continue;
+                }
                 ProbeRows out = pass(manager, setup, r);
                 double[] m = new double[d];
                 double[] v = new double[d];
@@ -232,7 +239,7 @@ public final class ExactEvaluator {
         Setup setup = setup();
         ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed) : ProbeNoise.counting(auxSeed, forcedShared);
         try (NDManager manager = NDManager.newBaseManager()) {
-            run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
+            countingRun(manager, setup, counting);
         }
         return new ProbePlan(setup, counting);
     }
@@ -297,11 +304,16 @@ public final class ExactEvaluator {
     /** The counting pass and the probe pass of repetition r. */
     private ProbeRows pass(NDManager manager, Setup setup, int r) {
         ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed + r) : ProbeNoise.counting(auxSeed + r, forcedShared);
-        run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
+        countingRun(manager, setup, counting);
         ProbeNoise probe = counting.probe();
         Run out = run(manager, setup.problem, setup.grid, probe, setup.mean, setup.lambda);
         probe.verifyComplete();
         return new ProbeRows(out.values, probe.size(), out.nfe, probe.draws().size(), probe.sharedDraws(), probe.sampleDraws());
+    }
+
+    /** The counting pass: a run on one row of zero draws, only to record the draws (its own method, so profiles tell the passes apart). */
+    private void countingRun(NDManager manager, Setup setup, ProbeNoise counting) {
+        run(manager, setup.problem, setup.grid, counting, setup.mean, setup.lambda);
     }
 
     /** U^T m: the target mean in the eigenbasis. */

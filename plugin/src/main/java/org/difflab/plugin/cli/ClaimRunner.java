@@ -1,0 +1,160 @@
+package org.difflab.plugin.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.difflab.theory.claims.CatalogueEntry;
+import org.difflab.theory.claims.ClaimResult;
+import org.difflab.theory.claims.Control;
+import org.difflab.theory.claims.ControlResult;
+
+/**
+ * Runs the claims of a {@code difflab check} (and their controls) on several threads at once, one claim per thread, and
+ * returns the results in catalogue order. Most claims evaluate tiny tensors, where the engine's fixed cost per operation
+ * keeps one core busy and intra-op threads idle, so two claims side by side take about half the wall time on two cores.
+ *
+ * <p>Claims share no mutable state and every random draw comes from a seed of the claim, so a claim's result is the same
+ * bit for bit whatever runs beside it and in whatever order the claims start ({@code ClaimRunnerTest}). Claims on the
+ * model zoo (their entry names zoo models) run one at a time, so that two never train or load the same entry at once.
+ * A claim's controls run on its thread right after it; the claim's line and its controls' lines are printed together.
+ *
+ * <p>When the calling thread is interrupted (Ctrl-C), the running claims are interrupted too (each stops at the end of
+ * its current step) and a {@link CancellationException} is thrown; the first failure of a claim, in catalogue order, is
+ * rethrown as it is.
+ */
+final class ClaimRunner {
+    /** System property: how many claims run at once (default: the available processors, at most the number of claims). */
+    static final String WORKERS_PROPERTY = "difflab.check.workers";
+
+    /** What a run reports as it goes ({@link CheckProgress}); called from the worker threads. */
+    interface Listener {
+        void started(String claim);
+
+        void controlStarted(String claim, String control);
+
+        /** The claim finished, its controls (possibly none) too. */
+        void finished(ClaimResult result, List<ControlResult> controls);
+    }
+
+    private ClaimRunner() {}
+
+    /** The number of claims run at once: {@value #WORKERS_PROPERTY}, else the available processors. */
+    static int workers() {
+        String p = System.getProperty(WORKERS_PROPERTY);
+        if (p == null || p.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(p.trim());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(WORKERS_PROPERTY + " = '" + p + "' is not allowed: must be an integer in [1, 64]");
+    }
+
+    /** Runs the entries' claims (and, when asked, their controls) on {@code workers} threads; results in the entries' order. */
+    static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, Listener listener) {
+        return run(entries, controls, workers, Map.of(), listener);
+    }
+
+    /**
+     * The same, starting the claims that took longest in the previous run first ({@code previous}: seconds per claim id;
+     * claims without a time first, in catalogue order), so that no long claim is left to run alone at the end.
+     */
+    static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, Map<String, Double> previous, Listener listener) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers = " + workers + " is not allowed: must be >= 1");
+        }
+        int n = Math.max(1, Math.min(workers, entries.size()));
+        ReentrantLock zoo = new ReentrantLock();
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "difflab-check-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Map<CatalogueEntry, Future<ClaimResult>> futures = new IdentityHashMap<>();
+        try {
+            List<CatalogueEntry> longestFirst = new ArrayList<>(entries);
+            longestFirst.sort(Comparator.comparingDouble(e -> -previous.getOrDefault(e.id(), Double.POSITIVE_INFINITY)));
+            for (CatalogueEntry entry : longestFirst) {
+                futures.put(entry, pool.submit(() -> entry.zoo().isEmpty() ? one(entry, controls, listener) : oneLocked(zoo, entry, controls, listener)));
+            }
+            List<ClaimResult> results = new ArrayList<>();
+            for (CatalogueEntry entry : entries) {
+                results.add(futures.get(entry).get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("difflab check stopped while claims were running");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("a claim failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    private static ClaimResult oneLocked(ReentrantLock zoo, CatalogueEntry entry, boolean controls, Listener listener) throws InterruptedException {
+        zoo.lockInterruptibly();
+        try {
+            return one(entry, controls, listener);
+        } finally {
+            zoo.unlock();
+        }
+    }
+
+    private static ClaimResult one(CatalogueEntry entry, boolean controls, Listener listener) {
+        listener.started(entry.id());
+        ClaimResult r = entry.claim().check();
+        List<ControlResult> runs = new ArrayList<>();
+        if (controls) {
+            for (Control c : entry.controls()) {
+                listener.controlStarted(entry.id(), c.name());
+                runs.add(c.run());
+            }
+            r = r.withControls(runs);
+        }
+        listener.finished(r, runs);
+        return r;
+    }
+
+    /**
+     * Waits for the interrupted workers to free their runs' memory (each stops at the end of its current step); the
+     * caller's interrupt flag is kept. A second interrupt stops the waiting.
+     */
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a claim between two steps for more than a minute (a fit, a report): keep waiting
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
