@@ -57,7 +57,7 @@ public final class Integrators {
                 "lambda=1,select=bernoulli|one,share=batch|sample,noise=sparse|dense (dense with share=sample),variance=small|large,substeps=10 (continuous schedules)",
                 Integrators::poissonMidpoint);
         register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
-                + "form=euler|exponential,share=batch|sample", Integrators::multilevelEulerMaruyama);
+                + "form=euler|exponential,share=batch|sample,open=0 (levels 1..open always evaluated)", Integrators::multilevelEulerMaruyama);
         register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying & Rotskoff 2024)",
                 "points=8,sweeps=inf (until tol; at most points),tol=0.01,lambda=1", Integrators::picardBlocks);
         register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
@@ -95,7 +95,7 @@ public final class Integrators {
             case "batch" -> MultilevelEulerMaruyama.Share.BATCH;
             case "sample" -> MultilevelEulerMaruyama.Share.SAMPLE;
             default -> throw s.bad("share", share, "batch or sample");
-        });
+        }, s.integer("open", 0));
     }
 
     private static Integrator poissonMidpoint(Spec s) {
