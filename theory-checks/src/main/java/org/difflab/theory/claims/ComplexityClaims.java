@@ -71,6 +71,6 @@ final class ComplexityClaims {
                 CatalogueEntry.of(accelerated, Control.mutant("acceleratedDdpm against b <= 1/2", ACCELERATED_BOUND,
                         accelerated.variant("acceleratedDdpm", 0.5, 1, CONTROL_DIMS, new double[] {1e-3, 6e-4, 4e-4}, 800))),
                 CatalogueEntry.of(momentum, Control.mutant("momentumStochastic against b <= 1/2", ACCELERATED_BOUND,
-                        momentum.variant("momentumStochastic:clip=inf", 0.5, 1, CONTROL_DIMS, CONTROL_EPS, 1))));
+                        momentum.variant("momentumStochastic:clip=inf", 0.5, 1, CONTROL_DIMS, new double[] {1e-2, 6e-3, 4e-3}, 1))));
     }
 }
