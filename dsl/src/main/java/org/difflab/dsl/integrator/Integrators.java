@@ -50,16 +50,27 @@ public final class Integrators {
                 s -> new AcceleratedDdpm());
         register("momentumStochastic", "DiffLab's clipped momentum stochastic sampler (Li-Cai ingredients)", "clip=1 (inf: no clipping)",
                 s -> new MomentumStochastic(s.realOrInfinity("clip", 1)));
+        register("liCai", "second-order stochastic sampler from Li & Cai 2024's ingredients (a DiffLab reconstruction)",
+                "c=0.5,split=0,clip=1 (inf: no clipping),burnIn=1", s -> new LiCaiStochastic(s.real("c", 0.5), s.real("split", 0),
+                        s.realOrInfinity("clip", 1), s.integer("burnIn", 1)));
         register("poissonMidpoint", "Poisson midpoint method over the DDPM chain (Kandasamy & Nagaraj 2024)",
                 "lambda=1,select=bernoulli|one,share=batch|sample,noise=sparse|dense (dense with share=sample),variance=small|large,substeps=10 (continuous schedules)",
                 Integrators::poissonMidpoint);
         register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
-                + "form=euler|exponential,share=batch|sample", Integrators::multilevelEulerMaruyama);
+                + "form=euler|exponential,share=batch|sample,open=0 (levels 1..open always evaluated)", Integrators::multilevelEulerMaruyama);
         register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying & Rotskoff 2024)",
                 "points=8,sweeps=inf (until tol; at most points),tol=0.01,lambda=1", Integrators::picardBlocks);
         register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
-                "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=16,tol=0.1 (0: the sampler itself)",
-                s -> Paradigms.of(s.string("sampler", "ddpm"), s.integer("window", 16), s.real("tol", 0.1)));
+                "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=16,tol=0.1 (0: the sampler itself),"
+                        + "share=sample|batch (batch: one window slid by the slowest sample)", Integrators::paradigms);
+    }
+
+    private static Integrator paradigms(Spec s) {
+        String share = s.string("share", "sample");
+        if (!share.equals("sample") && !share.equals("batch")) {
+            throw s.bad("share", share, "sample (one window per sample) or batch (one window for the batch, slid by its slowest sample)");
+        }
+        return Paradigms.of(s.string("sampler", "ddpm"), s.integer("window", 16), s.real("tol", 0.1), share.equals("batch"));
     }
 
     private static Integrator picardBlocks(Spec s) {
@@ -84,7 +95,7 @@ public final class Integrators {
             case "batch" -> MultilevelEulerMaruyama.Share.BATCH;
             case "sample" -> MultilevelEulerMaruyama.Share.SAMPLE;
             default -> throw s.bad("share", share, "batch or sample");
-        });
+        }, s.integer("open", 0));
     }
 
     private static Integrator poissonMidpoint(Spec s) {

@@ -2,7 +2,6 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
-import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * DiffLab's own accelerated stochastic sampler, built from the ingredients that third-party summaries attribute to
@@ -22,8 +21,11 @@ import org.difflab.dsl.tensor.RowReductions;
  * <p>{@code clip = Infinity} (spec {@code momentumStochastic:clip=inf}) never clips: the run is then an affine map of
  * its Gaussian draws (given an affine score), so its law can be evaluated exactly, and it reports no {@code clipped}
  * statistic. With a finite clip the clipping is a nonlinear map (its norm runs over all coordinates of a sample), and
- * the exact evaluator refuses the run. The norm is {@link RowReductions#norm} and the rescaling a division by
- * max(||C||, limit) / limit (exactly 1 where the clip is inactive), so a sample's bits do not depend on its batch.
+ * the exact evaluator refuses the run ({@link CorrectionClip}).
+ *
+ * <p>It is FIRST order (local slope 0.99 against h = ln T / T on the Li schedule; review li_cai_fulltext.md 7.3): the
+ * probability-flow ODE's correction does not cancel this SDE step's leading error. Kept as a documented first-order
+ * DiffLab variant; {@link LiCaiStochastic} is the second-order reconstruction.
  */
 public final class MomentumStochastic implements Integrator {
     private final double clip;
@@ -75,10 +77,7 @@ public final class MomentumStochastic implements Integrator {
                 NDArray correction = score.sub(previousScore.mul(Math.sqrt(alphaUp)))
                         .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
                 if (clip < Double.POSITIVE_INFINITY) {
-                    double limit = clip * sqrtD * (1 - alpha);
-                    NDArray norm = RowReductions.norm(correction);
-                    ctx.count("clipped", norm.gt(limit).toType(ai.djl.ndarray.types.DataType.INT64, false).sum().getLong());
-                    correction = correction.div(norm.maximum(limit).div(limit));
+                    correction = CorrectionClip.apply(ctx, correction, clip * sqrtD * (1 - alpha));
                 }
                 ctx.count("corrected", x.getShape().get(0));
                 next = next.add(correction);

@@ -57,14 +57,27 @@ public final class MultilevelEulerMaruyama implements Integrator {
     private final double lambda;
     private final Form form;
     private final Share share;
+    private final int alwaysOn;
+
+    /** Every level gated (no level kept always on). */
+    public MultilevelEulerMaruyama(double rate, double lambda, Form form, Share share) {
+        this(rate, lambda, form, share, 0);
+    }
 
     /**
-     * @param rate   Lambda in (0, Infinity]; Infinity makes every p_k = 1 (Euler-Maruyama with the top level)
-     * @param lambda noise scale of the reverse SDE, >= 0 (0: the probability-flow ODE)
-     * @param form   Euler or exponential integration of the linear part
-     * @param share  gates shared across the batch or drawn per sample
+     * @param rate     Lambda in (0, Infinity]; Infinity makes every p_k = 1 (Euler-Maruyama with the top level)
+     * @param lambda   noise scale of the reverse SDE, >= 0 (0: the probability-flow ODE)
+     * @param form     Euler or exponential integration of the linear part
+     * @param share    gates shared across the batch or drawn per sample
+     * @param alwaysOn k*: levels 1..k* are evaluated at every step (p_k = 1), as the paper keeps its coarse levels on (review
+     *                 mlem_piadm_fulltext.md 3); an integer &gt;= 0, at most the hierarchy's number of levels (checked at run)
      */
-    public MultilevelEulerMaruyama(double rate, double lambda, Form form, Share share) {
+    public MultilevelEulerMaruyama(double rate, double lambda, Form form, Share share, int alwaysOn) {
+        if (alwaysOn < 0) {
+            throw new IllegalArgumentException("open = " + alwaysOn + " is not allowed: must be an integer >= 0 (levels 1..open always "
+                    + "evaluated; 0: every level gated)");
+        }
+        this.alwaysOn = alwaysOn;
         this.rate = Require.positiveOrInfinity("rate", rate);
         this.lambda = Require.nonNegative("lambda", lambda);
         this.form = Require.notNull("form", form);
@@ -79,7 +92,7 @@ public final class MultilevelEulerMaruyama implements Integrator {
     @Override
     public String spec() {
         return "mlem:rate=" + (Double.isInfinite(rate) ? "inf" : rate) + ",lambda=" + lambda + ",form=" + form.name().toLowerCase(Locale.ROOT)
-                + ",share=" + share.name().toLowerCase(Locale.ROOT);
+                + ",share=" + share.name().toLowerCase(Locale.ROOT) + (alwaysOn > 0 ? ",open=" + alwaysOn : "");
     }
 
     @Override
@@ -102,11 +115,18 @@ public final class MultilevelEulerMaruyama implements Integrator {
         return Optional.of(EXTRA);
     }
 
-    /** The gate probabilities p_k = min(1, eta lambda_k(t)) at time t and step size eta (all 1 without pilot differences or with rate = inf). */
+    /**
+     * The gate probabilities p_k = min(1, eta lambda_k(t)) at time t and step size eta (all 1 without pilot differences or
+     * with rate = inf), clamped at 1 for the always-on levels 1..open.
+     */
     public double[] probabilities(ScoreModel model, double t, double eta) {
         double[] p = rates(model, t);
+        if (alwaysOn > p.length) {
+            throw new IllegalArgumentException("open = " + alwaysOn + " is not allowed for a hierarchy of " + p.length + " levels: must be an "
+                    + "integer in [0, " + p.length + "]");
+        }
         for (int k = 0; k < p.length; k++) {
-            p[k] = Math.min(1, eta * p[k]);
+            p[k] = k < alwaysOn ? 1 : Math.min(1, eta * p[k]);
         }
         return p;
     }

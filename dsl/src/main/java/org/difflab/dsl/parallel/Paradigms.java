@@ -32,8 +32,10 @@ import org.difflab.dsl.tensor.RowReductions;
  * variance exceeds tol^2 (for deterministic samplers DDPM's posterior variance stands in, as in the authors' code);
  * at most T iterations, since each accepts at least one point. tol = 0 reproduces the wrapped sampler to rounding.
  *
- * <p>Every sample runs its own window (its convergence decides only its own slides, its change measured by
- * {@link RowReductions#sumsOfSquares}), so samples do not depend on the batch. The rows run side by side: each round is one batched call that evaluates every grid point some row's
+ * <p>By default every sample runs its own window (its convergence decides only its own slides, its change measured by
+ * {@link RowReductions#sumsOfSquares}), so samples do not depend on the batch. With {@code share=batch} the batch
+ * shares one window slid by its slowest sample, as the official code does ({@link SlidingWindows}); the fixed point is
+ * the same, but a sample's iterates, and so its bits at tol &gt; 0, then depend on the rest of its batch. The rows run side by side: each round is one batched call that evaluates every grid point some row's
  * window covers, with those rows only. Counters: {@link RunContext#ROUNDS} the rounds (batched calls, the depth),
  * {@link #EVALUATIONS} the model evaluations summed over samples (the work; per sample: divide by the rows), and
  * {@link #EXTRA} the batched evaluations (one per grid point per round) beyond one per step, and, when tol &gt; 0,
@@ -52,16 +54,29 @@ public final class Paradigms implements Integrator {
     private final SteppedIntegrator sampler;
     private final int window;
     private final double tolerance;
+    private final boolean shared;
+
+    /** Per-sample windows (the default). */
+    public Paradigms(SteppedIntegrator sampler, int window, double tolerance) {
+        this(sampler, window, tolerance, false);
+    }
 
     /**
      * @param sampler   the sequential sampler
      * @param window    p, points per batched call, &gt;= 1
      * @param tolerance tol &gt;= 0
+     * @param shared    one window for the batch, slid by its slowest sample (the official code); false: one per sample.
+     *                  Refused for a multistep sampler (its carried prediction is kept per row at the row's own slide)
      */
-    public Paradigms(SteppedIntegrator sampler, int window, double tolerance) {
+    public Paradigms(SteppedIntegrator sampler, int window, double tolerance, boolean shared) {
         this.sampler = Require.notNull("sampler", sampler);
         this.window = Require.positive("window", window);
         this.tolerance = Require.nonNegative("tol", tolerance);
+        if (shared && sampler.multistep()) {
+            throw new IllegalArgumentException("share = batch is not allowed with sampler = " + sampler.spec() + ": a batch-shared window "
+                    + "needs a one-step sampler without a carried prediction (ddpm, ddim, eulerMaruyama, exponentialEuler); use share=sample");
+        }
+        this.shared = shared;
     }
 
     /**
@@ -69,6 +84,11 @@ public final class Paradigms implements Integrator {
      * {@code of("ddim:eta=0.5", 16, 0.1)}.
      */
     public static Paradigms of(String sampler, int window, double tolerance) {
+        return of(sampler, window, tolerance, false);
+    }
+
+    /** As {@link #of(String, int, double)}, with a batch-shared window when {@code shared}. */
+    public static Paradigms of(String sampler, int window, double tolerance, boolean shared) {
         Integrator parsed;
         try {
             parsed = org.difflab.dsl.integrator.Integrators.parse(sampler);
@@ -79,7 +99,7 @@ public final class Paradigms implements Integrator {
             throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: a one-step sampler that exposes its step without "
                     + "noise (ddpm, ddim, dpmSolverPP2M, eulerMaruyama, exponentialEuler, with at most one parameter, e.g. ddim:eta=0.5)");
         }
-        return new Paradigms(stepped, window, tolerance);
+        return new Paradigms(stepped, window, tolerance, shared);
     }
 
     @Override
@@ -89,7 +109,7 @@ public final class Paradigms implements Integrator {
 
     @Override
     public String spec() {
-        return "paradigms:sampler=" + sampler.spec() + ",window=" + window + ",tol=" + tolerance;
+        return "paradigms:sampler=" + sampler.spec() + ",window=" + window + ",tol=" + tolerance + (shared ? ",share=batch" : "");
     }
 
     public SteppedIntegrator sampler() {
@@ -129,7 +149,7 @@ public final class Paradigms implements Integrator {
             double s = sampler.stochastic() ? sampler.noiseScale(grid, j) : posterior.noiseScale(grid, j);
             limit[j] = tolerance * tolerance * dimension * s * s;
         }
-        Windows windows = new Windows(rows, steps, window);
+        SlidingWindows windows = new SlidingWindows(rows, steps, window, shared);
         NDArray[] points = new NDArray[steps + 1];
         for (int j = 0; j <= windows.end[0]; j++) {
             points[j] = x;
@@ -204,87 +224,20 @@ public final class Paradigms implements Integrator {
         }
     }
 
-    /** Each row's window [begin, end) over the grid; a row is done when its window begins at T. */
-    private static final class Windows {
-        final int[] begin;
-        final int[] end;
-        /** The window's end before the last slide (its points after it are filled from it). */
-        final int[] previousEnd;
-        final int steps;
-        final int window;
-
-        Windows(int rows, int steps, int window) {
-            this.steps = steps;
-            this.window = window;
-            begin = new int[rows];
-            end = new int[rows];
-            previousEnd = new int[rows];
-            Arrays.fill(end, Math.min(window, steps));
-            Arrays.fill(previousEnd, Math.min(window, steps));
-        }
-
-        boolean done() {
-            return lowestBegin() == steps;
-        }
-
-        int lowestBegin() {
-            int lo = steps;
-            for (int b : begin) {
-                lo = Math.min(lo, b);
-            }
-            return lo;
-        }
-
-        /** The rows whose window covers grid point j. */
-        long[] covering(int j) {
-            int n = 0;
-            for (int r = 0; r < begin.length; r++) {
-                n += begin[r] <= j && j < end[r] ? 1 : 0;
-            }
-            long[] idx = new long[n];
-            for (int r = 0, k = 0; r < begin.length; r++) {
-                if (begin[r] <= j && j < end[r]) {
-                    idx[k++] = r;
-                }
-            }
-            return idx;
-        }
-
-        /** The window offset of the last point a row accepts: its first moved point, or its last. */
-        int lastAccepted(int row, int first) {
-            return first < 0 ? end[row] - begin[row] - 1 : Math.min(first, window - 1);
-        }
-
-        /** Slides every active row past its accepted points; returns the points accepted beyond one per row. */
-        long slide(int[] first) {
-            long beyondOne = 0;
-            for (int r = 0; r < begin.length; r++) {
-                if (begin[r] < steps) {
-                    previousEnd[r] = end[r];
-                    int accepted = lastAccepted(r, first[r]) + 1;
-                    beyondOne += accepted - 1;
-                    begin[r] += accepted;
-                    end[r] = Math.min(begin[r] + window, steps);
-                }
-            }
-            return beyondOne;
-        }
-    }
-
     /**
      * One iteration for every active row: one batched call over all windows (a grid point once, with the rows whose
      * window covers it), then per grid point in order the step without noise, the prefix sums from each row's window
      * start and the change against the previous iterate.
      */
     private final class Round {
-        final Windows windows;
+        final SlidingWindows windows;
         final NDArray[] points;
         long evaluations;
         /** Per row: the window offset of its first point that moved by more than the tolerance, or -1. */
         final int[] first;
         NDArray previousX0;
 
-        Round(RunContext ctx, Windows windows, NDArray[] points, NDArray previousX0, Noise noise, double[] limit) {
+        Round(RunContext ctx, SlidingWindows windows, NDArray[] points, NDArray previousX0, Noise noise, double[] limit) {
             this.windows = windows;
             this.points = points;
             int rows = windows.begin.length;

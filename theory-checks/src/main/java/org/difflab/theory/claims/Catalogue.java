@@ -17,6 +17,7 @@ public final class Catalogue {
     static {
         StandardClaims.all().forEach(Catalogue::register);
         LiClaims.all().forEach(Catalogue::register);
+        LiCaiClaims.all().forEach(Catalogue::register);
         PoissonMidpointClaims.all().forEach(Catalogue::register);
         ComplexityClaims.all().forEach(Catalogue::register);
         LangevinClaims.all().forEach(Catalogue::register);

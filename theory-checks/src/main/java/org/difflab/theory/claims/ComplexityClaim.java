@@ -117,7 +117,8 @@ public record ComplexityClaim(String id, String family, Provenance provenance, S
     public String setup() {
         return String.format(Locale.ROOT, "target gaussian:mean=1,var=0.05 in d = %s, schedule li:T=steps,c0=2,c1=6 sampled at every step T..1, "
                 + "init exact, exact TV to law(X_1); T searched by doubling and bisection up to %d for eps = %s; fit of T / ln T over "
-                + "cells with T >= %d that are neither censored nor at the smallest T; log allowance k = %d", Arrays.toString(dims), maxSteps,
+                + "cells with T >= %d that are neither censored nor at the smallest T; log allowance k = %d; cells with eps > 1/sqrt(d) are marked "
+                + "(outside the regime of Li and Cai's comparison)", Arrays.toString(dims), maxSteps,
                 Arrays.toString(eps), fromSteps, logPower);
     }
 
@@ -150,8 +151,10 @@ public record ComplexityClaim(String id, String family, Provenance provenance, S
             boolean fitted = inFit(c);
             String why = c.censored() ? "censored: TV > eps at T = " + maxSteps : c.atMinSteps() ? "already <= eps at the smallest T"
                     : c.steps() < fromSteps ? "T < " + fromSteps + " (before the cut-off)" : "";
-            cells.row(c.dim(), c.eps(), c.steps(), String.format(Locale.ROOT, "%.4e", c.error()), fitted ? "yes" : "no",
-                    why + (c.monotone() ? "" : (why.isEmpty() ? "" : "; ") + "errors not monotone near T"));
+            why += c.monotone() ? "" : (why.isEmpty() ? "" : "; ") + "errors not monotone near T";
+            why += c.eps() <= 1 / Math.sqrt(c.dim()) ? "" : (why.isEmpty() ? "" : "; ") + "eps > 1/sqrt(d): outside the regime of Li and Cai's "
+                    + "comparison";
+            cells.row(c.dim(), c.eps(), c.steps(), String.format(Locale.ROOT, "%.4e", c.error()), fitted ? "yes" : "no", why);
         }
         return new ClaimResult(this, checks, List.of(cells.build()), chart(series, fit), (System.nanoTime() - start) * 1e-9);
     }

@@ -31,6 +31,17 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
     private static final double[] TOLERANCES = {1e-3, 1e-2, 1e-1, 3e-1};
     private static final int EXACT_ROWS = 4;
 
+    /** The official results table (SD-v2, review mlem_piadm_fulltext.md 7): T, window, rounds, evaluations / T; null if none. */
+    private double[] paper() {
+        if (sampler.equals("ddpm") && steps == 1000) {
+            return new double[] {1000, 48, 44, 2.04};
+        }
+        if (sampler.equals("ddim") && steps == 200) {
+            return new double[] {200, 32, 16, 2.13};
+        }
+        return null;
+    }
+
     public ParadigmsClaim {
         Claim.requireId(id);
         if (steps < 2 || window < 2 || !(tolerance > 0) || samples < 2) {
@@ -49,9 +60,11 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
         return Provenance.paper("Shih, Belkhale, Ermon, Sadigh and Anari (2023), Parallel sampling of diffusion models (ParaDiGMS), arXiv "
                 + "2305.16317", "the official README's results table: DDPM-1000 in 44 parallel rounds (window about 48) and DDIM-200 in 16 "
                 + "(window about 32), at 2.0-3.0x the evaluations; the abstract's 2-4x speed-up is wall-clock on 4-8 GPUs")
-                .differs("sequential rounds (batched calls), not wall-clock; a 2-D Gaussian mixture with the exact score instead of Stable "
-                        + "Diffusion or LSUN; window 16, which caps the rounds at >= T/16, so only the weak form rounds <= T/2 is checked, not "
-                        + "the paper's 12-24x fewer rounds (tighter windows and thresholds are the next issue's)")
+                .differs("sequential rounds (batched calls), not wall-clock (wall time on one CPU is measured and reported, not claimed); "
+                        + "a 2-D Gaussian mixture with the exact score instead of Stable Diffusion or LSUN; the paper's windows (48 for "
+                        + "DDPM-1000, 32 for 200 steps) and tolerance (0.1 on the mean square change per dimension over the next step's "
+                        + "posterior variance); rounds and evaluation ratios reported beside the paper's, judged only in the weak form "
+                        + "rounds <= T/2 (the paper's counts come from a learned Stable Diffusion model)")
                 .basis("official code AndyShih12/paradigms (tolerance and slide rule); research note mlem_parallel.md C.2-C.4; review "
                         + "mlem_piadm_fulltext.md 7 and 8.3");
     }
@@ -92,7 +105,8 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
 
     @Override
     public String note() {
-        return "Each sample slides its own window (so samples do not depend on the batch) and the rows run side by side: a round is one "
+        return "By default each sample slides its own window (so samples do not depend on the batch; share=batch is the official code's "
+                + "one window slid by the slowest sample, reported beside it) and the rows run side by side: a round is one "
                 + "batched call over every grid point some window covers, so the rounds are the most iterations a sample needed, and the "
                 + "evaluations per sample are its own windows' points. The wall-time ratio is one sample on this machine's CPU, where a "
                 + "window of p points is one batched call of p rows: a measurement, not a claim.";
@@ -153,12 +167,24 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
                         String.format(Locale.ROOT, "%.3f", oneParallel.wallSeconds()), String.format(Locale.ROOT, "%.2f",
                                 oneParallel.wallSeconds() / oneSequential.wallSeconds()))
                 .build();
+        ParallelRun shared = ParallelRun.of(target, Paradigms.of(sampler, window, tolerance, true), steps, samples, 1);
+        Table.Builder against = Table.of("against the paper's table (rounds: sequential batched calls; the paper's on Stable Diffusion v2, "
+                + "ours on the mixture)", "run", "window", "rounds", "steps / rounds", "evaluations / steps");
+        double[] paper = paper();
+        if (paper != null) {
+            against.row("paper: " + sampler + "-" + steps + " (SD-v2, batch-shared window)", (int) paper[1], (int) paper[2],
+                    String.format(Locale.ROOT, "%.1f", paper[0] / paper[2]), String.format(Locale.ROOT, "%.2f", paper[3]));
+        }
+        against.row(subject + " (per-sample windows)", window, judged.rounds(), String.format(Locale.ROOT, "%.1f", speedup),
+                String.format(Locale.ROOT, "%.2f", overhead));
+        against.row(subject + ",share=batch (one window slid by the slowest of " + samples + " samples)", window, shared.rounds(),
+                String.format(Locale.ROOT, "%.1f", steps / (double) shared.rounds()), String.format(Locale.ROOT, "%.2f", shared.evaluations() / steps));
         Chart chart = Chart.of(id + ": rounds and evaluations per sample against tol", "tol", "count", true, true)
                 .measured("rounds", tols, rounds)
                 .measured("evaluations per sample", tols, evaluations)
                 .theory("steps (sequential rounds = evaluations)", new double[] {tols[0], tols[tols.length - 1]}, new double[] {steps, steps})
                 .build();
-        return new ClaimResult(this, checks, List.of(t.build(), wall), chart, (System.nanoTime() - start) * 1e-9);
+        return new ClaimResult(this, checks, List.of(t.build(), against.build(), wall), chart, (System.nanoTime() - start) * 1e-9);
     }
 
     private String spec(double tol) {

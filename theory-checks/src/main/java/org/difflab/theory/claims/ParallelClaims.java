@@ -16,8 +16,8 @@ final class ParallelClaims {
     /** The claims, in report order. */
     static List<CatalogueEntry> all() {
         PicardSweepsClaim sweeps = new PicardSweepsClaim("picard-sweeps", 8, 64, 64, 3);
-        ParadigmsClaim ddpm = new ParadigmsClaim("paradigms-rounds-ddpm-1000", "ddpm", 1000, 16, 0.1, 16);
-        ParadigmsClaim ddim = new ParadigmsClaim("paradigms-rounds-ddim-200", "ddim", 200, 16, 0.1, 16);
+        ParadigmsClaim ddpm = new ParadigmsClaim("paradigms-rounds-ddpm-1000", "ddpm", 1000, 48, 0.1, 16);
+        ParadigmsClaim ddim = new ParadigmsClaim("paradigms-rounds-ddim-200", "ddim", 200, 32, 0.1, 16);
         PicardDimensionClaim inD = new PicardDimensionClaim("piadm-rounds-polylog-in-d", new int[] {4, 16, 64, 256, 1024}, 0.1, 8, 0.2,
                 "On an isotropic Gaussian with the exact score every coordinate is off by O(h) for the SDE and the ODE alike, and TV of "
                         + "d independent coordinates grows like sqrt(d) times that, so T_seq ~ sqrt(d) / eps for both: the SDE's d is a "

@@ -123,10 +123,10 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, int blocks
         for (double lambda : LAMBDAS) {
             PicardDimensionStudy study = PicardDimensionStudy.of(lambda).dims(dims).eps(eps).blocks(blocks);
             PicardDimensionResult r = (everySweep ? study.everySweep() : study).run();
-            String kind = lambda == 1 ? "SDE" : "ODE";
+            String kind = lambda == 1 ? "SDE" : "ODE, predictor only (no corrector)";
             double bound = lambda == 1 ? 1 : 0.5;
             String seq = "exponentialEuler:lambda=" + (int) lambda;
-            String par = "picardBlocks:lambda=" + (int) lambda;
+            String par = "picardBlocks:lambda=" + (int) lambda + (lambda == 1 ? "" : " (PIADM-ODE predictor only)");
             PowerFit steps = r.sequentialExponent();
             PowerFit rounds = r.roundsExponent();
             PowerFit logRounds = r.roundsLogExponent();

@@ -58,11 +58,15 @@ final class PoissonMidpointClaims {
                 "Each coarse step evaluates the model once plus once per selected sub-index 1..K-1 (probability 1/K each): "
                         + "extra calls Binomial(K-1, 1/K), mean NFE 2 - 1/K", BERNOULLI, "linear:T=1000", UNIFORM_BLOCKS, 25, 1, 200,
                 "K = 40; selection shared across the batch (one draw per coarse step).");
+        PmmLayoutClaim layout = new PmmLayoutClaim("pmm-block-layout-by-scale", new double[] {1, 0.5, 0.2, 0.1}, 25, new double[] {1, 1.5, 2},
+                BERNOULLI, false);
         return List.of(
                 budget("pmm-ddpm-budget-ldm", "sqrtlinear:b0=0.0015,b1=0.0195,T=1000", "the LDM sqrt-linear schedule (0.0015..0.0195)"),
                 budget("pmm-ddpm-budget-linear", "linear:T=1000", "the DDPM linear schedule (1e-4..0.02)"),
                 CatalogueEntry.of(stiff, Control.mutant("uniform blocks as CLOSE", "blocks that never refine near t = 0 (equal blocks) "
                         + "where the claim needs quadratic ones", stiff.withContenders(List.of(BudgetRun.close(BERNOULLI, UNIFORM_BLOCKS, 25)), 16))),
+                CatalogueEntry.of(layout, Control.mutant("layouts swapped", "a claim mutant: uniform blocks claimed better at small scale and "
+                        + "quadratic ones at scale 1 (scales 1 and 0.1 only)", layout.swappedOn(new double[] {1, 0.1}, new double[] {1, 2}))),
                 CatalogueEntry.of(mixture, Control.mutant("poissonMidpoint@noise=0.9", "the injected noise's variance 90% too large (this "
                         + "Monte Carlo claim resolves only gross defects: a 50% error was 2.6 standard errors, a missing correction 0.1)",
                         mixture.withContenders(List.of(BudgetRun.close(BERNOULLI + "@noise=0.9", QUADRATIC_BLOCKS, 25))))),
