@@ -1,5 +1,6 @@
 package org.difflab.plugin.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,9 +34,35 @@ public final class DiffLabCommand implements Runnable {
         ErrorReporter errors = new ErrorReporter();
         DiffLabCommand root = new DiffLabCommand();
         root.stderrIsTerminal = stderrIsTerminal;
-        return new CommandLine(root)
+        CommandLine line = new CommandLine(root)
                 .setParameterExceptionHandler(errors)
-                .setExecutionExceptionHandler(errors);
+                .setExecutionExceptionHandler(errors)
+                .setExecutionStrategy(DiffLabCommand::executeReportingErrors);
+        versionEverywhere(line, line.getCommandSpec().version());
+        return line;
+    }
+
+    /** {@code --version} answers on every subcommand with the root's version (picocli leaves theirs empty). */
+    private static void versionEverywhere(CommandLine line, String[] version) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            versionEverywhere(sub, version);
+        }
+    }
+
+    /**
+     * Runs the command; an {@link Error} (an {@link OutOfMemoryError} above all), which picocli would let through as a
+     * stack trace, goes to the {@link ErrorReporter} like an exception.
+     */
+    static int executeReportingErrors(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            List<CommandLine> lines = parsed.asCommandLineList();
+            throw new CommandLine.ExecutionException(lines.get(lines.size() - 1), String.valueOf(e.getMessage()), e);
+        }
     }
 
     private boolean stderrIsTerminal;
