@@ -19,18 +19,19 @@ final class Budget {
 
     private long heap;
     private long nativeBytes;
-    private final StringBuilder parts = new StringBuilder();
+    private final StringBuilder heapParts = new StringBuilder();
+    private final StringBuilder nativeParts = new StringBuilder();
 
     /** Adds {@code bytes} of Java heap for {@code what} (e.g. "--n = 1000000 rows kept for --plot"). */
     Budget heap(String what, double bytes) {
         heap = saturatedAdd(heap, bytes);
-        return note(what, bytes);
+        return note(heapParts, what, bytes);
     }
 
     /** Adds {@code bytes} of native memory (tensors) for {@code what}. */
     Budget tensors(String what, double bytes) {
         nativeBytes = saturatedAdd(nativeBytes, bytes);
-        return note(what, bytes);
+        return note(nativeParts, what, bytes);
     }
 
     /** Refuses an array longer than Java allows, whatever the heap. */
@@ -53,7 +54,7 @@ final class Budget {
         if (heap > heapLimit || nativeBytes > nativeLimit) {
             boolean onHeap = heap > heapLimit;
             throw new IllegalArgumentException(asked + " needs about " + gib(onHeap ? heap : nativeBytes) + (onHeap ? " of Java heap" : " of native memory")
-                    + " (" + parts + "), more than the " + gib(onHeap ? heapLimit : nativeLimit) + " available ("
+                    + " (" + (onHeap ? heapParts : nativeParts) + "), more than the " + gib(onHeap ? heapLimit : nativeLimit) + " available ("
                     + (onHeap ? "80% of -Xmx " + gib(Runtime.getRuntime().maxMemory()) + "; DIFFLAB_JAVA_OPTS=-Xmx... gives more"
                     : "80% of physical memory " + gib(physicalBytes()) + " less the Java heap") + "): lower " + options);
         }
@@ -78,7 +79,7 @@ final class Budget {
                 : String.format(Locale.ROOT, "%.0f MiB", Math.ceil(bytes / (1 << 20)));
     }
 
-    private Budget note(String what, double bytes) {
+    private Budget note(StringBuilder parts, String what, double bytes) {
         if (bytes >= 1 << 20) {
             parts.append(parts.length() == 0 ? "" : ", ").append(what).append(": ").append(gib(bytes));
         }
