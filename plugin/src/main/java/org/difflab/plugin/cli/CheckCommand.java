@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.Check;
@@ -79,6 +80,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
+        if (!list) {
+            OutputPaths.folder("--report", report);
+            if (json != null) {
+                OutputPaths.file("--json", json);
+            }
+        }
         List<CatalogueEntry> selected = ClaimSelection.of(claims, list && tier == null && claims.isEmpty() ? ClaimSelection.ALL : tier);
         if (list) {
             TextTable t = new TextTable("claim", "tier", "kind", "controls", "provenance", "expected");
@@ -92,14 +99,11 @@ final class CheckCommand implements Callable<Integer> {
         if (controls) {
             ClaimSelection.requireControls(claims, selected);
         }
-        ReportWriter.requireWritable(report, "--report");
-        if (json != null) {
-            ReportWriter.requireWritableFile(json, "--json");
-        }
         List<String> untrained = ClaimSelection.requireZoo(selected, train);
         DiffLabRuntime.engine();
         long start = System.nanoTime();
         List<ClaimResult> results = new ArrayList<>();
+        CancellationException stoppedBy = null;
         boolean terminal = parent != null && parent.stderrIsTerminal();
         try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(),
                 ReportWriter.previousTimings(report))) {
@@ -110,21 +114,16 @@ final class CheckCommand implements Callable<Integer> {
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
             for (CatalogueEntry entry : selected) {
-                progress.started(entry.id());
-                ClaimResult r = entry.claim().check();
-                progress.finished(r);
-                if (controls) {
-                    List<ControlResult> runs = new ArrayList<>();
-                    for (Control c : entry.controls()) {
-                        progress.controlStarted(entry.id(), c.name());
-                        ControlResult cr = c.run();
-                        runs.add(cr);
-                        progress.control(cr);
-                    }
-                    r = r.withControls(runs);
+                try {
+                    results.add(measure(entry, progress));
+                } catch (CancellationException interrupted) {
+                    stoppedBy = interrupted;
+                    break;
                 }
-                results.add(r);
             }
+        }
+        if (stoppedBy != null && results.isEmpty()) {
+            throw stoppedBy;
         }
         Path index = ReportWriter.write(results, report, controls);
         if (json != null) {
@@ -138,8 +137,43 @@ final class CheckCommand implements Callable<Integer> {
         }
         w.printf(Locale.ROOT, "report -> %s%s; %.1f s%n", index, json == null ? "" : ", JSON -> " + json, (System.nanoTime() - start) * 1e-9);
         w.flush();
+        if (stoppedBy != null) {
+            List<String> notMeasured = selected.subList(results.size(), selected.size()).stream().map(CatalogueEntry::id).toList();
+            e.println("difflab: interrupted: " + stoppedBy.getMessage() + "; the report holds the " + results.size() + " claim"
+                    + (results.size() == 1 ? "" : "s") + " measured before; not measured: " + String.join(", ", notMeasured.subList(0, Math.min(5, notMeasured.size())))
+                    + (notMeasured.size() > 5 ? " and " + (notMeasured.size() - 5) + " more" : ""));
+            e.flush();
+            return ErrorReporter.INTERRUPTED;
+        }
         boolean controlsFailed = controls && summary.controlsFailed() > 0;
         return summary.failed() > 0 || controlsFailed ? 1 : 0;
+    }
+
+    /**
+     * One claim with its controls when asked. Ctrl-C (the thread's interrupt flag) stops it with a
+     * {@link CancellationException}: between claims here, inside a run at its next step.
+     */
+    private ClaimResult measure(CatalogueEntry entry, CheckProgress progress) {
+        if (Thread.interrupted()) {
+            throw new CancellationException("stopped before claim " + entry.id());
+        }
+        progress.started(entry.id());
+        ClaimResult r = entry.claim().check();
+        progress.finished(r);
+        if (controls) {
+            List<ControlResult> runs = new ArrayList<>();
+            for (Control c : entry.controls()) {
+                if (Thread.interrupted()) {
+                    throw new CancellationException("stopped before control " + c.name() + " of claim " + entry.id());
+                }
+                progress.controlStarted(entry.id(), c.name());
+                ControlResult cr = c.run();
+                runs.add(cr);
+                progress.control(cr);
+            }
+            r = r.withControls(runs);
+        }
+        return r;
     }
 
     /** The summary table, the evidence tables when asked, and the reason of every check that did not hold. */

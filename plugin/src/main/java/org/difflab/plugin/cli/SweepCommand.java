@@ -111,6 +111,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException((connectTimeout < 1 ? "--connect-timeout = " + connectTimeout : "--executor-timeout = "
                     + executorTimeout) + " is not allowed: must be an integer >= 1 (seconds)");
         }
+        OutputPaths.folder("--out", out);
         SparkOptions options = SparkOptions.of(master).withAppName("difflab sweep").withUi(ui).withConf(conf)
                 .withTimeouts(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(executorTimeout));
         Sweep sweep = file == null ? Sweep.grid() : Sweep.fromFile(file);
