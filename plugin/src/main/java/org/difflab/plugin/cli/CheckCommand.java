@@ -67,6 +67,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the claims (with their kind and tier) and exit.")
     boolean list;
 
+    @Option(names = "--wide", description = "With --list: do not shorten long cells to fit 100 columns, and show each claim's provenance.")
+    boolean wide;
+
     @Option(names = "--tables", description = "Also print each claim's evidence tables (e.g. cost against error).")
     boolean tables;
 
@@ -88,11 +91,20 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<CatalogueEntry> selected = ClaimSelection.of(claims, list && tier == null && claims.isEmpty() ? ClaimSelection.ALL : tier);
         if (list) {
-            TextTable t = new TextTable("claim", "tier", "kind", "controls", "provenance", "expected");
+            TextTable t = wide ? new TextTable("claim", "tier", "kind", "controls", "provenance", "expected")
+                    : new TextTable("claim", "tier", "kind", "controls", "expected");
             for (CatalogueEntry x : selected) {
-                t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), Cells.provenance(x.claim()), x.claim().expectation());
+                if (wide) {
+                    t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), Cells.provenance(x.claim()), x.claim().expectation());
+                } else {
+                    t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), x.claim().expectation());
+                }
             }
-            w.print(t.render());
+            String text = t.render(wide ? Integer.MAX_VALUE : ListCommand.COLUMNS);
+            w.print(text);
+            if (text.contains("...")) {
+                w.println("(shortened to " + ListCommand.COLUMNS + " columns: --wide shows it all, with each claim's provenance)");
+            }
             w.flush();
             return 0;
         }

@@ -7,7 +7,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The "did you mean" of the command line: the candidate nearest to what was typed by edit distance (case ignored),
- * offered only when it is close enough to be a plausible typo (at most a third of the longer word's letters differ, or
+ * offered only when it is close enough to be a plausible typo (at most two letters or a third of the longer word's differ, or
  * one word starts with the other).
  */
 final class Closest {
@@ -23,7 +23,7 @@ final class Closest {
         for (String c : candidates) {
             String lc = c.toLowerCase(Locale.ROOT);
             int d = lc.startsWith(t) || t.startsWith(lc) ? 1 : DISTANCE.apply(t, lc);
-            if (d < bestDistance && (d <= Math.max(1, Math.max(t.length(), lc.length()) / 3) || lc.startsWith(t) || t.startsWith(lc))) {
+            if (d < bestDistance && (d <= Math.max(2, Math.max(t.length(), lc.length()) / 3) || lc.startsWith(t) || t.startsWith(lc))) {
                 best = c;
                 bestDistance = d;
             }
