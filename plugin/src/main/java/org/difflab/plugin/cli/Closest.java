@@ -22,7 +22,7 @@ final class Closest {
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             String lc = c.toLowerCase(Locale.ROOT);
-            int d = lc.startsWith(t) || t.startsWith(lc) ? 1 : DISTANCE.apply(t, lc);
+            int d = DISTANCE.apply(t, lc);
             if (d < bestDistance && (d <= Math.max(2, Math.max(t.length(), lc.length()) / 3) || lc.startsWith(t) || t.startsWith(lc))) {
                 best = c;
                 bestDistance = d;

@@ -61,9 +61,9 @@ final class RequestSize {
         return b.heap(option + " = " + steps + " grid and per-step arrays", 8 * DOUBLE * (steps + 1));
     }
 
-    /** Adds n kept samples of {@code values} values each (rows on the heap, the run's tensors natively). */
-    static void kept(Budget b, long n, double values, int valueBytes) {
-        String name = String.format(Locale.ROOT, "--n = %d samples of %.0f values kept", n, values);
+    /** Adds n kept samples of {@code values} values each (set by {@code valuesFrom}; rows on the heap, the run's tensors natively). */
+    static void kept(Budget b, long n, double values, String valuesFrom, int valueBytes) {
+        String name = String.format(Locale.ROOT, "--n = %d samples of %.0f values (%s) kept", n, values, valuesFrom);
         b.arrayLength(name, values * n);
         b.heap(name, n * (DOUBLE * values + 16));
         b.tensors(name + " as tensors", 2.0 * valueBytes * n * values);

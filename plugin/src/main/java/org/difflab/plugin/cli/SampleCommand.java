@@ -149,7 +149,7 @@ final class SampleCommand implements Callable<Integer> {
             Budget b = new Budget();
             RequestSize.target(b, "--target", target, batch, type.getNumOfBytes());
             RequestSize.steps(b, "--steps", steps);
-            RequestSize.kept(b, streamed ? StreamedSamples.chunk(n, batch, shape.d()) : n, shape.d(), type.getNumOfBytes());
+            RequestSize.kept(b, streamed ? StreamedSamples.chunk(n, batch, shape.d()) : n, shape.d(), "the target's d", type.getNumOfBytes());
             RequestSize.batch(b, Math.min(batch, n), shape.d(), type.getNumOfBytes(), false);
             check(b, "the target's d or k" + (streamed || plot != null ? "" : ", or stream the samples to a file with --out FILE.csv|.npy "
                     + "(bounded memory)"));
@@ -214,7 +214,7 @@ final class SampleCommand implements Callable<Integer> {
     private void modelBudget(long values, DataType type) {
         Budget b = new Budget();
         RequestSize.steps(b, "--steps", steps);
-        RequestSize.kept(b, n, values, type.getNumOfBytes());
+        RequestSize.kept(b, n, values, eventShape != null ? "--event-shape " + eventShape : "the model's sample shape", type.getNumOfBytes());
         RequestSize.batch(b, Math.min(batch, n), values, type.getNumOfBytes(), true);
         check(b, "--event-shape (the model's sample shape)");
     }
@@ -330,7 +330,7 @@ final class SampleCommand implements Callable<Integer> {
         if (png && name.endsWith(".png")) {
             return "png";
         }
-        throw new IllegalArgumentException("--out = " + file + " is not allowed: must be a file name ending in .csv or .npy"
+        throw new IllegalArgumentException("--out = " + (name.isEmpty() ? "''" : file) + " is not allowed: must be a file name ending in .csv or .npy"
                 + (png ? " or .png" : " (.png grids are for --model)"));
     }
 }

@@ -25,6 +25,9 @@ final class UsageErrors {
     private static final Pattern NOT_ONE_OF = Pattern.compile("Invalid value for (?:option '([^']+)'|positional parameter at index \\d+ "
             + "\\((\\w+)\\)): expected one of \\[(.*)\\] \\(case-sensitive\\) but was '(.*)'", Pattern.DOTALL);
 
+    /** An exclusive group's option given twice, or two of its options: picocli names each match as {--name=value}. */
+    private static final Pattern GROUP_TWICE = Pattern.compile("\\{(--[\\w-]+)");
+
     private UsageErrors() {}
 
     /** The message for {@code ex}, raised while parsing {@code args} (the whole command line, subcommand included). */
@@ -44,6 +47,13 @@ final class UsageErrors {
             return name(o.getOverwritten()) + " is given more than once: give it once";
         }
         String text = ex.getMessage() == null ? "" : ex.getMessage();
+        Matcher group = GROUP_TWICE.matcher(text);
+        if (text.startsWith("Error: expected only one match") && group.find()) {
+            String first = group.group(1);
+            String second = group.find() ? group.group(1) : first;
+            return first.equals(second) ? first + " is given more than once: give it once"
+                    : first + " and " + second + " are given together: give at most one of them";
+        }
         Matcher number = NOT_A_NUMBER.matcher(text);
         if (number.matches()) {
             String kind = switch (number.group(3)) {

@@ -48,7 +48,7 @@ class SampleLimitsTest {
     void keptSamplesBeyondTheHeapPointToStreaming() {
         Cli r = Cli.run(sample("gaussian:d=2", 5, 500_000_000));
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--n = 500000000 samples of 2 values kept").contains("--out FILE.csv|.npy (bounded memory)");
+        assertThat(r.err()).contains("--n = 500000000 samples of 2 values (the target's d) kept").contains("--out FILE.csv|.npy (bounded memory)");
     }
 
     @Test

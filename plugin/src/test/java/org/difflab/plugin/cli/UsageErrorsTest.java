@@ -40,7 +40,7 @@ class UsageErrorsTest {
     @Test
     void aValueOutsideAnEnumIsAnsweredWithTheClosestValue() {
         assertThat(error("list", "integrator")).isEqualTo("difflab: error: WHAT = integrator is not allowed: must be one of integrators, schedules, "
-                + "targets, grids; did you mean 'integrators'?");
+                + "targets, grids or an entry's name (see 'difflab list'); did you mean 'integrators'?");
     }
 
     @Test
