@@ -154,12 +154,16 @@ final class SampleCommand implements Callable<Integer> {
             check(b, "the target's d or k" + (streamed || plot != null ? "" : ", or stream the samples to a file with --out FILE.csv|.npy "
                     + "(bounded memory)"));
         }
+        NoiseSchedule sched = Schedules.parse(schedule);
+        TargetRange.check("--target", target, type, sched.priorStd(), line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
         Target t = Targets.parse(target);
         if (plot != null && t.dim() < 2) {
             throw new IllegalArgumentException("--plot needs a target of dimension >= 2, but --target = " + target + " has d = " + t.dim());
         }
         Integrator method = Integrators.parse(integrator);
-        NoiseSchedule sched = Schedules.parse(schedule);
         GridSpec rule = Grids.parse(grid, steps);
         int gridSteps = rule.on(sched).steps();
         if (master != null) {

@@ -85,6 +85,17 @@ class SampleLimitsTest {
     }
 
     @Test
+    void scalesThatOverflowTheTypeAreRefusedNamingTheKeyAndFarScalesWarned() {
+        Cli huge = Cli.run(sample("gaussian:d=2,mean=1e200", 5, 4));
+        assertThat(huge.exitCode()).isEqualTo(2);
+        assertThat(huge.err()).isEqualTo("difflab: error: --target = gaussian:d=2,mean=1e200 is not allowed: mean = 1e200 overflows float32 when "
+                + "squared (scales up to 1e+18); use --dtype float64 or a smaller mean" + System.lineSeparator());
+        Cli far = Cli.run(sample("gaussian:d=2,mean=1e5", 5, 4));
+        assertThat(far.exitCode()).as(far.err()).isZero();
+        assertThat(far.err()).startsWith("difflab: warning: --target mean = 1e5 is far above the prior's scale (std 1.00)");
+    }
+
+    @Test
     void anUncommittedStageLeavesNothing() throws IOException {
         Path target = dir.resolve("a.csv");
         try (StagedFiles files = new StagedFiles()) {
