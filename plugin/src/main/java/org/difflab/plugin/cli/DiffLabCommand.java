@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code difflab} command line: list the catalogues, draw samples, check the claims catalogue, evaluate one
+ * The {@code difflab} command line: list the catalogues, draw samples (diffusion or Langevin), check the claims catalogue, evaluate one
  * sampler exactly, run a convergence study, train the model zoo, install a Jupyter kernel, benchmark DiffLab itself, run
  * a sweep on Spark, start a Spark standalone cluster on this machine.
  * Bad input (a bad spec, an unknown name, a value out of range) prints {@code difflab: error: <message>}
@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "difflab", mixinStandardHelpOptions = true, version = "difflab 0.1.0",
         description = "Diffusion-model sampling research toolkit.",
-        subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, EvalCommand.class, ConvergeCommand.class, TrainCommand.class, KernelCommand.class,
+        subcommands = {ListCommand.class, SampleCommand.class, CheckCommand.class, EvalCommand.class, ConvergeCommand.class, LangevinCommand.class, TrainCommand.class, KernelCommand.class,
                 BenchCommand.class, SweepCommand.class, ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DiffLabCommand implements Runnable {
@@ -77,6 +77,6 @@ public final class DiffLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval, converge, train, kernel, bench, sweep or cluster");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, sample, check, eval, converge, langevin, train, kernel, bench, sweep or cluster");
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.langevin.LangevinIntegrators;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Targets;
 import org.difflab.runtime.DiffLabRuntime;
@@ -19,21 +20,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code difflab list [integrators|schedules|targets|grids|NAME] [--wide]}: the catalogue, with the spec syntax of each
+ * {@code difflab list [integrators|schedules|targets|grids|langevin|NAME] [--wide]}: the catalogue, with the spec syntax of each
  * entry, in 100 columns (long cells end in "..."; {@code --wide} shows them whole); {@code list NAME} shows one entry in
  * full.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List integrators, schedules, targets or grids with their spec syntax (all four when none is named), in 100 columns; "
+        description = "List integrators, schedules, targets, grids or Langevin integrators with their spec syntax (all when none is named), in 100 columns; "
                 + "'list NAME' shows one entry in full (e.g. list heun, list gmm).")
 final class ListCommand implements Callable<Integer> {
     /** Width of the listing without --wide: a terminal's usual 100 columns. */
     static final int COLUMNS = 100;
 
     /** What can be listed. */
-    enum Catalogue { integrators, schedules, targets, grids }
+    enum Catalogue { integrators, schedules, targets, grids, langevin }
 
-    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "integrators, schedules, targets, grids, or the name of one entry.")
+    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "integrators, schedules, targets, grids, langevin, or the name of one entry.")
     String what;
 
     @Option(names = "--wide", description = "Do not shorten long cells to fit 100 columns.")
@@ -71,6 +72,7 @@ final class ListCommand implements Callable<Integer> {
             case schedules -> specs("Schedules (--schedule)", Schedules.specs());
             case targets -> specs("Targets (--target)", Targets.specs());
             case grids -> specs("Grids (--grid; the step count comes from --steps)", Grids.specs());
+            case langevin -> langevin();
         };
     }
 
@@ -82,6 +84,15 @@ final class ListCommand implements Callable<Integer> {
                     i.expectedOrder(), r.description());
         }
         return "Integrators (--integrator name[:key=value,...]; defaults shown)" + System.lineSeparator() + fit(t);
+    }
+
+    private String langevin() {
+        TextTable t = new TextTable("name", "parameters", "description");
+        for (LangevinIntegrators.Registration r : LangevinIntegrators.registrations()) {
+            t.row(r.name(), r.parameters().isEmpty() ? "-" : r.parameters(), r.description());
+        }
+        return "Langevin integrators (difflab langevin --integrator; --potential doublewell:d=1,a=1 or a target)" + System.lineSeparator()
+                + fit(t);
     }
 
     private String specs(String title, Map<String, String> specs) {
@@ -114,6 +125,13 @@ final class ListCommand implements Callable<Integer> {
                 m.forEach((k, v) -> b.append(String.format("%-12s %s%n", k + ":", v)));
             }
         }
+        for (LangevinIntegrators.Registration r : LangevinIntegrators.registrations()) {
+            names.add(r.name());
+            if (r.name().equals(name)) {
+                b.append(String.format("%-12s %s%n%-12s %s%n%-12s %s%n", "langevin:", r.name(), "parameters:", r.parameters().isEmpty() ? "-"
+                        : r.parameters(), "description:", r.description()));
+            }
+        }
         for (Map.Entry<String, Map<String, String>> c : Map.of("schedule", Schedules.specs(), "target", Targets.specs(), "grid", Grids.specs())
                 .entrySet()) {
             c.getValue().forEach((s, description) -> {
@@ -125,7 +143,7 @@ final class ListCommand implements Callable<Integer> {
             });
         }
         if (b.length() == 0) {
-            throw new IllegalArgumentException("WHAT = " + name + " is not allowed: must be one of integrators, schedules, targets, grids or an "
+            throw new IllegalArgumentException("WHAT = " + name + " is not allowed: must be one of integrators, schedules, targets, grids, langevin or an "
                     + "entry's name (see 'difflab list')" + Closest.suggestion(name, names));
         }
         return b.toString();

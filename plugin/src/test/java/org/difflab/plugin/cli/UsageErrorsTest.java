@@ -16,8 +16,8 @@ class UsageErrorsTest {
 
     @Test
     void aMistypedCommandIsAnsweredWithTheClosestCommand() {
-        assertThat(error("sampl")).isEqualTo("difflab: error: unknown command 'sampl': use one of list, sample, check, eval, converge, train, "
-                + "kernel, bench, sweep, cluster; did you mean 'sample'?");
+        assertThat(error("sampl")).isEqualTo("difflab: error: unknown command 'sampl': use one of list, sample, check, eval, converge, langevin, "
+                + "train, kernel, bench, sweep, cluster; did you mean 'sample'?");
     }
 
     @Test
@@ -40,7 +40,7 @@ class UsageErrorsTest {
     @Test
     void aValueOutsideAnEnumIsAnsweredWithTheClosestValue() {
         assertThat(error("list", "integrator")).isEqualTo("difflab: error: WHAT = integrator is not allowed: must be one of integrators, schedules, "
-                + "targets, grids or an entry's name (see 'difflab list'); did you mean 'integrators'?");
+                + "targets, grids, langevin or an entry's name (see 'difflab list'); did you mean 'integrators'?");
     }
 
     @Test
