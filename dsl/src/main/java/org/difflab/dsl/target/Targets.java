@@ -16,6 +16,9 @@ import org.difflab.dsl.spec.Spec;
 public final class Targets {
     private Targets() {}
 
+    /** Largest eigenvalue ratio of {@link #rotatedGaussian}: beyond it the eigendecomposition loses the small eigenvalues. */
+    private static final double MAX_SPREAD = 1e12;
+
     /** Standard normal in d dimensions. */
     public static Gaussian gaussian(int d) {
         return Gaussian.isotropic(d, 0, 1);
@@ -28,12 +31,13 @@ public final class Targets {
 
     /**
      * A Gaussian with covariance eigenvalues log-spaced from var to var * spread along a random rotation
-     * (seeded): a full-covariance test case whose eigenbasis is not the standard one.
+     * (seeded): a full-covariance test case whose eigenbasis is not the standard one. spread is at most 1e12, a condition
+     * number the eigendecomposition resolves in double precision (at 1e308 it does not converge).
      */
     public static Gaussian rotatedGaussian(int d, double mean, double var, double spread, long seed) {
         Require.positive("d", d);
         Require.positive("var", var);
-        Require.positive("spread", spread);
+        Require.inRange("spread", spread, Double.MIN_VALUE, MAX_SPREAD);
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] g = new double[d][d];
         for (double[] row : g) {
@@ -165,8 +169,8 @@ public final class Targets {
         }
         if (s.has("spread")) {
             double spread = s.real("spread", 1);
-            if (!(spread >= 1)) {
-                throw s.bad("spread", spread, ">= 1");
+            if (!(spread >= 1 && spread <= MAX_SPREAD)) {
+                throw s.bad("spread", spread, "in [1, 1e12] (the covariance's condition number)");
             }
             return rotatedGaussian(d, mean, var, spread, s.integer("seed", 1));
         }

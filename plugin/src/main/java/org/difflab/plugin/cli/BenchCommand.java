@@ -86,8 +86,8 @@ final class BenchCommand implements Callable<Integer> {
                         + String.join(", ", SECTIONS));
             }
         }
-        if (json != null && !json.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            throw new IllegalArgumentException("--json = " + json + " is not allowed: must be a file name ending in .json");
+        if (json != null) {
+            OutputPaths.file("--json", json, ".json");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -210,10 +210,9 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("processors", Runtime.getRuntime().availableProcessors());
         doc.put("seconds", seconds);
         doc.put("rows", list);
-        try {
-            Files.writeString(file, Json.write(doc) + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write --json " + file + ": " + e.getMessage(), e);
+        try (StagedFiles files = new StagedFiles()) {
+            files.stage("--json", file, temp -> Files.writeString(temp, Json.write(doc) + System.lineSeparator()));
+            files.commit();
         }
     }
 }

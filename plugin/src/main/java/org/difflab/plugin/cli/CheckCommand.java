@@ -68,6 +68,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the claims (with their kind and tier) and exit.")
     boolean list;
 
+    @Option(names = "--wide", description = "With --list: do not shorten long cells to fit 100 columns, and show each claim's provenance.")
+    boolean wide;
+
     @Option(names = "--tables", description = "Also print each claim's evidence tables (e.g. cost against error).")
     boolean tables;
 
@@ -81,27 +84,39 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
+        if (!list) {
+            OutputPaths.folder("--report", report);
+            if (json != null) {
+                OutputPaths.file("--json", json);
+            }
+        }
         List<CatalogueEntry> selected = ClaimSelection.of(claims, list && tier == null && claims.isEmpty() ? ClaimSelection.ALL : tier);
         if (list) {
-            TextTable t = new TextTable("claim", "tier", "kind", "controls", "provenance", "expected");
+            TextTable t = wide ? new TextTable("claim", "tier", "kind", "controls", "provenance", "expected")
+                    : new TextTable("claim", "tier", "kind", "controls", "expected");
             for (CatalogueEntry x : selected) {
-                t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), Cells.provenance(x.claim()), x.claim().expectation());
+                if (wide) {
+                    t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), Cells.provenance(x.claim()), x.claim().expectation());
+                } else {
+                    t.row(x.id(), x.tier().label(), x.claim().kind().label(), x.controls().size(), x.claim().expectation());
+                }
             }
-            w.print(t.render());
+            String text = t.render(wide ? Integer.MAX_VALUE : ListCommand.COLUMNS);
+            w.print(text);
+            if (text.contains("...")) {
+                w.println("(shortened to " + ListCommand.COLUMNS + " columns: --wide shows it all, with each claim's provenance)");
+            }
             w.flush();
             return 0;
         }
         if (controls) {
             ClaimSelection.requireControls(claims, selected);
         }
-        ReportWriter.requireWritable(report, "--report");
-        if (json != null) {
-            ReportWriter.requireWritableFile(json, "--json");
-        }
         List<String> untrained = ClaimSelection.requireZoo(selected, train);
         DiffLabRuntime.engine();
         long start = System.nanoTime();
         List<ClaimResult> results;
+        ClaimRunner.Stopped stoppedBy = null;
         boolean terminal = parent != null && parent.stderrIsTerminal();
         int workers = Math.min(ClaimRunner.workers(), Math.max(1, selected.size()));
         Map<String, Double> previous = ReportWriter.previousTimings(report);
@@ -112,7 +127,15 @@ final class CheckCommand implements Callable<Integer> {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
-            results = ClaimRunner.run(selected, controls, workers, previous, progress);
+            try {
+                results = ClaimRunner.run(selected, controls, workers, previous, progress);
+            } catch (ClaimRunner.Stopped stopped) {
+                stoppedBy = stopped;
+                results = stopped.finished();
+            }
+        }
+        if (stoppedBy != null && results.isEmpty()) {
+            throw stoppedBy;
         }
         Path index = ReportWriter.write(results, report, controls);
         if (json != null) {
@@ -126,6 +149,15 @@ final class CheckCommand implements Callable<Integer> {
         }
         w.printf(Locale.ROOT, "report -> %s%s; %.1f s%n", index, json == null ? "" : ", JSON -> " + json, (System.nanoTime() - start) * 1e-9);
         w.flush();
+        if (stoppedBy != null) {
+            List<String> measured = results.stream().map(r -> r.claim().id()).toList();
+            List<String> notMeasured = selected.stream().map(CatalogueEntry::id).filter(id -> !measured.contains(id)).toList();
+            e.println("difflab: interrupted: " + stoppedBy.getMessage() + "; the report holds the " + results.size() + " claim"
+                    + (results.size() == 1 ? "" : "s") + " measured before; not measured: " + String.join(", ", notMeasured.subList(0, Math.min(5, notMeasured.size())))
+                    + (notMeasured.size() > 5 ? " and " + (notMeasured.size() - 5) + " more" : ""));
+            e.flush();
+            return ErrorReporter.INTERRUPTED;
+        }
         boolean controlsFailed = controls && summary.controlsFailed() > 0;
         return summary.failed() > 0 || controlsFailed ? 1 : 0;
     }

@@ -29,8 +29,8 @@ import org.difflab.theory.claims.ControlResult;
  * A claim's controls run on its thread right after it; the claim's line and its controls' lines are printed together.
  *
  * <p>When the calling thread is interrupted (Ctrl-C), the running claims are interrupted too (each stops at the end of
- * its current step) and a {@link CancellationException} is thrown; the first failure of a claim, in catalogue order, is
- * rethrown as it is.
+ * its current step) and {@link Stopped} is thrown with the claims that had finished, so that {@code check} can report
+ * them; the first failure of a claim, in catalogue order, is rethrown as it is.
  */
 final class ClaimRunner {
     /** System property: how many claims run at once (default: the available processors, at most the number of claims). */
@@ -44,6 +44,20 @@ final class ClaimRunner {
 
         /** The claim finished, its controls (possibly none) too. */
         void finished(ClaimResult result, List<ControlResult> controls);
+    }
+
+    /** The run was interrupted; {@link #finished()} holds the claims that had finished before, in catalogue order. */
+    static final class Stopped extends CancellationException {
+        private final transient List<ClaimResult> finished;
+
+        Stopped(String message, List<ClaimResult> finished) {
+            super(message);
+            this.finished = List.copyOf(finished);
+        }
+
+        List<ClaimResult> finished() {
+            return finished;
+        }
     }
 
     private ClaimRunner() {}
@@ -99,8 +113,11 @@ final class ClaimRunner {
             }
             return results;
         } catch (InterruptedException e) {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+            List<ClaimResult> finished = finishedBefore(entries, futures);
             Thread.currentThread().interrupt();
-            throw new CancellationException("difflab check stopped while claims were running");
+            throw new Stopped("difflab check stopped while claims were running", finished);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -114,6 +131,22 @@ final class ClaimRunner {
             pool.shutdownNow();
             awaitQuietly(pool);
         }
+    }
+
+    /** The results of the claims that finished (not those stopped by the interrupt or never started), in the entries' order. */
+    private static List<ClaimResult> finishedBefore(List<CatalogueEntry> entries, Map<CatalogueEntry, Future<ClaimResult>> futures) {
+        List<ClaimResult> done = new ArrayList<>();
+        for (CatalogueEntry entry : entries) {
+            Future<ClaimResult> f = futures.get(entry);
+            if (f != null && f.isDone() && !f.isCancelled()) {
+                try {
+                    done.add(f.get());
+                } catch (ExecutionException | InterruptedException stoppedOrFailed) {
+                    // stopped by the interrupt at a step end (or failed): not measured
+                }
+            }
+        }
+        return done;
     }
 
     private static ClaimResult oneLocked(ReentrantLock zoo, CatalogueEntry entry, boolean controls, Listener listener) throws InterruptedException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.runtime.DiffLabRuntime;
@@ -61,9 +62,13 @@ final class ConvergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StepProxy stepProxy = ExactOptions.proxy(proxy);
-        if (plot != null && !plot.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--plot = " + plot + " is not allowed: must be a file name ending in .png");
+        if (plot != null) {
+            OutputPaths.file("--plot", plot, ".png");
         }
+        for (int t : steps) {
+            Require.positive("--steps", t);
+        }
+        options.budget("converge", steps);
         Integrator[] methods = ExactOptions.integrators(integrators).stream().map(Integrators::parse).toArray(Integrator[]::new);
         Convergence study = Convergence.study(methods).steps(steps).proxy(stepProxy);
         for (int t : steps) {
@@ -79,8 +84,11 @@ final class ConvergeCommand implements Callable<Integer> {
         List<ConvergenceResult.Series> series = new ArrayList<>(r.series().values());
         series.sort(Comparator.comparing(ConvergenceResult.Series::integrator));
         if (plot != null) {
-            ChartPlot.write(OrderChart.of("convergence on " + options.target + " (" + options.schedule + ", " + options.grid + ")", r,
-                    ConvergenceResult.Series::expectedOrder), plot);
+            try (StagedFiles files = new StagedFiles()) {
+                files.stage("--plot", plot, temp -> ChartPlot.write(OrderChart.of("convergence on " + options.target + " (" + options.schedule
+                        + ", " + options.grid + ")", r, ConvergenceResult.Series::expectedOrder), temp));
+                files.commit();
+            }
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -50,6 +50,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Require.positive("--steps", steps);
+        options.budget("eval", steps);
         options.validate(steps);
         Integrator method = Integrators.parse(integrator);
         Metric metric = options.metric();

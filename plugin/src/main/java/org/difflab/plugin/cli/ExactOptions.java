@@ -49,7 +49,7 @@ final class ExactOptions {
     Gaussian gaussian() {
         if (!(Targets.parse(target) instanceof Gaussian g)) {
             throw new IllegalArgumentException("--target = " + target + " is not allowed: exact evaluation needs a Gaussian target "
-                    + "(gaussian:..., rotgaussian:...)");
+                    + "(gaussian:d=..., with var=..., diag=... or spread=...; see 'difflab list targets')");
         }
         return g;
     }
@@ -81,6 +81,23 @@ final class ExactOptions {
             throw new IllegalArgumentException("--metric = " + metric + " is not allowed: one of " + String.join(", ", Metrics.names()));
         }
         return Metrics.byName(metric);
+    }
+
+    /**
+     * Refuses, before the target is built, a request whose target or grids cannot fit in memory ({@link Budget}); the
+     * exact evaluation itself works per coordinate, so the target's covariance and the grids are what grow.
+     */
+    void budget(String command, int... steps) {
+        Budget b = new Budget();
+        RequestSize.target(b, "--target", target, 1, Double.BYTES);
+        long total = 0;
+        for (int t : steps) {
+            total += t;
+            RequestSize.steps(new Budget(), "--steps", t);
+        }
+        RequestSize.steps(b, "--steps", total);
+        b.check(command + " --target " + target + " --steps " + java.util.Arrays.toString(steps).replaceAll("[\\[\\] ]", ""),
+                "--steps or the target's d");
     }
 
     /** Parses every option, so that bad input is reported before any work is done. */

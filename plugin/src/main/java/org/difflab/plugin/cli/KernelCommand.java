@@ -75,6 +75,7 @@ final class KernelCommand implements Runnable {
                         + " is in none of " + RapaioKernelJar.candidates(pluginJarDir(), RapaioKernelJar.localRepository())
                         + ": build DiffLab (mvn package) or pass --kernel-jar");
             }
+            RapaioKernelJar.requireKernel(jar, "--kernel-jar");
             String cp = classPath != null ? classPath : System.getProperty("java.class.path");
             List<Path> entries = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
                     .filter(p -> !p.getFileName().toString().startsWith("rapaio-jupyter-kernel")).toList();

@@ -137,15 +137,33 @@ final class SampleCommand implements Callable<Integer> {
         }
         DataType type = dataType(dtype);
         String format = out == null ? null : format(out, false);
-        if (plot != null && !plot.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--plot = " + plot + " is not allowed: must be a file name ending in .png");
+        if (out != null) {
+            OutputPaths.file("--out", out, ".csv", ".npy");
         }
+        if (plot != null) {
+            OutputPaths.file("--plot", plot, ".png");
+        }
+        RequestSize.TargetShape shape = RequestSize.TargetShape.of(target);
+        boolean streamed = out != null && plot == null && master == null;
+        if (shape != null) {
+            Budget b = new Budget();
+            RequestSize.target(b, "--target", target, batch, type.getNumOfBytes());
+            RequestSize.steps(b, "--steps", steps);
+            RequestSize.kept(b, streamed ? StreamedSamples.chunk(n, batch, shape.d()) : n, shape.d(), "the target's d", type.getNumOfBytes());
+            RequestSize.batch(b, Math.min(batch, n), shape.d(), type.getNumOfBytes(), false);
+            check(b, "the target's d or k" + (streamed || plot != null ? "" : ", or stream the samples to a file with --out FILE.csv|.npy "
+                    + "(bounded memory)"));
+        }
+        NoiseSchedule sched = Schedules.parse(schedule);
+        TargetRange.check("--target", target, type, sched.priorStd(), line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
         Target t = Targets.parse(target);
         if (plot != null && t.dim() < 2) {
             throw new IllegalArgumentException("--plot needs a target of dimension >= 2, but --target = " + target + " has d = " + t.dim());
         }
         Integrator method = Integrators.parse(integrator);
-        NoiseSchedule sched = Schedules.parse(schedule);
         GridSpec rule = Grids.parse(grid, steps);
         int gridSteps = rule.on(sched).steps();
         if (master != null) {
@@ -155,26 +173,59 @@ final class SampleCommand implements Callable<Integer> {
 
         DiffLabRuntime.engine();
         Device dev = DiffLabRuntime.device(device);
+        TerminalProgress bar = progress ? null : new TerminalProgress(spec.commandLine().getErr(), n, terminal(), 2000, 1000);
         Sampler sampler = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
-                .batchSize(batch).dataType(type).device(dev).observer(progress());
-        List<String> written = new ArrayList<>();
-        try (Samples s = sampler.sample(n)) {
-            double[][] rows = s.rows();
-            if (out != null) {
-                if (format.equals("csv")) {
-                    CsvFile.write(out, rows);
-                } else {
-                    NpyFile.write(out, rows);
+                .batchSize(batch).dataType(type).device(dev).observer(progress(bar));
+        try (StagedFiles files = new StagedFiles()) {
+            if (streamed) {
+                StreamedSamples.Written[] w = new StreamedSamples.Written[1];
+                files.stage("--out", out, temp -> w[0] = StreamedSamples.write(sampler, seed, n, batch, t.dim(), format, temp));
+                files.commit();
+                summary(w[0].n(), w[0].dim(), w[0].integrator(), w[0].steps(), w[0].nfe(), w[0].seconds(), List.of(out.toString()), "--out");
+                return 0;
+            }
+            List<String> written = new ArrayList<>();
+            try (Samples s = sampler.sample(n)) {
+                double[][] rows = s.rows();
+                if (out != null) {
+                    files.stage("--out", out, temp -> {
+                        if (format.equals("csv")) {
+                            CsvFile.write(temp, rows);
+                        } else {
+                            NpyFile.write(temp, rows);
+                        }
+                    });
+                    written.add(out.toString());
                 }
-                written.add(out.toString());
+                if (plot != null) {
+                    files.stage("--plot", plot, temp -> ScatterPlot.write(temp, t, rows, s.integrator() + ", " + s.steps() + " steps, " + t.spec()));
+                    written.add(plot.toString());
+                }
+                files.commit();
+                summary(s, written, "--out or --plot");
             }
-            if (plot != null) {
-                ScatterPlot.write(plot, t, rows, s.integrator() + ", " + s.steps() + " steps, " + t.spec());
-                written.add(plot.toString());
-            }
-            summary(s, written, "--out or --plot");
         }
         return 0;
+    }
+
+    /** Refuses a request over the memory budget, naming the options to lower. */
+    private void check(Budget b, String what) {
+        b.check("sample --n " + n + " --steps " + steps + " --batch " + batch + (target != null ? " --target " + target : " --model " + model),
+                "--n, --steps, --batch or " + what);
+    }
+
+    /** Refuses a network run whose kept samples or activations cannot fit. */
+    private void modelBudget(long values, DataType type) {
+        Budget b = new Budget();
+        RequestSize.steps(b, "--steps", steps);
+        RequestSize.kept(b, n, values, eventShape != null ? "--event-shape " + eventShape : "the model's sample shape", type.getNumOfBytes());
+        RequestSize.batch(b, Math.min(batch, n), values, type.getNumOfBytes(), true);
+        check(b, "--event-shape (the model's sample shape)");
+    }
+
+    private boolean terminal() {
+        DiffLabCommand root = spec.root().userObject() instanceof DiffLabCommand c ? c : null;
+        return root != null && root.stderrIsTerminal();
     }
 
     private Integer sampleModel() {
@@ -188,9 +239,16 @@ final class SampleCommand implements Callable<Integer> {
         Require.inRange("--scale", scale, 1, 64);
         DataType type = dataType(dtype);
         String format = out == null ? null : format(out, true);
+        if (out != null) {
+            OutputPaths.file("--out", out, ".csv", ".npy", ".png");
+        }
         Integrator method = Integrators.parse(integrator);
         NoiseSchedule sched = Schedules.parse(schedule);
         GridSpec rule = Grids.parse(grid, steps);
+        if (eventShape != null) {
+            modelBudget(ModelSource.shape(eventShape).size(), type);
+        }
+        RequestSize.steps(new Budget(), "--steps", steps).check("sample --steps " + steps, "--steps");
         rule.on(sched);
         DiffLabRuntime.engine();
         Device dev = DiffLabRuntime.device(device);
@@ -208,16 +266,21 @@ final class SampleCommand implements Callable<Integer> {
                 return ClusterSample.run(this, NetworkModel.of(model, eventShape, parameterization, time), network.eventShape(), format, null,
                         rule.on(sched).steps());
             }
+            modelBudget(network.eventShape().size(), type);
             Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
-                    .batchSize(batch).dataType(type).device(dev).observer(progress());
+                    .batchSize(batch).dataType(type).device(dev)
+                    .observer(progress(progress ? null : new TerminalProgress(err, n, terminal(), 2000, 1000)));
             List<String> written = new ArrayList<>();
-            try (Samples s = sampler.sample(n)) {
+            try (Samples s = sampler.sample(n); StagedFiles files = new StagedFiles()) {
                 if (format != null) {
-                    switch (format) {
-                        case "png" -> ImageGrid.write(out, s.tensor(), columns != null ? columns : (int) Math.ceil(Math.sqrt(n)), scale);
-                        case "csv" -> CsvFile.write(out, s.rows());
-                        default -> NpyFile.write(out, s.rows());
-                    }
+                    files.stage("--out", out, temp -> {
+                        switch (format) {
+                            case "png" -> ImageGrid.write(temp, s.tensor(), columns != null ? columns : (int) Math.ceil(Math.sqrt(n)), scale);
+                            case "csv" -> CsvFile.write(temp, s.rows());
+                            default -> NpyFile.write(temp, s.rows());
+                        }
+                    });
+                    files.commit();
                     written.add(out.toString());
                 }
                 summary(s, written, "--out");
@@ -227,20 +290,27 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     /** With --progress a line on stderr about once a second (for logs); otherwise a progress bar once a run passes 2 s. */
-    private StepObserver progress() {
+    private StepObserver progress(TerminalProgress bar) {
         PrintWriter err = spec.commandLine().getErr();
+        if (bar != null) {
+            return bar;
+        }
         if (progress) {
             return new ProgressReport(line -> {
                 err.println(line);
                 err.flush();
             }, 1000);
         }
-        return new TerminalProgress(err, 2000, 200);
+        return e -> { };
     }
 
     private void summary(Samples s, List<String> written, String options) {
+        summary(s.size(), s.dim(), s.integrator(), s.steps(), s.nfe(), s.wallTime().toNanos() / 1e9, written, options);
+    }
+
+    private void summary(int size, int dim, String method, int steps, long nfe, double seconds, List<String> written, String options) {
         spec.commandLine().getOut().printf(Locale.ROOT, "sampled n=%d dim=%d integrator=%s steps=%d nfe=%d wall=%.3f s%s%n",
-                s.size(), s.dim(), s.integrator(), s.steps(), s.nfe(), s.wallTime().toNanos() / 1e9,
+                size, dim, method, steps, nfe, seconds,
                 written.isEmpty() ? " (no output file: use " + options + ")" : " -> " + String.join(", ", written));
         spec.commandLine().getOut().flush();
     }
@@ -264,7 +334,7 @@ final class SampleCommand implements Callable<Integer> {
         if (png && name.endsWith(".png")) {
             return "png";
         }
-        throw new IllegalArgumentException("--out = " + file + " is not allowed: must be a file name ending in .csv or .npy"
+        throw new IllegalArgumentException("--out = " + (name.isEmpty() ? "''" : file) + " is not allowed: must be a file name ending in .csv or .npy"
                 + (png ? " or .png" : " (.png grids are for --model)"));
     }
 }

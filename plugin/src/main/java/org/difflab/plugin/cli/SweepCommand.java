@@ -111,6 +111,12 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException((connectTimeout < 1 ? "--connect-timeout = " + connectTimeout : "--executor-timeout = "
                     + executorTimeout) + " is not allowed: must be an integer >= 1 (seconds)");
         }
+        OutputPaths.folder("--out", out);
+        if (file != null) {
+            InputFiles.requireText("--file", file);
+        }
+        positiveCounts("--min-steps", minSteps);
+        positiveCounts("--max-steps", maxSteps);
         SparkOptions options = SparkOptions.of(master).withAppName("difflab sweep").withUi(ui).withConf(conf)
                 .withTimeouts(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(executorTimeout));
         Sweep sweep = file == null ? Sweep.grid() : Sweep.fromFile(file);
@@ -131,6 +137,23 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Step bounds are whole numbers >= 1 (else the grid rule, not the option, would be named in the error). */
+    private static void positiveCounts(String option, List<String> values) {
+        for (String v : values == null ? List.<String>of() : values) {
+            for (String part : v.split(",")) {
+                int k;
+                try {
+                    k = Integer.parseInt(part.trim());
+                } catch (NumberFormatException e) {
+                    k = 0;
+                }
+                if (k < 1) {
+                    throw new IllegalArgumentException(option + " = " + v + " is not allowed: must be a whole number >= 1");
+                }
+            }
+        }
+    }
+
     /** The grid keys given on the command line, split as grid files split them. */
     private Map<String, List<String>> options() {
         Map<String, List<String>> raw = new LinkedHashMap<>();
@@ -141,6 +164,11 @@ final class SweepCommand implements Callable<Integer> {
             @SuppressWarnings("unchecked")
             List<String> values = (List<String>) g[1];
             if (values != null) {
+                for (String v : values) {
+                    if (v.isBlank() && g[0].equals("dims")) { // an empty --dims read as none given: the specs' own d would be swept
+                        throw new IllegalArgumentException("--" + g[0] + " = '' is not allowed: give a value (or leave the option out for its default)");
+                    }
+                }
                 List<String> entries = new ArrayList<>();
                 values.forEach(v -> entries.addAll(SweepGrid.entries((String) g[0], v)));
                 raw.put((String) g[0], entries);

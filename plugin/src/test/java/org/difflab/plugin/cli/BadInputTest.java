@@ -45,7 +45,7 @@ class BadInputTest {
             "converge --target gaussian:d=2 --integrator ddim --steps 10,20 --proxy n | --proxy = n",
             "converge --target gaussian:d=2 --integrator ddim --steps 10,20 --plot a.svg | --plot = a.svg",
             "converge --target gaussian:d=2 --integrator ddim --steps 10,x        | 'x'",
-            "sample --n 3             | Missing required options",
+            "sample --n 3             | missing options --integrator",
             "frobnicate               | frobnicate"})
     void otherCommandsReportBadInputTheSameWay(String line, String expected) {
         Cli r = Cli.run(line.trim().split("\\s+"));

@@ -16,19 +16,38 @@ import picocli.CommandLine.Command;
 class ErrorReporterTest {
 
     @Command(name = "run")
-    record Throwing(RuntimeException failure) implements Callable<Integer> {
+    record Throwing(Throwable failure) implements Callable<Integer> {
         @Override
-        public Integer call() {
-            throw failure;
+        public Integer call() throws Exception {
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw (Exception) failure;
         }
     }
 
-    private static String[] run(RuntimeException failure) {
+    private static String[] run(Throwable failure) {
         StringWriter err = new StringWriter();
         ErrorReporter errors = new ErrorReporter();
         int code = new CommandLine(new Throwing(failure)).setErr(new PrintWriter(err, true)).setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors).execute();
+                .setParameterExceptionHandler(errors).setExecutionStrategy(DiffLabCommand::executeReportingErrors).execute("--");
         return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void anOutOfMemoryErrorIsOneLineNamingTheCommandLineAndWhatToChange() {
+        String[] r = run(new OutOfMemoryError("Java heap space"));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).startsWith("difflab: error: 'difflab --' ran out of memory (Java heap limit ").contains("--n, --steps")
+                .contains("DIFFLAB_JAVA_OPTS=-Xmx").hasLineCount(1);
+    }
+
+    @Test
+    void aLibraryExceptionIsOneLineNamingWhereItCameFromWithoutClassNames() {
+        String[] r = run(new org.apache.commons.math3.exception.MaxCountExceededException(100));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).startsWith("difflab: error: 'difflab --' failed in the linear algebra (commons-math): ").doesNotContain("Exception")
+                .doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test

@@ -218,7 +218,7 @@ class InvalidCallsTest {
         a.add(Arguments.of(new String[] {"list", "nope"}, "nope", "nope"));
         a.add(Arguments.of(new String[] {"train", "--model", "nope", "--list"}, "nope", "nope"));
         a.add(Arguments.of(new String[] {""}, "", ""));
-        return a.stream();
+        return Stream.concat(a.stream(), HostileCalls.all(dir));
     }
 
     /** Direct calls of the public API with bad numbers, NaN, wrong shapes and missing pieces. */
@@ -318,11 +318,16 @@ class InvalidCallsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"cliSpecs", "cliOptions"})
-    void commandLinesExitWithCode2NamingOptionAndValue(String[] args, String parameter, String value) {
+    void commandLinesExitWithCode2NamingOptionAndValue(String[] args, String parameter, String value) throws IOException {
         Cli r = Cli.run(args);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("difflab: error: ").contains(parameter).contains(value).doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
+        try (Stream<Path> left = Files.walk(dir)) {
+            assertThat(left.filter(p -> !Files.isDirectory(p)).map(p -> p.getFileName().toString())
+                    .filter(f -> f.startsWith("out-") && !f.equals("out-file") || f.contains(".tmp-")))
+                    .as("files written by a refused command").isEmpty();
+        }
     }
 
     /**

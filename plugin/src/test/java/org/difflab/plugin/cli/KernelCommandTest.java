@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -97,6 +98,14 @@ class KernelCommandTest {
                 "--classpath", a.toString());
         assertThat(noJar.exitCode()).isEqualTo(2);
         assertThat(noJar.err()).contains("--kernel-jar = " + tmp.resolve("none.jar"));
+
+        for (Path notKernel : List.of(Path.of("/etc/passwd"), a, tmp, Path.of(picocli.CommandLine.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI()))) {
+            Cli refused = Cli.run("kernel", "install", "--prefix", tmp.toString(), "--kernel-jar", notKernel.toString(), "--classpath", a.toString());
+            assertThat(refused.exitCode()).as(notKernel + ": " + refused.err()).isEqualTo(2);
+            assertThat(refused.err()).startsWith("difflab: error: --kernel-jar = " + notKernel + " is not allowed: ")
+                    .contains("give the rapaio-jupyter-kernel 3.0.1 jar");
+        }
 
         Cli badName = Cli.run("kernel", "install", "--prefix", tmp.toString(), "--name", "a b", "--kernel-jar", kernelJar().toString(),
                 "--classpath", a.toString());

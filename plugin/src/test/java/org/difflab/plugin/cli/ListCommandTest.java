@@ -29,6 +29,31 @@ class ListCommandTest {
     }
 
     @Test
+    void theListingFits100ColumnsAndWideOrOneEntryShowsItAll() {
+        Cli narrow = Cli.run("list");
+        assertThat(narrow.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(narrow.out()).contains("...").contains("(shortened to 100 columns: 'difflab list NAME' or --wide shows it all)");
+        Cli wide = Cli.run("list", "--wide");
+        for (Integrators.Registration reg : Integrators.registrations()) {
+            assertThat(wide.out()).contains(reg.description());
+        }
+        Cli heun = Cli.run("list", "heun");
+        assertThat(heun.out()).isEqualTo(String.join(System.lineSeparator(), "integrator:  heun", "parameters:  -", "NFE/step:    2", "stochastic:  no",
+                "order:       2.0", "description: EDM second-order Heun (Karras et al. 2022)", ""));
+        Cli typo = Cli.run("list", "hune");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("WHAT = hune is not allowed").contains("did you mean 'heun'?");
+    }
+
+    @Test
+    void checksClaimListFits100Columns() {
+        Cli r = Cli.run("check", "--list");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines()).hasSizeGreaterThan(30).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(Cli.run("check", "--list", "--wide").out().lines().mapToInt(String::length).max().getAsInt()).isGreaterThan(100);
+    }
+
+    @Test
     void unknownCatalogueIsAUsageError() {
         Cli r = Cli.run("list", "samplers");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.difflab.theory.claims.Chart;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -31,6 +33,17 @@ public final class ChartPlot {
     /** More lines than this put the legend beside the plot. */
     private static final int CROWDED = 6;
 
+    /** The subject of a line labelled "NAME: what" (an integrator), or the whole label. */
+    private static String subject(String label) {
+        int colon = label.indexOf(": ");
+        return colon > 0 ? label.substring(0, colon) : label;
+    }
+
+    /** The colour, light: a theory line drawn wide under the measured one. */
+    private static Color translucent(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
+    }
+
     /** Writes the chart as PNG (the path should end in .png). */
     public static void write(Chart c, Path png) {
         XYChart chart = draw(c);
@@ -49,13 +62,14 @@ public final class ChartPlot {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        // a legend of many lines would cover the data: beside the plot then
+        // many lines: a wider chart for the legend beside it
         boolean crowded = c.lines().size() > CROWDED;
-        XYChart chart = new XYChartBuilder().width(crowded ? 1100 : 800).height(560).title(c.title()).xAxisTitle(c.xLabel())
+        XYChart chart = new XYChartBuilder().width(crowded ? 1100 : 1000).height(560).title(c.title()).xAxisTitle(c.xLabel())
                 .yAxisTitle(c.yLabel()).build();
         XYStyler st = chart.getStyler();
         st.setXAxisLogarithmic(c.logX()).setYAxisLogarithmic(c.logY());
-        st.setLegendPosition(crowded ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNE);
+        // beside the plot, never over the data (inside, it covered a curve of converge --plot)
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
         st.setMarkerSize(8);
@@ -68,6 +82,10 @@ public final class ChartPlot {
         double left = Double.POSITIVE_INFINITY;
         double right = 0;
         boolean errorBars = c.lines().stream().anyMatch(l -> l.error() != null);
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        if (c.lines().stream().filter(l -> l.style() == Chart.Style.MEASURED).map(l -> subject(l.label())).distinct().count() > 1) {
+            c.lines().stream().filter(l -> l.style() == Chart.Style.MEASURED).forEach(l -> groups.putIfAbsent(subject(l.label()), groups.size()));
+        }
         st.setErrorBarsColorSeriesColor(true);
         for (Chart.Style style : new Chart.Style[] {Chart.Style.THEORY, Chart.Style.FIT, Chart.Style.MEASURED}) {
             for (Chart.Line l : c.lines()) {
@@ -76,11 +94,15 @@ public final class ChartPlot {
                 }
                 double[] err = l.error() != null ? l.error() : errorBars ? new double[l.x().length] : null;
                 XYSeries s = err == null ? chart.addSeries(l.label(), l.x(), l.y()) : chart.addSeries(l.label(), l.x(), l.y(), err);
+                // lines labelled "NAME: ..." belong to one subject (an integrator): its theory, fit and measured lines share its colour
+                Integer group = groups.get(subject(l.label()));
+                Color own = group == null ? null : COLORS[group % COLORS.length];
                 switch (style) {
-                    case THEORY -> s.setMarker(SeriesMarkers.NONE).setLineColor(new Color(150, 150, 150)).setLineStyle(THEORY);
-                    case FIT -> s.setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK).setLineStyle(FIT);
+                    case THEORY -> s.setMarker(SeriesMarkers.NONE).setLineColor(own != null ? translucent(own) : new Color(150, 150, 150))
+                            .setLineStyle(THEORY);
+                    case FIT -> s.setMarker(SeriesMarkers.NONE).setLineColor(own != null ? own : Color.BLACK).setLineStyle(FIT);
                     case MEASURED -> {
-                        Color col = COLORS[colour++ % COLORS.length];
+                        Color col = own != null ? own : COLORS[colour++ % COLORS.length];
                         s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(col).setLineColor(col).setLineStyle(new BasicStroke(1.5f));
                     }
                 }

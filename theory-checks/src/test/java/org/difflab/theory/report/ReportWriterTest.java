@@ -39,7 +39,7 @@ class ReportWriterTest {
         assertThat(Files.readString(d.resolve("results.json"))).contains("\"id\": \"order-heun\"", "\"verdict\": \"HOLDS\"", "\"rows\": [");
         BufferedImage png = ImageIO.read(d.resolve("order-heun.png").toFile());
         assertThat(png).isNotNull();
-        assertThat(png.getWidth()).isEqualTo(800);
+        assertThat(png.getWidth()).as("800 px of plot and 200 of legend beside it").isEqualTo(1000);
         assertThat(Files.readAllLines(d.resolve("timings.csv"))).hasSize(3).element(1).asString().startsWith("order-heun,");
         assertThat(ReportWriter.previousTimings(d)).containsOnlyKeys("order-heun", "order-ddim");
         try (var files = Files.list(d)) {

@@ -1,10 +1,12 @@
 package org.difflab.plugin.notebook.install;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarFile;
 
 /**
  * Finds the rapaio-jupyter-kernel jar offline: the copy the build puts beside DiffLab's plugin jar
@@ -17,7 +19,31 @@ public final class RapaioKernelJar {
     /** The jar's file name. */
     public static final String FILE = "rapaio-jupyter-kernel-" + VERSION + ".jar";
 
+    /** The kernel's entry point, which DiffLab's kernel launcher calls: a jar without it is not the kernel. */
+    static final String MAIN_CLASS = "org/rapaio/jupyter/kernel/MainApp.class";
+
     private RapaioKernelJar() {}
+
+    /**
+     * Fails unless {@code jar} is a readable jar holding rapaio-jupyter-kernel's {@code MainApp} (a text file such as
+     * /etc/passwd, an empty file, a folder or another jar is refused before anything is installed).
+     */
+    public static Path requireKernel(Path jar, String option) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException(option + " = " + jar + " is not allowed: " + (Files.isDirectory(jar) ? "it is a folder"
+                    : "it does not exist") + "; give the rapaio-jupyter-kernel " + VERSION + " jar");
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            if (file.getEntry(MAIN_CLASS) == null) {
+                throw new IllegalArgumentException(option + " = " + jar + " is not allowed: it is a jar without rapaio-jupyter-kernel's "
+                        + "MainApp; give the rapaio-jupyter-kernel " + VERSION + " jar");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " = " + jar + " is not allowed: it is not a jar (" + e.getMessage()
+                    + "); give the rapaio-jupyter-kernel " + VERSION + " jar", e);
+        }
+        return jar;
+    }
 
     /** Where to look, first match wins: beside {@code pluginJarDir}, then the local Maven repository. */
     public static List<Path> candidates(Path pluginJarDir, Path localRepository) {
