@@ -51,7 +51,9 @@ class DocsAgreeWithCodeTest {
     void theClaimsTableListsExactlyTheCataloguesIds() throws IOException {
         List<List<String>> tables = firstColumns(section(ROOT.resolve("docs/claims.md"), "## Every claim"));
         assertThat(tables).as("docs/claims.md, section Every claim: one table").hasSize(1);
-        assertThat(tables.get(0)).as("claim ids").containsExactlyInAnyOrderElementsOf(Catalogue.ids());
+        // CheckCommandTest registers claims of its own (zz-test-*) in the same catalogue when it runs first in this JVM
+        List<String> ids = Catalogue.ids().stream().filter(id -> !id.startsWith("zz-test-")).toList();
+        assertThat(tables.get(0)).as("claim ids").containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
