@@ -213,6 +213,22 @@ public final class RunContext implements AutoCloseable {
         return next;
     }
 
+    /**
+     * For loops inside one {@link Integrator#run} that span several steps (ParaDiGMS rounds, Picard sweeps, noise drawn
+     * up front): stops the run when the thread was interrupted, as {@link #endStep} does once per step, so that an
+     * interrupt is seen within one pass of the loop and not only when the whole run ends.
+     *
+     * @param where     which loop, e.g. "in round 12"
+     * @param finalSteps how many steps are already final
+     * @throws RunInterruptedException when the thread was interrupted (the flag is consumed; the run frees what the
+     *                                 context holds, the caller frees what it took out of the context's scope)
+     */
+    public void stopIfInterrupted(String where, int finalSteps) {
+        if (Thread.interrupted()) {
+            throw new RunInterruptedException(integrator, where, finalSteps, grid.steps(), grid.t(finalSteps));
+        }
+    }
+
     /** Takes ownership of the initial state (freed when a later step replaces it). */
     void adoptInitial(NDArray x) {
         NDScope.unregister(x);

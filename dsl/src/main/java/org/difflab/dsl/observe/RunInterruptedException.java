@@ -19,11 +19,23 @@ public final class RunInterruptedException extends CancellationException {
         this.time = tNext;
     }
 
+    /**
+     * A run stopped inside a loop that spans several steps (a ParaDiGMS round, a Picard sweep, drawing a run's noise up
+     * front), before step {@code nextStep} (0-based) was final; {@code where} says which loop, e.g. "in round 12".
+     */
+    public RunInterruptedException(String integrator, String where, int nextStep, int steps, double time) {
+        super(integrator + " was interrupted " + where + " (steps 1 to " + nextStep + " of " + steps + " final, t = " + time
+                + "); the run was stopped");
+        this.integrator = integrator;
+        this.step = nextStep - 1;
+        this.time = time;
+    }
+
     public String integrator() {
         return integrator;
     }
 
-    /** 0-based index of the last step taken. */
+    /** 0-based index of the last step taken (-1: none). */
     public int step() {
         return step;
     }

@@ -159,16 +159,22 @@ public final class Paradigms implements Integrator {
         long rounds = 0;
         long evaluations = 0;
         long earlyAccepted = 0;
-        while (!windows.done()) {
-            try (NDScope round = new NDScope()) {
-                Round r = new Round(ctx, windows, points, previousX0, noise, limit);
-                rounds++;
-                evaluations += r.evaluations;
-                previousX0 = r.previousX0;
-                earlyAccepted += windows.slide(r.first);
-                r.fill();
-                owned.keep(points, previousX0, windows.lowestBegin());
+        try {
+            while (!windows.done()) {
+                ctx.stopIfInterrupted("in round " + (rounds + 1), windows.lowestBegin());
+                try (NDScope round = new NDScope()) {
+                    Round r = new Round(ctx, windows, points, previousX0, noise, limit);
+                    rounds++;
+                    evaluations += r.evaluations;
+                    previousX0 = r.previousX0;
+                    earlyAccepted += windows.slide(r.first);
+                    r.fill();
+                    owned.keep(points, previousX0, windows.lowestBegin());
+                }
             }
+        } catch (RuntimeException stopped) { // an interrupt between rounds, or a failure: free what the rounds kept
+            owned.release(null);
+            throw stopped;
         }
         NDArray result = points[steps];
         owned.release(result);
@@ -204,6 +210,9 @@ public final class Paradigms implements Integrator {
                 try (NDScope draws = new NDScope()) {
                     NDList scaled = new NDList();
                     for (int j = 0; j < steps; j++) {
+                        if (j % 1024 == 0) {
+                            ctx.stopIfInterrupted("while drawing the noise of step " + (j + 1), 0);
+                        }
                         scaled.add(drawn[j] ? ctx.normal(x, j).mul(scale[j]) : x.zerosLike());
                     }
                     stacked = NDArrays.stack(scaled);

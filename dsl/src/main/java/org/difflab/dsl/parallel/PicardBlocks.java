@@ -106,6 +106,7 @@ public final class PicardBlocks implements Integrator {
             double[] converged = new double[(int) x.getShape().get(0)]; // 1 for rows whose iterate is final
             int limit = Math.min(sweeps, m);
             for (int k = 1; k <= limit; k++) {
+                ctx.stopIfInterrupted("in sweep " + k + " of the block from step " + (start + 1), start);
                 int from = k == 1 ? 0 : 1;
                 NDArray[] xs = java.util.Arrays.copyOfRange(y, from, m);
                 int[] at = new int[m - from];
