@@ -1,6 +1,7 @@
 package org.difflab.dsl.grid;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.DiscreteSchedule;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -40,6 +41,21 @@ public abstract class GridSpec {
 
     /** m >= 2 decreasing points from tMax to tMin placed by this rule (before rounding). */
     protected abstract double[] points(NoiseSchedule schedule, int m);
+
+    /**
+     * For rules that invert the schedule point by point (log-SNR, Karras: a root search each, about 9 us a point on a
+     * loaded machine, so millions of steps take tens of seconds before a run starts): called for every point i, it
+     * looks at the interrupt flag every 4096 points and stops the placement when it is set (Ctrl-C, a notebook's
+     * interrupt), consuming the flag.
+     *
+     * @throws CancellationException when the thread was interrupted
+     */
+    protected final void stopIfInterrupted(NoiseSchedule schedule, int i, int m) {
+        if (i % 4096 == 0 && Thread.interrupted()) {
+            throw new CancellationException("placing the " + name() + " grid of " + steps + " steps on " + schedule.spec()
+                    + " was interrupted at point " + i + " of " + m + "; nothing was run");
+        }
+    }
 
     /** Places the grid on a schedule. */
     public TimeGrid on(NoiseSchedule schedule) {

@@ -36,6 +36,7 @@ public final class KarrasGrid extends GridSpec {
         double lo = Math.pow(s.level(s.tMin()).sigmaOverAlpha(), 1 / rho);
         double[] t = new double[m];
         for (int i = 0; i < m; i++) {
+            stopIfInterrupted(s, i, m);
             double sigma = Math.pow(hi + (lo - hi) * i / (m - 1), rho);
             t[i] = s.timeOfLambda(-Math.log(sigma));
         }

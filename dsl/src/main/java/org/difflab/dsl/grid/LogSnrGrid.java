@@ -29,6 +29,7 @@ public final class LogSnrGrid extends GridSpec {
         double lo = s.lambda(s.tMin());
         double[] t = new double[m];
         for (int i = 0; i < m; i++) {
+            stopIfInterrupted(s, i, m);
             t[i] = s.timeOfLambda(hi + (lo - hi) * i / (m - 1));
         }
         return t;
