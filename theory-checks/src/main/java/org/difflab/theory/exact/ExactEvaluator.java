@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.difflab.dsl.grid.GridSpec;
@@ -172,6 +173,10 @@ public final class ExactEvaluator {
         ProbeRows first = null;
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int r = 0; r < repetitions; r++) {
+                if (Thread.interrupted()) { // each pass stops at its step ends; this stops between repetitions too
+                    throw new CancellationException("the exact evaluation of " + integrator.spec() + " was interrupted after "
+                            + r + " of " + repetitions + " repetitions; nothing was reported");
+                }
                 if (r > 0 && first.sharedAux() == 0 && first.sampleAux() == 0) {
                     // repetition 0 drew no auxiliary randomness, so the auxiliary seed never entered the run: every other
                     // repetition would repeat its two passes bit for bit (deterministic samplers, DDPM, Euler-Maruyama)
