@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.difflab.dsl.Require;
@@ -98,23 +99,24 @@ final class BenchCommand implements Callable<Integer> {
         int threads = DiffLabRuntime.threads();
         long start = System.nanoTime();
         List<BenchRow> rows = new ArrayList<>();
-        if (sections.contains("overhead")) {
-            rows.addAll(OverheadBench.run(16, batches, steps, repeats, progress));
-        }
-        if (sections.contains("integrators")) {
-            rows.addAll(IntegratorSweep.run(16, 64, steps, repeats, progress));
-        }
-        if (sections.contains("exact")) {
-            rows.addAll(ExactBench.run(steps, repeats, progress));
-        }
-        if (sections.contains("unet")) {
-            rows.addAll(UNetBench.run(unetBatches, unetSteps, repeats, progress));
-        }
-        if (sections.contains("check")) {
-            rows.addAll(checkTime(progress));
-        }
-        if (sections.contains("cluster")) {
-            rows.addAll(ClusterBench.run(repeats, progress));
+        List<String> measured = new ArrayList<>();
+        for (String section : SECTIONS) {
+            if (!sections.contains(section)) {
+                continue;
+            }
+            try {
+                if (Thread.interrupted()) {
+                    throw new CancellationException("before it started");
+                }
+                rows.addAll(section(section, progress));
+                measured.add(section);
+            } catch (CancellationException stopped) { // Ctrl-C: the sections measured before are kept and printed
+                out.print(table(rows));
+                out.flush();
+                throw new CancellationException("bench was interrupted in section " + section + " (" + stopped.getMessage() + "); "
+                        + (measured.isEmpty() ? "no section was measured" : "the table holds the sections measured before: "
+                        + String.join(", ", measured)) + (json == null ? "" : "; " + json + " was not written"));
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "difflab bench: %d repeats after %d warm-ups, %d intra-op thread(s), %d processors, %.0f s%n%n", repeats, OverheadBench.WARM_UPS,
@@ -127,6 +129,19 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The rows of one section; each run in it stops at its next step end when the thread is interrupted. */
+    private List<BenchRow> section(String section, Consumer<String> progress) {
+        return switch (section) {
+            case "overhead" -> OverheadBench.run(16, batches, steps, repeats, progress);
+            case "integrators" -> IntegratorSweep.run(16, 64, steps, repeats, progress);
+            case "exact" -> ExactBench.run(steps, repeats, progress);
+            case "unet" -> UNetBench.run(unetBatches, unetSteps, repeats, progress);
+            case "check" -> checkTime(progress);
+            case "cluster" -> ClusterBench.run(repeats, progress);
+            default -> throw new IllegalStateException("no section " + section);
+        };
     }
 
     private static void checkBatches(String option, int[] values) {
