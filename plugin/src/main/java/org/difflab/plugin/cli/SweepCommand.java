@@ -129,7 +129,7 @@ final class SweepCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        List<Path> files = table.write(out);
+        List<Path> files = StagedFolder.write("--out", out, table::write);
         PrintWriter w = spec.commandLine().getOut();
         w.print(table);
         w.println("wrote " + files.size() + " files to " + out + ": " + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()));
