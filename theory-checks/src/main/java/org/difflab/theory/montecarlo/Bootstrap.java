@@ -1,6 +1,7 @@
 package org.difflab.theory.montecarlo;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -17,6 +18,7 @@ final class Bootstrap {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] values = new double[resamples];
         for (int r = 0; r < resamples; r++) {
+            stopIfInterrupted(r, resamples);
             values[r] = statistic.applyAsDouble(counts(n, rng));
         }
         return sd(values);
@@ -27,9 +29,21 @@ final class Bootstrap {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] values = new double[resamples];
         for (int r = 0; r < resamples; r++) {
+            stopIfInterrupted(r, resamples);
             values[r] = statistic.applyAsDouble(expand(a, counts(a.length, rng)), expand(b, counts(b.length, rng)));
         }
         return sd(values);
+    }
+
+    /**
+     * Each resample costs a statistic of the whole sample (seconds for many resamples of millions of samples): Ctrl-C
+     * or a notebook's interrupt stops between resamples, consuming the flag.
+     */
+    private static void stopIfInterrupted(int r, int resamples) {
+        if (Thread.interrupted()) {
+            throw new CancellationException("the bootstrap was interrupted before resample " + (r + 1) + " of " + resamples
+                    + "; its standard error was not computed");
+        }
     }
 
     /** How often each of n points is drawn in n draws with replacement. */
