@@ -66,6 +66,11 @@ class BadInputTest {
                 bad("schedule linear:T", () -> Schedules.parse("linear:T"), "key=value", "'T'"),
                 bad("schedule linear:T=5,T=6", () -> Schedules.parse("linear:T=5,T=6"), "T", "twice"),
                 bad("schedule ''", () -> Schedules.parse(""), "schedule spec", "''"),
+                bad("schedule linear:T=10000000", () -> Schedules.parse("linear:T=10000000"), "T", "10000000"),
+                bad("schedule linear:b0=0.5,b1=0.9", () -> Schedules.parse("linear:T=1000,b0=0.5,b1=0.9"), "T", "1000"),
+                bad("schedule linear:b0=0.02,b1=1e-4", () -> Schedules.parse("linear:b0=0.02,b1=1e-4"), "b0", "0.02"),
+                bad("schedule sqrtlinear:b0=0.012,b1=0.00085", () -> Schedules.parse("sqrtlinear:b0=0.012,b1=0.00085"), "b0", "0.012"),
+                bad("schedule sqrtlinear:T=5000000", () -> Schedules.parse("sqrtlinear:T=5000000"), "T", "5000000"),
                 // direct schedule calls
                 bad("linearBeta b1=1.2", () -> Schedules.linearBeta(0.01, 1.2, 100), "b1", "1.2"),
                 bad("ddpm alphaBar(1001)", () -> Schedules.ddpm().alphaBar(1001), "t", "1001"),

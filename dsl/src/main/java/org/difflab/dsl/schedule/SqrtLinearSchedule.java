@@ -20,6 +20,10 @@ public final class SqrtLinearSchedule extends DiscreteSchedule {
         Require.inRange("T", steps, 2, 10_000_000);
         Require.inRange("b0", b0, Double.MIN_VALUE, 0.999);
         Require.inRange("b1", b1, Double.MIN_VALUE, 0.999);
+        if (b0 > b1) {
+            throw new IllegalArgumentException("b0 = " + b0 + " is not allowed with b1 = " + b1 + ": must be at most b1 (the betas "
+                    + "grow from b0 to b1, the signal falling slowly first, as in DDPM; swap them)");
+        }
         double r0 = Math.sqrt(b0);
         double r1 = Math.sqrt(b1);
         double[] b = new double[steps];
