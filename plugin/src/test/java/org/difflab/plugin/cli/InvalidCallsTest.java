@@ -100,6 +100,10 @@ class InvalidCallsTest {
         key(s, sc, "cosine", "T", List.of("x"), "1");
         key(s, sc, "cosine", "s", List.of("NaN", "Infinity"), "2", "-1");
         key(s, sc, "sqrtlinear", "b1", List.of("NaN"), "1.5");
+        key(s, sc, "linear", "T", List.of(), "10000000", "200000"); // the signal underflows (abar_T < e^-700)
+        key(s, sc, "sqrtlinear", "T", List.of(), "5000000");
+        key(s, sc, "linear", "b0", List.of(), "0.03"); // above the default b1 = 0.02: falling betas
+        key(s, sc, "sqrtlinear", "b0", List.of(), "0.02"); // above the default b1 = 0.012
         key(s, sc, "li", "c0", List.of("NaN"), "0", "-1");
         key(s, sc, "li", "T", List.of("abc"), "2");
         key(s, sc, "vp", "bmin", List.of("NaN"), "-1");
