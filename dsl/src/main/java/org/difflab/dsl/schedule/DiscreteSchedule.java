@@ -28,16 +28,16 @@ public abstract class DiscreteSchedule implements NoiseSchedule {
         double end = logAlphaBar[betas.length];
         if (end < MIN_LOG_ALPHA_BAR) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "T = %d is not allowed with these betas: the signal left "
-                    + "at the end, abar_T = exp(%.6g), is below exp(%d) (about 1e-304), where 1/alpha, which the samplers' denoised "
-                    + "estimate divides by, overflows in double precision (and alpha itself underflows to 0 below exp(-1490)); with "
-                    + "these betas use at most about %d steps", betas.length, end, (int) MIN_LOG_ALPHA_BAR,
+                    + "at the end, abar_T = exp(%.6g), is below exp(%d) (about 1e-304): 1/abar_T, the squared "
+                    + "scale of the samplers' denoised estimate (x - sigma eps) / alpha, would near the double-precision limit "
+                    + "(e^709.8), and alpha itself is 0 below exp(-1490); with these betas use at most about %d steps", betas.length, end, (int) MIN_LOG_ALPHA_BAR,
                     (long) Math.floor(betas.length * (MIN_LOG_ALPHA_BAR / end))));
         }
     }
 
     /**
      * The least ln abar_T allowed: abar_T >= e^-700 keeps alpha >= e^-350 and sigma^2 / alpha^2 <= e^700 finite in double
-     * precision. linear:T=10000000 (betas 1e-4..0.02) ends at ln abar_T = -100,500: alpha(T) is 0 and the first step's
+     * precision. linear:T=10000000 (betas 1e-4..0.02) ends at ln abar_T = -101,177: alpha(T) is 0 and the first step's
      * denoised estimate, (x - sigma eps) / alpha, is NaN.
      */
     static final double MIN_LOG_ALPHA_BAR = -700;
