@@ -75,6 +75,7 @@ final class ConvergeCommand implements Callable<Integer> {
             options.validate(t);
             stepProxy.at(t);
         }
+        DefaultsUsed.note(spec, options.schedule, options.grid, ExactOptions.OTHER_DEFAULTS);
         study.target(options.gaussian()).schedule(options.schedule()).grid(options.grid(steps[0])).init(options.init())
                 .metric(options.metric()).exact();
         DiffLabRuntime.engine();

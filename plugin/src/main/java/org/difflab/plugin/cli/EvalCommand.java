@@ -52,6 +52,7 @@ final class EvalCommand implements Callable<Integer> {
         Require.positive("--steps", steps);
         options.budget("eval", steps);
         options.validate(steps);
+        DefaultsUsed.note(spec, options.schedule, options.grid, ExactOptions.OTHER_DEFAULTS);
         Integrator method = Integrators.parse(integrator);
         Metric metric = options.metric();
         DiffLabRuntime.engine();

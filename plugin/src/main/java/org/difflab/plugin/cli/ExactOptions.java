@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
  */
 final class ExactOptions {
 
+    /** What sample defaults to, for the note of the defaults used (DefaultsUsed). */
+    static final String OTHER_DEFAULTS = "sample's defaults are linear:T=1000 and uniform";
+
     @Option(names = "--target", required = true, paramLabel = "SPEC",
             description = "Gaussian target spec, e.g. gaussian:d=2,mean=1,var=0.05 (see 'difflab list targets').")
     String target;

@@ -166,6 +166,7 @@ final class SampleCommand implements Callable<Integer> {
         Integrator method = Integrators.parse(integrator);
         GridSpec rule = Grids.parse(grid, steps);
         int gridSteps = rule.on(sched).steps();
+        DefaultsUsed.note(spec, schedule, grid, "eval and converge default to vp and logsnr");
         if (master != null) {
             return ClusterSample.run(this, new TargetModel(target), new Shape(t.dim()), format, plot == null ? null
                     : rows -> ScatterPlot.write(plot, t, rows, method.spec() + ", " + gridSteps + " steps, " + t.spec()), gridSteps);
