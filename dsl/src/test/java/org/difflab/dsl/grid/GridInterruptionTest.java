@@ -3,8 +3,8 @@ package org.difflab.dsl.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.difflab.dsl.observe.InterruptAfterDelay;
 import org.difflab.dsl.schedule.Schedules;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +15,16 @@ import org.junit.jupiter.api.Test;
  */
 class GridInterruptionTest {
     private static Throwable interruptedPlacement(GridSpec spec) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            started.countDown();
+        InterruptAfterDelay.run(() -> {
             try {
                 spec.on(Schedules.vp());
             } catch (RuntimeException e) {
                 thrown.set(e);
             }
             flagAfter.set(Thread.currentThread().isInterrupted());
-        });
-        worker.start();
-        started.await();
-        Thread.sleep(300);
-        worker.interrupt();
-        worker.join(120_000); // a guard against a hang, not a timing: the whole placement takes about a minute here
-        assertThat(worker.isAlive()).as("the placement stopped").isFalse();
+        }, 300); // uninterrupted, the whole placement takes about a minute here
         assertThat(flagAfter.get()).as("the flag is consumed").isFalse();
         return thrown.get();
     }

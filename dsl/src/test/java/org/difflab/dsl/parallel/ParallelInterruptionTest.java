@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.difflab.dsl.grid.Grids;
@@ -15,6 +14,7 @@ import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.observe.InterruptAfterDelay;
 import org.difflab.dsl.observe.RunInterruptedException;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.schedule.Schedules;
@@ -33,16 +33,17 @@ class ParallelInterruptionTest {
     /** Runs {@code integrator} on another thread, interrupts it 300 ms after it started, and returns what it threw. */
     private static RunInterruptedException interruptedRun(Integrator integrator, int steps) throws InterruptedException {
         TimeGrid grid = Grids.uniform(steps).on(PROBLEM.schedule());
-        CountDownLatch started = new CountDownLatch(1);
+        try (NDManager warm = NDManager.newBaseManager()) { // the engine loads here, not in the 300 ms before the interrupt
+            warm.zeros(PROBLEM.model().eventShape()).close();
+        }
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicInteger leftAlive = new AtomicInteger(-1);
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
+        InterruptAfterDelay.run(() -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 NoiseStream noise = NoiseSources.perSample(1).open(0, 16);
                 NDArray x = noise.normal(manager, PROBLEM.model().eventShape(), DataType.FLOAT32);
                 int live = manager.getManagedArrays().size();
-                started.countDown();
                 try {
                     Solve.run(integrator, PROBLEM, grid, noise, List.of(), x).x().close();
                 } catch (RuntimeException e) {
@@ -51,13 +52,7 @@ class ParallelInterruptionTest {
                 flagAfter.set(Thread.currentThread().isInterrupted());
                 leftAlive.set(manager.getManagedArrays().size() - (live - 1));
             }
-        });
-        worker.start();
-        started.await();
-        Thread.sleep(300);
-        worker.interrupt();
-        worker.join(120_000); // a guard against a hang, not a timing: without the checks these runs take many minutes
-        assertThat(worker.isAlive()).as("the run stopped").isFalse();
+        }, 300); // uninterrupted, these runs take many minutes
         assertThat(thrown.get()).as("what the run threw").isInstanceOf(RunInterruptedException.class);
         assertThat(flagAfter.get()).as("the flag is consumed").isFalse();
         assertThat(leftAlive.get()).as("tensors left alive by the interrupted run").isZero();
