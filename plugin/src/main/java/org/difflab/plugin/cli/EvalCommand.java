@@ -52,9 +52,9 @@ final class EvalCommand implements Callable<Integer> {
         Require.positive("--steps", steps);
         options.budget("eval", steps);
         options.validate(steps);
-        DefaultsUsed.note(spec, options.schedule, options.grid, ExactOptions.OTHER_DEFAULTS);
         Integrator method = Integrators.parse(integrator);
         Metric metric = options.metric();
+        DefaultsUsed.note(spec, options.schedule, options.grid, ExactOptions.OTHER_DEFAULTS); // after every check: bad input is one line
         DiffLabRuntime.engine();
         long start = System.nanoTime();
         ExactLaw law = ExactEvaluator.of(method).target(options.gaussian()).schedule(options.schedule()).grid(options.grid(steps))
