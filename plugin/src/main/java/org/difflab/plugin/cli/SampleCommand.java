@@ -85,6 +85,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--dtype", defaultValue = "float32", paramLabel = "TYPE", description = "float32 or float64 (default: ${DEFAULT-VALUE}).")
     String dtype;
 
+    /** The other commands' defaults, for the note of the defaults used (DefaultsUsed). */
+    private static final String SAMPLE_DEFAULTS_NOTE = "eval and converge default to vp and logsnr";
+
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEV", description = "cpu, cuda or cuda:i (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -166,14 +169,15 @@ final class SampleCommand implements Callable<Integer> {
         Integrator method = Integrators.parse(integrator);
         GridSpec rule = Grids.parse(grid, steps);
         int gridSteps = rule.on(sched).steps();
-        DefaultsUsed.note(spec, schedule, grid, "eval and converge default to vp and logsnr");
         if (master != null) {
+            DefaultsUsed.note(spec, schedule, grid, SAMPLE_DEFAULTS_NOTE);
             return ClusterSample.run(this, new TargetModel(target), new Shape(t.dim()), format, plot == null ? null
                     : rows -> ScatterPlot.write(plot, t, rows, method.spec() + ", " + gridSteps + " steps, " + t.spec()), gridSteps);
         }
 
         DiffLabRuntime.engine();
         Device dev = DiffLabRuntime.device(device);
+        DefaultsUsed.note(spec, schedule, grid, SAMPLE_DEFAULTS_NOTE); // after every check: bad input is one line
         TerminalProgress bar = progress ? null : new TerminalProgress(spec.commandLine().getErr(), n, terminal(), 2000, 1000);
         Sampler sampler = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
                 .batchSize(batch).dataType(type).device(dev).observer(progress(bar));
