@@ -160,12 +160,34 @@ public final class Gaussian implements Target {
         return basis == null ? y : RowReductions.matMul(y, constant(y, basis).transpose());
     }
 
-    private static NDArray constant(NDArray like, double[][] m) {
-        return like.getManager().create(m).toType(like.getDataType(), false);
+    /**
+     * A matrix of Java numbers as a tensor of {@code like}'s type on its manager. In float32 the numbers are rounded in
+     * Java (round to nearest, as the engine's conversion does): one engine call instead of a float64 tensor and a cast.
+     */
+    static NDArray constant(NDArray like, double[][] m) {
+        int cols = m.length == 0 ? 0 : m[0].length;
+        if (like.getDataType() != DataType.FLOAT32) {
+            return like.getManager().create(m).toType(like.getDataType(), false);
+        }
+        float[] flat = new float[m.length * cols];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                flat[i * cols + j] = (float) m[i][j];
+            }
+        }
+        return like.getManager().create(flat, new Shape(m.length, cols));
     }
 
-    private static NDArray constant(NDArray like, double[] v) {
-        return like.getManager().create(v).toType(like.getDataType(), false);
+    /** A vector of Java numbers as a tensor of {@code like}'s type (see {@link #constant(NDArray, double[][])}). */
+    static NDArray constant(NDArray like, double[] v) {
+        if (like.getDataType() != DataType.FLOAT32) {
+            return like.getManager().create(v).toType(like.getDataType(), false);
+        }
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return like.getManager().create(f);
     }
 
     /**
@@ -217,13 +239,16 @@ public final class Gaussian implements Target {
     NDArray centredEigen(NDArray x, NoiseLevel[] levels) {
         Require.sameDimension("x", x.getShape().get(x.getShape().dimension() - 1), dim());
         requireLevels(x, levels);
-        return toEigen(x.sub(atLevels(x, levels, level -> {
-            double[] am = new double[dim()];
-            for (int i = 0; i < am.length; i++) {
-                am[i] = level.alpha() * mean[i];
-            }
-            return am;
-        })));
+        return toEigen(x.sub(atLevels(x, levels, this::noisedMean)));
+    }
+
+    /** The noised marginal's mean alpha m at a level. */
+    double[] noisedMean(NoiseLevel level) {
+        double[] am = new double[dim()];
+        for (int i = 0; i < am.length; i++) {
+            am[i] = level.alpha() * mean[i];
+        }
+        return am;
     }
 
     static void requireLevels(NDArray x, NoiseLevel[] levels) {
@@ -245,14 +270,26 @@ public final class Gaussian implements Target {
 
     /** The score from centred eigen-coordinates c = (x - alpha m) U. */
     NDArray scoreOfCentred(NDArray c, NoiseLevel[] levels) {
-        return fromEigen(c.mul(atLevels(c, levels, level -> {
-            double[] v = noisedVariances(level);
-            double[] negInv = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                negInv[i] = -1 / v[i];
-            }
-            return negInv;
-        })));
+        return fromEigen(c.mul(atLevels(c, levels, level -> scaledInverseVariances(level, -1))));
+    }
+
+    /** {@code factor} / (alpha^2 lambda_i + sigma^2) for each eigen-coordinate i at a level. */
+    double[] scaledInverseVariances(NoiseLevel level, double factor) {
+        double[] v = noisedVariances(level);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = factor / v[i];
+        }
+        return out;
+    }
+
+    /** The log of the noised density's normaliser at a level: -1/2 sum_i ln(2 pi (alpha^2 lambda_i + sigma^2)). */
+    double logNormaliser(NoiseLevel level) {
+        double logNorm = 0;
+        for (double v : noisedVariances(level)) {
+            logNorm -= 0.5 * Math.log(2 * Math.PI * v);
+        }
+        return logNorm;
     }
 
     @Override
@@ -264,18 +301,9 @@ public final class Gaussian implements Target {
     /** The log density from centred eigen-coordinates c = (x - alpha m) U. */
     NDArray logDensityOfCentred(NDArray c, NoiseLevel[] levels) {
         double[] logNorm = new double[levels.length];
-        NDArray halfInv = atLevels(c, levels, level -> {
-            double[] v = noisedVariances(level);
-            double[] h = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                h[i] = -0.5 / v[i];
-            }
-            return h;
-        });
+        NDArray halfInv = atLevels(c, levels, level -> scaledInverseVariances(level, -0.5));
         for (int r = 0; r < levels.length; r++) {
-            for (double v : noisedVariances(levels[r])) {
-                logNorm[r] -= 0.5 * Math.log(2 * Math.PI * v);
-            }
+            logNorm[r] = logNormaliser(levels[r]);
         }
         NDArray quadratic = RowReductions.sum(c.mul(c).mul(halfInv));
         return levels.length == 1 ? quadratic.add(logNorm[0]) : quadratic.add(constant(c, logNorm));

@@ -21,6 +21,8 @@ public final class GaussianMixture implements Target {
     private final List<Gaussian> components;
     private final double[] weights;
     private final String spec;
+    /** Whether every component is diagonal: the score then takes {@link #stackedScore}. */
+    private final boolean diagonal;
 
     public GaussianMixture(List<Gaussian> components, double[] weights, String spec) {
         Require.notNull("components", components);
@@ -46,6 +48,7 @@ public final class GaussianMixture implements Target {
             this.weights[k] = weights[k] / total;
         }
         this.spec = spec;
+        this.diagonal = components.stream().allMatch(Gaussian::diagonal);
     }
 
     public List<Gaussian> components() {
@@ -91,6 +94,9 @@ public final class GaussianMixture implements Target {
 
     @Override
     public NDArray score(NDArray x, NoiseLevel[] levels) {
+        if (levels.length == 1 && diagonal) {
+            return stackedScore(x, levels[0]);
+        }
         NDArray[] c = centred(x, levels);
         NDArray r = RowReductions.softmax(logits(c, levels));
         NDArray out = null;
@@ -99,6 +105,43 @@ public final class GaussianMixture implements Target {
             out = out == null ? term : out.add(term);
         }
         return out;
+    }
+
+    /**
+     * The score of a mixture of diagonal components at one level with the components stacked, in the layout
+     * [K, d, B] (batch innermost, so that every engine call runs over long contiguous rows and the per-component
+     * constants broadcast as scalars along them): about 40 engine calls whatever K, against about 25 per component on
+     * the per-component path (a 2-D ring of 8 at 10,000 rows took 26 ms a step that way, nearly all call overhead).
+     * Each entry goes through the same element-wise operations in the same order as on the per-component path
+     * (centring, squares, the tree sum over d, the normaliser and the weight added one after the other, the softmax,
+     * then the terms added component after component), so both give the same bits ({@code GaussianMixtureTest}).
+     */
+    private NDArray stackedScore(NDArray x, NoiseLevel level) {
+        int k = components.size();
+        double[][] means = new double[k][];
+        double[][] halfInverse = new double[k][];
+        double[][] negativeInverse = new double[k][];
+        double[] logNormalisers = new double[k];
+        double[] logWeights = new double[k];
+        for (int j = 0; j < k; j++) {
+            Gaussian g = components.get(j);
+            means[j] = g.noisedMean(level);
+            halfInverse[j] = g.scaledInverseVariances(level, -0.5);
+            negativeInverse[j] = g.scaledInverseVariances(level, -1);
+            logNormalisers[j] = g.logNormaliser(level);
+            logWeights[j] = Math.log(weights[j]);
+        }
+        NDArray c = x.transpose().expandDims(0).sub(Gaussian.constant(x, means).expandDims(-1));
+        NDArray quadratic = RowReductions.sum(c.mul(c).mul(Gaussian.constant(x, halfInverse).expandDims(-1)), 1);
+        NDArray logits = quadratic.add(Gaussian.constant(x, logNormalisers).expandDims(-1)).add(Gaussian.constant(x, logWeights).expandDims(-1));
+        NDArray terms = c.mul(Gaussian.constant(x, negativeInverse).expandDims(-1)).mul(RowReductions.softmax(logits, 0).expandDims(1));
+        NDList parts = terms.split(k, 0);
+        NDArray out = parts.get(0);
+        for (int j = 1; j < k; j++) {
+            out = out.add(parts.get(j));
+        }
+        // [1, d, B] -> [B, d], copied into row-major order
+        return out.squeeze(0).transpose().reshape(-1).reshape(x.getShape());
     }
 
     @Override

@@ -58,21 +58,34 @@ public final class RowReductions {
         return sumOfSquares(wide).toDoubleArray();
     }
 
+    /**
+     * The sum along one axis, which is dropped: the K entries along it are combined in the order {@link #sum} uses for a
+     * row of K entries, whatever the other axes (so a layout with the reduced axis anywhere gives the same bits).
+     */
+    public static NDArray sum(NDArray x, int axis) {
+        return overAxis(x, axis, NDArray::add);
+    }
+
     /** The largest entry along the last axis: [..., K] -> [...]. NaN wins, as in the engine's maximum. */
     public static NDArray max(NDArray x) {
-        return overLastAxis(x, NDArray::maximum);
+        return overAxis(x, -1, NDArray::maximum);
     }
 
     /** log sum_k exp(x_k) along the last axis, shifted by the row's maximum: [..., K] -> [...]. */
     public static NDArray logSumExp(NDArray x) {
         NDArray top = max(x).expandDims(-1);
-        return overLastAxis(x.sub(top).exp(), NDArray::add).log().add(top.squeeze(-1));
+        return overAxis(x.sub(top).exp(), -1, NDArray::add).log().add(top.squeeze(-1));
     }
 
     /** exp(x_k) / sum_j exp(x_j) along the last axis, shifted by the row's maximum: [..., K] -> [..., K]. */
     public static NDArray softmax(NDArray x) {
-        NDArray e = x.sub(max(x).expandDims(-1)).exp();
-        return e.div(overLastAxis(e, NDArray::add).expandDims(-1));
+        return softmax(x, -1);
+    }
+
+    /** {@link #softmax(NDArray)} along any axis: the same operations on the same entries, so the same bits. */
+    public static NDArray softmax(NDArray x, int axis) {
+        NDArray e = x.sub(overAxis(x, axis, NDArray::maximum).expandDims(axis)).exp();
+        return e.div(overAxis(e, axis, NDArray::add).expandDims(axis));
     }
 
     /**
@@ -105,12 +118,17 @@ public final class RowReductions {
         return x.reshape(rows, rows == 0 ? 0 : x.size() / rows, 1);
     }
 
-    /** Reduces the last axis of x [..., K] with op; the leading axes are kept. */
-    private static NDArray overLastAxis(NDArray x, BinaryOperator<NDArray> op) {
+    /** Reduces one axis of x with op (negative counts from the end); the other axes are kept in order. */
+    private static NDArray overAxis(NDArray x, int axis, BinaryOperator<NDArray> op) {
         Shape shape = x.getShape();
-        Shape lead = shape.slice(0, shape.dimension() - 1);
-        long k = shape.get(shape.dimension() - 1);
-        return tree(x.reshape(lead.size(), k, 1), op).reshape(lead);
+        int a = axis < 0 ? axis + shape.dimension() : axis;
+        if (a < 0 || a >= shape.dimension()) {
+            throw new IllegalArgumentException("axis = " + axis + " is not allowed for shape " + shape + ": -" + shape.dimension() + " to "
+                    + (shape.dimension() - 1));
+        }
+        Shape lead = shape.slice(0, a);
+        Shape trail = shape.slice(a + 1);
+        return tree(x.reshape(lead.size(), shape.get(a), trail.size()), op).reshape(lead.addAll(trail));
     }
 
     /**

@@ -92,4 +92,32 @@ class GaussianMixtureTest {
         assertThat(c[1][1]).isCloseTo(2 + 0.05, within(1e-14));
         assertThat(c[0][1]).isCloseTo(0, within(1e-14));
     }
+
+    // A mixture of diagonal components at one level takes the stacked path, at one level per row the per-component
+    // path: both give the same bits, in float32 and float64, from far tails (where most responsibilities underflow) to
+    // large noise, for the ring, random isotropic mixtures and components with unequal diagonal variances.
+    @Test
+    void stackedScoreHasThePerComponentBits() {
+        GaussianMixture unequal = new GaussianMixture(List.of(Gaussian.diagonal(new double[] {1, -2, 0.5}, new double[] {0.3, 0.01, 2}),
+                Gaussian.diagonal(new double[] {-1, 0, 3}, new double[] {1e-3, 0.5, 0.2}), Targets.gaussian(3, 0.2, 0.7)),
+                new double[] {0.2, 1, 3}, "unequal");
+        for (GaussianMixture t : List.of(Targets.ring(8, 2, 0.01), Targets.randomMixture(5, 7, 1.5, 0.05, 3), unequal)) {
+            double[][] x = GaussianTest.randomPoints(33, t.dim(), 3, 5);
+            for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+                for (NoiseLevel level : List.of(new NoiseLevel(0.01, 0.9999, 0.014), new NoiseLevel(0.5, 0.7, 0.7),
+                        GaussianTest.LEVELS.get(GaussianTest.LEVELS.size() - 1))) {
+                    try (NDManager m = manager.newSubManager()) {
+                        ai.djl.ndarray.NDArray in = m.create(x).toType(type, false);
+                        NoiseLevel[] perRow = new NoiseLevel[x.length];
+                        java.util.Arrays.fill(perRow, level);
+                        ai.djl.ndarray.NDArray stacked = t.score(in, new NoiseLevel[] {level});
+                        ai.djl.ndarray.NDArray perComponent = t.score(in, perRow);
+                        assertThat(stacked.getShape()).isEqualTo(perComponent.getShape());
+                        assertThat(stacked.toType(DataType.FLOAT64, false).toDoubleArray()).as("%s %s %s", t, type, level)
+                                .containsExactly(perComponent.toType(DataType.FLOAT64, false).toDoubleArray());
+                    }
+                }
+            }
+        }
+    }
 }
