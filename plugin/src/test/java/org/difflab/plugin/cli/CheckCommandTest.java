@@ -50,7 +50,7 @@ class CheckCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("order-ddim", "order-pf-euler", "order-heun", "order-dpmpp2m", "order-dpmpp2m-sde", "order-ddpm",
                 "order-euler-maruyama", "network-pmm-budget");
-        assertThat(r.out().lines().filter(l -> l.startsWith("pmm-ddpm-budget-ldm ") && l.contains(" standard ") && l.contains(" reconstruction ")))
+        assertThat(r.out().lines().filter(l -> l.startsWith("pmm-distance-to-data ") && l.contains(" standard ") && l.contains(" reconstruction ")))
                 .hasSize(1);
         assertThat(r.out().lines().filter(l -> l.startsWith("network-pmm-budget ") && l.contains(" network "))).hasSize(1);
     }

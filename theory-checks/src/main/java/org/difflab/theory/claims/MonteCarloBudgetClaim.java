@@ -15,8 +15,8 @@ import org.difflab.theory.montecarlo.Estimate;
 import org.difflab.theory.montecarlo.TargetSamples;
 
 /**
- * The Monte Carlo form of {@link EqualBudgetClaim}, for targets without exact evaluation (e.g. a 2-D Gaussian
- * mixture): every run draws {@code samples} samples with the real sampler (exact scores), and the judged number is its
+ * A budget claim for targets without exact evaluation (e.g. a 2-D Gaussian mixture; on Gaussians
+ * {@link PmmDistanceClaim} judges exactly): every run draws {@code samples} samples with the real sampler (exact scores), and the judged number is its
  * squared maximum mean discrepancy to exact target samples (Gretton et al. 2012; unbiased U-statistic, bootstrap
  * standard error) minus the reference run's.
  * A CLOSE contender must not be worse than the reference by more than 3 combined standard errors; a FAR one must be

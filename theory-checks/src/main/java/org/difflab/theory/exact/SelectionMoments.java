@@ -1,9 +1,11 @@
 package org.difflab.theory.exact;
 
 import java.util.function.IntToDoubleFunction;
+import java.util.function.UnaryOperator;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.SelectionLaw;
+import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.theory.metric.DiagonalGaussian;
@@ -47,8 +49,18 @@ public final class SelectionMoments {
      * @param init       where the chain starts
      */
     public static DiagonalGaussian of(Integrator integrator, Gaussian target, TimeGrid grid, Init init) {
-        if (integrator == null || target == null || grid == null || init == null) {
-            throw new IllegalArgumentException("integrator, target, grid and init are not allowed to be null");
+        return of(integrator, target, grid, init, UnaryOperator.identity());
+    }
+
+    /**
+     * The same with the exact score wrapped, e.g. by a RELATIVE {@code PerturbedScore} (a score with a controlled error);
+     * the wrapper must keep the model affine, as {@link ExactEvaluator#model} requires.
+     *
+     * @param model the wrapper applied to the target's exact score
+     */
+    public static DiagonalGaussian of(Integrator integrator, Gaussian target, TimeGrid grid, Init init, UnaryOperator<ScoreModel> model) {
+        if (integrator == null || target == null || grid == null || init == null || model == null) {
+            throw new IllegalArgumentException("integrator, target, grid, init and model are not allowed to be null");
         }
         SelectionLaw law = integrator.selectionLaw().orElseThrow(() -> new IllegalArgumentException("integrator = " + integrator.spec()
                 + " is not allowed: it declares no selection law (Bernoulli selections shared by the batch, e.g. poissonMidpoint)"));
@@ -67,7 +79,7 @@ public final class SelectionMoments {
         }
         for (int k = 0; k < grid.steps(); k++) {
             TimeGrid one = new TimeGrid(grid.schedule(), new double[] {grid.t(k), grid.t(k + 1)});
-            StepMoments s = step(law.aligned(), target, one, k, law);
+            StepMoments s = step(law.aligned(), target, one, k, law, model);
             for (int j = 0; j < d; j++) {
                 double next1 = s.c[j] * m1[j] + s.e[j];
                 m2[j] = s.cc[j] * m2[j] + 2 * s.ce[j] * m1[j] + s.ee[j] + s.noise[j];
@@ -85,9 +97,10 @@ public final class SelectionMoments {
     private record StepMoments(double[] c, double[] e, double[] cc, double[] ce, double[] ee, double[] noise) {
     }
 
-    private static StepMoments step(Integrator integrator, Gaussian target, TimeGrid one, int k, SelectionLaw law) {
+    private static StepMoments step(Integrator integrator, Gaussian target, TimeGrid one, int k, SelectionLaw law,
+            UnaryOperator<ScoreModel> model) {
         int d = target.dim();
-        ExactEvaluator.ProbePlan plan = plan(integrator, target, one);
+        ExactEvaluator.ProbePlan plan = plan(integrator, target, one, model);
         ExactEvaluator.ProbeRows none = plan.rows(forced(-1, -1));
         if (plan.sampleDraws() > 0) {
             throw new IllegalArgumentException("integrator = " + integrator.spec() + " is not allowed: it draws per-sample selections "
@@ -188,12 +201,13 @@ public final class SelectionMoments {
     }
 
     /** The counting pass of a one-step grid from N(0, 1) per coordinate, with no selection. */
-    private static ExactEvaluator.ProbePlan plan(Integrator integrator, Gaussian target, TimeGrid one) {
+    private static ExactEvaluator.ProbePlan plan(Integrator integrator, Gaussian target, TimeGrid one, UnaryOperator<ScoreModel> model) {
         int d = target.dim();
         double[] zero = new double[d];
         double[] unit = new double[d];
         java.util.Arrays.fill(unit, 1);
-        return ExactEvaluator.of(integrator).target(target).grid(one).start(new DiagonalGaussian(zero, unit)).sharedAux(forced(-1, -1)).plan();
+        return ExactEvaluator.of(integrator).target(target).grid(one).model(model).start(new DiagonalGaussian(zero, unit))
+                .sharedAux(forced(-1, -1)).plan();
     }
 
     /** Shared draws with selections a and b forced open (-1: none) and every other draw closed. */

@@ -61,6 +61,22 @@ class SelectionMomentsTest {
     }
 
     @Test
+    void aScoreWithAControlledErrorReachesEveryProbe() {
+        Integrator pmm = Integrators.parse("poissonMidpoint:lambda=1000");
+        TimeGrid grid = Grids.power(4, 1).on(Schedules.parse("linear:T=40"));
+        java.util.function.UnaryOperator<org.difflab.dsl.model.ScoreModel> scaled =
+                m -> new org.difflab.dsl.model.PerturbedScore(m, 0.2, org.difflab.dsl.model.PerturbedScore.ErrorShape.RELATIVE, 1);
+        DiagonalGaussian exact = SelectionMoments.of(pmm, DATA, grid, Init.PRIOR, scaled);
+        DiagonalGaussian law = ExactEvaluator.of(pmm).target(DATA).grid(grid).model(scaled).init(Init.PRIOR).evaluate().momentMatched();
+        DiagonalGaussian unperturbed = SelectionMoments.of(pmm, DATA, grid, Init.PRIOR);
+        for (int j = 0; j < 2; j++) {
+            assertThat(exact.variance(j)).isCloseTo(law.variance(j), org.assertj.core.api.Assertions.within(1e-10));
+            assertThat(exact.mean(j)).isCloseTo(law.mean(j), org.assertj.core.api.Assertions.within(1e-10));
+            assertThat(Math.abs(exact.mean(j) - unperturbed.mean(j))).as("the error moved the output").isGreaterThan(1e-3);
+        }
+    }
+
+    @Test
     void refusesSamplersWithoutASelectionLaw() {
         TimeGrid grid = Grids.power(4, 1).on(Schedules.parse("linear:T=40"));
         assertThatThrownBy(() -> SelectionMoments.of(Integrators.parse("poissonMidpoint:select=one"), DATA, grid, Init.PRIOR))
