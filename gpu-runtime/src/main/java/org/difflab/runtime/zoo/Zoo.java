@@ -131,13 +131,15 @@ public final class Zoo implements AutoCloseable {
     public static Path defaultDirectory() {
         String property = System.getProperty(CACHE_PROPERTY);
         String environment = System.getenv(CACHE_ENVIRONMENT);
-        Path cache;
-        if (property != null && !property.isBlank()) {
-            cache = Path.of(property);
-        } else if (environment != null && !environment.isBlank()) {
-            cache = Path.of(environment);
-        } else {
-            cache = Path.of(System.getProperty("user.home"), ".cache", "difflab");
+        boolean fromProperty = property != null && !property.isBlank();
+        boolean fromEnvironment = !fromProperty && environment != null && !environment.isBlank();
+        Path cache = fromProperty ? Path.of(property) : fromEnvironment ? Path.of(environment) : Path.of(System.getProperty("user.home"), ".cache", "difflab");
+        for (Path p : List.of(cache, cache.resolve("zoo"))) { // a file there would fail only when the first checkpoint is written
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                String source = fromProperty ? "-D" + CACHE_PROPERTY : fromEnvironment ? CACHE_ENVIRONMENT : "the default cache";
+                throw new IllegalArgumentException(source + " = " + cache + " is not allowed: " + p + " is a file; the zoo cache needs a folder "
+                        + "(set " + CACHE_ENVIRONMENT + " to one)");
+            }
         }
         return cache.resolve("zoo");
     }
