@@ -10,9 +10,10 @@ import org.difflab.dsl.sampler.Samples;
 /**
  * Before a large sampling run, one line with its time on this machine ({@link DurationEstimate}): the same sampler
  * (schedule, target or model, integrator, batch size, type, device) is run on one batch for {@value #SHORT} and for
- * {@value #LONG} steps (the fastest of three and of two runs: the first warm the engine and the JIT), so that a batch's fixed cost (noise streams,
+ * {@value #LONG} steps (the fastest of six and of four runs: the first warm the engine and the JIT; with fewer, a 10-step run of
+ * 10^7 samples was estimated at 3 min against 23 s measured, now 50 s against 22 s), so that a batch's fixed cost (noise streams,
  * grid, first tensors) and its cost per step are told apart: time = batches x (fixed + steps x per step). Scaling one
- * short run instead overestimated a 1000-step run tenfold (its fixed cost counted per step). Writing the output is not
+ * short run instead overestimated tenfold (its fixed cost counted per step). Writing the output is not
  * included. Small runs (under {@value #PROBE_ABOVE_ROW_STEPS} sample-steps) are not probed: they end before an estimate
  * would help.
  */
@@ -20,7 +21,7 @@ final class SamplingEstimate {
     /** Steps of the short probe and the warm-up. */
     static final int SHORT = 2;
     /** Steps of the long probe (the run's steps when fewer). */
-    static final int LONG = 10;
+    static final int LONG = 20;
     /** Runs of fewer sample-steps (n times steps) are not probed. */
     static final double PROBE_ABOVE_ROW_STEPS = 1e7;
 
@@ -38,8 +39,8 @@ final class SamplingEstimate {
         int rows = (int) Math.min(batch, n);
         int shortSteps = Math.min(steps, SHORT);
         int longSteps = Math.min(steps, LONG);
-        double shortSeconds = fastest(onSteps, shortSteps, rows, 3);
-        double longSeconds = longSteps > shortSteps ? fastest(onSteps, longSteps, rows, 2) : shortSeconds;
+        double shortSeconds = fastest(onSteps, shortSteps, rows, 6);
+        double longSeconds = longSteps > shortSteps ? fastest(onSteps, longSteps, rows, 4) : shortSeconds;
         double perStep = longSteps > shortSteps ? Math.max(0, (longSeconds - shortSeconds) / (longSteps - shortSteps)) : shortSeconds / shortSteps;
         double fixed = Math.max(0, shortSeconds - shortSteps * perStep);
         long batches = (n + batch - 1) / batch;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * sample's time estimate, without running the long request: a request of 10^9 samples x 1000 steps is probed on one
- * batch for 2 and 10 steps and announced; a small request is not probed at all.
+ * batch for 2 and 20 steps and announced; a small request is not probed at all.
  */
 class SamplingEstimateTest {
     private final List<Integer> probedSteps = new ArrayList<>();
@@ -29,9 +29,9 @@ class SamplingEstimateTest {
     void aLongRequestIsAnnouncedFromAProbeOfOneBatch() {
         List<String> lines = new ArrayList<>();
         SamplingEstimate.announce(lines::add, "difflab sample", 1_000_000_000L, 256, 1000, onSteps);
-        assertThat(probedSteps).containsExactly(2, 2, 2, 10, 10);
+        assertThat(probedSteps).containsExactly(2, 2, 2, 2, 2, 2, 20, 20, 20, 20);
         assertThat(lines).singleElement().asString().startsWith("difflab sample: about ").contains(" on this machine (3906250 batches of 256 x (")
-                .endsWith(" s), from 2- and 10-step probes of one batch; writing not included)");
+                .endsWith(" s), from 2- and 20-step probes of one batch; writing not included)");
     }
 
     @Test
