@@ -19,6 +19,15 @@ import org.difflab.dsl.spec.Spec;
 public final class Integrators {
     private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();
 
+    /**
+     * Integrators that exist only in code, not in the registry, with why: a spec or the command line naming one is answered
+     * with this reason rather than "unknown name", and {@code difflab list} says so below its table.
+     */
+    private static final Map<String, String> CODE_ONLY = Map.of("mlemPoisson",
+            "the grid-free Poisson-jump limit of mlem (Jacot 2026), built in code only: it needs a ModelHierarchy with pilot differences whose "
+                    + "base is the exact score of a diagonal Gaussian target, which no command builds (use mlem for a runnable ML-EM); the claim "
+                    + "mlem-eta-plateau builds it with new MultilevelPoissonJumps(rate, lambda, share)");
+
     /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
     public record Registration(String name, String description, String parameters, Function<Spec, Integrator> factory) {
     }
@@ -189,6 +198,11 @@ public final class Integrators {
         return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
     }
 
+    /** The integrators that exist in code but not in the registry (name to the reason), for listings and error messages. */
+    public static Map<String, String> codeOnly() {
+        return CODE_ONLY;
+    }
+
     /** One default-configured instance of every registered integrator. */
     public static List<Integrator> all() {
         List<Integrator> out = new ArrayList<>();
@@ -213,6 +227,11 @@ public final class Integrators {
             r = REGISTRY.get(s.name());
         }
         if (r == null) {
+            CODE_ONLY.forEach((name, why) -> {
+                if (name.equalsIgnoreCase(s.name())) {
+                    throw s.bad("name", name, "a registered integrator: " + name + " is " + why);
+                }
+            });
             throw s.bad("name", s.name(), "one of " + String.join(", ", registrations().stream().map(Registration::name).toList()));
         }
         Integrator out = r.factory().apply(s);

@@ -38,8 +38,8 @@ import org.difflab.dsl.target.GaussianReverseTransition;
  * points the run transitions exactly through its events. Counters as for {@link MultilevelEulerMaruyama}:
  * {@code level<k>}, {@code levelRows<k>}, {@link MultilevelEulerMaruyama#BASE},
  * {@link MultilevelEulerMaruyama#EXTRA} (calls minus grid steps) and {@link #EVENTS}; an event of level k evaluates
- * s^k and s^{k-1}. Not in the registry: it needs a Gaussian base, which the registry's generic checks do not provide;
- * build it with the constructor.
+ * s^k and s^{k-1}. Not in the registry: it needs a Gaussian base, which neither the command line nor the registry's
+ * generic checks provide; build it with the constructor ({@link Integrators#codeOnly()} tells a user who names it why).
  */
 public final class MultilevelPoissonJumps implements Integrator {
     /** Counter of accepted events (per sample with share=sample: summed over rows). */

@@ -189,6 +189,19 @@ class MultilevelPoissonJumpsTest {
         assertThatThrownBy(() -> new MultilevelPoissonJumps(0, 1, Share.BATCH)).hasMessageContaining("rate = 0");
     }
 
+    /** Not a registered sampler: a spec naming it is told why (Gaussian-based hierarchy) and where it is built, in any case. */
+    @Test
+    void specNamingItIsToldItIsBuiltInCodeOnly() {
+        assertThat(Integrators.registrations()).noneMatch(r -> r.name().equalsIgnoreCase("mlemPoisson"));
+        assertThat(Integrators.codeOnly()).containsOnlyKeys("mlemPoisson");
+        for (String spec : List.of("mlemPoisson", "MLEMPOISSON:rate=2")) {
+            assertThatThrownBy(() -> Integrators.parse(spec)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("name = mlemPoisson is not allowed: must be a registered integrator: mlemPoisson is the grid-free")
+                    .hasMessageContaining("diagonal Gaussian").hasMessageContaining("mlem-eta-plateau");
+        }
+        assertThatThrownBy(() -> Integrators.parse("mlemPoison")).hasMessageContaining("must be one of ddpm");
+    }
+
     private static double[] column(double[][] rows, int j) {
         double[] c = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {

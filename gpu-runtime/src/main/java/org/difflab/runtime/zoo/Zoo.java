@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.observe.DurationEstimate;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNetCheckpoint;
@@ -130,13 +131,15 @@ public final class Zoo implements AutoCloseable {
     public static Path defaultDirectory() {
         String property = System.getProperty(CACHE_PROPERTY);
         String environment = System.getenv(CACHE_ENVIRONMENT);
-        Path cache;
-        if (property != null && !property.isBlank()) {
-            cache = Path.of(property);
-        } else if (environment != null && !environment.isBlank()) {
-            cache = Path.of(environment);
-        } else {
-            cache = Path.of(System.getProperty("user.home"), ".cache", "difflab");
+        boolean fromProperty = property != null && !property.isBlank();
+        boolean fromEnvironment = !fromProperty && environment != null && !environment.isBlank();
+        Path cache = fromProperty ? Path.of(property) : fromEnvironment ? Path.of(environment) : Path.of(System.getProperty("user.home"), ".cache", "difflab");
+        for (Path p : List.of(cache, cache.resolve("zoo"))) { // a file there would fail only when the first checkpoint is written
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                String source = fromProperty ? "-D" + CACHE_PROPERTY : fromEnvironment ? CACHE_ENVIRONMENT : "the default cache";
+                throw new IllegalArgumentException(source + " = " + cache + " is not allowed: " + p + " is a file; the zoo cache needs a folder "
+                        + "(set " + CACHE_ENVIRONMENT + " to one)");
+            }
         }
         return cache.resolve("zoo");
     }
@@ -279,6 +282,9 @@ public final class Zoo implements AutoCloseable {
         return out;
     }
 
+    /** Iterations timed before a training run says how long it will take (its per-iteration cost model's probe). */
+    static final int ESTIMATE_AFTER = 3;
+
     private ZooRecord trainEntry(ZooEntry e) {
         int n = e.iterations();
         progress.accept(String.format(Locale.ROOT, "%s: training %s, %d iterations of batch %d", e.name(), e.config(), n,
@@ -294,6 +300,10 @@ public final class Zoo implements AutoCloseable {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 losses[i] = trainer.step();
+                if (i + 1 == ESTIMATE_AFTER && n > ESTIMATE_AFTER) { // the first iterations are the probe of the whole run's time
+                    DurationEstimate.scaled((System.nanoTime() - start) * 1e-9, ESTIMATE_AFTER, n, String.format(Locale.ROOT, "%d iterations, "
+                            + "from the first %d", n, ESTIMATE_AFTER)).line(e.name() + ": training").ifPresent(progress);
+                }
                 if ((i + 1) % every == 0 || i == n - 1) {
                     double elapsed = (System.nanoTime() - start) * 1e-9;
                     progress.accept(String.format(Locale.ROOT, "%s: iteration %d/%d, loss %.4f (mean of the last %d), %.0f ms "

@@ -87,6 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                         + String.join(", ", SECTIONS));
             }
         }
+        budget(sections);
         if (json != null) {
             OutputPaths.file("--json", json, ".json");
         }
@@ -142,6 +143,27 @@ final class BenchCommand implements Callable<Integer> {
             case "cluster" -> ClusterBench.run(repeats, progress);
             default -> throw new IllegalStateException("no section " + section);
         };
+    }
+
+    /**
+     * Native memory per sample of the UNet section's sampling run (the zoo's width-16 UNet on 16x16 RGB, float32), measured:
+     * {@code bench --only unet --unet-batches 1024} peaked at 2.9 GB resident against about 0.9 GB for the engine alone
+     * (DJL keeps a forward pass's intermediate arrays until its scope closes), about 2 MB per sample.
+     */
+    static final double UNET_BYTES_PER_SAMPLE = 2e6;
+
+    /** Refuses, before any section runs, batch sizes whose tensors cannot fit ({@link Budget}). */
+    private void budget(List<String> sections) {
+        Budget b = new Budget();
+        if (sections.contains("overhead")) {
+            RequestSize.batch(b, Arrays.stream(batches).max().orElse(1), 16, Double.BYTES, false);
+        }
+        if (sections.contains("unet")) {
+            int largest = Arrays.stream(unetBatches).max().orElse(1);
+            b.tensors("UNet activations of a batch of " + largest + " (about 2 MB per sample, measured)", UNET_BYTES_PER_SAMPLE * largest);
+        }
+        b.check("bench --batches " + Arrays.toString(batches).replaceAll("[\\[\\] ]", "") + " --unet-batches "
+                + Arrays.toString(unetBatches).replaceAll("[\\[\\] ]", ""), "--unet-batches or --batches (or leave the section out with --only)");
     }
 
     private static void checkBatches(String option, int[] values) {

@@ -83,7 +83,10 @@ final class ListCommand implements Callable<Integer> {
             t.row(r.name(), r.parameters().isEmpty() ? "-" : r.parameters(), i.nfePerStep(), i.stochastic() ? "yes" : "no",
                     i.expectedOrder(), r.description());
         }
-        return "Integrators (--integrator name[:key=value,...]; defaults shown)" + System.lineSeparator() + fit(t);
+        StringBuilder codeOnly = new StringBuilder();
+        Integrators.codeOnly().keySet().forEach(name -> codeOnly.append("Not listed: ").append(name)
+                .append(" (built in code only; 'difflab list ").append(name).append("' says why)").append(System.lineSeparator()));
+        return "Integrators (--integrator name[:key=value,...]; defaults shown)" + System.lineSeparator() + fit(t) + codeOnly;
     }
 
     private String langevin() {
@@ -125,6 +128,12 @@ final class ListCommand implements Callable<Integer> {
                 m.forEach((k, v) -> b.append(String.format("%-12s %s%n", k + ":", v)));
             }
         }
+        Integrators.codeOnly().forEach((codeOnly, why) -> {
+            names.add(codeOnly);
+            if (codeOnly.equals(name)) {
+                b.append(String.format("%-12s %s%n%-12s %s%n", "integrator:", codeOnly + " (not registered)", "why:", why));
+            }
+        });
         for (LangevinIntegrators.Registration r : LangevinIntegrators.registrations()) {
             names.add(r.name());
             if (r.name().equals(name)) {

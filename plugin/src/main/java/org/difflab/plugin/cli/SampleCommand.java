@@ -179,6 +179,8 @@ final class SampleCommand implements Callable<Integer> {
         Device dev = DiffLabRuntime.device(device);
         DefaultsUsed.note(spec, schedule, grid, SAMPLE_DEFAULTS_NOTE); // after every check: bad input is one line
         TerminalProgress bar = progress ? null : new TerminalProgress(spec.commandLine().getErr(), n, terminal(), 2000, 1000);
+        SamplingEstimate.announce(this::note, "difflab sample", n, batch, gridSteps, k -> Diffusion.sampler().schedule(sched).target(t)
+                .integrator(Integrators.parse(integrator)).grid(Grids.parse(grid, k)).seed(seed).batchSize(batch).dataType(type).device(dev));
         Sampler sampler = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
                 .batchSize(batch).dataType(type).device(dev).observer(progress(bar));
         try (StagedFiles files = new StagedFiles()) {
@@ -211,6 +213,12 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** One line on stderr. */
+    private void note(String line) {
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().flush();
     }
 
     /** Refuses a request over the memory budget, naming the options to lower. */
@@ -272,6 +280,9 @@ final class SampleCommand implements Callable<Integer> {
                         rule.on(sched).steps());
             }
             modelBudget(network.eventShape().size(), type);
+            int gridSteps = rule.on(sched).steps();
+            SamplingEstimate.announce(this::note, "difflab sample", n, batch, gridSteps, k -> Diffusion.sampler().schedule(sched).model(network)
+                    .integrator(Integrators.parse(integrator)).grid(Grids.parse(grid, k)).seed(seed).batchSize(batch).dataType(type).device(dev));
             Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
                     .batchSize(batch).dataType(type).device(dev)
                     .observer(progress(progress ? null : new TerminalProgress(err, n, terminal(), 2000, 1000)));

@@ -4,12 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.difflab.distributed.job.ConsoleProgress;
 import org.difflab.distributed.spark.SparkOptions;
+import org.difflab.distributed.sweep.Cell;
+import org.difflab.distributed.sweep.CellKind;
 import org.difflab.distributed.sweep.Sweep;
 import org.difflab.distributed.sweep.SweepGrid;
 import org.difflab.distributed.sweep.SweepTable;
@@ -122,6 +126,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep = file == null ? Sweep.grid() : Sweep.fromFile(file);
         options().forEach(sweep::set);
         SweepGrid checked = sweep.build();
+        budget(checked.cells());
         PrintWriter err = spec.commandLine().getErr();
         err.println("sweep: " + checked.cells().size() + " cells on " + master);
         err.flush();
@@ -135,6 +140,36 @@ final class SweepCommand implements Callable<Integer> {
         w.println("wrote " + files.size() + " files to " + out + ": " + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()));
         w.flush();
         return 0;
+    }
+
+    /**
+     * Refuses, before Spark starts, a grid whose largest cell cannot fit as many times as cells run at once on a local
+     * master (local: 1, local[N]: N, local[*]: the processors; a spark:// cluster's executors have their own memory): a
+     * Monte Carlo cell keeps its n samples of d values and as many of the target's (rows and tensors), every cell its
+     * target's arrays and its grid ({@link RequestSize}).
+     */
+    private void budget(List<Cell> cells) {
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)])?").matcher(master);
+        if (!local.matches()) {
+            return;
+        }
+        int atOnce = local.group(1) == null ? 1 : local.group(1).equals("*") ? Runtime.getRuntime().availableProcessors()
+                : Math.max(1, Integer.parseInt(local.group(1)));
+        Cell largest = cells.stream().max(Comparator.comparingDouble(c -> (double) Math.max(1, c.samples()) * c.dim())).orElseThrow();
+        Budget b = new Budget();
+        RequestSize.target(b, "--target", largest.target(), 1, Double.BYTES);
+        RequestSize.steps(b, "--steps", cells.stream().mapToLong(c -> c.kind() == CellKind.SMALLEST_STEPS ? c.setup().maxSteps() : c.steps()).max()
+                .orElse(1));
+        double values = (double) largest.samples() * largest.dim();
+        if (largest.samples() > 0) {
+            b.arrayLength("--n = " + largest.samples() + " samples of d = " + largest.dim(), values);
+            String kept = String.format(Locale.ROOT, "%d cell%s at once (--master %s) x --n = %d samples of d = %d and as many target samples",
+                    atOnce, atOnce == 1 ? "" : "s", master, largest.samples(), largest.dim());
+            b.heap(kept, atOnce * 2.0 * (Double.BYTES * values + 16.0 * largest.samples()));
+            b.tensors(kept + " as tensors", atOnce * 2.0 * Double.BYTES * values);
+        }
+        b.check("sweep with --n " + largest.samples() + " and d = " + largest.dim() + " on --master " + master,
+                "--n, --dims or the cells at once (--master local[1])");
     }
 
     /** Step bounds are whole numbers >= 1 (else the grid rule, not the option, would be named in the error). */

@@ -70,4 +70,17 @@ class BenchCommandTest {
         assertThat(r.err()).startsWith("difflab: error: ").contains(expected);
         assertThat(r.out()).isEmpty();
     }
+
+    /** A UNet batch whose activations cannot fit (65536 x about 2 MB) is refused with the estimate before any section runs. */
+    @Test
+    void aBatchOverTheMemoryBudgetIsRefusedUpFront(@TempDir Path dir) {
+        Path json = dir.resolve("b.json");
+        Cli r = Cli.run("bench", "--only", "unet", "--unet-batches", "1,65536", "--json", json.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("difflab: error: bench --batches 1,64,1024 --unet-batches 1,65536 needs "
+                + "about 122.1 GiB of native memory (UNet activations of a batch of 65536 (about 2 MB per sample, measured): 122.1 GiB)")
+                .endsWith("lower --unet-batches or --batches (or leave the section out with --only)");
+        assertThat(r.out()).isEmpty();
+        assertThat(json).doesNotExist();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -318,6 +319,37 @@ class InvalidCallsTest {
     void apiCallsAreRefusedNamingParameterAndValue(String label, ThrowingCallable call, String parameter, String value) {
         assertThatThrownBy(call).as(label).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(parameter)
                 .hasMessageContaining(value);
+    }
+
+    static Stream<Arguments> hostileEnvironments() throws IOException {
+        return HostileEnvironments.cases(dir);
+    }
+
+    /** Bad environment variables: exit 2 and one line naming the variable and its value, no stack trace (DIFFLAB_TRACE included). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileEnvironments")
+    void badEnvironmentVariablesExitWith2InOneLine(String label, Map<String, String> environment, String[] args, String message) throws Exception {
+        Cli r = HostileEnvironments.run(environment, args);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> !l.startsWith("WARNING") && !l.contains(" WARN ") && !l.contains(" INFO "))).as(r.err())
+                .singleElement().asString().startsWith("difflab: error: ").contains(message);
+    }
+
+    static Stream<Arguments> interruptedCalls() {
+        return InterruptedCalls.phases(dir);
+    }
+
+    /** Ctrl-C at each phase: exit 130, one line saying where it stopped, no output and no staged file left beside it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("interruptedCalls")
+    void anInterruptAtAnyPhaseExitsWith130InOneLineLeavingNoOutput(String phase, String[] args, long delayMillis, Path output) throws Exception {
+        Cli r = InterruptedCalls.run(args, delayMillis);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ErrorReporter.INTERRUPTED);
+        assertThat(r.err().lines().filter(l -> l.startsWith("difflab: "))).as(r.err()).singleElement().asString().startsWith("difflab: interrupted: ");
+        assertThat(r.err()).doesNotContain("\tat ");
+        try (Stream<Path> left = Files.list(output.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(output.getFileName().toString()));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

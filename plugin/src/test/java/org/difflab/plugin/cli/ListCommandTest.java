@@ -45,6 +45,19 @@ class ListCommandTest {
         assertThat(typo.err()).contains("WHAT = hune is not allowed").contains("did you mean 'heun'?");
     }
 
+    /** mlemPoisson, named by check's mlem-eta-plateau, is not registered: the listing, list NAME and --integrator say why. */
+    @Test
+    void theCodeOnlyIntegratorIsNamedWithWhyItIsNotListed() {
+        Cli list = Cli.run("list", "integrators");
+        assertThat(list.out()).contains("Not listed: mlemPoisson (built in code only; 'difflab list mlemPoisson' says why)");
+        Cli entry = Cli.run("list", "mlemPoisson");
+        assertThat(entry.exitCode()).isZero();
+        assertThat(entry.out()).startsWith("integrator:  mlemPoisson (not registered)").contains("why:", "ModelHierarchy", "mlem-eta-plateau");
+        Cli sample = Cli.run("sample", "--target", "gaussian:d=2", "--integrator", "mlemPoisson", "--n", "4", "--steps", "10");
+        assertThat(sample.exitCode()).isEqualTo(2);
+        assertThat(sample.err().lines()).hasSize(1).first().asString().contains("mlemPoisson is the grid-free Poisson-jump limit of mlem");
+    }
+
     @Test
     void checksClaimListFits100Columns() {
         Cli r = Cli.run("check", "--list");

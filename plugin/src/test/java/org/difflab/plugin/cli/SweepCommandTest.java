@@ -79,4 +79,18 @@ class SweepCommandTest {
                 + "steps=(8|16)\\) failed: integrator = paradigms").doesNotContain("\tat ");
         assertThat(r.err().lines().filter(l -> l.startsWith("difflab: error:"))).hasSize(1);
     }
+
+    /** Monte Carlo cells that cannot fit as many times as run at once are refused with the estimate before Spark starts. */
+    @Test
+    void aSweepOverTheMemoryBudgetIsRefusedBeforeSparkStarts() {
+        Path out = dir.resolve("big");
+        Cli r = Cli.run("sweep", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "8", "--metric", "mmd2", "--n", "500000000",
+                "--master", "local[1]", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("difflab: error: sweep with --n 500000000 and d = 2 on --master local[1] "
+                + "needs about ").contains("1 cell at once (--master local[1]) x --n = 500000000 samples of d = 2 and as many target samples",
+                "lower --n, --dims or the cells at once (--master local[1])");
+        assertThat(r.err()).doesNotContain("spark: starting");
+        assertThat(out).doesNotExist();
+    }
 }

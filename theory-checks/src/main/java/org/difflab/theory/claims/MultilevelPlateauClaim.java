@@ -100,7 +100,7 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
     public String setup() {
         return String.format(Locale.ROOT, "target %s, schedule vp, SyntheticHierarchy.linear(exact, %d, 2.5, seed 1) with pilot deltas; "
                 + "mlem:rate=%s,share=sample (Euler form) against mlem:rate=inf (EM with level K) at the same steps %s, one Brownian path; "
-                + "mlemPoisson:rate=%s,share=sample against EM at %d steps; %d samples%s", MultilevelCostClaim.TARGET.spec(), levels, rate,
+                + "mlemPoisson:rate=%s,share=sample (built here in code on the hierarchy, not a command-line sampler) against EM at %d steps; %d samples%s", MultilevelCostClaim.TARGET.spec(), levels, rate,
                 java.util.Arrays.toString(steps), rate, steps[steps.length - 1], samples, mutation.isEmpty() ? ""
                         : "; the stepped ML-EM broken: @" + mutation);
     }

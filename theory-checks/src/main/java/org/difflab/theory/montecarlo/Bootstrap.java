@@ -1,7 +1,6 @@
 package org.difflab.theory.montecarlo;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -40,10 +39,8 @@ final class Bootstrap {
      * or a notebook's interrupt stops between resamples, consuming the flag.
      */
     private static void stopIfInterrupted(int r, int resamples) {
-        if (Thread.interrupted()) {
-            throw new CancellationException("the bootstrap was interrupted before resample " + (r + 1) + " of " + resamples
-                    + "; its standard error was not computed");
-        }
+        Interruption.stopIfInterrupted(() -> "the bootstrap was interrupted before resample " + (r + 1) + " of " + resamples
+                + "; its standard error was not computed");
     }
 
     /** How often each of n points is drawn in n draws with replacement. */

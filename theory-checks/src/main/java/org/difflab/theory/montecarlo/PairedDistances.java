@@ -43,6 +43,7 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
         int size = pooled.length;
         double[] sq = new double[size * size];
         for (int i = 0; i < size; i++) {
+            stopIfInterrupted("MMD^2", "pairwise distances", i, size);
             for (int j = i + 1; j < size; j++) {
                 double s = 0;
                 double[] a = pooled[i];
@@ -57,8 +58,11 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
         }
         double bandwidth = medianDistance(sq, size, n, m * n, t);
         double[] kernel = new double[sq.length];
-        for (int i = 0; i < sq.length; i++) {
-            kernel[i] = Math.exp(-sq[i] / (2 * bandwidth * bandwidth));
+        for (int row = 0; row < size; row++) {
+            stopIfInterrupted("MMD^2", "kernel", row, size);
+            for (int i = row * size; i < (row + 1) * size; i++) {
+                kernel[i] = Math.exp(-sq[i] / (2 * bandwidth * bandwidth));
+            }
         }
         Indexed mmd = (run, rows, truthRows) -> {
             int base = run * n;
@@ -133,6 +137,7 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] replicate = new double[m][resamples];
         for (int b = 0; b < resamples; b++) {
+            stopIfInterrupted(method.substring(0, method.indexOf(',')), "bootstrap resamples", b, resamples);
             int[] rows = draw(n, rng);
             int[] truthRows = draw(t, rng);
             for (int r = 0; r < m; r++) {
@@ -152,6 +157,15 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
             diffSe[r] = Bootstrap.sd(d);
         }
         return new PairedDistances(values, se, diff, diffSe, method);
+    }
+
+    /**
+     * Ctrl-C inside the O(n^2) loops (pairwise distances, kernel and median over every pooled row: tens of seconds for
+     * tens of thousands of rows) and between bootstrap resamples, which re-sum the n x n kernel (see {@link Interruption}).
+     */
+    private static void stopIfInterrupted(String distance, String loop, int done, int total) {
+        Interruption.stopIfInterrupted(() -> String.format(java.util.Locale.ROOT, "the paired distances (%s) were interrupted in their %s "
+                + "(%d of %d done); nothing was computed", distance, loop, done, total));
     }
 
     /** Mean of k over pairs of distinct positions of {@code rows} (offset into the pooled points). */
@@ -191,6 +205,7 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
         double[] d = new double[points.length * (points.length - 1) / 2];
         int p = 0;
         for (int i = 0; i < points.length; i++) {
+            stopIfInterrupted("MMD^2", "median distance", i, points.length);
             for (int j = i + 1; j < points.length; j++) {
                 d[p++] = Math.sqrt(sq[points[i] * size + points[j]]);
             }

@@ -28,6 +28,9 @@ final class PairedUStatistic {
         double[] h = new double[n * n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
+            int row = i;
+            Interruption.stopIfInterrupted(() -> what + " was interrupted in its pairwise kernel (row " + (row + 1) + " of " + n + "); "
+                    + "it was not computed");
             h[i * n + i] = k.at(xs[i], xs[i]) + k.at(ys[i], ys[i]) - 2 * k.at(xs[i], ys[i]);
             for (int j = i + 1; j < n; j++) {
                 double v = k.at(xs[i], xs[j]) + k.at(ys[i], ys[j]) - k.at(xs[i], ys[j]) - k.at(xs[j], ys[i]);
@@ -41,6 +44,9 @@ final class PairedUStatistic {
         int[] c = new int[n];
         int[] used = new int[n];
         for (int r = 0; r < resamples; r++) {
+            int resample = r;
+            Interruption.stopIfInterrupted(() -> what + " was interrupted before bootstrap resample " + (resample + 1) + " of " + resamples
+                    + "; it was not computed");
             Arrays.fill(c, 0);
             for (int i = 0; i < n; i++) {
                 c[rng.nextInt(n)]++;
