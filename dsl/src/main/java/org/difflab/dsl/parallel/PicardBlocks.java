@@ -2,6 +2,8 @@ package org.difflab.dsl.parallel;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
@@ -14,28 +16,43 @@ import org.difflab.dsl.tensor.RowReductions;
 
 /**
  * PIADM's parallel Picard blocks (Chen, Ren, Ying and Rotskoff 2024, arXiv 2405.15986; research note
- * mlem_parallel.md B.2-B.3, a reconstruction from the paper's captions): the grid is cut into blocks of
- * {@code points} steps; inside a block the noise is drawn once and reused by every sweep, all points start at the
- * block's initial state, and sweep k evaluates the scores of iterate k - 1 at every grid point of the block in one
- * batched call (the first point's score, at the fixed initial state, only in the first sweep) and rebuilds every
- * point by the exponential integrator's recurrence y_{m+1} = decay_m y_m + w_m S_m + noise_m with the frozen scores,
- * a weighted prefix scan with no model call. Iterate k is exact on the block's first k + 1 points, so
- * {@code sweeps >= points} reproduces {@link ExponentialEuler} (operation for operation, so bit for bit when the
- * model's batched evaluation is). {@code sweeps} fixed, or until every row's largest mean square change per dimension
- * over the step's reverse-SDE noise variance is at most tol^2 (a row that meets it keeps that iterate, and its change
- * is measured by {@link RowReductions#sumsOfSquares}, so samples do not depend on the batch). lambda = 1: PIADM-SDE; lambda = 0: the probability-flow predictor of PIADM-ODE without
- * its underdamped-Langevin corrector (not built).
+ * mlem_parallel.md B.2-B.3, a reconstruction from the paper's captions [R]): the grid is cut into blocks; inside a
+ * block the noise is drawn once and reused by every sweep, all points start at the block's initial state [R], and
+ * sweep k evaluates the scores of iterate k - 1 at every grid point of the block in one batched call (the first
+ * point's score, at the fixed initial state, only in the first sweep) and rebuilds every point by the exponential
+ * integrator's recurrence y_{m+1} = decay_m y_m + w_m S_m + noise_m with the frozen scores, a weighted prefix scan
+ * with no model call. Iterate k is exact on the block's first k + 1 points, so as many sweeps as points reproduces
+ * {@link ExponentialEuler} (operation for operation, so bit for bit when the model's batched evaluation is).
+ *
+ * <p>Two ways to cut the grid:
+ * <ul>
+ *   <li>by step count ({@code points}): blocks of {@code points} steps, {@code sweeps} fixed or, by default, until
+ *       every row's largest mean square change per dimension over the step's reverse-SDE noise variance is at most
+ *       tol^2 (a ParaDiGMS-style stop, DiffLab's addition; a row that meets it keeps that iterate, its change measured
+ *       by {@link RowReductions#sumsOfSquares}, so samples do not depend on the batch). Capped at the block's points,
+ *       this stop can sweep as often as there are steps and then saves no sequential depth;</li>
+ *   <li>by diffusion time ({@code length}), the paper's regime (Figure 1 caption: O(log d) blocks of O(1) length,
+ *       K Picard iterations each, K N rounds): a block is the longest run of consecutive steps whose span in OU time
+ *       s(t) = -ln alpha(t) (the time of dX = -X ds + sqrt(2) dW, which the paper's analysis uses) is at most
+ *       {@code length} (at least one step), so the number of blocks is the horizon s(t_0) over the length whatever
+ *       the grid's resolution; exactly K = {@code sweeps} sweeps per block (fewer only where a block has fewer
+ *       points), no tolerance. On a schedule with alpha = 1 throughout (variance exploding) the whole grid is one
+ *       block.</li>
+ * </ul>
+ * lambda = 1: PIADM-SDE; lambda = 0: the probability-flow predictor of PIADM-ODE without its underdamped-Langevin
+ * corrector (not built: "predictor only").
  *
  * <p>Counters: {@link RunContext#ROUNDS} sweeps (batched calls), {@link #EXTRA} evaluations beyond one per step,
  * {@link RunContext#TOLERANCE_STOPS} rows that met the tolerance before the last sweep, summed over blocks (whenever
  * tol &gt; 0).
- * Registered as {@code picardBlocks:points=8,sweeps=inf,tol=0.01,lambda=1}.
+ * Registered as {@code picardBlocks:points=8,sweeps=inf,tol=0.01,lambda=1}, or {@code picardBlocks:length=1,sweeps=K}.
  */
 public final class PicardBlocks implements Integrator {
     /** Counter of model evaluations beyond one per step. */
     public static final String EXTRA = "extraCalls";
 
     private final int points;
+    private final double length;
     private final int sweeps;
     private final double tolerance;
     private final ExponentialEuler sequential;
@@ -47,10 +64,31 @@ public final class PicardBlocks implements Integrator {
      * @param lambda    noise scale: 1 the reverse SDE, 0 the probability-flow ODE
      */
     public PicardBlocks(int points, int sweeps, double tolerance, double lambda) {
-        this.points = Require.positive("points", points);
+        this(Require.positive("points", points), 0, sweeps, tolerance, lambda);
+    }
+
+    private PicardBlocks(int points, double length, int sweeps, double tolerance, double lambda) {
+        this.points = points;
+        this.length = length;
         this.sweeps = Require.positive("sweeps", sweeps);
         this.tolerance = Require.nonNegative("tol", tolerance);
         this.sequential = new ExponentialEuler(lambda);
+    }
+
+    /**
+     * PIADM's regime: blocks of at most {@code length} in OU time -ln alpha(t), exactly {@code sweeps} sweeps each, no
+     * tolerance.
+     *
+     * @param length the blocks' span in OU time, a finite number &gt; 0
+     * @param sweeps K, Picard sweeps per block, an integer &gt;= 1 (not "until tol": a fixed K is what bounds the rounds)
+     * @param lambda noise scale: 1 the reverse SDE, 0 the probability-flow ODE
+     */
+    public static PicardBlocks byLength(double length, int sweeps, double lambda) {
+        Require.positive("length", length);
+        if (sweeps == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sweeps = inf is not allowed with length = " + length + ": must be an integer >= 1 (a fixed K)");
+        }
+        return new PicardBlocks(0, length, sweeps, 0, lambda);
     }
 
     @Override
@@ -60,8 +98,11 @@ public final class PicardBlocks implements Integrator {
 
     @Override
     public String spec() {
-        return "picardBlocks:points=" + points + ",sweeps=" + (sweeps == Integer.MAX_VALUE ? "inf" : sweeps) + ",tol=" + tolerance + ","
-                + sequential.spec().substring(sequential.spec().indexOf(':') + 1);
+        String tail = sequential.spec().substring(sequential.spec().indexOf(':') + 1);
+        if (length > 0) {
+            return "picardBlocks:length=" + length + ",sweeps=" + sweeps + "," + tail;
+        }
+        return "picardBlocks:points=" + points + ",sweeps=" + (sweeps == Integer.MAX_VALUE ? "inf" : sweeps) + ",tol=" + tolerance + "," + tail;
     }
 
     @Override
@@ -89,8 +130,8 @@ public final class PicardBlocks implements Integrator {
         TimeGrid grid = ctx.grid();
         long rounds = 0;
         long frozen = 0;
-        for (int start = 0; start < grid.steps(); start += points) {
-            int m = Math.min(points, grid.steps() - start);
+        for (int start = 0; start < grid.steps(); ) {
+            int m = blockSteps(grid, start);
             ExponentialStep[] step = new ExponentialStep[m];
             NDArray[] noise = new NDArray[m];
             double[] reference = new double[m];
@@ -134,6 +175,7 @@ public final class PicardBlocks implements Integrator {
                 frozen += (long) c;
             }
             x = ctx.endStep(start + m - 1, y[m]);
+            start += m;
         }
         ctx.count(RunContext.ROUNDS, rounds);
         ctx.count(EXTRA, ctx.nfe() - grid.steps());
@@ -141,6 +183,28 @@ public final class PicardBlocks implements Integrator {
             ctx.count(RunContext.TOLERANCE_STOPS, frozen);
         }
         return x;
+    }
+
+    /** The steps of each block this integrator cuts the grid into, in order (they sum to the grid's steps). */
+    public int[] blocks(TimeGrid grid) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int start = 0; start < grid.steps(); start += sizes.get(sizes.size() - 1)) {
+            sizes.add(blockSteps(grid, start));
+        }
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Steps in the block from step {@code start}: {@code points}, or the longest run spanning at most {@code length} in OU time. */
+    private int blockSteps(TimeGrid grid, int start) {
+        if (length == 0) {
+            return Math.min(points, grid.steps() - start);
+        }
+        double from = -Math.log(grid.schedule().alpha(grid.t(start)));
+        int m = 1;
+        while (start + m < grid.steps() && from + Math.log(grid.schedule().alpha(grid.t(start + m + 1))) <= length * (1 + 1e-12)) {
+            m++;
+        }
+        return m;
     }
 
     /**
