@@ -2,7 +2,9 @@ package org.difflab.dsl.parallel;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.difflab.dsl.Require;
@@ -142,39 +144,55 @@ public final class PicardBlocks implements Integrator {
                 reference[j] = s * s;
             }
             NDArray[] y = new NDArray[m + 1];
-            java.util.Arrays.fill(y, x);
+            Arrays.fill(y, x);
             NDArray[] scores = new NDArray[m];
             double[] converged = new double[(int) x.getShape().get(0)]; // 1 for rows whose iterate is final
             int limit = Math.min(sweeps, m);
-            for (int k = 1; k <= limit; k++) {
-                ctx.stopIfInterrupted("in sweep " + k + " of the block from step " + (start + 1), start);
-                int from = k == 1 ? 0 : 1;
-                NDArray[] xs = java.util.Arrays.copyOfRange(y, from, m);
-                int[] at = new int[m - from];
-                for (int j = 0; j < at.length; j++) {
-                    at[j] = start + from + j;
+            try {
+                for (int k = 1; k <= limit; k++) {
+                    ctx.stopIfInterrupted("in sweep " + k + " of the block from step " + (start + 1), start);
+                    int from = k == 1 ? 0 : 1;
+                    NDArray[] previousScores = scores.clone();
+                    NDArray[] next = new NDArray[m + 1];
+                    boolean all;
+                    try (NDScope sweep = new NDScope()) { // a sweep's temporaries go at its end, not at the block's
+                        NDArray[] xs = Arrays.copyOfRange(y, from, m);
+                        int[] at = new int[m - from];
+                        for (int j = 0; j < at.length; j++) {
+                            at[j] = start + from + j;
+                        }
+                        Prediction[] p = ctx.predictAll(xs, at);
+                        for (int j = 0; j < p.length; j++) {
+                            scores[from + j] = p[j].score();
+                        }
+                        next[0] = x;
+                        for (int j = 0; j < m; j++) {
+                            NDArray v = next[j].mul(step[j].decay()).add(scores[j].mul(step[j].scoreWeight()));
+                            next[j + 1] = noise[j] == null ? v : v.add(noise[j]);
+                        }
+                        all = tolerance > 0 && freeze(next, y, converged, reference);
+                        keep(next, 1, m + 1);
+                        keep(scores, from, m);
+                    }
+                    rounds++;
+                    release(previousScores, from, m, x);
+                    release(y, 1, m + 1, x);
+                    y = next;
+                    if (all) {
+                        break;
+                    }
                 }
-                Prediction[] p = ctx.predictAll(xs, at);
-                for (int j = 0; j < p.length; j++) {
-                    scores[from + j] = p[j].score();
-                }
-                rounds++;
-                NDArray[] next = new NDArray[m + 1];
-                next[0] = x;
-                for (int j = 0; j < m; j++) {
-                    NDArray v = next[j].mul(step[j].decay()).add(scores[j].mul(step[j].scoreWeight()));
-                    next[j + 1] = noise[j] == null ? v : v.add(noise[j]);
-                }
-                boolean all = tolerance > 0 && freeze(next, y, converged, reference);
-                y = next;
-                if (all) {
-                    break;
-                }
+            } catch (RuntimeException stopped) { // an interrupt between sweeps, or a failure: free what the sweeps kept
+                release(y, 1, m + 1, x);
+                release(scores, 0, m, x);
+                throw stopped;
             }
             for (double c : converged) {
                 frozen += (long) c;
             }
             x = ctx.endStep(start + m - 1, y[m]);
+            release(y, 1, m, x);
+            release(scores, 0, m, x);
             start += m;
         }
         ctx.count(RunContext.ROUNDS, rounds);
@@ -183,6 +201,22 @@ public final class PicardBlocks implements Integrator {
             ctx.count(RunContext.TOLERANCE_STOPS, frozen);
         }
         return x;
+    }
+
+    /** Takes a[from..to) out of the current scope: they outlive the sweep that made them. */
+    private static void keep(NDArray[] a, int from, int to) {
+        for (int j = from; j < to; j++) {
+            NDScope.unregister(a[j]);
+        }
+    }
+
+    /** Frees a[from..to) (taken out of their scope by {@link #keep}), never {@code x}, the block's fixed initial state. */
+    private static void release(NDArray[] a, int from, int to, NDArray x) {
+        for (int j = from; j < to; j++) {
+            if (a[j] != null && a[j] != x && !a[j].isReleased()) {
+                a[j].close();
+            }
+        }
     }
 
     /** The steps of each block this integrator cuts the grid into, in order (they sum to the grid's steps). */
@@ -231,7 +265,7 @@ public final class PicardBlocks implements Integrator {
                 frozen[r] = converged[r] == 1;
             }
             long[] shape = new long[next[0].getShape().dimension()];
-            java.util.Arrays.fill(shape, 1);
+            Arrays.fill(shape, 1);
             shape[0] = rows;
             NDArray mask = next[0].getManager().create(frozen).reshape(shape).broadcast(next[0].getShape());
             for (int j = 1; j < next.length; j++) {
