@@ -68,7 +68,8 @@ public final class Integrators {
         register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
                 + "form=euler|exponential,share=batch|sample,open=0 (levels 1..open always evaluated)", Integrators::multilevelEulerMaruyama);
         register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying & Rotskoff 2024)",
-                "points=8,sweeps=inf (until tol; at most points),tol=0.01,lambda=1", Integrators::picardBlocks);
+                "points=8,sweeps=inf (until tol; at most points),tol=0.01,lambda=1; or length=h (blocks of OU time h, PIADM's regime) with "
+                        + "sweeps=K fixed and no tol", Integrators::picardBlocks);
         register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
                 "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=16,tol=0.1 (0: the sampler itself),"
                         + "share=sample|batch (batch: one window slid by the slowest sample)", Integrators::paradigms);
@@ -90,7 +91,29 @@ public final class Integrators {
         } catch (NumberFormatException e) {
             throw s.bad("sweeps", sweeps, "a positive integer or inf");
         }
-        return new PicardBlocks(s.integer("points", 8), k, s.real("tol", 0.01), s.real("lambda", 1));
+        double lambda = s.real("lambda", 1);
+        String points = s.string("points", null);
+        if (!s.has("length")) {
+            return new PicardBlocks(points == null ? 8 : s.integer("points", 8), k, s.real("tol", 0.01), lambda);
+        }
+        double length = s.real("length", 1);
+        if (!(length > 0)) {
+            throw s.bad("length", s.string("length", ""), "a finite number > 0 (each block's span in OU time -ln alpha)");
+        }
+        if (points != null) {
+            throw s.bad("points", points, "absent with length (blocks are cut by diffusion time, not by step count)");
+        }
+        if (k == Integer.MAX_VALUE) {
+            throw s.bad("sweeps", sweeps, "an integer >= 1 with length (a fixed number K of sweeps per block)");
+        }
+        if (k < 1) {
+            throw s.bad("sweeps", sweeps, "an integer >= 1");
+        }
+        double tol = s.real("tol", 0);
+        if (tol != 0) {
+            throw s.bad("tol", s.string("tol", ""), "0 or absent with length (every block runs its K sweeps, no tolerance stop)");
+        }
+        return PicardBlocks.byLength(length, k, lambda);
     }
 
     private static Integrator multilevelEulerMaruyama(Spec s) {

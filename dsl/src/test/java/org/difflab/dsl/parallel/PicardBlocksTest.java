@@ -11,6 +11,8 @@ import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * PIADM Picard blocks: with as many sweeps as points per block they are the sequential exponential integrator bit
  * for bit (SDE and ODE); fewer sweeps leave an error that falls at least geometrically with the sweeps once they
  * contract; the counters
- * give the rounds and the work; a tolerance freezes rows one by one, so samples do not depend on the batch.
+ * give the rounds and the work; a tolerance freezes rows one by one, so samples do not depend on the batch; blocks by
+ * diffusion time (PIADM's regime) keep their number, and so the rounds K N, whatever the grid's resolution.
  */
 class PicardBlocksTest {
     private static final Target TARGET = Targets.ring(4, 2, 0.1);
@@ -86,6 +89,34 @@ class PicardBlocksTest {
             worst = Math.max(worst, Math.abs(whole[i] - sequential[i]));
         }
         assertThat(worst).isGreaterThan(0).isLessThan(0.05);
+    }
+
+    @Test
+    void blocksByDiffusionTimeKeepTheirNumberWhateverTheResolution() {
+        NoiseSchedule schedule = Schedules.ddpm();
+        double horizon = -Math.log(schedule.alpha(schedule.tMax()));
+        double[] sequential = sample(Integrators.parse("exponentialEuler"), 40, 16, 16);
+        assertThat(sample(Integrators.parse("picardBlocks:length=1,sweeps=40"), 40, 16, 16)).as("K = every point").isEqualTo(sequential);
+        for (int steps : new int[] {50, 200}) {
+            try (Samples s = run(Integrators.parse("picardBlocks:length=1,sweeps=3"), steps, 4, 4)) {
+                long rounds = s.counters().get(RunContext.ROUNDS);
+                // each block spans at most 1 in OU time and two neighbours more than 1: horizon <= N < 2 horizon + 1
+                assertThat(rounds % 3).as("rounds, %d steps", steps).isZero();
+                assertThat(rounds / 3).as("blocks, %d steps, horizon %.2f", steps, horizon).isBetween((long) Math.floor(horizon),
+                        (long) Math.ceil(2 * horizon + 1));
+            }
+        }
+        assertThat(Integrators.parse("picardBlocks:length=0.5,sweeps=4,lambda=0").spec()).isEqualTo("picardBlocks:length=0.5,sweeps=4,lambda=0.0");
+    }
+
+    @Test
+    void badLengthSpecsAreNamed() {
+        assertThatThrownBy(() -> Integrators.parse("picardBlocks:length=0,sweeps=3")).hasMessageContaining("length = 0 ");
+        assertThatThrownBy(() -> Integrators.parse("picardBlocks:length=1")).hasMessageContaining("sweeps = inf");
+        assertThatThrownBy(() -> Integrators.parse("picardBlocks:length=1,sweeps=0")).hasMessageContaining("sweeps = 0");
+        assertThatThrownBy(() -> Integrators.parse("picardBlocks:length=1,sweeps=3,points=8")).hasMessageContaining("points = 8");
+        assertThatThrownBy(() -> Integrators.parse("picardBlocks:length=1,sweeps=3,tol=0.01")).hasMessageContaining("tol = 0.01");
+        assertThatThrownBy(() -> PicardBlocks.byLength(Double.NaN, 3, 1)).hasMessageContaining("length = NaN");
     }
 
     @Test

@@ -142,6 +142,14 @@ class InvalidCallsTest {
         key(s, in, "mlem", "form", List.of("midpoint"));
         key(s, in, "picardBlocks", "points", List.of("x"), "0");
         key(s, in, "picardBlocks", "tol", List.of("NaN"), "-1");
+        for (String v : List.of("NaN", "Infinity", "x", "0", "-1")) { // blocks by diffusion time: length, with a fixed K and no tolerance
+            s.add(new BadSpec(in, "picardBlocks:sweeps=3,length=" + v, "length", v));
+        }
+        for (String v : List.of("inf", "x", "0", "-2")) {
+            s.add(new BadSpec(in, "picardBlocks:length=1,sweeps=" + v, "sweeps", v));
+        }
+        s.add(new BadSpec(in, "picardBlocks:length=1,sweeps=3,points=8", "points", "8"));
+        s.add(new BadSpec(in, "picardBlocks:length=1,sweeps=3,tol=0.01", "tol", "0.01"));
         key(s, in, "paradigms", "sampler", List.of("foo", "heun"));
         key(s, in, "paradigms", "window", List.of("x"), "0");
         key(s, in, "paradigms", "tol", List.of("NaN"), "-1");

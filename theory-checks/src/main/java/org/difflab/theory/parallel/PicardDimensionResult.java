@@ -3,33 +3,35 @@ package org.difflab.theory.parallel;
 import java.util.List;
 
 /**
- * The outcome of a {@link PicardDimensionStudy} for one noise scale lambda: per dimension the sequential step count,
- * the Picard blocks' grid, sweeps and rounds, and the growth exponents in d.
+ * The outcome of a {@link PicardDimensionStudy} for one noise scale lambda: per dimension the horizon, the sequential
+ * step count, the Picard blocks' grid, blocks, sweeps and rounds, and the growth exponents.
  *
- * @param lambda noise scale of both samplers (1: reverse SDE, 0: probability-flow ODE)
- * @param eps    the TV tolerance
- * @param blocks the number N of blocks the grid is cut into
- * @param rows   one row per dimension, in increasing d
+ * @param lambda      noise scale of both samplers (1: reverse SDE, 0: probability-flow ODE)
+ * @param eps         the TV tolerance
+ * @param blockLength the blocks' length h in OU time
+ * @param rows        one row per dimension, in increasing d
  */
-public record PicardDimensionResult(double lambda, double eps, int blocks, List<Row> rows) {
+public record PicardDimensionResult(double lambda, double eps, double blockLength, List<Row> rows) {
 
     /**
      * One dimension.
      *
      * @param dim         d
+     * @param horizon     S(d), the schedule's horizon in OU time
      * @param seqSteps    T_seq: smallest step count of the sequential exponential integrator with TV <= eps
      * @param seqError    its TV at T_seq
      * @param seqMonotone every sequential TV evaluated agreed with T_seq and the grid's count being first crossings
      * @param gridSteps   steps of the Picard grid: the sequential count for eps / 2
-     * @param points      M = ceil(gridSteps / blocks), steps per block
-     * @param sweeps      K: smallest sweeps per block with TV <= eps at K and at K + 1 (or K = M)
-     * @param rounds      sequential batched model calls: sum over blocks of min(K, block length)
+     * @param blocks      N(d): blocks of OU time at most the block length
+     * @param largest     points of the largest block
+     * @param sweeps      K: smallest fixed sweeps per block with TV <= eps at K and at K + 1 (or K = largest)
+     * @param rounds      sequential batched model calls: sum over blocks of min(K, block points)
      * @param error       TV of the Picard blocks at K
      * @param lucky       a smaller K passed once and failed at K + 1 (the TV is not monotone in K below the answer)
-     * @param errors      TV at sweeps 1, 2, ... as scanned (at least up to K)
+     * @param errors      TV at sweeps 1, 2, ... as scanned (at least up to K; only K's with every sweep)
      */
-    public record Row(int dim, int seqSteps, double seqError, boolean seqMonotone, int gridSteps, int points, int sweeps, int rounds, double error, boolean lucky,
-                      double[] errors) {
+    public record Row(int dim, double horizon, int seqSteps, double seqError, boolean seqMonotone, int gridSteps, int blocks, int largest, int sweeps,
+                      int rounds, double error, boolean lucky, double[] errors) {
         public Row {
             errors = errors.clone();
         }

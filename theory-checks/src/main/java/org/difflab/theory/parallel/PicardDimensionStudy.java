@@ -5,51 +5,55 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.ExponentialEuler;
 import org.difflab.dsl.parallel.PicardBlocks;
-import org.difflab.dsl.schedule.NoiseSchedule;
-import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.schedule.VpSchedule;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.complexity.ComplexityResult;
 import org.difflab.theory.complexity.ComplexityStudy;
 import org.difflab.theory.exact.ExactEvaluator;
-import org.difflab.theory.exact.ExactLaw;
 import org.difflab.theory.exact.Init;
 import org.difflab.theory.metric.Metric;
 import org.difflab.theory.metric.Metrics;
 
 /**
- * Sequential steps against parallel rounds as the dimension grows, at fixed accuracy (PIADM: Chen, Ren, Ying and
- * Rotskoff 2024, arXiv 2405.15986, Theorems 3.3 and 3.5 as recalled in research note mlem_parallel.md B.2-B.5:
- * O(log d) blocks of O(1) length, Õ(d) (SDE) or Õ(√d) (ODE) points per block, K = O(log d) sweeps, so
- * poly-log d rounds against Õ(d) or Õ(√d) sequential steps).
+ * Sequential steps against parallel rounds as the dimension grows, at fixed accuracy, in PIADM's block regime (Chen,
+ * Ren, Ying and Rotskoff 2024, arXiv 2405.15986, Figure 1 caption and Theorems 3.3 and 3.5: a horizon of O(log d)
+ * cut into blocks of O(1) length, Õ(d) (SDE) or Õ(√d) (ODE) points per block, a fixed number K of Picard sweeps per
+ * block, so K N = poly-log d rounds against Õ(d) or Õ(√d) sequential steps).
  *
- * <p>Setup: target N(1, 0.05 I_d), VP schedule, uniform grid ending at tMin, the exact initial law, TV to the target
- * noised to tMin, all exact ({@link ExactEvaluator}; both samplers are coordinate-separable on an isotropic target,
- * so each law is evaluated once in d = 1 and replicated, {@link ExactLaw#replicated}). For each d:
+ * <p>Setup: target N(1, 0.05 I_d); a VP schedule (beta from 0.1 to bmax on t in [0, 1], down to t = 1e-3) whose
+ * horizon in OU time, -ln alpha(1) = (0.1 + bmax) / 4, is S(d) = 1 + ln(sqrt(d) / eps), so that starting from the
+ * prior N(0, I) costs about 0.15 eps of TV in every d (the mean's shift e^-S per coordinate over sqrt(d)
+ * coordinates): this is what makes the paper's horizon, and so its number of blocks, grow like log d [R: the paper's
+ * horizon constant is not known to us]; uniform grid in t ending at tMin; the prior as the initial law; TV to the
+ * target noised to tMin, all exact ({@link ExactEvaluator}; both samplers are coordinate-separable on an isotropic
+ * target, so each law is evaluated once in d = 1 and replicated). For each d:
  * <ol>
  *   <li>T_seq(d): the smallest step count of {@code exponentialEuler:lambda} with TV <= eps ({@link ComplexityStudy});</li>
  *   <li>the Picard grid: the sequential count for eps / 2, so that discretisation takes half the budget and Picard
- *       truncation the other half (the theory splits the error the same way), cut into N fixed blocks of
- *       M = ceil(steps / N) points;</li>
- *   <li>K: sweeps 1, 2, ... of {@code picardBlocks:points=M,sweeps=K,lambda} until TV <= eps at K and at K + 1 (two
- *       in a row, so a lucky crossing of a TV that is not monotone in K is not taken); K = M always passes, being the
- *       sequential integrator on the eps / 2 grid. Rounds = sum over blocks of min(K, block length).</li>
+ *       truncation the other half, cut by {@code picardBlocks:length=h} into N(d) blocks of OU time at most h
+ *       ({@link PicardBlocks#blocks}); the points per block grow with the grid, the number of blocks only with the
+ *       horizon;</li>
+ *   <li>K: sweeps 1, 2, ... of {@code picardBlocks:length=h,sweeps=K,lambda} (a fixed K, no tolerance) until TV <= eps
+ *       at K and at K + 1 (two in a row, so a lucky crossing of a TV that is not monotone in K is not taken); K = the
+ *       largest block's points always passes, being the sequential integrator on the eps / 2 grid. Rounds = sum over
+ *       blocks of min(K, block points).</li>
  * </ol>
- * N is fixed rather than O(log d): over d in [4, 1024] log d changes by a factor 5, and a fixed N keeps the growth
- * of the rounds that of K alone.
  */
 public final class PicardDimensionStudy {
     private static final Metric TV = Metrics.tv();
-    private static final NoiseSchedule SCHEDULE = Schedules.vp();
     private static final double MEAN = 1;
     private static final double VARIANCE = 0.05;
+    private static final double BMIN = 0.1;
+    private static final double TMIN = 1e-3;
 
     private final double lambda;
     private int[] dims;
     private double eps;
-    private int blocks;
+    private double blockLength;
     private int maxSteps = 1 << 16;
     private boolean everySweep;
 
@@ -63,6 +67,16 @@ public final class PicardDimensionStudy {
             throw new IllegalArgumentException("lambda = " + lambda + " is not allowed: 1 (reverse SDE) or 0 (probability-flow ODE)");
         }
         return new PicardDimensionStudy(lambda);
+    }
+
+    /** The OU-time horizon S(d) = 1 + ln(sqrt(d) / eps) of dimension d. */
+    public static double horizon(int d, double eps) {
+        return 1 + Math.log(Math.sqrt(d) / eps);
+    }
+
+    /** The VP schedule whose horizon in OU time, (bmin + bmax) / 4, is {@link #horizon}(d, eps). */
+    public static VpSchedule schedule(int d, double eps) {
+        return new VpSchedule(BMIN, 4 * horizon(d, eps) - BMIN, TMIN);
     }
 
     /** Dimensions, at least 3 (for an interval), each >= 2 (ln d > 0), increasing. */
@@ -88,12 +102,12 @@ public final class PicardDimensionStudy {
         return this;
     }
 
-    /** The number N of blocks, >= 1. */
-    public PicardDimensionStudy blocks(int blocks) {
-        if (blocks < 1) {
-            throw new IllegalArgumentException("blocks = " + blocks + " is not allowed: must be >= 1");
+    /** The blocks' length h in OU time, a finite number > 0. */
+    public PicardDimensionStudy blockLength(double blockLength) {
+        if (!(blockLength > 0) || Double.isInfinite(blockLength)) {
+            throw new IllegalArgumentException("blockLength = " + blockLength + " is not allowed: must be a finite number > 0");
         }
-        this.blocks = blocks;
+        this.blockLength = blockLength;
         return this;
     }
 
@@ -107,8 +121,9 @@ public final class PicardDimensionStudy {
     }
 
     /**
-     * Sweeps every block M times instead of stopping at the fewest sweeps that reach eps: Picard blocks that never stop
-     * early, whose rounds are the grid's steps (the sequential count). A negative control of the rounds' growth.
+     * Sweeps every block as often as the largest block has points instead of stopping at the fewest sweeps that reach
+     * eps: Picard blocks whose rounds are the grid's steps (the sequential count). A negative control of the rounds'
+     * growth.
      */
     public PicardDimensionStudy everySweep() {
         this.everySweep = true;
@@ -117,60 +132,61 @@ public final class PicardDimensionStudy {
 
     /** Runs the sequential searches and the sweep scans. */
     public PicardDimensionResult run() {
-        if (dims == null || eps == 0 || blocks == 0) {
-            throw new IllegalStateException("dims, eps and blocks must be set before run() (dims = " + Arrays.toString(dims) + ", eps = " + eps
-                    + ", blocks = " + blocks + ")");
+        if (dims == null || eps == 0 || blockLength == 0) {
+            throw new IllegalStateException("dims, eps and blockLength must be set before run() (dims = " + Arrays.toString(dims) + ", eps = " + eps
+                    + ", blockLength = " + blockLength + ")");
         }
         ExponentialEuler sequential = new ExponentialEuler(lambda);
-        ComplexityResult seq = ComplexityStudy.of(sequential).dims(dims).eps(eps, eps / 2).target(d -> Targets.gaussian(d, MEAN, VARIANCE))
-                .schedule(t -> SCHEDULE).grid(t -> Grids.uniform(t).endingAtTMin()).init(Init.EXACT).metric(TV).maxSteps(maxSteps)
-                .fromOneDimension().run();
-        ComplexityResult.Series series = seq.of(sequential.spec());
         List<PicardDimensionResult.Row> rows = new ArrayList<>();
         for (int d : dims) {
+            VpSchedule schedule = schedule(d, eps);
+            ComplexityResult.Series series = ComplexityStudy.of(sequential).dims(d).eps(eps, eps / 2)
+                    .target(n -> Targets.gaussian(n, MEAN, VARIANCE)).schedule(t -> schedule).grid(t -> Grids.uniform(t).endingAtTMin())
+                    .init(Init.PRIOR).metric(TV).maxSteps(maxSteps).fromOneDimension().run().of(sequential.spec());
             ComplexityResult.Cell atEps = series.cell(d, eps);
             ComplexityResult.Cell grid = series.cell(d, eps / 2);
             if (atEps.censored() || grid.censored()) {
                 throw new IllegalStateException("the sequential search in d = " + d + " needs more than maxSteps = " + maxSteps + " steps: raise maxSteps");
             }
-            rows.add(sweeps(d, atEps, grid));
+            rows.add(sweeps(d, schedule, atEps, grid));
         }
-        return new PicardDimensionResult(lambda, eps, blocks, rows);
+        return new PicardDimensionResult(lambda, eps, blockLength, rows);
     }
 
-    /** Scans K = 1, 2, ... on the grid of the eps / 2 cell's steps until TV <= eps at K and K + 1 (or K = M). */
-    private PicardDimensionResult.Row sweeps(int d, ComplexityResult.Cell atEps, ComplexityResult.Cell grid) {
-        int steps = grid.steps();
-        int points = (steps + blocks - 1) / blocks;
+    /** Scans K = 1, 2, ... on the grid of the eps / 2 cell's steps until TV <= eps at K and K + 1 (or K = the largest block). */
+    private PicardDimensionResult.Row sweeps(int d, VpSchedule schedule, ComplexityResult.Cell atEps, ComplexityResult.Cell grid) {
+        TimeGrid picardGrid = Grids.uniform(grid.steps()).endingAtTMin().on(schedule);
+        int[] blocks = PicardBlocks.byLength(blockLength, 1, lambda).blocks(picardGrid);
+        int largest = Arrays.stream(blocks).max().orElseThrow();
         List<Double> errors = new ArrayList<>();
         IntToDoubleFunction at = k -> {
             while (errors.size() < k) {
-                errors.add(error(d, steps, points, errors.size() + 1));
+                errors.add(error(d, picardGrid, errors.size() + 1));
             }
             return errors.get(k - 1);
         };
-        if (everySweep) {
-            int rounds = steps;
-            double tv = error(d, steps, points, points);
-            return new PicardDimensionResult.Row(d, atEps.steps(), atEps.error(), atEps.monotone() && grid.monotone(), steps, points, points, rounds,
-                    tv, false, new double[] {tv});
-        }
         int k = 1;
         boolean lucky = false;
-        while (!(at.applyAsDouble(k) <= eps && (k >= points || at.applyAsDouble(k + 1) <= eps))) {
-            lucky |= at.applyAsDouble(k) <= eps;
-            k++;
+        if (everySweep) {
+            k = largest;
+            errors.add(error(d, picardGrid, k));
+        } else {
+            while (!(at.applyAsDouble(k) <= eps && (k >= largest || at.applyAsDouble(k + 1) <= eps))) {
+                lucky |= at.applyAsDouble(k) <= eps;
+                k++;
+            }
         }
-        int rounds = (steps / points) * Math.min(k, points) + Math.min(k, steps % points);
-        return new PicardDimensionResult.Row(d, atEps.steps(), atEps.error(), atEps.monotone() && grid.monotone(), steps, points, k, rounds, errors.get(k - 1), lucky,
+        int sweeps = k;
+        int rounds = Arrays.stream(blocks).map(b -> Math.min(sweeps, b)).sum();
+        return new PicardDimensionResult.Row(d, horizon(d, eps), atEps.steps(), atEps.error(), atEps.monotone() && grid.monotone(), grid.steps(),
+                blocks.length, largest, k, rounds, errors.get(everySweep ? 0 : k - 1), lucky,
                 errors.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** TV in d dimensions of picardBlocks:points,sweeps on a grid of the given steps, from its 1-D law. */
-    private double error(int d, int steps, int points, int sweeps) {
+    /** TV in d dimensions of picardBlocks:length,sweeps on the grid, from its 1-D law. */
+    private double error(int d, TimeGrid grid, int sweeps) {
         Gaussian oneDimensional = Targets.gaussian(1, MEAN, VARIANCE);
-        ExactLaw law = ExactEvaluator.of(new PicardBlocks(points, sweeps, 0, lambda)).target(oneDimensional)
-                .grid(Grids.uniform(steps).endingAtTMin().on(SCHEDULE)).init(Init.EXACT).evaluate();
-        return law.replicated(d).metric(TV).upper();
+        return ExactEvaluator.of(PicardBlocks.byLength(blockLength, sweeps, lambda)).target(oneDimensional).grid(grid).init(Init.PRIOR).evaluate()
+                .replicated(d).metric(TV).upper();
     }
 }
