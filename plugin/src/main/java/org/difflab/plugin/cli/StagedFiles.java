@@ -30,6 +30,7 @@ final class StagedFiles implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         Path temp = absolute.resolveSibling("." + UUID.randomUUID().toString().substring(0, 8) + ".tmp-" + absolute.getFileName());
         staged.put(temp, absolute);
+        Leftovers.pending(temp);
         try {
             writer.write(temp);
         } catch (IOException e) {
@@ -53,6 +54,7 @@ final class StagedFiles implements AutoCloseable {
             } catch (IOException io) {
                 throw new UncheckedIOException("cannot move " + e.getKey() + " to " + e.getValue() + ": " + io.getMessage(), io);
             }
+            Leftovers.release(e.getKey());
         }
         staged.clear();
     }
@@ -66,6 +68,7 @@ final class StagedFiles implements AutoCloseable {
             } catch (IOException e) {
                 // the command already failed; that failure is what is reported
             }
+            Leftovers.release(temp);
         }
         staged.clear();
     }

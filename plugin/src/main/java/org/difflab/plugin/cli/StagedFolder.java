@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A command's output folder filled whole or not at all (issue 26): the files are written into a hidden temporary
@@ -34,6 +32,7 @@ final class StagedFolder {
         Path staging = null;
         try {
             staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+            Leftovers.pending(staging);
             List<Path> written = writer.apply(staging);
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("stopped while writing " + option + " = " + dir + "; nothing was written");
@@ -53,20 +52,10 @@ final class StagedFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + option + " = " + dir + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(staging);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+            Leftovers.deleteTree(staging);
+            if (staging != null) {
+                Leftovers.release(staging);
             }
-        } catch (IOException e) {
-            // the command's own outcome (its files, or the failure that stopped it) is what is reported
         }
     }
 }
