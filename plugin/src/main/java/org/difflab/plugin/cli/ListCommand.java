@@ -45,7 +45,6 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DiffLabRuntime.engine();
         StringBuilder out = new StringBuilder();
         List<Catalogue> catalogues = new ArrayList<>();
         if (what == null) {
