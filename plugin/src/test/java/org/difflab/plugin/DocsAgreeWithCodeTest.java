@@ -19,8 +19,8 @@ import org.difflab.theory.claims.Catalogue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documentation names what the code has, and nothing else: the sampler tables of docs/samplers.md list exactly the
- * registered integrators, the spec tables of docs/commands.md exactly the schedules, targets and grids of
+ * The documentation names what the code has, and nothing else: the sampler tables of docs/samplers.md (and its table of
+ * the peers' names) list exactly the registered integrators, the spec tables of docs/commands.md exactly the schedules, targets and grids of
  * {@code difflab list}, the claims table of docs/claims.md exactly the catalogue's ids, and every relative link of the README and the docs pages leads to a file.
  */
 class DocsAgreeWithCodeTest {
@@ -36,6 +36,10 @@ class DocsAgreeWithCodeTest {
                 .containsExactlyInAnyOrderElementsOf(Integrators.registrations().stream().map(Integrators.Registration::name).toList());
         assertThat(tables.get(1)).as("docs/samplers.md, Langevin samplers")
                 .containsExactlyInAnyOrderElementsOf(LangevinIntegrators.registrations().stream().map(LangevinIntegrators.Registration::name).toList());
+        List<List<String>> names = firstColumns(section(ROOT.resolve("docs/samplers.md"), "## Names people know: k-diffusion and diffusers"));
+        assertThat(names).as("docs/samplers.md, section Names people know: one table").hasSize(1);
+        assertThat(names.get(0)).as("docs/samplers.md, the peers' names of every diffusion sampler")
+                .containsExactlyInAnyOrderElementsOf(Integrators.registrations().stream().map(Integrators.Registration::name).toList());
     }
 
     @Test
