@@ -6,6 +6,7 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * DDIM (Song, Meng and Ermon 2021, eq. 12): x_p = alpha_p x0 + sqrt(sigma_p^2 - s^2) eps + s z with
@@ -53,7 +54,7 @@ public final class Ddim implements SteppedIntegrator {
     public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
         NoiseLevel p = grid.level(i + 1);
         double sp2 = p.sigma() * p.sigma();
-        return now.x0().mul(p.alpha()).add(now.eps().mul(Math.sqrt(Math.max(0, sp2 - noiseVariance(grid, i)))));
+        return Scalars.mul(now.x0(), p.alpha()).add(Scalars.mul(now.eps(), Math.sqrt(Math.max(0, sp2 - noiseVariance(grid, i)))));
     }
 
     @Override

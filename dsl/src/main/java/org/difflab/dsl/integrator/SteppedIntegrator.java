@@ -3,6 +3,7 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * A sampler whose step i is x_{i+1} = Phi_i(x_i) + noiseScale_i xi_i with one model evaluation at (x_i, t_i): the
@@ -41,7 +42,7 @@ public interface SteppedIntegrator extends Integrator {
             NDArray next = stepWithoutNoise(ctx.grid(), i, x, now, previous);
             double scale = noiseScale(ctx.grid(), i);
             if (scale > 0) {
-                next = next.add(ctx.normal(x, i).mul(scale));
+                next = next.add(Scalars.mul(ctx.normal(x, i), scale));
             }
             if (multistep() && i < ctx.steps() - 1) { // nothing follows the last step
                 previous = now.x0();

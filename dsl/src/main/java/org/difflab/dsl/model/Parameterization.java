@@ -2,6 +2,7 @@ package org.difflab.dsl.model;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The quantity a model predicts for x = alpha x0 + sigma eps: the score grad log p = -eps/sigma, the noise eps,
@@ -17,9 +18,9 @@ public enum Parameterization {
         double s = level.sigma();
         return switch (this) {
             case EPS -> prediction;
-            case SCORE -> prediction.mul(-s);
-            case X0 -> x.sub(prediction.mul(a)).div(s);
-            case V -> x.mul(s).add(prediction.mul(a)).div(a * a + s * s);
+            case SCORE -> Scalars.mul(prediction, -s);
+            case X0 -> Scalars.div(x.sub(Scalars.mul(prediction, a)), s);
+            case V -> Scalars.div(Scalars.mul(x, s).add(Scalars.mul(prediction, a)), a * a + s * s);
         };
     }
 
@@ -29,14 +30,14 @@ public enum Parameterization {
         double s = level.sigma();
         return switch (this) {
             case X0 -> prediction;
-            case V -> x.mul(a).sub(prediction.mul(s)).div(a * a + s * s);
-            default -> x.sub(toEps(prediction, x, level).mul(s)).div(a);
+            case V -> Scalars.div(Scalars.mul(x, a).sub(Scalars.mul(prediction, s)), a * a + s * s);
+            default -> Scalars.div(x.sub(Scalars.mul(toEps(prediction, x, level), s)), a);
         };
     }
 
     /** Converts a prediction of this kind at (x, level) to the score. */
     public NDArray toScore(NDArray prediction, NDArray x, NoiseLevel level) {
-        return this == SCORE ? prediction : toEps(prediction, x, level).div(-level.sigma());
+        return this == SCORE ? prediction : Scalars.div(toEps(prediction, x, level), -level.sigma());
     }
 
     /** Converts an epsilon value to this kind (the inverse of {@link #toEps}). */
@@ -45,9 +46,9 @@ public enum Parameterization {
         double s = level.sigma();
         return switch (this) {
             case EPS -> eps;
-            case SCORE -> eps.div(-s);
-            case X0 -> x.sub(eps.mul(s)).div(a);
-            case V -> eps.mul(a).sub(x.sub(eps.mul(s)).div(a).mul(s));
+            case SCORE -> Scalars.div(eps, -s);
+            case X0 -> Scalars.div(x.sub(Scalars.mul(eps, s)), a);
+            case V -> Scalars.mul(eps, a).sub(Scalars.mul(Scalars.div(x.sub(Scalars.mul(eps, s)), a), s));
         };
     }
 }

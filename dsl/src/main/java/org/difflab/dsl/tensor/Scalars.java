@@ -1,0 +1,87 @@
+package org.difflab.dsl.tensor;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Arithmetic of a CPU tensor with a Java number, without a new tensor for the number. DJL's {@code x.mul(double)} makes
+ * a float64 0-d tensor for every call (a direct buffer, a native tensor, a manager entry, then its deletion), which costs
+ * several times the operation itself on small tensors (docs/performance.md). Here each thread keeps one 0-d tensor per
+ * type (float32, float64) and writes the number into it from a reused direct buffer before the operation.
+ *
+ * <p>Same bits as DJL's calls: PyTorch computes a float32 tensor times a float64 0-d tensor in float32, with the number
+ * rounded to float32 once, as Java's {@code (float)} cast rounds it ({@code ScalarsTest} compares every operation on
+ * random values in both types). Other types and other devices go through DJL's call unchanged. PyTorch's CPU operations
+ * are synchronous, so the number can be overwritten as soon as the operation returns; the tensors are per thread.
+ */
+public final class Scalars {
+    private static final ThreadLocal<Slots> SLOTS = ThreadLocal.withInitial(Slots::new);
+
+    private Scalars() {}
+
+    /** x * c. */
+    public static NDArray mul(NDArray x, double c) {
+        NDArray s = slot(x, c);
+        return s == null ? x.mul(c) : x.mul(s);
+    }
+
+    /** x / c. */
+    public static NDArray div(NDArray x, double c) {
+        NDArray s = slot(x, c);
+        return s == null ? x.div(c) : x.div(s);
+    }
+
+    /** x + c. */
+    public static NDArray add(NDArray x, double c) {
+        NDArray s = slot(x, c);
+        return s == null ? x.add(c) : x.add(s);
+    }
+
+    /** x - c. */
+    public static NDArray sub(NDArray x, double c) {
+        NDArray s = slot(x, c);
+        return s == null ? x.sub(c) : x.sub(s);
+    }
+
+    /** This thread's 0-d tensor of x's type holding c, or null where DJL's own call must serve (another type or device). */
+    private static NDArray slot(NDArray x, double c) {
+        if (!x.getDevice().equals(Device.cpu())) {
+            return null;
+        }
+        DataType type = x.getDataType();
+        if (type == DataType.FLOAT32) {
+            return SLOTS.get().float32(c);
+        }
+        return type == DataType.FLOAT64 ? SLOTS.get().float64(c) : null;
+    }
+
+    /** One thread's reusable numbers, on a manager of their own and outside every {@link NDScope}. */
+    private static final class Slots {
+        private final NDManager manager = NDManager.newBaseManager(Device.cpu());
+        private final NDArray single = manager.create(0f);
+        private final NDArray twice = manager.create(0d);
+        private final ByteBuffer singleBytes = ByteBuffer.allocateDirect(Float.BYTES).order(ByteOrder.nativeOrder());
+        private final ByteBuffer doubleBytes = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder());
+
+        Slots() {
+            NDScope.unregister(single, twice);
+        }
+
+        NDArray float32(double c) {
+            singleBytes.putFloat(0, (float) c);
+            single.set(singleBytes);
+            return single;
+        }
+
+        NDArray float64(double c) {
+            doubleBytes.putDouble(0, c);
+            twice.set(doubleBytes);
+            return twice;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.difflab.dsl.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/** {@link Scalars} gives DJL's bits for every operation and type, and its reused numbers survive the scopes they serve. */
+class ScalarsTest {
+
+    /** 2,000 numbers over 24 orders of magnitude, both signs, and 1,000 elements of x each, in float32 and float64. */
+    @Test
+    void everyOperationHasDjlsBitsInBothTypes() {
+        Random random = new Random(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+                NDArray x = manager.randomNormal(0, 3, new Shape(40, 25), DataType.FLOAT64).toType(type, false);
+                for (int k = 0; k < 500; k++) {
+                    double c = (random.nextBoolean() ? 1 : -1) * Math.pow(10, random.nextDouble() * 24 - 12) * (1 + random.nextDouble());
+                    same(type, c, x.mul(c), Scalars.mul(x, c));
+                    same(type, c, x.div(c), Scalars.div(x, c));
+                    same(type, c, x.add(c), Scalars.add(x, c));
+                    same(type, c, x.sub(c), Scalars.sub(x, c));
+                }
+            }
+        }
+    }
+
+    private static void same(DataType type, double c, NDArray djl, NDArray ours) {
+        assertThat(ours.getDataType()).isEqualTo(type);
+        if (type == DataType.FLOAT32) {
+            assertThat(Arrays.equals(djl.toFloatArray(), ours.toFloatArray())).as("float32, c = %s", c).isTrue();
+        } else {
+            assertThat(Arrays.equals(djl.toDoubleArray(), ours.toDoubleArray())).as("float64, c = %s", c).isTrue();
+        }
+    }
+
+    /** The thread's number is not owned by the scope that first used it: a step's scope closes, the next step still works. */
+    @Test
+    void theReusedNumberOutlivesTheScopesItServes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {1, 2, 3});
+            for (int step = 0; step < 3; step++) {
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray y = Scalars.mul(x, step + 0.5);
+                    NDScope.unregister(y);
+                    assertThat(y.toFloatArray()).containsExactly((float) (step + 0.5), 2 * (float) (step + 0.5), 3 * (float) (step + 0.5));
+                }
+            }
+        }
+    }
+
+    /** Other types go through DJL's own call (an int32 tensor times 2.5 becomes float64 there). */
+    @Test
+    void otherTypesGoThroughDjl() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new int[] {1, 2, 3});
+            BiFunction<NDArray, Double, NDArray> djl = NDArray::mul;
+            NDArray ours = Scalars.mul(x, 2.5);
+            assertThat(ours.getDataType()).isEqualTo(djl.apply(x, 2.5).getDataType()).isEqualTo(DataType.FLOAT64);
+            assertThat(ours.toDoubleArray()).containsExactly(2.5, 5, 7.5);
+        }
+    }
+}
