@@ -19,9 +19,10 @@ import org.difflab.dsl.schedule.Schedules;
 /**
  * Per-step cost of DiffLab's samplers on top of their model calls: the same run (DDPM schedule, uniform grid, the
  * one-multiplication model {@link IsotropicEps}) through DiffLab's {@code Sampler} (per-sample noise, NaN check on:
- * the defaults), through a hand-written raw DJL loop ({@link RawLoops}, engine noise) and on plain Java arrays
- * ({@link ArrayLoops}). Each repeat times the three in turn, so a busy moment of a shared machine hits them alike; the
- * ratios are taken within a repeat.
+ * the defaults), through a hand-written raw DJL loop ({@link RawLoops}, engine noise), on plain Java arrays
+ * ({@link ArrayLoops}) and, where a Python with torch is found, through a plain eager PyTorch loop ({@link TorchLoops},
+ * the same intra-op thread count). Each repeat times them in turn, so a busy moment of a shared machine hits them
+ * alike; the ratios are taken within a repeat.
  */
 public final class OverheadBench {
     private static final double VARIANCE = 0.5;
@@ -31,35 +32,67 @@ public final class OverheadBench {
 
     private OverheadBench() {}
 
-    /** Rows for every integrator of {@link RawLoops#INTEGRATORS} and batch size, d = {@code dim}. */
-    public static List<BenchRow> run(int dim, int[] batches, int steps, int repeats, Consumer<String> progress) {
+    /**
+     * Rows for every integrator of {@link RawLoops#INTEGRATORS}, dimension and batch size; {@code notes} hears why a
+     * reference is left out (no Python with torch).
+     */
+    public static List<BenchRow> run(int[] dims, int[] batches, int steps, int repeats, int threads, Consumer<String> progress,
+            Consumer<String> notes) {
         NoiseSchedule schedule = Schedules.ddpm();
         TimeGrid grid = Grids.uniform(steps).on(schedule);
-        IsotropicEps model = new IsotropicEps(dim, VARIANCE);
+        TorchLoops.Started started = TorchLoops.start(threads);
+        if (started.loops() == null) {
+            notes.accept("overhead: no plain PyTorch column: " + started.reason());
+        } else {
+            notes.accept("overhead: plain PyTorch loop on torch " + started.loops().version() + " with " + threads + " intra-op thread(s)");
+        }
         List<BenchRow> rows = new ArrayList<>();
-        for (String integrator : RawLoops.INTEGRATORS) {
-            for (int batch : batches) {
-                progress.accept("overhead: " + integrator + " d=" + dim + " batch=" + batch);
-                double[] difflab = new double[repeats];
-                double[] raw = new double[repeats];
-                double[] arrays = new double[repeats];
-                for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
-                    double a = timeDiffLab(integrator, schedule, steps, model, batch, r);
-                    double b = timeRaw(integrator, grid, model, batch, r);
-                    double c = timeArrays(integrator, grid, model, batch, r);
-                    if (r >= 0) {
-                        difflab[r] = a / steps;
-                        raw[r] = b / steps;
-                        arrays[r] = c / steps;
+        try (TorchLoops torch = started.loops()) {
+            for (String integrator : RawLoops.INTEGRATORS) {
+                for (int dim : dims) {
+                    for (int batch : batches) {
+                        rows.addAll(one(integrator, schedule, grid, new IsotropicEps(dim, VARIANCE), batch, repeats, torch, progress));
                     }
                 }
-                String subject = integrator + " d=" + dim + " batch=" + batch;
-                rows.add(new BenchRow("overhead", subject, "DiffLab", "us/step", Spread.of(scale(difflab, 1e-3))));
-                rows.add(new BenchRow("overhead", subject, "raw DJL loop", "us/step", Spread.of(scale(raw, 1e-3))));
-                rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
-                rows.add(new BenchRow("overhead", subject, "DiffLab / raw DJL", "x", Spread.of(ratio(difflab, raw))));
-                rows.add(new BenchRow("overhead", subject, "DiffLab / Java arrays", "x", Spread.of(ratio(difflab, arrays))));
             }
+        }
+        return rows;
+    }
+
+    private static List<BenchRow> one(String integrator, NoiseSchedule schedule, TimeGrid grid, IsotropicEps model, int batch, int repeats,
+            TorchLoops torch, Consumer<String> progress) {
+        int steps = grid.steps();
+        int dim = (int) model.eventShape().get(0);
+        String subject = integrator + " d=" + dim + " batch=" + batch;
+        progress.accept("overhead: " + subject);
+        double[] difflab = new double[repeats];
+        double[] raw = new double[repeats];
+        double[] arrays = new double[repeats];
+        double[] plain = new double[repeats];
+        for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
+            double a = timeDiffLab(integrator, schedule, steps, model, batch, r);
+            double b = timeRaw(integrator, grid, model, batch, r);
+            double c = timeArrays(integrator, grid, model, batch, r);
+            double d = torch == null ? Double.NaN : torch.seconds(integrator, grid, batch, dim, VARIANCE, r + WARM_UPS) * 1e9;
+            if (r >= 0) {
+                difflab[r] = a / steps;
+                raw[r] = b / steps;
+                arrays[r] = c / steps;
+                plain[r] = d / steps;
+            }
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        rows.add(new BenchRow("overhead", subject, "DiffLab", "us/step", Spread.of(scale(difflab, 1e-3))));
+        rows.add(new BenchRow("overhead", subject, "raw DJL loop", "us/step", Spread.of(scale(raw, 1e-3))));
+        rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
+        if (torch != null) {
+            rows.add(new BenchRow("overhead", subject, "plain PyTorch loop", "us/step", Spread.of(scale(plain, 1e-3))));
+        }
+        rows.add(new BenchRow("overhead", subject, "DiffLab / raw DJL", "x", Spread.of(ratio(difflab, raw))));
+        rows.add(new BenchRow("overhead", subject, "DiffLab / Java arrays", "x", Spread.of(ratio(difflab, arrays))));
+        if (torch != null) {
+            rows.add(new BenchRow("overhead", subject, "DiffLab / PyTorch", "x", Spread.of(ratio(difflab, plain))));
+            rows.add(new BenchRow("overhead", subject, "raw DJL / PyTorch", "x", Spread.of(ratio(raw, plain))));
         }
         return rows;
     }

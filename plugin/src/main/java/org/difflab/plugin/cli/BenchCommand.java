@@ -64,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batches", split = ",", defaultValue = "1,64,1024", paramLabel = "B,B,...", description = "Batch sizes of the overhead section (default: ${DEFAULT-VALUE}).")
     int[] batches;
 
+    @Option(names = "--dims", split = ",", defaultValue = "16", paramLabel = "D,D,...", description = "Dimensions of the overhead section, "
+            + "each with every batch size (default: ${DEFAULT-VALUE}; 3072 is a 3x32x32 image: the model is element-wise).")
+    int[] dims;
+
     @Option(names = "--unet-batches", split = ",", defaultValue = "1,16,64", paramLabel = "B,B,...", description = "Batch sizes of the UNet section (default: ${DEFAULT-VALUE}).")
     int[] unetBatches;
 
@@ -79,6 +83,12 @@ final class BenchCommand implements Callable<Integer> {
         Require.inRange("--steps", steps, 2, 1000);
         Require.inRange("--unet-steps", unetSteps, 2, 1000);
         checkBatches("--batches", batches);
+        for (int d : dims) {
+            if (d < 1 || d > 1 << 20) {
+                throw new IllegalArgumentException("--dims = " + Arrays.toString(dims).replaceAll("[\\[\\] ]", "")
+                        + " is not allowed: dimensions must be integers in [1, 1048576]");
+            }
+        }
         checkBatches("--unet-batches", unetBatches);
         List<String> sections = only == null ? SECTIONS.subList(0, 4) : only;
         for (String s : sections) {
@@ -100,6 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         int threads = DiffLabRuntime.threads();
         long start = System.nanoTime();
         List<BenchRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         List<String> measured = new ArrayList<>();
         for (String section : SECTIONS) {
             if (!sections.contains(section)) {
@@ -109,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (Thread.interrupted()) {
                     throw new CancellationException("before it started");
                 }
-                rows.addAll(section(section, progress));
+                rows.addAll(section(section, threads, progress, notes::add));
                 measured.add(section);
             } catch (CancellationException stopped) { // Ctrl-C: the sections measured before are kept and printed
                 out.print(table(rows));
@@ -123,9 +134,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "difflab bench: %d repeats after %d warm-ups, %d intra-op thread(s), %d processors, %.0f s%n%n", repeats, OverheadBench.WARM_UPS,
                 threads, Runtime.getRuntime().availableProcessors(), seconds);
         out.print(table(rows));
+        notes.forEach(n -> out.println("note: " + n));
         out.flush();
         if (json != null) {
-            write(json, rows, threads, seconds);
+            write(json, rows, notes, threads, seconds);
             out.println("wrote " + json);
             out.flush();
         }
@@ -133,9 +145,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The rows of one section; each run in it stops at its next step end when the thread is interrupted. */
-    private List<BenchRow> section(String section, Consumer<String> progress) {
+    private List<BenchRow> section(String section, int threads, Consumer<String> progress, Consumer<String> notes) {
         return switch (section) {
-            case "overhead" -> OverheadBench.run(16, batches, steps, repeats, progress);
+            case "overhead" -> OverheadBench.run(dims, batches, steps, repeats, threads, progress, notes);
             case "integrators" -> IntegratorSweep.run(16, 64, steps, repeats, progress);
             case "exact" -> ExactBench.run(steps, repeats, progress);
             case "unet" -> UNetBench.run(unetBatches, unetSteps, repeats, progress);
@@ -156,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
     private void budget(List<String> sections) {
         Budget b = new Budget();
         if (sections.contains("overhead")) {
-            RequestSize.batch(b, Arrays.stream(batches).max().orElse(1), 16, Double.BYTES, false);
+            RequestSize.batch(b, Arrays.stream(batches).max().orElse(1), Arrays.stream(dims).max().orElse(16), Double.BYTES, false);
         }
         if (sections.contains("unet")) {
             int largest = Arrays.stream(unetBatches).max().orElse(1);
@@ -229,7 +241,7 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 100 ? "%.1f" : a >= 10 ? "%.2f" : "%.3f", v);
     }
 
-    private static void write(Path file, List<BenchRow> rows, int threads, double seconds) {
+    private static void write(Path file, List<BenchRow> rows, List<String> notes, int threads, double seconds) {
         List<Object> list = new ArrayList<>();
         for (BenchRow r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -247,6 +259,7 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("processors", Runtime.getRuntime().availableProcessors());
         doc.put("seconds", seconds);
         doc.put("rows", list);
+        doc.put("notes", notes);
         try (StagedFiles files = new StagedFiles()) {
             files.stage("--json", file, temp -> Files.writeString(temp, Json.write(doc) + System.lineSeparator()));
             files.commit();

@@ -51,7 +51,11 @@ class BenchCommandTest {
             assertThat(median).isBetween(Double.parseDouble(rows.group(3)), Double.parseDouble(rows.group(4)));
             count++;
         }
-        assertThat(count).as(text).isEqualTo(3 * 2 * 5 + 3 * Integrators.all().size() + 3 * 2 + 4);
+        // the overhead section's PyTorch rows (its time and two ratios) where a Python with torch is found, else a note why not
+        boolean torch = r.out().contains("note: overhead: plain PyTorch loop on torch ");
+        assertThat(torch || r.out().contains("note: overhead: no plain PyTorch column: no Python with torch")).as(r.out()).isTrue();
+        assertThat(text).contains("\"notes\": [");
+        assertThat(count).as(text).isEqualTo(3 * 2 * (torch ? 8 : 5) + 3 * Integrators.all().size() + 3 * 2 + 4);
         assertThat(text).containsPattern("^\\{\\s*\"threads\": \\d+,\\s*\"processors\": \\d+,\\s*\"seconds\": [0-9.]+,");
     }
 
@@ -61,6 +65,7 @@ class BenchCommandTest {
             "--steps 1                | --steps = 1",
             "--unet-steps 100000      | --unet-steps = 100000",
             "--batches 1,0            | --batches = 1,0",
+            "--dims 16,0              | --dims = 16,0",
             "--unet-batches x         | 'x'",
             "--only overhead,gpu      | --only = overhead,gpu",
             "--json out.txt           | --json = out.txt"})

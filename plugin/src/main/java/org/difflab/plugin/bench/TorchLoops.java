@@ -1,0 +1,148 @@
+package org.difflab.plugin.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.difflab.dsl.grid.TimeGrid;
+
+/**
+ * The plain eager PyTorch loops of {@link RawLoops}' updates ({@code torch_loops.py}, run by a Python that has torch,
+ * e.g. Debian's {@code python3-torch}), as a second reference for the overhead benchmark: one Python process for the
+ * whole benchmark, asked for one timed run at a time, so that its runs take turns with DiffLab's as the others do. The
+ * Python is {@code DIFFLAB_PYTHON}, else the first of {@code python3} on the path and {@code /usr/bin/python3} that
+ * imports torch; where none does, {@link #start} says why and the benchmark leaves the column out.
+ */
+public final class TorchLoops implements AutoCloseable {
+    /** Environment variable naming the Python to use. */
+    public static final String PYTHON_ENVIRONMENT = "DIFFLAB_PYTHON";
+
+    private final Process process;
+    private final BufferedReader replies;
+    private final Writer requests;
+    private final Path script;
+    private final String version;
+
+    private TorchLoops(Process process, BufferedReader replies, Writer requests, Path script, String version) {
+        this.process = process;
+        this.replies = replies;
+        this.requests = requests;
+        this.script = script;
+        this.version = version;
+    }
+
+    /** A started Python with torch, or the reason there is none. */
+    public record Started(TorchLoops loops, String reason) {}
+
+    /** Starts the loops with {@code threads} intra-op threads, trying each candidate Python in turn. */
+    public static Started start(int threads) {
+        return start(threads, candidates());
+    }
+
+    static Started start(int threads, List<String> pythons) {
+        Path script = script();
+        List<String> tried = new ArrayList<>();
+        for (String python : pythons) {
+            try {
+                Process p = new ProcessBuilder(python, "-u", script.toString(), Integer.toString(threads)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String first = in.readLine();
+                if (first != null && first.startsWith("ready ")) {
+                    return new Started(new TorchLoops(p, in, new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), script,
+                            first.substring(6).trim()), null);
+                }
+                p.destroy();
+                tried.add(python + ": " + (first == null ? "exited without an answer" : first.replaceFirst("^error ", "")));
+            } catch (IOException e) {
+                tried.add(python + ": cannot be started (" + e.getMessage() + ")");
+            }
+        }
+        delete(script);
+        return new Started(null, "no Python with torch (" + String.join("; ", tried) + "); install Debian's python3-torch or set "
+                + PYTHON_ENVIRONMENT);
+    }
+
+    private static List<String> candidates() {
+        String chosen = System.getenv(PYTHON_ENVIRONMENT);
+        return chosen != null && !chosen.isBlank() ? List.of(chosen) : List.of("python3", "/usr/bin/python3");
+    }
+
+    /** The torch version the loops run on. */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Seconds of one run of {@code integrator} (ddim, ddpm or heun) over the grid, batch x dim, with the model
+     * eps = sigma x / (alpha^2 variance + sigma^2) of {@link IsotropicEps}, the initial draw included.
+     */
+    public double seconds(String integrator, TimeGrid grid, int batch, int dim, double variance, long seed) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %d %s %d %d", integrator, batch, dim, variance, seed, grid.steps()));
+        for (int i = 0; i <= grid.steps(); i++) {
+            line.append(' ').append(grid.level(i).alpha());
+        }
+        for (int i = 0; i <= grid.steps(); i++) {
+            line.append(' ').append(grid.level(i).sigma());
+        }
+        try {
+            requests.write(line.append('\n').toString());
+            requests.flush();
+            String reply = replies.readLine();
+            if (reply == null || reply.startsWith("error")) {
+                throw new IllegalStateException("the PyTorch loop of " + integrator + " failed: " + (reply == null ? "Python exited" : reply));
+            }
+            return Double.parseDouble(reply.trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PyTorch loop of " + integrator + " could not be run: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            requests.close();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException | InterruptedException e) {
+            process.destroyForcibly();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            delete(script);
+        }
+    }
+
+    /** The script from the class path, in a temporary file (Python reads a file, not a jar entry). */
+    private static Path script() {
+        try (InputStream in = TorchLoops.class.getResourceAsStream("torch_loops.py")) {
+            if (in == null) {
+                throw new IllegalStateException("torch_loops.py is missing from the class path");
+            }
+            Path file = Files.createTempFile("difflab-torch-loops", ".py");
+            Files.write(file, in.readAllBytes());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the PyTorch loop script: " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+}
