@@ -168,7 +168,9 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
             for (int i = 1; i <= k; i++) {
                 deltas[i - 1] = pilot.delta(i);
             }
-            GammaFit gamma = GammaFit.fit(flops, deltas, LevelDifferences.DEFAULT_FIRST_LEVEL);
+            boolean fittable = k > LevelDifferences.DEFAULT_FIRST_LEVEL; // at least two levels from the first fitted one
+            GammaFit gamma = fittable ? GammaFit.fit(flops, deltas, LevelDifferences.DEFAULT_FIRST_LEVEL) : null;
+            boolean htmc = fittable && gamma.lower() > 2;
             var em = Integrators.parse("mlem:rate=inf");
             Table.Builder table = Table.of("cost against error (errors against EM with the largest network at " + referenceSteps + " steps)",
                     "run", "steps", "error", "s.e.", "GFLOP per sample", "s per sample (forwards of 64)", "speedup at equal error "
@@ -192,7 +194,10 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
             double[] maxRates = levels.maxRates(1);
             double widest = Arrays.stream(maxRates, open, k).max().orElseThrow() * eta;
             List<Check> checks = new ArrayList<>();
-            checks.add(new Check("hierarchy", "HTMC exponent gamma", gamma.gamma(), gamma.lower(), gamma.upper(), "> 2", gammaJudgement(gamma)));
+            checks.add(fittable ? new Check("hierarchy", "HTMC exponent gamma", gamma.gamma(), gamma.lower(), gamma.upper(), "> 2",
+                    gammaJudgement(gamma)) : new Check("hierarchy", "HTMC exponent gamma", Double.NaN, Double.NaN, Double.NaN, "> 2",
+                    new Judgement(Verdict.INCONCLUSIVE, k + " levels: gamma is fitted over levels " + LevelDifferences.DEFAULT_FIRST_LEVEL
+                            + "..K and needs K > " + LevelDifferences.DEFAULT_FIRST_LEVEL + ", so whether the theorem applies is not measured")));
             double[] mlError = new double[rateFactors.length];
             double[] mlFlops = new double[rateFactors.length];
             for (int i = 0; i < rateFactors.length; i++) {
@@ -207,7 +212,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
                 table.row(spec, n, sci(p.error()), sci(p.errorSe()), sci(p.cost() * 1e-9), sci(time), String.format(Locale.ROOT,
                         "%.3f / %.3f", speedup, timeSpeedup), calls(p.calls()));
                 checks.add(new Check(String.format(Locale.ROOT, "mlem open=%d, rate factor %s", open, rateFactors[i]), "speedup over EM at "
-                        + "equal error (FLOPs)", speedup, Double.NaN, Double.NaN, "> 1 if gamma > 2", speedupJudgement(gamma, speedup,
+                        + "equal error (FLOPs)", speedup, Double.NaN, Double.NaN, "> 1 if gamma > 2", speedupJudgement(htmc, speedup,
                         timeSpeedup, p.error(), emError)));
             }
             double[] singleError = new double[k - 1];
@@ -222,11 +227,11 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
             }
             Table.Builder levelTable = Table.of("the hierarchy: counted and measured costs, pilot level differences", "level", "MFLOP per "
                     + "image (counted)", "s per forward of 64 (measured)", "delta_k (RMS score difference to level k-1)", "local gamma (FLOPs)");
-            double[] local = gamma.localGamma();
+            double[] local = fittable ? gamma.localGamma() : new double[0];
             for (int i = 1; i <= k; i++) {
                 levelTable.row(i + (i <= open ? " (always on)" : ""), String.format(Locale.ROOT, "%.1f", flops[i - 1] * 1e-6),
-                        sci(seconds[i - 1]), sci(deltas[i - 1]), i > gamma.firstLevel() ? String.format(Locale.ROOT, "%.3f",
-                                local[i - gamma.firstLevel() - 1]) : "");
+                        sci(seconds[i - 1]), sci(deltas[i - 1]), fittable && i > gamma.firstLevel() ? String.format(Locale.ROOT,
+                                "%.3f", local[i - gamma.firstLevel() - 1]) : "");
             }
             Chart chart = Chart.of(id + ": cost against error", "RMS error against the fine run", "FLOPs per path (sum of C_k x calls)",
                     true, true)
@@ -285,14 +290,14 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
                 + "apply to this hierarchy" : ": the interval contains 2, so whether the theorem applies is not resolved"));
     }
 
-    private static Judgement speedupJudgement(GammaFit g, double speedup, double timeSpeedup, double error, double[] emErrors) {
+    private static Judgement speedupJudgement(boolean htmc, double speedup, double timeSpeedup, double error, double[] emErrors) {
         double lo = Arrays.stream(emErrors).min().orElseThrow();
         double hi = Arrays.stream(emErrors).max().orElseThrow();
         String where = error < lo || error > hi ? String.format(Locale.ROOT, " (EM's cost extrapolated: error %.3e outside EM's %.3e..%.3e)",
                 error, lo, hi) : "";
         String text = String.format(Locale.ROOT, "speedup %.3f in FLOPs (%.3f in wall time) at error %.3e%s", speedup, timeSpeedup, error,
                 where);
-        if (g.lower() > 2) {
+        if (htmc) {
             return Judgement.of(speedup > 1, text);
         }
         return new Judgement(Verdict.INCONCLUSIVE, text + "; gamma is not shown > 2, so the theorem promises no speedup here");
