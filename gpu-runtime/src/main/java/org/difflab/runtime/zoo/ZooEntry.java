@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.difflab.dsl.Require;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNetConfig;
+import org.difflab.runtime.unet.UNetFlops;
 
 /**
  * One model of the {@link Zoo}: its name, architecture, training settings and number of training iterations. Together
@@ -36,5 +37,13 @@ public record ZooEntry(String name, UNetConfig config, TrainingSettings settings
         return String.format(Locale.ROOT, "%s,schedule=%s,time=%s,batch=%d,lr=%s,ema=%s,initSeed=%d,dataSeed=%d,iterations=%d",
                 config, settings.schedule().spec(), settings.time().describe(), settings.batchSize(), settings.learningRate(),
                 settings.emaDecay(), settings.initSeed(), settings.dataSeed(), iterations);
+    }
+
+    /**
+     * FLOPs of one forward pass for one image (2 x multiply-adds, {@link UNetFlops}): the entry's cost in
+     * machine-independent units, beside the measured time per evaluation.
+     */
+    public long flopsPerEvaluation() {
+        return UNetFlops.flops(config);
     }
 }

@@ -80,30 +80,30 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String listing(Zoo zoo) {
-        TextTable t = new TextTable("name", "architecture", ">iterations", ">batch", "cached", "file");
+        TextTable t = new TextTable("name", "architecture", ">MFLOP/image", ">iterations", ">batch", "cached", "file");
         for (String name : zoo.names()) {
             ZooEntry e = zoo.spec(name);
             Path file = zoo.checkpoint(name);
             String state = zoo.record(name).isPresent() ? "yes" : Files.exists(file) ? "stale (other recipe or no manifest record)" : "no";
-            t.row(name, e.config(), e.iterations(), e.settings().batchSize(), state, file);
+            t.row(name, e.config(), f("%.1f", e.flopsPerEvaluation() / 1e6), e.iterations(), e.settings().batchSize(), state, file);
         }
         return t.render();
     }
 
     private static String records(Zoo zoo) {
         TextTable t = new TextTable("name", ">parameters", ">iterations", ">train s", ">ms/iteration", ">train loss", ">held-out loss",
-                ">ms/evaluation (batch 64)", ">MB");
+                ">ms/evaluation (batch 64)", ">MFLOP/image", ">MB");
         for (String name : zoo.names()) {
             Optional<ZooRecord> r = zoo.record(name);
             if (r.isEmpty()) {
-                t.row(name, "-", "-", "-", "-", "-", "-", "-", "not cached");
+                t.row(name, "-", "-", "-", "-", "-", "-", "-", "-", "not cached");
                 continue;
             }
             ZooRecord x = r.get();
             int iterations = zoo.spec(name).iterations();
             t.row(name, x.parameters(), iterations, f("%.0f", x.trainSeconds()), f("%.0f", 1e3 * x.trainSeconds() / iterations),
                     f("%.4f", x.trainLoss()), f("%.4f", x.heldOutLoss()), f("%.2f", 1e3 * x.secondsPerEvaluation()),
-                    f("%.1f", size(zoo.checkpoint(name)) / 1e6));
+                    f("%.1f", zoo.spec(name).flopsPerEvaluation() / 1e6), f("%.1f", size(zoo.checkpoint(name)) / 1e6));
         }
         return t.render();
     }

@@ -40,10 +40,11 @@ class TrainCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         String[] lines = r.out().split("\\R");
         assertThat(lines).hasSize(6);
-        assertThat(lines[0]).startsWith("name").contains("architecture", "iterations", "cached", "file");
+        assertThat(lines[0]).startsWith("name").contains("architecture", "MFLOP/image", "iterations", "cached", "file");
+        String[] mflops = {" 8.0 ", " 31.1 ", " 122.7 ", " 487.4 "}; // counted from the layers (UNetFlops), about 4x per doubling
         for (int i = 0; i < 4; i++) {
             String name = "shapes16-w" + (8 << i);
-            assertThat(lines[i + 2]).startsWith(name).contains("width=" + (8 << i) + ",", " no ",
+            assertThat(lines[i + 2]).startsWith(name).contains("width=" + (8 << i) + ",", mflops[i], " no ",
                     dir.resolve("zoo").resolve(name + ".ckpt").toString());
         }
     }
