@@ -9,16 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Ctrl-C on {@code difflab sample}: a real process of the command line, sent SIGINT in the middle of a million-step run,
- * stops after the current step, says where, and exits with 130.
+ * Ctrl-C on {@code difflab sample}: a real process of the command line, sent SIGINT (or SIGTERM, taken the same way) in
+ * the middle of a million-step run, stops after the current step, says where, and exits with 130.
  */
 class CtrlCTest {
 
-    @Test
-    void sigintStopsALongRunAfterItsCurrentStepAndSaysWhere() throws IOException, InterruptedException {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"INT | Ctrl-C again to quit at once", "TERM | a second SIGTERM quits at once"})
+    void theSignalStopsALongRunAfterItsCurrentStepAndSaysWhere(String signal, String again) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // A job started in the background of a non-interactive shell (as CI runners often start builds) inherits SIGINT
@@ -37,7 +39,7 @@ class CtrlCTest {
                 err.add(line);
             }
             assertThat(line).as("the run started: %s", err).isNotNull();
-            new ProcessBuilder("sh", "-c", "kill -INT " + p.pid()).inheritIO().start().waitFor(); // the shell's kill: /bin/kill may be absent
+            new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start().waitFor(); // the shell's kill: /bin/kill may be absent
             while ((line = in.readLine()) != null) {
                 err.add(line);
             }
@@ -48,7 +50,7 @@ class CtrlCTest {
         }
         String all = String.join("\n", err);
         assertThat(p.exitValue()).as(all).isEqualTo(ErrorReporter.INTERRUPTED);
-        assertThat(all).contains("difflab: stopping after the current step (Ctrl-C again to quit at once)")
+        assertThat(all).contains("difflab: stopping after the current step (" + again + ")")
                 .containsPattern("difflab: interrupted: ddim was interrupted after step \\d+ of 1000000 \\(t = [0-9.E-]+\\); the run was stopped")
                 .doesNotContain("Exception");
     }
