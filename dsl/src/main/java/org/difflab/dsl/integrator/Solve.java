@@ -7,6 +7,7 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The one entry that runs an integrator on a problem over a grid from an initial batch (the counterpart of
@@ -31,7 +32,7 @@ public final class Solve {
             problem = m.mutate(problem);
             noise = m.mutate(noise);
         }
-        try (RunContext ctx = new RunContext(integrator.name(), problem, grid, noise, observers)) {
+        try (Scalars.Session numbers = Scalars.open(); RunContext ctx = new RunContext(integrator.name(), problem, grid, noise, observers)) {
             ctx.adoptInitial(initial);
             NDArray out = integrator.run(ctx, initial);
             return new Solution(ctx.finish(out), ctx.nfe(), ctx.counters());

@@ -11,18 +11,50 @@ import java.nio.ByteOrder;
 /**
  * Arithmetic of a CPU tensor with a Java number, without a new tensor for the number. DJL's {@code x.mul(double)} makes
  * a float64 0-d tensor for every call (a direct buffer, a native tensor, a manager entry, then its deletion), which costs
- * several times the operation itself on small tensors (docs/performance.md). Here each thread keeps one 0-d tensor per
- * type (float32, float64) and writes the number into it from a reused direct buffer before the operation.
+ * several times the operation itself on small tensors (docs/performance.md). Inside a run ({@link #open}, which
+ * {@code Solve.run} holds for the run's length) each thread keeps one 0-d tensor per type (float32, float64) and writes
+ * the number into it from a reused direct buffer before the operation; the run's end frees them, so nothing outlives
+ * the runs (a manager per thread for good would outlive every thread that used it). Outside a run, and for other types
+ * and devices, DJL's own call serves.
  *
  * <p>Same bits as DJL's calls: PyTorch computes a float32 tensor times a float64 0-d tensor in float32, with the number
  * rounded to float32 once, as Java's {@code (float)} cast rounds it ({@code ScalarsTest} compares every operation on
- * random values in both types). Other types and other devices go through DJL's call unchanged. PyTorch's CPU operations
- * are synchronous, so the number can be overwritten as soon as the operation returns; the tensors are per thread.
+ * random values in both types). PyTorch's CPU operations are synchronous, so the number can be overwritten as soon as
+ * the operation returns; the tensors are per thread.
  */
 public final class Scalars {
-    private static final ThreadLocal<Slots> SLOTS = ThreadLocal.withInitial(Slots::new);
+    private static final ThreadLocal<Slots> OPEN = new ThreadLocal<>();
 
     private Scalars() {}
+
+    /** This thread's reusable numbers until the returned session closes (sessions nest: the outermost frees them). */
+    public static Session open() {
+        Slots slots = OPEN.get();
+        if (slots == null) {
+            slots = new Slots();
+            OPEN.set(slots);
+        }
+        slots.depth++;
+        return new Session(slots);
+    }
+
+    /** A run's hold on its thread's reusable numbers. */
+    public static final class Session implements AutoCloseable {
+        private Slots slots;
+
+        private Session(Slots slots) {
+            this.slots = slots;
+        }
+
+        @Override
+        public void close() {
+            if (slots != null && --slots.depth == 0) {
+                OPEN.remove();
+                slots.manager.close();
+            }
+            slots = null;
+        }
+    }
 
     /** x * c. */
     public static NDArray mul(NDArray x, double c) {
@@ -48,16 +80,17 @@ public final class Scalars {
         return s == null ? x.sub(c) : x.sub(s);
     }
 
-    /** This thread's 0-d tensor of x's type holding c, or null where DJL's own call must serve (another type or device). */
+    /** This thread's 0-d tensor of x's type holding c, or null where DJL's own call must serve. */
     private static NDArray slot(NDArray x, double c) {
-        if (!x.getDevice().equals(Device.cpu())) {
+        Slots slots = OPEN.get();
+        if (slots == null || !x.getDevice().equals(Device.cpu())) {
             return null;
         }
         DataType type = x.getDataType();
         if (type == DataType.FLOAT32) {
-            return SLOTS.get().float32(c);
+            return slots.float32(c);
         }
-        return type == DataType.FLOAT64 ? SLOTS.get().float64(c) : null;
+        return type == DataType.FLOAT64 ? slots.float64(c) : null;
     }
 
     /** One thread's reusable numbers, on a manager of their own and outside every {@link NDScope}. */
@@ -67,6 +100,7 @@ public final class Scalars {
         private final NDArray twice = manager.create(0d);
         private final ByteBuffer singleBytes = ByteBuffer.allocateDirect(Float.BYTES).order(ByteOrder.nativeOrder());
         private final ByteBuffer doubleBytes = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder());
+        private int depth;
 
         Slots() {
             NDScope.unregister(single, twice);

@@ -2,6 +2,7 @@ package org.difflab.dsl.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -19,7 +20,7 @@ class ScalarsTest {
     @Test
     void everyOperationHasDjlsBitsInBothTypes() {
         Random random = new Random(5);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(); Scalars.Session numbers = Scalars.open()) {
             for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
                 NDArray x = manager.randomNormal(0, 3, new Shape(40, 25), DataType.FLOAT64).toType(type, false);
                 for (int k = 0; k < 500; k++) {
@@ -45,7 +46,7 @@ class ScalarsTest {
     /** The thread's number is not owned by the scope that first used it: a step's scope closes, the next step still works. */
     @Test
     void theReusedNumberOutlivesTheScopesItServes() {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(); Scalars.Session numbers = Scalars.open()) {
             NDArray x = manager.create(new float[] {1, 2, 3});
             for (int step = 0; step < 3; step++) {
                 try (NDScope scope = new NDScope()) {
@@ -61,12 +62,31 @@ class ScalarsTest {
     /** Other types go through DJL's own call (an int32 tensor times 2.5 becomes float64 there). */
     @Test
     void otherTypesGoThroughDjl() {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(); Scalars.Session numbers = Scalars.open()) {
             NDArray x = manager.create(new int[] {1, 2, 3});
             BiFunction<NDArray, Double, NDArray> djl = NDArray::mul;
             NDArray ours = Scalars.mul(x, 2.5);
             assertThat(ours.getDataType()).isEqualTo(djl.apply(x, 2.5).getDataType()).isEqualTo(DataType.FLOAT64);
             assertThat(ours.toDoubleArray()).containsExactly(2.5, 5, 7.5);
+        }
+    }
+
+    /** The numbers live while a session is open (sessions nest) and are freed with the outermost one: nothing outlives a run. */
+    @Test
+    void theOutermostSessionFreesTheNumbers() {
+        try (NDManager probe = NDManager.newBaseManager(); NDArray x = probe.create(new float[] {1, 2})) {
+            BaseNDManager system = (BaseNDManager) probe.getParentManager();
+            int before = system.getManagedArrays().size();
+            try (Scalars.Session outer = Scalars.open()) {
+                try (Scalars.Session inner = Scalars.open(); NDArray y = Scalars.mul(x, 3)) {
+                    assertThat(y.toFloatArray()).containsExactly(3f, 6f);
+                }
+                assertThat(system.getManagedArrays().size()).as("the two numbers while the outer session is open").isEqualTo(before + 2);
+                try (NDArray y = Scalars.mul(x, 0.5)) {
+                    assertThat(y.toFloatArray()).containsExactly(0.5f, 1f);
+                }
+            }
+            assertThat(system.getManagedArrays().size()).as("after the outermost session").isEqualTo(before);
         }
     }
 }

@@ -24,7 +24,9 @@ final class HostileEnvironments {
     static Stream<Arguments> cases(Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("env-cache-file"), "not a folder");
         return Stream.of(
-                Arguments.of("OMP_NUM_THREADS=abc", Map.of("OMP_NUM_THREADS", "abc"), new String[] {"list", "grids"},
+                // a command that starts the engine (`list` starts none since it only reads the registries)
+                Arguments.of("OMP_NUM_THREADS=abc", Map.of("OMP_NUM_THREADS", "abc"), new String[] {"eval", "--schedule", "vp",
+                        "--grid", "logsnr", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", "2"},
                         "OMP_NUM_THREADS = abc is not allowed: must be an integer >= 1"),
                 Arguments.of("DIFFLAB_CACHE=a file", Map.of("DIFFLAB_CACHE", file.toString()), new String[] {"train", "--list"},
                         "DIFFLAB_CACHE = " + file + " is not allowed: " + file + " is a file; the zoo cache needs a folder"),
