@@ -69,7 +69,14 @@ class PicardDimensionClaimTest {
             List<List<String>> rows = r.tables().get(i).rows();
             assertThat(rows).hasSize(claim.dims().length);
             int previousBlocks = 0;
+            int previousSweeps = 1;
             for (List<String> row : rows) {
+                // the scan starts at the previous d's K (at most this grid's largest block), not at 1: up from there, or
+                // down to K - 1, the first count that does not pass
+                int sweeps = Integer.parseInt(row.get(7));
+                int from = Math.min(previousSweeps, Integer.parseInt(row.get(6)));
+                assertThat(row.get(10)).as("sweeps scanned, d = %s", row.get(0)).startsWith(Math.min(from, Math.max(1, sweeps - 1)) + "-");
+                previousSweeps = sweeps;
                 int blocks = Integer.parseInt(row.get(5));
                 double horizon = Double.parseDouble(row.get(4));
                 // blocks of OU time at most 1, two neighbours more than 1: the horizon's count, growing like ln d
