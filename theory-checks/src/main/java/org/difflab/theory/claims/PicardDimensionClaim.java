@@ -127,8 +127,8 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, double blo
                 + "OU horizon S(d) = 1 + ln(sqrt(d) / %s), uniform grid ending at tMin, init prior, exact TV to the target noised to tMin "
                 + "(each law evaluated in d = 1 and replicated); T_seq = smallest T of exponentialEuler:lambda with TV <= %s; Picard grid = "
                 + "smallest T with TV <= %s, cut by picardBlocks:length=%s into N(d) blocks; K = smallest fixed sweeps of "
-                + "picardBlocks:length=%s,sweeps=K,lambda with TV <= %s at K and K + 1, scanned from the previous d's K (down while "
-                + "K - 1 passes, else up); rounds = sum over blocks of min(K, block points); "
+                + "picardBlocks:length=%s,sweeps=K,lambda with TV <= %s at K and K + 1, scanned from the previous d's K (down through the run of "
+                + "passing counts that holds it, else up); rounds = sum over blocks of min(K, block points); "
                 + "lambda = 1 and 0; OLS of log T_seq and log rounds on log d, and of log rounds on log ln d%s", Arrays.toString(dims), eps, eps,
                 eps / 2, OrderChart.number(blockLength), OrderChart.number(blockLength), eps, everySweep ? "; every block swept as often as the "
                 + "largest block has points (never stopping early)" : "");

@@ -42,10 +42,11 @@ import org.difflab.theory.metric.Metrics;
  *   <li>K: the fewest fixed sweeps of {@code picardBlocks:length=h,sweeps=K,lambda} (a fixed K, no tolerance) with
  *       TV <= eps at K and at K + 1 (two in a row, so a lucky crossing of a TV that is not monotone in K is not
  *       taken); K = the largest block's points always passes, being the sequential integrator on the eps / 2 grid.
- *       The scan starts at 1 in the first dimension and at the previous dimension's K after it: downward while K - 1
- *       passes too, else upward to the first K that passes (K grows slowly with d, so two to four exact evaluations
- *       a dimension instead of K + 1; the same K as a scan from 1 wherever the passing counts form one run, which the
- *       claim's table shows with the TV of every count scanned). Rounds = sum over blocks of min(K, block points).</li>
+ *       The scan starts at 1 in the first dimension and at the previous dimension's K after it: downward to the first
+ *       count of the run of passing TVs that holds it, else upward to the first K that passes (K changes little with d,
+ *       so three to six exact evaluations a dimension instead of K + 1; the same K as a scan from 1 unless an earlier,
+ *       separate run of two passing counts lies below the start, which the table's TV of every count scanned lets one
+ *       judge). Rounds = sum over blocks of min(K, block points).</li>
  * </ol>
  */
 public final class PicardDimensionStudy {
@@ -163,7 +164,9 @@ public final class PicardDimensionStudy {
 
     /**
      * The fewest sweeps K with TV <= eps at K and K + 1 (or K = the largest block) on the grid of the eps / 2 cell's
-     * steps, scanned from {@code from}: downward while K - 1 passes as well, else upward until K passes.
+     * steps, scanned from {@code from}: when TV <= eps there, K is the start of the run of passing counts that ends at
+     * {@code from} (found downward, evaluating one count below it); else, or when that run is {@code from} alone and
+     * K + 1 fails, upward to the first count that passes.
      */
     private PicardDimensionResult.Row sweeps(int d, VpSchedule schedule, ComplexityResult.Cell atEps, ComplexityResult.Cell grid, int from) {
         TimeGrid picardGrid = Grids.uniform(grid.steps()).endingAtTMin().on(schedule);
@@ -178,14 +181,15 @@ public final class PicardDimensionStudy {
             at.applyAsDouble(k);
         } else {
             k = Math.min(Math.max(1, from), largest);
-            if (passes.test(k)) {
-                while (k > 1 && passes.test(k - 1)) {
-                    k--;
+            if (at.applyAsDouble(k) <= eps) {
+                int low = k;
+                while (low > 1 && at.applyAsDouble(low - 1) <= eps) {
+                    low--;
                 }
-            } else {
-                while (!passes.test(k)) {
-                    k++;
-                }
+                k = passes.test(low) ? low : low + 1;
+            }
+            while (!passes.test(k)) {
+                k++;
             }
         }
         int sweeps = k;
