@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * network) on the embedded CPU engine, saying as it goes what each claim came out as ({@link CheckProgress}), prints a
  * summary table with each claim's kind and provenance, and writes the report folder (HTML, Markdown, CSV, JSON, plots).
  * With {@code --controls} it also runs each claim's controls and reports the catalogue's mutation score. Claims run side
- * by side, one per available processor, the longest of the previous run first ({@link ClaimRunner}); results and
- * report keep the catalogue's order and bits.
+ * by side, one per available processor ({@code --workers N} sets another number), the longest of the previous run first
+ * ({@link ClaimRunner}); results and report keep the catalogue's order and bits.
  *
  * <p>Exit codes: 0 when no {@code paper} or {@code consistency} claim is VIOLATED (INCONCLUSIVE and FINDING do not
  * fail); 1 when one is, or with {@code --controls} when a mutant survives or a positive control does not hold;
@@ -55,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--controls", description = "Also run each claim's controls (positive controls must hold, mutants must be violated) "
             + "and report the mutation score.")
     boolean controls;
+
+    @Option(names = "--workers", paramLabel = "N", description = "How many claims run at once, 1 to 64 (default: the available processors, or "
+            + "-Ddifflab.check.workers); results are the same bits whatever the number.")
+    String workers;
 
     @Option(names = "--train", description = "Train the zoo's UNets first when network claims need them and they are not cached.")
     boolean train;
@@ -84,6 +88,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
+        int atOnce = ClaimRunner.workers(workers);
         if (!list) {
             OutputPaths.folder("--report", report);
             if (json != null) {
@@ -118,17 +123,17 @@ final class CheckCommand implements Callable<Integer> {
         List<ClaimResult> results;
         ClaimRunner.Stopped stoppedBy = null;
         boolean terminal = parent != null && parent.stderrIsTerminal();
-        int workers = Math.min(ClaimRunner.workers(), Math.max(1, selected.size()));
+        int threads = Math.min(atOnce, Math.max(1, selected.size()));
         Map<String, Double> previous = ReportWriter.previousTimings(report);
-        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, workers)) {
+        try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, threads)) {
             progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time -> %s", selected.size(),
-                    controls ? " with their controls" : "", workers, report));
+                    controls ? " with their controls" : "", threads, report));
             if (!untrained.isEmpty()) {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
             try {
-                results = ClaimRunner.run(selected, controls, workers, previous, progress);
+                results = ClaimRunner.run(selected, controls, threads, previous, progress);
             } catch (ClaimRunner.Stopped stopped) {
                 stoppedBy = stopped;
                 results = stopped.finished();

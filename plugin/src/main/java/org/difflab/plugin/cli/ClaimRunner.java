@@ -36,6 +36,9 @@ final class ClaimRunner {
     /** System property: how many claims run at once (default: the available processors, at most the number of claims). */
     static final String WORKERS_PROPERTY = "difflab.check.workers";
 
+    /** The most claims run at once (each holds its own tensors; more threads than claims or cores gain nothing). */
+    static final int MAX_WORKERS = 64;
+
     /** What a run reports as it goes ({@link CheckProgress}); called from the worker threads. */
     interface Listener {
         void started(String claim);
@@ -62,21 +65,31 @@ final class ClaimRunner {
 
     private ClaimRunner() {}
 
-    /** The number of claims run at once: {@value #WORKERS_PROPERTY}, else the available processors. */
-    static int workers() {
+    /**
+     * The number of claims run at once: {@code option} ({@code --workers}) when given, else {@value #WORKERS_PROPERTY},
+     * else the available processors; a value outside [1, {@value #MAX_WORKERS}] is refused naming where it came from.
+     */
+    static int workers(String option) {
+        if (option != null) {
+            return parse("--workers", option);
+        }
         String p = System.getProperty(WORKERS_PROPERTY);
         if (p == null || p.isBlank()) {
             return Runtime.getRuntime().availableProcessors();
         }
+        return parse(WORKERS_PROPERTY, p);
+    }
+
+    private static int parse(String name, String value) {
         try {
-            int n = Integer.parseInt(p.trim());
-            if (n >= 1 && n <= 64) {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= MAX_WORKERS) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(WORKERS_PROPERTY + " = '" + p + "' is not allowed: must be an integer in [1, 64]");
+        throw new IllegalArgumentException(name + " = '" + value + "' is not allowed: must be an integer in [1, " + MAX_WORKERS + "]");
     }
 
     /** Runs the entries' claims (and, when asked, their controls) on {@code workers} threads; results in the entries' order. */

@@ -108,7 +108,7 @@ class ClaimRunnerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workers = 0 is not allowed");
         System.setProperty(ClaimRunner.WORKERS_PROPERTY, "two");
         try {
-            assertThatThrownBy(ClaimRunner::workers).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> ClaimRunner.workers(null)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("difflab.check.workers = 'two' is not allowed: must be an integer in [1, 64]");
         } finally {
             System.clearProperty(ClaimRunner.WORKERS_PROPERTY);

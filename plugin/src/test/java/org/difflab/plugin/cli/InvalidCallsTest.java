@@ -116,6 +116,9 @@ class InvalidCallsTest {
         a.add(Arguments.of(new String[] {"converge", "--target", "gaussian:d=2", "--integrator", "ddim", "--steps", ""}, "--steps", ""));
         a.add(Arguments.of(new String[] {"converge", "--target", "gaussian:d=2", "--integrator", ",", "--steps", "10,20"}, "--integrator", ","));
         a.add(Arguments.of(new String[] {"check", "--claim", ""}, "--claim", ""));
+        for (String v : List.of("0", "-1", "65", "two", "")) {
+            a.add(Arguments.of(new String[] {"check", "--claim", "order-ddim", "--workers", v}, "--workers", v));
+        }
         a.add(Arguments.of(new String[] {"list", "nope"}, "nope", "nope"));
         a.add(Arguments.of(new String[] {"train", "--model", "nope", "--list"}, "nope", "nope"));
         a.add(Arguments.of(new String[] {""}, "", ""));

@@ -127,7 +127,8 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, double blo
                 + "OU horizon S(d) = 1 + ln(sqrt(d) / %s), uniform grid ending at tMin, init prior, exact TV to the target noised to tMin "
                 + "(each law evaluated in d = 1 and replicated); T_seq = smallest T of exponentialEuler:lambda with TV <= %s; Picard grid = "
                 + "smallest T with TV <= %s, cut by picardBlocks:length=%s into N(d) blocks; K = smallest fixed sweeps of "
-                + "picardBlocks:length=%s,sweeps=K,lambda with TV <= %s at K and K + 1; rounds = sum over blocks of min(K, block points); "
+                + "picardBlocks:length=%s,sweeps=K,lambda with TV <= %s at K and K + 1, scanned from the previous d's K (down through the run of "
+                + "passing counts that holds it, else up); rounds = sum over blocks of min(K, block points); "
                 + "lambda = 1 and 0; OLS of log T_seq and log rounds on log d, and of log rounds on log ln d%s", Arrays.toString(dims), eps, eps,
                 eps / 2, OrderChart.number(blockLength), OrderChart.number(blockLength), eps, everySweep ? "; every block swept as often as the "
                 + "largest block has points (never stopping early)" : "");
@@ -193,10 +194,10 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, double blo
         Table.Builder t = Table.of(String.format(Locale.ROOT, "%s (lambda = %s): T_seq at TV <= %s, Picard blocks of OU time %s on the grid of TV "
                 + "<= %s with the fewest sweeps K reaching TV <= %s", kind, OrderChart.number(r.lambda()), eps, OrderChart.number(blockLength),
                 eps / 2, eps), "d", "T_seq", "TV at T_seq", "Picard grid steps", "horizon S", "blocks N", "largest block", "K", "rounds",
-                "TV at K", "TV by sweep 1, 2, ...", "note");
+                "TV at K", "sweeps scanned", "TV by sweep scanned", "note");
         for (PicardDimensionResult.Row row : r.rows()) {
             t.row(row.dim(), row.seqSteps(), sci(row.seqError()), row.gridSteps(), String.format(Locale.ROOT, "%.2f", row.horizon()), row.blocks(),
-                    row.largest(), row.sweeps(), row.rounds(), sci(row.error()),
+                    row.largest(), row.sweeps(), row.rounds(), sci(row.error()), row.firstSweep() + "-" + (row.firstSweep() + row.errors().length - 1),
                     String.join(", ", Arrays.stream(row.errors()).mapToObj(x -> String.format(Locale.ROOT, "%.3g", x)).toList()),
                     note(row));
         }

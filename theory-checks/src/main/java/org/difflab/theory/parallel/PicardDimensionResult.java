@@ -27,11 +27,13 @@ public record PicardDimensionResult(double lambda, double eps, double blockLengt
      * @param sweeps      K: smallest fixed sweeps per block with TV <= eps at K and at K + 1 (or K = largest)
      * @param rounds      sequential batched model calls: sum over blocks of min(K, block points)
      * @param error       TV of the Picard blocks at K
-     * @param lucky       a smaller K passed once and failed at K + 1 (the TV is not monotone in K below the answer)
-     * @param errors      TV at sweeps 1, 2, ... as scanned (at least up to K; only K's with every sweep)
+     * @param lucky       a smaller K among those scanned passed once and failed at K + 1 (the TV is not monotone in K below the
+     *                    answer)
+     * @param firstSweep  the smallest sweep count scanned: 1 in the first dimension, near the previous dimension's K after
+     * @param errors      TV at sweeps firstSweep, firstSweep + 1, ... as scanned (every count from firstSweep to K + 1)
      */
     public record Row(int dim, double horizon, int seqSteps, double seqError, boolean seqMonotone, int gridSteps, int blocks, int largest, int sweeps,
-                      int rounds, double error, boolean lucky, double[] errors) {
+                      int rounds, double error, boolean lucky, int firstSweep, double[] errors) {
         public Row {
             errors = errors.clone();
         }

@@ -3,6 +3,8 @@ package org.difflab.theory.parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
@@ -37,10 +39,14 @@ import org.difflab.theory.metric.Metrics;
  *       truncation the other half, cut by {@code picardBlocks:length=h} into N(d) blocks of OU time at most h
  *       ({@link PicardBlocks#blocks}); the points per block grow with the grid, the number of blocks only with the
  *       horizon;</li>
- *   <li>K: sweeps 1, 2, ... of {@code picardBlocks:length=h,sweeps=K,lambda} (a fixed K, no tolerance) until TV <= eps
- *       at K and at K + 1 (two in a row, so a lucky crossing of a TV that is not monotone in K is not taken); K = the
- *       largest block's points always passes, being the sequential integrator on the eps / 2 grid. Rounds = sum over
- *       blocks of min(K, block points).</li>
+ *   <li>K: the fewest fixed sweeps of {@code picardBlocks:length=h,sweeps=K,lambda} (a fixed K, no tolerance) with
+ *       TV <= eps at K and at K + 1 (two in a row, so a lucky crossing of a TV that is not monotone in K is not
+ *       taken); K = the largest block's points always passes, being the sequential integrator on the eps / 2 grid.
+ *       The scan starts at 1 in the first dimension and at the previous dimension's K after it: downward to the first
+ *       count of the run of passing TVs that holds it, else upward to the first K that passes (K changes little with d,
+ *       so three to six exact evaluations a dimension instead of K + 1; the same K as a scan from 1 unless an earlier,
+ *       separate run of two passing counts lies below the start, which the table's TV of every count scanned lets one
+ *       judge). Rounds = sum over blocks of min(K, block points).</li>
  * </ol>
  */
 public final class PicardDimensionStudy {
@@ -138,6 +144,7 @@ public final class PicardDimensionStudy {
         }
         ExponentialEuler sequential = new ExponentialEuler(lambda);
         List<PicardDimensionResult.Row> rows = new ArrayList<>();
+        int previousSweeps = 1;
         for (int d : dims) {
             VpSchedule schedule = schedule(d, eps);
             ComplexityResult.Series series = ComplexityStudy.of(sequential).dims(d).eps(eps, eps / 2)
@@ -148,39 +155,49 @@ public final class PicardDimensionStudy {
             if (atEps.censored() || grid.censored()) {
                 throw new IllegalStateException("the sequential search in d = " + d + " needs more than maxSteps = " + maxSteps + " steps: raise maxSteps");
             }
-            rows.add(sweeps(d, schedule, atEps, grid));
+            PicardDimensionResult.Row row = sweeps(d, schedule, atEps, grid, previousSweeps);
+            rows.add(row);
+            previousSweeps = row.sweeps();
         }
         return new PicardDimensionResult(lambda, eps, blockLength, rows);
     }
 
-    /** Scans K = 1, 2, ... on the grid of the eps / 2 cell's steps until TV <= eps at K and K + 1 (or K = the largest block). */
-    private PicardDimensionResult.Row sweeps(int d, VpSchedule schedule, ComplexityResult.Cell atEps, ComplexityResult.Cell grid) {
+    /**
+     * The fewest sweeps K with TV <= eps at K and K + 1 (or K = the largest block) on the grid of the eps / 2 cell's
+     * steps, scanned from {@code from}: when TV <= eps there, K is the start of the run of passing counts that ends at
+     * {@code from} (found downward, evaluating one count below it); else, or when that run is {@code from} alone and
+     * K + 1 fails, upward to the first count that passes.
+     */
+    private PicardDimensionResult.Row sweeps(int d, VpSchedule schedule, ComplexityResult.Cell atEps, ComplexityResult.Cell grid, int from) {
         TimeGrid picardGrid = Grids.uniform(grid.steps()).endingAtTMin().on(schedule);
         int[] blocks = PicardBlocks.byLength(blockLength, 1, lambda).blocks(picardGrid);
         int largest = Arrays.stream(blocks).max().orElseThrow();
-        List<Double> errors = new ArrayList<>();
-        IntToDoubleFunction at = k -> {
-            while (errors.size() < k) {
-                errors.add(error(d, picardGrid, errors.size() + 1));
-            }
-            return errors.get(k - 1);
-        };
-        int k = 1;
-        boolean lucky = false;
+        TreeMap<Integer, Double> errors = new TreeMap<>();
+        IntToDoubleFunction at = k -> errors.computeIfAbsent(k, sweeps -> error(d, picardGrid, sweeps));
+        IntPredicate passes = k -> at.applyAsDouble(k) <= eps && (k >= largest || at.applyAsDouble(k + 1) <= eps);
+        int k;
         if (everySweep) {
             k = largest;
-            errors.add(error(d, picardGrid, k));
+            at.applyAsDouble(k);
         } else {
-            while (!(at.applyAsDouble(k) <= eps && (k >= largest || at.applyAsDouble(k + 1) <= eps))) {
-                lucky |= at.applyAsDouble(k) <= eps;
+            k = Math.min(Math.max(1, from), largest);
+            if (at.applyAsDouble(k) <= eps) {
+                int low = k;
+                while (low > 1 && at.applyAsDouble(low - 1) <= eps) {
+                    low--;
+                }
+                k = passes.test(low) ? low : low + 1;
+            }
+            while (!passes.test(k)) {
                 k++;
             }
         }
         int sweeps = k;
+        boolean lucky = errors.headMap(sweeps).values().stream().anyMatch(e -> e <= eps);
         int rounds = Arrays.stream(blocks).map(b -> Math.min(sweeps, b)).sum();
         return new PicardDimensionResult.Row(d, horizon(d, eps), atEps.steps(), atEps.error(), atEps.monotone() && grid.monotone(), grid.steps(),
-                blocks.length, largest, k, rounds, errors.get(everySweep ? 0 : k - 1), lucky,
-                errors.stream().mapToDouble(Double::doubleValue).toArray());
+                blocks.length, largest, k, rounds, errors.get(sweeps), lucky, errors.firstKey(),
+                errors.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** TV in d dimensions of picardBlocks:length,sweeps on the grid, from its 1-D law. */

@@ -69,7 +69,15 @@ class PicardDimensionClaimTest {
             List<List<String>> rows = r.tables().get(i).rows();
             assertThat(rows).hasSize(claim.dims().length);
             int previousBlocks = 0;
+            int previousSweeps = 1;
             for (List<String> row : rows) {
+                // the scan starts at the previous d's K (at most this grid's largest block), not at 1: up from there, or
+                // down to one count below K
+                int sweeps = Integer.parseInt(row.get(7));
+                int from = Math.min(previousSweeps, Integer.parseInt(row.get(6)));
+                int first = Integer.parseInt(row.get(10).substring(0, row.get(10).indexOf('-')));
+                assertThat(first).as("first sweep count scanned, d = %s", row.get(0)).isBetween(Math.max(1, Math.min(from, sweeps) - 1), from);
+                previousSweeps = sweeps;
                 int blocks = Integer.parseInt(row.get(5));
                 double horizon = Double.parseDouble(row.get(4));
                 // blocks of OU time at most 1, two neighbours more than 1: the horizon's count, growing like ln d
