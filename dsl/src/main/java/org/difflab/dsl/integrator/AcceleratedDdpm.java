@@ -14,23 +14,8 @@ import ai.djl.ndarray.NDArray;
 public final class AcceleratedDdpm implements Integrator {
 
     @Override
-    public String name() {
-        return "acceleratedDdpm";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("acceleratedDdpm", 1, 1);
     }
 
     @Override

@@ -40,8 +40,8 @@ public final class AcceleratedOde implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "acceleratedOde";
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("acceleratedOde", form == Form.THEORY ? 2 : 1, 2);
     }
 
     @Override
@@ -51,23 +51,8 @@ public final class AcceleratedOde implements Integrator {
     }
 
     @Override
-    public int nfePerStep() {
-        return form == Form.THEORY ? 2 : 1;
-    }
-
-    @Override
     public long nfe(TimeGrid grid) {
         return form == Form.THEORY ? 2L * grid.steps() - 1 : grid.steps();
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class Integrators {
 
     /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
     public record Registration(String name, String description, String parameters, Function<Spec, Integrator> factory) {
+
+        /** What the default-configured integrator states about itself (NFE per step, stochastic, order). */
+        public IntegratorInfo info() {
+            return parse(name).info();
+        }
     }
 
     static {

@@ -69,28 +69,13 @@ public final class LiCaiStochastic implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "liCai";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("liCai", 1, 2);
     }
 
     @Override
     public String spec() {
         return "liCai:c=" + c + ",split=" + split + ",clip=" + clip + ",burnIn=" + burnIn;
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
     }
 
     @Override

@@ -10,23 +10,8 @@ import ai.djl.ndarray.NDArray;
 public final class LiDdpm implements Integrator {
 
     @Override
-    public String name() {
-        return "liDdpm";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("liDdpm", 1, 1);
     }
 
     @Override

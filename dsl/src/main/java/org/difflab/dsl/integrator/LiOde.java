@@ -11,23 +11,8 @@ import ai.djl.ndarray.NDArray;
 public final class LiOde implements Integrator {
 
     @Override
-    public String name() {
-        return "liOde";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("liOde", 1, 1);
     }
 
     @Override

@@ -36,28 +36,13 @@ public final class MomentumStochastic implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "momentumStochastic";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("momentumStochastic", 1, 1);
     }
 
     @Override
     public String spec() {
         return "momentumStochastic:clip=" + clip;
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

@@ -132,9 +132,14 @@ public final class PoissonMidpoint implements Integrator {
         }
     }
 
+    /**
+     * NFE/step 2 is nominal. A block of K fine steps spends 1 + Binomial(K - 1, p) evaluations with {@code share=batch}, p = min(1,
+     * lambda/K): mean 1 + lambda (K - 1)/K for lambda &lt;= K, so 2 - 1/K at lambda = 1 and with {@code select=one}; the
+     * spent count is exactly steps + the counter {@value #MIDPOINTS}. Order 1: the weak order of the fine DDPM chain it approximates.
+     */
     @Override
-    public String name() {
-        return "poissonMidpoint";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("poissonMidpoint", 2, 1);
     }
 
     @Override
@@ -148,24 +153,9 @@ public final class PoissonMidpoint implements Integrator {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Nominal. A block of K fine steps spends 1 + Binomial(K - 1, p) evaluations with {@code share=batch}, p = min(1,
-     * lambda/K): mean 1 + lambda (K - 1)/K for lambda &lt;= K, so 2 - 1/K at lambda = 1 and with {@code select=one}; the
-     * spent count is exactly steps + the counter {@value #MIDPOINTS}.
-     */
-    @Override
-    public int nfePerStep() {
-        return 2;
-    }
-
     @Override
     public Optional<String> randomNfeCounter() {
         return Optional.of(MIDPOINTS);
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
     }
 
     /** Bernoulli selections shared by the batch: p = min(1, lambda/K) with K - 1 draws per block; aligned by dense noise. */
@@ -173,12 +163,6 @@ public final class PoissonMidpoint implements Integrator {
     public Optional<SelectionLaw> selectionLaw() {
         return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw(
                 draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, NoiseForm.DENSE, variance, substeps)));
-    }
-
-    /** Weak order of the fine DDPM chain it approximates. */
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

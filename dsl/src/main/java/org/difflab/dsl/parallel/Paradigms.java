@@ -18,6 +18,7 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Ddpm;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.SteppedIntegrator;
 import org.difflab.dsl.model.Prediction;
@@ -103,8 +104,8 @@ public final class Paradigms implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "paradigms";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("paradigms", 1, sampler.stochastic(), sampler.expectedOrder());
     }
 
     @Override
@@ -114,21 +115,6 @@ public final class Paradigms implements Integrator {
 
     public SteppedIntegrator sampler() {
         return sampler;
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return sampler.stochastic();
-    }
-
-    @Override
-    public double expectedOrder() {
-        return sampler.expectedOrder();
     }
 
     @Override

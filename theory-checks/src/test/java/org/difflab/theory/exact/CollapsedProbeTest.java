@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.parallel.Paradigms;
 import org.difflab.dsl.integrator.RunContext;
@@ -102,23 +103,8 @@ class CollapsedProbeTest {
      */
     static final class RandomSplitDdpm implements Integrator {
         @Override
-        public String name() {
-            return "randomSplitDdpm";
-        }
-
-        @Override
-        public int nfePerStep() {
-            return 1;
-        }
-
-        @Override
-        public boolean stochastic() {
-            return true;
-        }
-
-        @Override
-        public double expectedOrder() {
-            return 1;
+        public IntegratorInfo info() {
+            return IntegratorInfo.stochastic("randomSplitDdpm", 1, 1);
         }
 
         @Override
