@@ -59,11 +59,11 @@ public final class AcceleratedOde implements Integrator {
     public NDArray run(RunContext ctx, NDArray x) {
         NDArray previousScore = null;
         for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
+            double alpha = LiStep.alpha(ctx, i);
             NDArray score = ctx.predict(x, i).score();
             NDArray next = x.add(score.mul((1 - alpha) / 2));
             if (i > 0) {
-                double alphaUp = LiSteps.alpha(ctx, i - 1);
+                double alphaUp = LiStep.alpha(ctx, i - 1);
                 double factor = sqrtAlphaFactor ? Math.sqrt(alphaUp) : 1;
                 NDArray scoreUp = form == Form.MULTISTEP ? previousScore
                         : ctx.predict(x.sub(score.mul((1 - alphaUp) / 2)).mul(Math.sqrt(alphaUp)), i - 1).score();

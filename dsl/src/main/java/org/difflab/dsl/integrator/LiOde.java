@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
  * alpha_t = abar_t / abar_{t-1} between neighbouring grid points. Run it on {@code li:T=...} with a grid ending at
  * t = 1: its guarantee is for law(X_1).
  */
-public final class LiOde implements Integrator {
+public final class LiOde extends LiChain {
 
     @Override
     public IntegratorInfo info() {
@@ -16,12 +16,8 @@ public final class LiOde implements Integrator {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
-            NDArray score = ctx.predict(x, i).score();
-            x = ctx.endStep(i, x.add(score.mul((1 - alpha) / 2)).div(Math.sqrt(alpha)));
-        }
-        return x;
+    protected NDArray step(LiStep s, NDArray x) {
+        double alpha = s.alpha();
+        return x.add(s.score(x).mul((1 - alpha) / 2)).div(Math.sqrt(alpha));
     }
 }
