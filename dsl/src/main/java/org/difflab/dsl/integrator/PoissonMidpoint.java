@@ -72,6 +72,11 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  * instantiation (fine chain = DDPM on the training schedule, eps drift, posterior variance), the block layout, the
  * batch-shared selection and the lambda and select=one variants are design choices consistent with the confirmed
  * sources, not the paper's verified procedure; the continuous-schedule sub-stepping is DiffLab's.
+ *
+ * <p>Not merged with the Langevin {@code langevin.PoissonMidpoint} (issue 22): the same selection idea, but here every fine
+ * step has its own coefficients (a_i, g_i, s_i of the schedule) and an eps drift evaluated at its own noise level, one
+ * call per selected index, while PLMC's fine steps share one constant {@code FrozenForceFlow} (2 x 2 OU blocks when
+ * underdamped) and evaluate all midpoints in one batched drift call; one class would change the rounding of both.
  */
 public final class PoissonMidpoint implements Integrator {
 
