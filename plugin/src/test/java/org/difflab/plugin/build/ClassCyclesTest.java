@@ -33,7 +33,6 @@ class ClassCyclesTest {
             "dsl.hierarchy.SyntheticHierarchy dsl.hierarchy.SyntheticLevel",
             "runtime.data.ShapeStatistics runtime.data.SyntheticShapes",
             "runtime.unet.ResBlock runtime.unet.UNet runtime.unet.Upsample",
-            "theory.metric.IsotropicTotalVariation theory.metric.TotalVariation",
             "theory.claims.Claim theory.claims.ClaimResult theory.claims.Control theory.claims.ControlResult",
             "theory.claims.PmmDistanceClaim theory.claims.PmmLayoutClaim theory.claims.PoissonMidpointClaims",
             "theory.claims.NetworkClaims theory.claims.NetworkMultilevelClaim",
