@@ -52,6 +52,7 @@ public final class MomentumStochastic extends LiChain {
 
     @Override
     protected NDArray step(LiStep s, NDArray x) {
+        // the first half is AcceleratedDdpm's noise split, written out so that the step reads as the scheme above
         double alpha = s.alpha();
         double half = Math.sqrt((1 - alpha) / 2);
         NDArray plus = x.add(s.noise(s.t(), s.mid()).mul(half));
