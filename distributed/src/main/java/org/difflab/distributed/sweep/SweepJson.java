@@ -21,31 +21,36 @@ import org.difflab.theory.report.Json;
 public final class SweepJson {
     private SweepJson() {}
 
-    public static void write(Path file, SweepTable t) {
-        AtomicFile.write(file, temp -> Files.writeString(temp, Json.write(document(t)), StandardCharsets.UTF_8));
+    /**
+     * Writes the JSON document of a sweep table from its parts (those of {@code SweepTable}, which calls this: taking the
+     * parts keeps the two classes out of an import cycle).
+     */
+    public static void write(Path file, SweepGrid grid, List<SweepRow> rows, SweepFits fits, String master, int executors, double seconds) {
+        AtomicFile.write(file, temp -> Files.writeString(temp, Json.write(document(grid, rows, fits, master, executors, seconds)),
+                StandardCharsets.UTF_8));
     }
 
-    static Map<String, Object> document(SweepTable t) {
+    static Map<String, Object> document(SweepGrid grid, List<SweepRow> table, SweepFits fits, String master, int executors, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("master", t.master());
-        m.put("executors", t.executors());
-        m.put("cells", t.rows().size());
-        m.put("seconds", t.seconds());
-        m.put("grid", t.grid().describe());
+        m.put("master", master);
+        m.put("executors", executors);
+        m.put("cells", table.size());
+        m.put("seconds", seconds);
+        m.put("grid", grid.describe());
         List<Object> rows = new ArrayList<>();
-        for (SweepRow r : t.rows()) {
+        for (SweepRow r : table) {
             Map<String, Object> row = new LinkedHashMap<>();
             SweepColumns.ALL.forEach(c -> row.put(c.name(), c.value().apply(r)));
             rows.add(row);
         }
         m.put("rows", rows);
         List<Object> orders = new ArrayList<>();
-        t.fits().convergence().forEach((study, r) -> r.series().values().forEach(s -> orders.add(order(study, s))));
+        fits.convergence().forEach((study, r) -> r.series().values().forEach(s -> orders.add(order(study, s))));
         m.put("orders", orders);
         List<Object> exponents = new ArrayList<>();
-        t.fits().complexity().forEach((study, r) -> r.series().values().forEach(s -> exponents.add(exponent(study, s))));
+        fits.complexity().forEach((study, r) -> r.series().values().forEach(s -> exponents.add(exponent(study, s))));
         m.put("exponents", exponents);
-        m.put("notes", t.fits().notes());
+        m.put("notes", fits.notes());
         return m;
     }
 

@@ -49,7 +49,7 @@ public record SweepTable(SweepGrid grid, List<SweepRow> rows, SweepFits fits, St
         List<Path> files = new ArrayList<>(List.of(dir.resolve(PARQUET), dir.resolve(CSV), dir.resolve(JSON)));
         SweepParquet.write(files.get(0), rows);
         SweepCsv.write(files.get(1), rows);
-        SweepJson.write(files.get(2), this);
+        SweepJson.write(files.get(2), grid, rows, fits, master, executors, seconds);
         files.addAll(SweepPlots.write(dir, fits));
         return files;
     }

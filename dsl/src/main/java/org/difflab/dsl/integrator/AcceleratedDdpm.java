@@ -11,40 +11,19 @@ import ai.djl.ndarray.NDArray;
  * </pre>
  * The two draws are tied to the two halves of the step interval (for Brownian-path noise).
  */
-public final class AcceleratedDdpm implements Integrator {
+public final class AcceleratedDdpm extends LiChain {
 
     @Override
-    public String name() {
-        return "acceleratedDdpm";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("acceleratedDdpm", 1, 1);
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
-            double half = Math.sqrt((1 - alpha) / 2);
-            double t = ctx.grid().t(i);
-            double mid = 0.5 * (t + ctx.grid().t(i + 1));
-            NDArray plus = x.add(ctx.normal(x, t, mid).mul(half));
-            NDArray score = ctx.predict(plus, i).score();
-            NDArray next = plus.add(score.mul(1 - alpha)).div(Math.sqrt(alpha)).add(ctx.normal(x, mid, ctx.grid().t(i + 1)).mul(half));
-            x = ctx.endStep(i, next);
-        }
-        return x;
+    protected NDArray step(LiStep s, NDArray x) {
+        double alpha = s.alpha();
+        double half = Math.sqrt((1 - alpha) / 2);
+        NDArray plus = x.add(s.noise(s.t(), s.mid()).mul(half));
+        NDArray score = s.score(plus);
+        return plus.add(score.mul(1 - alpha)).div(Math.sqrt(alpha)).add(s.noise(s.mid(), s.tNext()).mul(half));
     }
 }

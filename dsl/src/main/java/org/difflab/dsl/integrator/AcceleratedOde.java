@@ -40,8 +40,8 @@ public final class AcceleratedOde implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "acceleratedOde";
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("acceleratedOde", form == Form.THEORY ? 2 : 1, 2);
     }
 
     @Override
@@ -51,34 +51,19 @@ public final class AcceleratedOde implements Integrator {
     }
 
     @Override
-    public int nfePerStep() {
-        return form == Form.THEORY ? 2 : 1;
-    }
-
-    @Override
     public long nfe(TimeGrid grid) {
         return form == Form.THEORY ? 2L * grid.steps() - 1 : grid.steps();
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
     }
 
     @Override
     public NDArray run(RunContext ctx, NDArray x) {
         NDArray previousScore = null;
         for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
+            double alpha = LiStep.alpha(ctx, i);
             NDArray score = ctx.predict(x, i).score();
             NDArray next = x.add(score.mul((1 - alpha) / 2));
             if (i > 0) {
-                double alphaUp = LiSteps.alpha(ctx, i - 1);
+                double alphaUp = LiStep.alpha(ctx, i - 1);
                 double factor = sqrtAlphaFactor ? Math.sqrt(alphaUp) : 1;
                 NDArray scoreUp = form == Form.MULTISTEP ? previousScore
                         : ctx.predict(x.sub(score.mul((1 - alphaUp) / 2)).mul(Math.sqrt(alphaUp)), i - 1).score();

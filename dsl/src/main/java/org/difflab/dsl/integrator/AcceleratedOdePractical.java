@@ -16,28 +16,13 @@ import org.difflab.dsl.schedule.NoiseLevel;
 public final class AcceleratedOdePractical implements Integrator {
 
     @Override
-    public String name() {
-        return "acceleratedOde";
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("acceleratedOde", 1, 2);
     }
 
     @Override
     public String spec() {
         return "acceleratedOde:form=practical";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
     }
 
     @Override

@@ -26,23 +26,13 @@ public final class Ddim implements SteppedIntegrator {
     }
 
     @Override
-    public String name() {
-        return "ddim";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("ddim", 1, eta > 0, 1);
     }
 
     @Override
     public String spec() {
         return "ddim:eta=" + eta;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return eta > 0;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

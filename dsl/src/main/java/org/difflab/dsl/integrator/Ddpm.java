@@ -26,23 +26,13 @@ public final class Ddpm implements SteppedIntegrator {
     }
 
     @Override
-    public String name() {
-        return "ddpm";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("ddpm", 1, 1);
     }
 
     @Override
     public String spec() {
         return "ddpm:variance=" + variance.name().toLowerCase();
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

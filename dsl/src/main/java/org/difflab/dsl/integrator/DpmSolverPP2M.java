@@ -13,18 +13,8 @@ import org.difflab.dsl.schedule.NoiseLevel;
 public final class DpmSolverPP2M implements SteppedIntegrator {
 
     @Override
-    public String name() {
-        return "dpmSolverPP2M";
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("dpmSolverPP2M", 1, 2);
     }
 
     @Override

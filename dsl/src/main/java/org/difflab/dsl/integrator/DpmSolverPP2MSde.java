@@ -19,28 +19,13 @@ public final class DpmSolverPP2MSde implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "dpmSolverPP2MSde";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("dpmSolverPP2MSde", 1, eta > 0, 2);
     }
 
     @Override
     public String spec() {
         return "dpmSolverPP2MSde:eta=" + eta;
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return eta > 0;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
     }
 
     @Override

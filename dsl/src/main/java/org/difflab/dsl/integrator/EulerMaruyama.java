@@ -19,23 +19,13 @@ public final class EulerMaruyama implements SteppedIntegrator {
     }
 
     @Override
-    public String name() {
-        return "eulerMaruyama";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("eulerMaruyama", 1, lambda > 0, 1);
     }
 
     @Override
     public String spec() {
         return "eulerMaruyama:lambda=" + lambda;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return lambda > 0;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

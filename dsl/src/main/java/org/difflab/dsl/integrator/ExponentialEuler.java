@@ -20,23 +20,13 @@ public final class ExponentialEuler implements SteppedIntegrator {
     }
 
     @Override
-    public String name() {
-        return "exponentialEuler";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("exponentialEuler", 1, lambda > 0, 1);
     }
 
     @Override
     public String spec() {
         return "exponentialEuler:lambda=" + lambda;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return lambda > 0;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

@@ -12,23 +12,8 @@ import org.difflab.dsl.schedule.NoiseLevel;
 public final class Heun implements Integrator {
 
     @Override
-    public String name() {
-        return "heun";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 2;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 2;
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("heun", 2, 2);
     }
 
     @Override

@@ -6,28 +6,39 @@ import org.difflab.dsl.grid.TimeGrid;
 
 /**
  * A sampler: advances a batch along a time grid with the model, noise and bookkeeping of a {@link RunContext}.
- * Stateless between runs; an implementation is one file whose {@link #run} reads like the paper's update rule.
- * A new integrator is one class plus one registration line in {@link Integrators}, and is then covered by
- * the conformance suite.
+ * Stateless between runs; an implementation is one file that states its {@link IntegratorInfo} once and whose
+ * {@link #run} reads like the paper's update rule. A new integrator is one class plus one registration line in
+ * {@link Integrators}, and is then covered by the conformance suite.
  */
 public interface Integrator {
 
-    /** Registered name, e.g. {@code ddim}. */
-    String name();
+    /** What this integrator states about itself once: name, model evaluations per step, stochastic, expected order. */
+    IntegratorInfo info();
+
+    /** Registered name, e.g. {@code ddim} (from {@link #info()}). */
+    default String name() {
+        return info().name();
+    }
 
     /** Spec string with parameters, e.g. {@code ddim:eta=0.5}. */
     default String spec() {
         return name();
     }
 
-    /** Model evaluations per step (the steady-state count). */
-    int nfePerStep();
+    /** Model evaluations per step, the steady-state count (from {@link #info()}). */
+    default int nfePerStep() {
+        return info().nfePerStep();
+    }
 
-    /** Whether the integrator injects noise after the initial draw. */
-    boolean stochastic();
+    /** Whether the integrator injects noise after the initial draw (from {@link #info()}). */
+    default boolean stochastic() {
+        return info().stochastic();
+    }
 
-    /** Expected convergence order on smooth problems (weak order for stochastic integrators). */
-    double expectedOrder();
+    /** Expected convergence order on smooth problems, weak order for stochastic integrators (from {@link #info()}). */
+    default double expectedOrder() {
+        return info().expectedOrder();
+    }
 
     /**
      * Exact model evaluations of a run on this grid; override when the first or last step differs. For an integrator

@@ -30,6 +30,11 @@ public final class Integrators {
 
     /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
     public record Registration(String name, String description, String parameters, Function<Spec, Integrator> factory) {
+
+        /** What the default-configured integrator states about itself (NFE per step, stochastic, order). */
+        public IntegratorInfo info() {
+            return parse(name).info();
+        }
     }
 
     static {
@@ -80,7 +85,7 @@ public final class Integrators {
         if (!share.equals("sample") && !share.equals("batch")) {
             throw s.bad("share", share, "sample (one window per sample) or batch (one window for the batch, slid by its slowest sample)");
         }
-        return Paradigms.of(s.string("sampler", "ddpm"), s.integer("window", 16), s.real("tol", 0.1), share.equals("batch"));
+        return paradigms(s.string("sampler", "ddpm"), s.integer("window", 16), s.real("tol", 0.1), share.equals("batch"));
     }
 
     private static Integrator picardBlocks(Spec s) {
@@ -296,6 +301,29 @@ public final class Integrators {
 
     public static Integrator dpmSolverPP2MSde() {
         return new DpmSolverPP2MSde(1);
+    }
+
+    /**
+     * ParaDiGMS over a registered one-step sampler given by its spec, e.g. {@code paradigms("ddpm", 16, 0.1)} or
+     * {@code paradigms("ddim:eta=0.5", 16, 0.1)}.
+     */
+    public static Paradigms paradigms(String sampler, int window, double tolerance) {
+        return paradigms(sampler, window, tolerance, false);
+    }
+
+    /** As {@link #paradigms(String, int, double)}, with a batch-shared window when {@code shared}. */
+    public static Paradigms paradigms(String sampler, int window, double tolerance, boolean shared) {
+        Integrator parsed;
+        try {
+            parsed = parse(sampler);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: " + e.getMessage(), e);
+        }
+        if (!(parsed instanceof SteppedIntegrator stepped)) {
+            throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: a one-step sampler that exposes its step without "
+                    + "noise (ddpm, ddim, dpmSolverPP2M, eulerMaruyama, exponentialEuler, with at most one parameter, e.g. ddim:eta=0.5)");
+        }
+        return new Paradigms(stepped, window, tolerance, shared);
     }
 
     /** Poisson midpoint method with its defaults: lambda = 1, Bernoulli selection shared by the batch, sparse noise. */

@@ -44,7 +44,7 @@ import org.difflab.dsl.Require;
  * {@code burnIn} steps (at least the first, which has no previous evaluation) are plain DDPM-type steps. The paper's
  * clipping threshold and burn-in are not known [R]: these are DiffLab's choices.
  */
-public final class LiCaiStochastic implements Integrator {
+public final class LiCaiStochastic extends LiChain {
     private final double c;
     private final double split;
     private final double clip;
@@ -69,8 +69,8 @@ public final class LiCaiStochastic implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "liCai";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("liCai", 1, 2);
     }
 
     @Override
@@ -79,48 +79,26 @@ public final class LiCaiStochastic implements Integrator {
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
+    protected boolean readsPreviousScore() {
         return true;
     }
 
     @Override
-    public double expectedOrder() {
-        return 2;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NDArray previousScore = null;
-        double sqrtD = Math.sqrt(x.getShape().size() / x.getShape().get(0));
-        for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
-            double beta = 1 - alpha;
-            double t = ctx.grid().t(i);
-            double tNext = ctx.grid().t(i + 1);
-            double cut = t + split * (tNext - t);
-            NDArray plus = split > 0 ? x.add(ctx.normal(x, t, cut).mul(Math.sqrt(split * beta))) : x;
-            NDArray score = ctx.predict(plus, i).score();
-            NDArray next = plus.add(score.mul(beta));
-            if (i >= burnIn) {
-                double alphaUp = LiSteps.alpha(ctx, i - 1);
-                NDArray correction = score.sub(previousScore.mul(Math.sqrt(alphaUp))).mul(c * beta * beta / (1 - alphaUp));
-                if (clip < Double.POSITIVE_INFINITY) {
-                    correction = CorrectionClip.apply(ctx, correction, clip * sqrtD * beta);
-                }
-                ctx.count("corrected", x.getShape().get(0));
-                next = next.add(correction);
-            }
-            if (split < 1) {
-                next = next.add(ctx.normal(x, cut, tNext).mul(Math.sqrt((1 - split) * beta)));
-            }
-            previousScore = score;
-            x = ctx.endStep(i, next.div(Math.sqrt(alpha)), previousScore);
+    protected NDArray step(LiStep s, NDArray x) {
+        double alpha = s.alpha();
+        double beta = 1 - alpha;
+        double cut = s.t() + split * (s.tNext() - s.t());
+        NDArray plus = split > 0 ? x.add(s.noise(s.t(), cut).mul(Math.sqrt(split * beta))) : x;
+        NDArray score = s.score(plus);
+        NDArray next = plus.add(score.mul(beta));
+        if (s.index() >= burnIn) {
+            double alphaUp = s.previousAlpha();
+            NDArray correction = score.sub(s.previousScore().mul(Math.sqrt(alphaUp))).mul(c * beta * beta / (1 - alphaUp));
+            next = next.add(s.clipped(correction, clip));
         }
-        return x;
+        if (split < 1) {
+            next = next.add(s.noise(cut, s.tNext()).mul(Math.sqrt((1 - split) * beta)));
+        }
+        return next.div(Math.sqrt(alpha));
     }
 }

@@ -7,36 +7,17 @@ import ai.djl.ndarray.NDArray;
  * Y_{t-1} = (Y_t + (1 - alpha_t) s_t(Y_t) + sqrt(1 - alpha_t) Z_t) / sqrt(alpha_t). Guarantee: TV to law(X_1)
  * of order 1/sqrt(T) (the paper), later shown to be d/T (Li and Yan).
  */
-public final class LiDdpm implements Integrator {
+public final class LiDdpm extends LiChain {
 
     @Override
-    public String name() {
-        return "liDdpm";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("liDdpm", 1, 1);
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
-            NDArray score = ctx.predict(x, i).score();
-            NDArray next = x.add(score.mul(1 - alpha)).add(ctx.normal(x, i).mul(Math.sqrt(1 - alpha)));
-            x = ctx.endStep(i, next.div(Math.sqrt(alpha)));
-        }
-        return x;
+    protected NDArray step(LiStep s, NDArray x) {
+        double alpha = s.alpha();
+        NDArray score = s.score(x);
+        return x.add(score.mul(1 - alpha)).add(s.noise(s.t(), s.tNext()).mul(Math.sqrt(1 - alpha))).div(Math.sqrt(alpha));
     }
 }

@@ -8,35 +8,16 @@ import ai.djl.ndarray.NDArray;
  * alpha_t = abar_t / abar_{t-1} between neighbouring grid points. Run it on {@code li:T=...} with a grid ending at
  * t = 1: its guarantee is for law(X_1).
  */
-public final class LiOde implements Integrator {
+public final class LiOde extends LiChain {
 
     @Override
-    public String name() {
-        return "liOde";
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("liOde", 1, 1);
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
-            NDArray score = ctx.predict(x, i).score();
-            x = ctx.endStep(i, x.add(score.mul((1 - alpha) / 2)).div(Math.sqrt(alpha)));
-        }
-        return x;
+    protected NDArray step(LiStep s, NDArray x) {
+        double alpha = s.alpha();
+        return x.add(s.score(x).mul((1 - alpha) / 2)).div(Math.sqrt(alpha));
     }
 }

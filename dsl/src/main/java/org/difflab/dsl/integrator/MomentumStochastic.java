@@ -27,7 +27,7 @@ import org.difflab.dsl.Require;
  * probability-flow ODE's correction does not cancel this SDE step's leading error. Kept as a documented first-order
  * DiffLab variant; {@link LiCaiStochastic} is the second-order reconstruction.
  */
-public final class MomentumStochastic implements Integrator {
+public final class MomentumStochastic extends LiChain {
     private final double clip;
 
     /** {@code clip} in (0, Infinity]; Infinity turns clipping off. */
@@ -36,8 +36,8 @@ public final class MomentumStochastic implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "momentumStochastic";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("momentumStochastic", 1, 1);
     }
 
     @Override
@@ -46,46 +46,24 @@ public final class MomentumStochastic implements Integrator {
     }
 
     @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
+    protected boolean readsPreviousScore() {
         return true;
     }
 
     @Override
-    public double expectedOrder() {
-        return 1;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NDArray previousScore = null;
-        double sqrtD = Math.sqrt(x.getShape().size() / x.getShape().get(0));
-        for (int i = 0; i < ctx.steps(); i++) {
-            double alpha = LiSteps.alpha(ctx, i);
-            double half = Math.sqrt((1 - alpha) / 2);
-            double t = ctx.grid().t(i);
-            double mid = 0.5 * (t + ctx.grid().t(i + 1));
-            NDArray plus = x.add(ctx.normal(x, t, mid).mul(half));
-            NDArray score = ctx.predict(plus, i).score();
-            NDArray next = plus.add(score.mul(1 - alpha)).div(Math.sqrt(alpha));
-            if (previousScore != null) {
-                double alphaUp = LiSteps.alpha(ctx, i - 1);
-                NDArray correction = score.sub(previousScore.mul(Math.sqrt(alphaUp)))
-                        .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
-                if (clip < Double.POSITIVE_INFINITY) {
-                    correction = CorrectionClip.apply(ctx, correction, clip * sqrtD * (1 - alpha));
-                }
-                ctx.count("corrected", x.getShape().get(0));
-                next = next.add(correction);
-            }
-            next = next.add(ctx.normal(x, mid, ctx.grid().t(i + 1)).mul(half));
-            previousScore = score;
-            x = ctx.endStep(i, next, previousScore);
+    protected NDArray step(LiStep s, NDArray x) {
+        // the first half is AcceleratedDdpm's noise split, written out so that the step reads as the scheme above
+        double alpha = s.alpha();
+        double half = Math.sqrt((1 - alpha) / 2);
+        NDArray plus = x.add(s.noise(s.t(), s.mid()).mul(half));
+        NDArray score = s.score(plus);
+        NDArray next = plus.add(score.mul(1 - alpha)).div(Math.sqrt(alpha));
+        if (s.previousScore() != null) {
+            double alphaUp = s.previousAlpha();
+            NDArray correction = score.sub(s.previousScore().mul(Math.sqrt(alphaUp)))
+                    .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
+            next = next.add(s.clipped(correction, clip));
         }
-        return x;
+        return next.add(s.noise(s.mid(), s.tNext()).mul(half));
     }
 }

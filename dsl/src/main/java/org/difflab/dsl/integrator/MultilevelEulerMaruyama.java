@@ -85,29 +85,14 @@ public final class MultilevelEulerMaruyama implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "mlem";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("mlem", 1, lambda > 0, 1);
     }
 
     @Override
     public String spec() {
         return "mlem:rate=" + (Double.isInfinite(rate) ? "inf" : rate) + ",lambda=" + lambda + ",form=" + form.name().toLowerCase(Locale.ROOT)
                 + ",share=" + share.name().toLowerCase(Locale.ROOT) + (alwaysOn > 0 ? ",open=" + alwaysOn : "");
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return lambda > 0;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

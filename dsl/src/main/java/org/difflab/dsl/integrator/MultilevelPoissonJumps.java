@@ -63,30 +63,15 @@ public final class MultilevelPoissonJumps implements Integrator {
         this.share = Require.notNull("share", share);
     }
 
+    /** Order 0: the grid-free process has no discretization error; its error is the randomization's, independent of steps. */
     @Override
-    public String name() {
-        return "mlemPoisson";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("mlemPoisson", 1, lambda > 0, 0);
     }
 
     @Override
     public String spec() {
         return "mlemPoisson:rate=" + rate + ",lambda=" + lambda + ",share=" + share.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return lambda > 0;
-    }
-
-    /** The grid-free process has no discretization error; its error is the randomization's, independent of steps. */
-    @Override
-    public double expectedOrder() {
-        return 0;
     }
 
     @Override

@@ -111,28 +111,13 @@ public record Mutant(Integrator inner, Defect defect, double size) implements In
     }
 
     @Override
-    public String name() {
-        return inner.name();
+    public IntegratorInfo info() {
+        return inner.info();
     }
 
     @Override
     public String spec() {
         return inner.spec() + "@" + defect.key() + "=" + (size == Math.rint(size) ? Long.toString((long) size) : Double.toString(size));
-    }
-
-    @Override
-    public int nfePerStep() {
-        return inner.nfePerStep();
-    }
-
-    @Override
-    public boolean stochastic() {
-        return inner.stochastic();
-    }
-
-    @Override
-    public double expectedOrder() {
-        return inner.expectedOrder();
     }
 
     @Override

@@ -72,6 +72,11 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  * instantiation (fine chain = DDPM on the training schedule, eps drift, posterior variance), the block layout, the
  * batch-shared selection and the lambda and select=one variants are design choices consistent with the confirmed
  * sources, not the paper's verified procedure; the continuous-schedule sub-stepping is DiffLab's.
+ *
+ * <p>Not merged with the Langevin {@code langevin.PoissonMidpoint} (issue 22): the same selection idea, but here every fine
+ * step has its own coefficients (a_i, g_i, s_i of the schedule) and an eps drift evaluated at its own noise level, one
+ * call per selected index, while PLMC's fine steps share one constant {@code FrozenForceFlow} (2 x 2 OU blocks when
+ * underdamped) and evaluate all midpoints in one batched drift call; one class would change the rounding of both.
  */
 public final class PoissonMidpoint implements Integrator {
 
@@ -132,9 +137,14 @@ public final class PoissonMidpoint implements Integrator {
         }
     }
 
+    /**
+     * NFE/step 2 is nominal. A block of K fine steps spends 1 + Binomial(K - 1, p) evaluations with {@code share=batch}, p = min(1,
+     * lambda/K): mean 1 + lambda (K - 1)/K for lambda &lt;= K, so 2 - 1/K at lambda = 1 and with {@code select=one}; the
+     * spent count is exactly steps + the counter {@value #MIDPOINTS}. Order 1: the weak order of the fine DDPM chain it approximates.
+     */
     @Override
-    public String name() {
-        return "poissonMidpoint";
+    public IntegratorInfo info() {
+        return IntegratorInfo.stochastic("poissonMidpoint", 2, 1);
     }
 
     @Override
@@ -148,24 +158,9 @@ public final class PoissonMidpoint implements Integrator {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Nominal. A block of K fine steps spends 1 + Binomial(K - 1, p) evaluations with {@code share=batch}, p = min(1,
-     * lambda/K): mean 1 + lambda (K - 1)/K for lambda &lt;= K, so 2 - 1/K at lambda = 1 and with {@code select=one}; the
-     * spent count is exactly steps + the counter {@value #MIDPOINTS}.
-     */
-    @Override
-    public int nfePerStep() {
-        return 2;
-    }
-
     @Override
     public Optional<String> randomNfeCounter() {
         return Optional.of(MIDPOINTS);
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
     }
 
     /** Bernoulli selections shared by the batch: p = min(1, lambda/K) with K - 1 draws per block; aligned by dense noise. */
@@ -173,12 +168,6 @@ public final class PoissonMidpoint implements Integrator {
     public Optional<SelectionLaw> selectionLaw() {
         return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw(
                 draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, NoiseForm.DENSE, variance, substeps)));
-    }
-
-    /** Weak order of the fine DDPM chain it approximates. */
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

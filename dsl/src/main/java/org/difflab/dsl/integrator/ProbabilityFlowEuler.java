@@ -9,23 +9,8 @@ import ai.djl.ndarray.NDArray;
 public final class ProbabilityFlowEuler implements Integrator {
 
     @Override
-    public String name() {
-        return "probabilityFlowEuler";
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
+    public IntegratorInfo info() {
+        return IntegratorInfo.deterministic("probabilityFlowEuler", 1, 1);
     }
 
     @Override

@@ -30,11 +30,6 @@ public interface SteppedIntegrator extends Integrator {
     }
 
     @Override
-    default int nfePerStep() {
-        return 1;
-    }
-
-    @Override
     default NDArray run(RunContext ctx, NDArray x) {
         NDArray previous = null;
         for (int i = 0; i < ctx.steps(); i++) {

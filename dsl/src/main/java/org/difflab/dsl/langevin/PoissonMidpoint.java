@@ -41,6 +41,10 @@ import org.difflab.dsl.Require;
  * Per-chain sparse noise needs a number of Gaussian draws that is the same for every chain, or the per-sample streams
  * would drift apart with the batch: it is allowed with {@code select=one} (2 draws: a Brownian bridge at the chain's
  * own sub-index) and with {@code share=batch}, and rejected for per-chain Bernoulli selection.
+ *
+ * <p>Not merged with the diffusion {@code integrator.PoissonMidpoint} (issue 22): there every fine step has its own
+ * schedule coefficients and noise level (one model call per selected index); here the fine steps share one constant
+ * {@link FrozenForceFlow}, so all midpoints go in one batched drift call; one class would change the rounding of both.
  */
 public final class PoissonMidpoint implements LangevinIntegrator {
 

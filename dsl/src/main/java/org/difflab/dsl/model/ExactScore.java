@@ -3,17 +3,18 @@ package org.difflab.dsl.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.difflab.dsl.target.Target;
 
 /** The exact score of a target's noised marginals: a model with no learning error. */
 public final class ExactScore implements ScoreModel {
-    private final Target target;
+    private final MarginalScore target;
 
-    public ExactScore(Target target) {
+    /** The exact score of {@code target} (in practice a {@code Target}). */
+    public ExactScore(MarginalScore target) {
         this.target = target;
     }
 
-    public Target target() {
+    /** The distribution whose score this is. */
+    public MarginalScore target() {
         return target;
     }
 

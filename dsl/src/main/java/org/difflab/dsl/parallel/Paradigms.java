@@ -18,6 +18,7 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Ddpm;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.SteppedIntegrator;
 import org.difflab.dsl.model.Prediction;
@@ -79,32 +80,9 @@ public final class Paradigms implements Integrator {
         this.shared = shared;
     }
 
-    /**
-     * ParaDiGMS over a registered one-step sampler given by its spec, e.g. {@code of("ddpm", 16, 0.1)} or
-     * {@code of("ddim:eta=0.5", 16, 0.1)}.
-     */
-    public static Paradigms of(String sampler, int window, double tolerance) {
-        return of(sampler, window, tolerance, false);
-    }
-
-    /** As {@link #of(String, int, double)}, with a batch-shared window when {@code shared}. */
-    public static Paradigms of(String sampler, int window, double tolerance, boolean shared) {
-        Integrator parsed;
-        try {
-            parsed = org.difflab.dsl.integrator.Integrators.parse(sampler);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof SteppedIntegrator stepped)) {
-            throw new IllegalArgumentException("sampler = " + sampler + " is not allowed: a one-step sampler that exposes its step without "
-                    + "noise (ddpm, ddim, dpmSolverPP2M, eulerMaruyama, exponentialEuler, with at most one parameter, e.g. ddim:eta=0.5)");
-        }
-        return new Paradigms(stepped, window, tolerance, shared);
-    }
-
     @Override
-    public String name() {
-        return "paradigms";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("paradigms", 1, sampler.stochastic(), sampler.expectedOrder());
     }
 
     @Override
@@ -114,21 +92,6 @@ public final class Paradigms implements Integrator {
 
     public SteppedIntegrator sampler() {
         return sampler;
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return sampler.stochastic();
-    }
-
-    @Override
-    public double expectedOrder() {
-        return sampler.expectedOrder();
     }
 
     @Override

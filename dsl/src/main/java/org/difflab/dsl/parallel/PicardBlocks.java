@@ -12,6 +12,7 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.ExponentialEuler;
 import org.difflab.dsl.integrator.ExponentialStep;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.RowReductions;
@@ -94,8 +95,8 @@ public final class PicardBlocks implements Integrator {
     }
 
     @Override
-    public String name() {
-        return "picardBlocks";
+    public IntegratorInfo info() {
+        return new IntegratorInfo("picardBlocks", 1, sequential.stochastic(), 1);
     }
 
     @Override
@@ -105,21 +106,6 @@ public final class PicardBlocks implements Integrator {
             return "picardBlocks:length=" + length + ",sweeps=" + sweeps + "," + tail;
         }
         return "picardBlocks:points=" + points + ",sweeps=" + (sweeps == Integer.MAX_VALUE ? "inf" : sweeps) + ",tol=" + tolerance + "," + tail;
-    }
-
-    @Override
-    public int nfePerStep() {
-        return 1;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return sequential.stochastic();
-    }
-
-    @Override
-    public double expectedOrder() {
-        return 1;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.tensor.RowReductions;
@@ -195,23 +196,8 @@ class ConformanceTest {
         }
 
         @Override
-        public String name() {
-            return "stub";
-        }
-
-        @Override
-        public int nfePerStep() {
-            return nfe;
-        }
-
-        @Override
-        public boolean stochastic() {
-            return false;
-        }
-
-        @Override
-        public double expectedOrder() {
-            return 1;
+        public IntegratorInfo info() {
+            return IntegratorInfo.deterministic("stub", nfe, 1);
         }
     }
 }

@@ -209,4 +209,26 @@ class IntegratorTest {
         }
         assertThat(kept).containsExactly(2, 2, 2, 2, 2, 1);
     }
+
+    /** The registry lists what each integrator states once: its registered name and metadata come from its info(). */
+    @Test
+    void everyRegistrationStatesItsNameAndMetadataOnce() {
+        for (Integrators.Registration r : Integrators.registrations()) {
+            Integrator i = Integrators.parse(r.name());
+            assertThat(r.info()).as(r.name()).isEqualTo(i.info());
+            assertThat(i.name()).as(r.name()).isEqualTo(r.name());
+            assertThat(List.of(i.nfePerStep(), i.stochastic(), i.expectedOrder())).as(r.name())
+                    .containsExactly(r.info().nfePerStep(), r.info().stochastic(), r.info().expectedOrder());
+        }
+        assertThat(Integrators.parse("ddim:eta=0.5").info()).isEqualTo(new IntegratorInfo("ddim", 1, true, 1));
+        assertThat(Integrators.parse("heun").info()).isEqualTo(IntegratorInfo.deterministic("heun", 2, 2));
+        assertThat(Integrators.parse("liCai").info()).isEqualTo(IntegratorInfo.stochastic("liCai", 1, 2));
+    }
+
+    @Test
+    void integratorInfoRefusesBadMetadataNamingTheField() {
+        assertThatThrownBy(() -> IntegratorInfo.stochastic(" ", 1, 1)).hasMessageContaining("name = ' '");
+        assertThatThrownBy(() -> IntegratorInfo.stochastic("x", 0, 1)).hasMessageContaining("nfePerStep = 0");
+        assertThatThrownBy(() -> IntegratorInfo.deterministic("x", 1, Double.NaN)).hasMessageContaining("expectedOrder = NaN");
+    }
 }

@@ -28,8 +28,8 @@ class ParadigmsSharedWindowTest {
     void theBatchSlidesByItsSlowestSample() {
         int steps = 200;
         int rows = 8;
-        try (Samples own = PicardBlocksTest.run(Paradigms.of("ddpm", 16, 0.1), steps, rows, rows);
-                Samples shared = PicardBlocksTest.run(Paradigms.of("ddpm", 16, 0.1, true), steps, rows, rows)) {
+        try (Samples own = PicardBlocksTest.run(Integrators.paradigms("ddpm", 16, 0.1), steps, rows, rows);
+                Samples shared = PicardBlocksTest.run(Integrators.paradigms("ddpm", 16, 0.1, true), steps, rows, rows)) {
             long ownRounds = own.counters().get(RunContext.ROUNDS);
             long sharedRounds = shared.counters().get(RunContext.ROUNDS);
             System.out.printf("ddpm-200, window 16, tol 0.1, 8 samples: rounds %d per-sample, %d shared; evaluations %d, %d%n", ownRounds,

@@ -28,7 +28,7 @@ class ParadigmsTest {
     void zeroToleranceIsTheWrappedSampler() {
         for (String sampler : new String[] {"ddpm", "ddim", "dpmSolverPP2M", "eulerMaruyama", "exponentialEuler"}) {
             double[] sequential = PicardBlocksTest.sample(Integrators.parse(sampler), 30, 6, 6);
-            double[] parallel = PicardBlocksTest.sample(Paradigms.of(sampler, 5, 0), 30, 6, 6);
+            double[] parallel = PicardBlocksTest.sample(Integrators.paradigms(sampler, 5, 0), 30, 6, 6);
             assertThat(maxGap(parallel, sequential)).as(sampler).isLessThan(1e-12);
         }
     }
@@ -38,7 +38,7 @@ class ParadigmsTest {
         int steps = 200;
         int rows = 8;
         double[] sequential = PicardBlocksTest.sample(Integrators.parse("ddpm"), steps, rows, rows);
-        try (Samples s = PicardBlocksTest.run(Paradigms.of("ddpm", 16, 0.1), steps, rows, rows)) {
+        try (Samples s = PicardBlocksTest.run(Integrators.paradigms("ddpm", 16, 0.1), steps, rows, rows)) {
             long rounds = s.counters().get(RunContext.ROUNDS);
             double perSample = s.counters().get(Paradigms.EVALUATIONS) / (double) rows;
             assertThat(rounds).isLessThan(steps / 2);
@@ -52,14 +52,14 @@ class ParadigmsTest {
     @Test
     void samplesDoNotDependOnTheBatch() {
         for (String sampler : new String[] {"ddpm", "ddim", "dpmSolverPP2M"}) {
-            assertThat(PicardBlocksTest.sample(Paradigms.of(sampler, 16, 0.1), 200, 8, 3)).as(sampler)
-                    .isEqualTo(PicardBlocksTest.sample(Paradigms.of(sampler, 16, 0.1), 200, 8, 8));
+            assertThat(PicardBlocksTest.sample(Integrators.paradigms(sampler, 16, 0.1), 200, 8, 3)).as(sampler)
+                    .isEqualTo(PicardBlocksTest.sample(Integrators.paradigms(sampler, 16, 0.1), 200, 8, 8));
         }
     }
 
     @Test
     void badSpecsAreNamed() {
-        assertThatThrownBy(() -> Paradigms.of("heun", 8, 0.1)).hasMessageContaining("sampler = heun").hasMessageContaining("step without noise");
-        assertThatThrownBy(() -> Paradigms.of("ddpm", 0, 0.1)).hasMessageContaining("window = 0");
+        assertThatThrownBy(() -> Integrators.paradigms("heun", 8, 0.1)).hasMessageContaining("sampler = heun").hasMessageContaining("step without noise");
+        assertThatThrownBy(() -> Integrators.paradigms("ddpm", 0, 0.1)).hasMessageContaining("window = 0");
     }
 }

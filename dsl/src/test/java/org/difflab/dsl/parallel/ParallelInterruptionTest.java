@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
@@ -62,7 +63,7 @@ class ParallelInterruptionTest {
     @Test
     void paradigmsStopsBetweenRoundsNamingTheRoundAndTheFinalSteps() throws InterruptedException {
         int steps = 1_000_000;
-        RunInterruptedException e = interruptedRun(Paradigms.of("ddim", 16, 0), steps);
+        RunInterruptedException e = interruptedRun(Integrators.paradigms("ddim", 16, 0), steps);
         assertThat(e.getMessage()).matches("paradigms was interrupted in round \\d+ \\(steps 1 to \\d+ of 1000000 final, t = .*")
                 .endsWith("the run was stopped");
         assertThat(e.step()).isBetween(-1, steps - 2);
@@ -70,7 +71,7 @@ class ParallelInterruptionTest {
 
     @Test
     void paradigmsStopsWhileDrawingTheNoiseOfAStochasticSampler() throws InterruptedException {
-        RunInterruptedException e = interruptedRun(Paradigms.of("ddpm", 16, 0), 2_000_000);
+        RunInterruptedException e = interruptedRun(Integrators.paradigms("ddpm", 16, 0), 2_000_000);
         assertThat(e.getMessage()).contains("was interrupted while drawing the noise of step ").contains("(steps 1 to 0 of 2000000 final");
         assertThat(e.step()).isEqualTo(-1);
     }

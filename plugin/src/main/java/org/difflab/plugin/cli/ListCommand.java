@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.difflab.dsl.grid.Grids;
-import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.langevin.LangevinIntegrators;
 import org.difflab.dsl.schedule.Schedules;
@@ -78,7 +78,7 @@ final class ListCommand implements Callable<Integer> {
     private String integrators() {
         TextTable t = new TextTable("name", "parameters", ">NFE/step", "stochastic", ">order", "description");
         for (Integrators.Registration r : Integrators.registrations()) {
-            Integrator i = Integrators.parse(r.name());
+            IntegratorInfo i = r.info();
             t.row(r.name(), r.parameters().isEmpty() ? "-" : r.parameters(), i.nfePerStep(), i.stochastic() ? "yes" : "no",
                     i.expectedOrder(), r.description());
         }
@@ -116,7 +116,7 @@ final class ListCommand implements Callable<Integer> {
         for (Integrators.Registration r : Integrators.registrations()) {
             names.add(r.name());
             if (r.name().equals(name)) {
-                Integrator i = Integrators.parse(r.name());
+                IntegratorInfo i = r.info();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("integrator", r.name());
                 m.put("parameters", r.parameters().isEmpty() ? "-" : r.parameters());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.difflab.dsl.integrator.Integrators;
-import org.difflab.dsl.parallel.Paradigms;
 import org.difflab.theory.parallel.ParallelRun;
 
 /**
@@ -129,7 +128,7 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
         double[] evaluations = new double[tols.length];
         ParallelRun judged = null;
         for (int i = 0; i < tols.length; i++) {
-            ParallelRun p = ParallelRun.of(target, Paradigms.of(sampler, window, tols[i]), steps, samples, 1);
+            ParallelRun p = ParallelRun.of(target, Integrators.paradigms(sampler, window, tols[i]), steps, samples, 1);
             rounds[i] = p.rounds();
             evaluations[i] = p.evaluations();
             t.row(tols[i], p.rounds(), String.format(Locale.ROOT, "%.2f", steps / (double) p.rounds()), String.format(Locale.ROOT, "%.1f", p.evaluations()),
@@ -140,7 +139,7 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
             }
         }
         if (judged == null) {
-            judged = ParallelRun.of(target, Paradigms.of(sampler, window, tolerance), steps, samples, 1);
+            judged = ParallelRun.of(target, Integrators.paradigms(sampler, window, tolerance), steps, samples, 1);
         }
         String subject = spec(tolerance);
         List<Check> checks = new ArrayList<>();
@@ -153,12 +152,12 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
                         steps, overhead))));
         checks.add(pairedMeans(subject, judged, sequential, target.dim()));
         ParallelRun exactSequential = ParallelRun.of(target, Integrators.parse(sampler), steps, EXACT_ROWS, 1);
-        ParallelRun exact = ParallelRun.of(target, Paradigms.of(sampler, window, 0), steps, EXACT_ROWS, 1);
+        ParallelRun exact = ParallelRun.of(target, Integrators.paradigms(sampler, window, 0), steps, EXACT_ROWS, 1);
         double gap = exact.maxGap(exactSequential);
         checks.add(new Check(spec(0), "largest gap to " + sampler, gap, Double.NaN, Double.NaN, "<= 1e-12", Judgement.of(gap <= 1e-12,
                 String.format(Locale.ROOT, "largest gap %.3e over %d samples (%d rounds)", gap, EXACT_ROWS, exact.rounds()))));
         ParallelRun oneSequential = ParallelRun.of(target, Integrators.parse(sampler), steps, 1, 2);
-        ParallelRun oneParallel = ParallelRun.of(target, Paradigms.of(sampler, window, tolerance), steps, 1, 2);
+        ParallelRun oneParallel = ParallelRun.of(target, Integrators.paradigms(sampler, window, tolerance), steps, 1, 2);
         Table wall = Table.of("wall time of one sample on this machine (a measurement, not a claim)", "run", "rounds", "evaluations", "wall s",
                         "parallel / sequential")
                 .row(sampler, oneSequential.rounds(), String.format(Locale.ROOT, "%.0f", oneSequential.evaluations()),
@@ -167,7 +166,7 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
                         String.format(Locale.ROOT, "%.3f", oneParallel.wallSeconds()), String.format(Locale.ROOT, "%.2f",
                                 oneParallel.wallSeconds() / oneSequential.wallSeconds()))
                 .build();
-        ParallelRun shared = ParallelRun.of(target, Paradigms.of(sampler, window, tolerance, true), steps, samples, 1);
+        ParallelRun shared = ParallelRun.of(target, Integrators.paradigms(sampler, window, tolerance, true), steps, samples, 1);
         Table.Builder against = Table.of("against the paper's table (rounds: sequential batched calls; the paper's on Stable Diffusion v2, "
                 + "ours on the mixture)", "run", "window", "rounds", "steps / rounds", "evaluations / steps");
         double[] paper = paper();

@@ -3,6 +3,7 @@ package org.difflab.theory.complexity;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.difflab.theory.convergence.SeriesBySpec;
 
 /**
  * The outcome of a {@link ComplexityStudy}: for each integrator, the smallest step count T(d, eps) found for each
@@ -73,11 +74,7 @@ public record ComplexityResult(String metric, int maxSteps, Map<String, Series> 
 
     /** The series of an integrator by its spec string. */
     public Series of(String integratorSpec) {
-        Series s = series.get(integratorSpec);
-        if (s == null) {
-            throw new IllegalArgumentException("integratorSpec = '" + integratorSpec + "' is not allowed: one of " + series.keySet());
-        }
-        return s;
+        return SeriesBySpec.get(series, integratorSpec);
     }
 
     @Override

@@ -31,11 +31,7 @@ public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Seri
 
     /** The series of an integrator by its spec string. */
     public Series of(String integratorSpec) {
-        Series s = series.get(integratorSpec);
-        if (s == null) {
-            throw new IllegalArgumentException("integratorSpec = '" + integratorSpec + "' is not allowed: one of " + series.keySet());
-        }
-        return s;
+        return SeriesBySpec.get(series, integratorSpec);
     }
 
     @Override

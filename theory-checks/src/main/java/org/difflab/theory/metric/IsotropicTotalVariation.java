@@ -19,7 +19,7 @@ import org.apache.commons.math3.special.Gamma;
  * F the chi^2_{d-1} CDF (a regularised incomplete gamma function, Commons Math), computed by globally adaptive
  * Gauss-Kronrod (7, 15) quadrature to about 1e-11 relative (1e-15 absolute) over the part of (l, r) within 14
  * standard deviations of either mean (each mean's window on its own when they are apart). Closed forms: d = 1 and
- * a = b (a half-space) are {@link TotalVariation#oneDimensional}; D = 0 (a centred ball) is F_d(rho/a) - F_d(rho/b),
+ * a = b (a half-space) are {@link OneDimensionalTotalVariation#between}; D = 0 (a centred ball) is F_d(rho/a) - F_d(rho/b),
  * rho = a b d ln(b/a) / (b - a).
  */
 public final class IsotropicTotalVariation {
@@ -56,7 +56,7 @@ public final class IsotropicTotalVariation {
         positive("a", a);
         positive("b", b);
         if (d == 1 || a == b) {
-            return TotalVariation.oneDimensional(0, a, meanDistance, b);
+            return OneDimensionalTotalVariation.between(0, a, meanDistance, b);
         }
         double lo = Math.min(a, b);
         double hi = Math.max(a, b);

@@ -3,6 +3,7 @@ package org.difflab.theory.strong;
 import java.util.List;
 import java.util.Map;
 import org.difflab.theory.convergence.OrderFit;
+import org.difflab.theory.convergence.SeriesBySpec;
 
 /**
  * The outcome of a {@link StrongError} study: for each integrator, the strong error at each step count against its
@@ -33,11 +34,7 @@ public record StrongErrorResult(int samples, long seed, Map<String, Series> seri
 
     /** The series of an integrator by its spec string. */
     public Series of(String integratorSpec) {
-        Series s = series.get(integratorSpec);
-        if (s == null) {
-            throw new IllegalArgumentException("integratorSpec = '" + integratorSpec + "' is not allowed: one of " + series.keySet());
-        }
-        return s;
+        return SeriesBySpec.get(series, integratorSpec);
     }
 
     @Override

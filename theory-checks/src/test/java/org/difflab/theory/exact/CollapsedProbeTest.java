@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
-import org.difflab.dsl.parallel.Paradigms;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.model.PerturbedScore;
 import org.difflab.dsl.model.ScoreModel;
@@ -50,7 +50,7 @@ class CollapsedProbeTest {
         out.add(Arguments.of(Named.of("acceleratedOde:form=theory", Integrators.parse("acceleratedOde:form=theory")), Init.EXACT));
         out.add(Arguments.of(Named.of("acceleratedOde:form=practical", Integrators.parse("acceleratedOde:form=practical")), Init.EXACT));
         out.add(Arguments.of(Named.of("randomSplitDdpm", new RandomSplitDdpm()), Init.PRIOR));
-        out.add(Arguments.of(Named.of("paradigms:sampler=ddpm,window=4,tol=0", Paradigms.of("ddpm", 4, 0)), Init.EXACT));
+        out.add(Arguments.of(Named.of("paradigms:sampler=ddpm,window=4,tol=0", Integrators.paradigms("ddpm", 4, 0)), Init.EXACT));
         return out.stream();
     }
 
@@ -89,7 +89,7 @@ class CollapsedProbeTest {
 
     @Test
     void toleranceStoppedRunsAreRefused() {
-        for (Integrator integrator : new Integrator[] {Integrators.parse("picardBlocks:tol=0.01"), Paradigms.of("ddpm", 16, 0.1)}) {
+        for (Integrator integrator : new Integrator[] {Integrators.parse("picardBlocks:tol=0.01"), Integrators.paradigms("ddpm", 16, 0.1)}) {
             assertThatThrownBy(() -> ExactEvaluator.of(integrator).target(TARGET).schedule(SCHEDULE).grid(Grids.uniform(STEPS)).evaluate())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(integrator.spec()).hasMessageContaining("tol=0");
         }
@@ -102,23 +102,8 @@ class CollapsedProbeTest {
      */
     static final class RandomSplitDdpm implements Integrator {
         @Override
-        public String name() {
-            return "randomSplitDdpm";
-        }
-
-        @Override
-        public int nfePerStep() {
-            return 1;
-        }
-
-        @Override
-        public boolean stochastic() {
-            return true;
-        }
-
-        @Override
-        public double expectedOrder() {
-            return 1;
+        public IntegratorInfo info() {
+            return IntegratorInfo.stochastic("randomSplitDdpm", 1, 1);
         }
 
         @Override

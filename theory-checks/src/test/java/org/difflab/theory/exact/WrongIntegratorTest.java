@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -22,23 +23,8 @@ class WrongIntegratorTest {
     /** DDPM (large variance) with the injected noise variance multiplied by 1.01: a deliberate bug. */
     static final class InflatedDdpm implements Integrator {
         @Override
-        public String name() {
-            return "inflatedDdpm";
-        }
-
-        @Override
-        public int nfePerStep() {
-            return 1;
-        }
-
-        @Override
-        public boolean stochastic() {
-            return true;
-        }
-
-        @Override
-        public double expectedOrder() {
-            return 1;
+        public IntegratorInfo info() {
+            return IntegratorInfo.stochastic("inflatedDdpm", 1, 1);
         }
 
         @Override

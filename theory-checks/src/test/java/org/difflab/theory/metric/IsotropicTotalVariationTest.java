@@ -69,12 +69,12 @@ class IsotropicTotalVariationTest {
 
     @Test
     void oneDimensionAndEqualVariancesAreTheClosedForms() {
-        assertThat(IsotropicTotalVariation.between(1, 0.3, 0.5, 1.3)).isEqualTo(TotalVariation.oneDimensional(0, 0.5, 0.3, 1.3));
+        assertThat(IsotropicTotalVariation.between(1, 0.3, 0.5, 1.3)).isEqualTo(OneDimensionalTotalVariation.between(0, 0.5, 0.3, 1.3));
         // equal variances: only the mean direction matters, so any d gives the 1-D value at the mean distance
-        assertThat(IsotropicTotalVariation.between(64, 0.3, 0.5, 0.5)).isEqualTo(TotalVariation.oneDimensional(0, 0.5, 0.3, 0.5));
+        assertThat(IsotropicTotalVariation.between(64, 0.3, 0.5, 0.5)).isEqualTo(OneDimensionalTotalVariation.between(0, 0.5, 0.3, 0.5));
         DiagonalGaussian p = iso(1, 0.2, 0.5);
         DiagonalGaussian q = iso(1, -0.1, 1.3);
-        assertThat(Metrics.tv().between(p, q).value()).isEqualTo(TotalVariation.oneDimensional(0.2, 0.5, -0.1, 1.3));
+        assertThat(Metrics.tv().between(p, q).value()).isEqualTo(OneDimensionalTotalVariation.between(0.2, 0.5, -0.1, 1.3));
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.difflab.dsl.integrator;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Step i of a {@link LiChain} sampler, from grid point i (time t, the papers' index t) to i + 1 (the papers' t - 1):
+ * alpha_t = abar_t / abar_{t-1} on any grid (so the papers' rules also run on respaced grids), the step's times for
+ * noise tied to sub-intervals (Brownian-path noise), its one score evaluation, the previous step's evaluation and the
+ * per-sample clip of a momentum correction.
+ */
+public final class LiStep {
+    private final RunContext ctx;
+    private final int i;
+    private final NDArray like;
+    private final NDArray previousScore;
+    private final double sqrtD;
+    private NDArray score;
+
+    LiStep(RunContext ctx, int i, NDArray like, NDArray previousScore, double sqrtD) {
+        this.ctx = ctx;
+        this.i = i;
+        this.like = like;
+        this.previousScore = previousScore;
+        this.sqrtD = sqrtD;
+    }
+
+    /** alpha of step i of a run (from grid point i to i + 1): (alpha_i / alpha_{i+1})^2 of the noise levels. */
+    static double alpha(RunContext ctx, int i) {
+        double r = ctx.level(i).alpha() / ctx.level(i + 1).alpha();
+        return r * r;
+    }
+
+    /** The step's index i (0 for the first step). */
+    public int index() {
+        return i;
+    }
+
+    /** alpha_t of this step. */
+    public double alpha() {
+        return alpha(ctx, i);
+    }
+
+    /** alpha_{t+1}, the previous step's alpha (defined from the second step on). */
+    public double previousAlpha() {
+        return alpha(ctx, i - 1);
+    }
+
+    /** The step's start time t_i. */
+    public double t() {
+        return ctx.grid().t(i);
+    }
+
+    /** The step's end time t_{i+1}. */
+    public double tNext() {
+        return ctx.grid().t(i + 1);
+    }
+
+    /** The midpoint of the step's interval, 0.5 (t_i + t_{i+1}). */
+    public double mid() {
+        return 0.5 * (t() + tNext());
+    }
+
+    /** Standard normal noise shaped like the batch, tied to the time interval (from, to) inside the step. */
+    public NDArray noise(double from, double to) {
+        return ctx.normal(like, from, to);
+    }
+
+    /** The step's score evaluation s_t(y), at noise level i; a step makes one. */
+    public NDArray score(NDArray y) {
+        score = ctx.predict(y, i).score();
+        return score;
+    }
+
+    /** The evaluation made by {@link #score(NDArray)} in this step (null before it). */
+    NDArray evaluation() {
+        return score;
+    }
+
+    /** The previous step's score evaluation s_{t+1}^prev (null at the first step). */
+    public NDArray previousScore() {
+        return previousScore;
+    }
+
+    /**
+     * A momentum correction clipped per sample to norm clip sqrt(d) (1 - alpha_t) ({@link CorrectionClip}; clip =
+     * Infinity never clips), counting the corrected sample-steps in the run statistic {@code corrected}.
+     */
+    public NDArray clipped(NDArray correction, double clip) {
+        NDArray out = correction;
+        if (clip < Double.POSITIVE_INFINITY) {
+            out = CorrectionClip.apply(ctx, correction, clip * sqrtD * (1 - alpha()));
+        }
+        ctx.count("corrected", like.getShape().get(0));
+        return out;
+    }
+}

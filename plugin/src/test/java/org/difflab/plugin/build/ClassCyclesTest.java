@@ -1,0 +1,79 @@
+package org.difflab.plugin.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.difflab.distributed.sweep.SweepJson;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.plugin.cli.DiffLabCommand;
+import org.difflab.runtime.unet.UNet;
+import org.difflab.theory.claims.Claim;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No new class-level import cycle in the main code of any module (jdeps over the compiled classes, {@link ClassCycles}).
+ * The cycles that remain are listed in {@link #REMAINING}, each to be broken by its own change; the list may only
+ * shrink: a new cycle fails, and so does a listed one that no longer exists (remove it from the list).
+ */
+class ClassCyclesTest {
+
+    /**
+     * Cycles not yet broken (issue 22), as "A B ..." of their classes without the org.difflab prefix: an interface and the
+     * record its own method returns (Integrator.selectionLaw() names the aligned twin integrator), the multilevel hierarchy,
+     * U-Net blocks, and aggregators of claims with their members, left while other changes to those files are under way.
+     */
+    private static final Set<String> REMAINING = Set.of(
+            "dsl.integrator.Integrator dsl.integrator.SelectionLaw",
+            "dsl.hierarchy.LevelDifferences dsl.hierarchy.ModelHierarchy dsl.hierarchy.PilotDifferences",
+            "dsl.hierarchy.SyntheticHierarchy dsl.hierarchy.SyntheticLevel",
+            "runtime.data.ShapeStatistics runtime.data.SyntheticShapes",
+            "runtime.unet.ResBlock runtime.unet.UNet runtime.unet.Upsample",
+            "theory.claims.Claim theory.claims.ClaimResult theory.claims.Control theory.claims.ControlResult",
+            "theory.claims.PmmDistanceClaim theory.claims.PmmLayoutClaim theory.claims.PoissonMidpointClaims",
+            "theory.claims.NetworkClaims theory.claims.NetworkMultilevelClaim",
+            "theory.claims.ParadigmsClaim theory.claims.ParallelClaims theory.claims.PicardDimensionClaim theory.claims.PicardSweepsClaim",
+            "theory.claims.MultilevelClaims theory.claims.MultilevelCostClaim theory.claims.MultilevelEstimatorClaim "
+                    + "theory.claims.MultilevelPlateauClaim",
+            "plugin.cli.ClusterSample plugin.cli.SampleCommand");
+
+    @Test
+    void noClassLevelCycleBeyondTheRemainingOnes() {
+        List<Path> modules = Stream.of(Integrator.class, UNet.class, Claim.class, SweepJson.class, DiffLabCommand.class)
+                .map(ClassCyclesTest::codeSource).toList();
+        Set<String> cycles = ClassCycles.cycles(ClassCycles.graph(modules));
+        List<String> found = cycles.stream().map(c -> c.replace("org.difflab.", "")).sorted().toList();
+        assertThat(found).as("class-level cycles of %s (jdeps -verbose:class -filter:none): a new one must be broken, a broken one "
+                + "removed from REMAINING", modules).containsExactlyInAnyOrderElementsOf(REMAINING);
+    }
+
+    /** The finder on a small jdeps report: a three-class cycle, a two-class one through a nested class, an acyclic edge. */
+    @Test
+    void findsEveryCycleOfAJdepsReportAndNothingElse() {
+        String report = String.join("\n",
+                "   org.difflab.a.A                                    -> org.difflab.a.B                                    x.jar",
+                "   org.difflab.a.B                                    -> org.difflab.a.C                                    x.jar",
+                "   org.difflab.a.C                                    -> org.difflab.a.A                                    x.jar",
+                "   org.difflab.a.C                                    -> org.difflab.b.D                                    x.jar",
+                "   org.difflab.b.D$Inner                              -> org.difflab.b.E                                    x.jar",
+                "   org.difflab.b.E                                    -> org.difflab.b.D                                    x.jar",
+                "   org.difflab.b.E                                    -> java.lang.Object                                   java.base",
+                "   org.difflab.b.F                                    -> org.difflab.b.E                                    x.jar");
+        Map<String, Set<String>> graph = ClassCycles.parse(report);
+        assertThat(graph).containsEntry("org.difflab.b.D", Set.of("org.difflab.b.E")).doesNotContainKey("org.difflab.b.D$Inner");
+        assertThat(ClassCycles.cycles(graph)).containsExactlyInAnyOrder("org.difflab.a.A org.difflab.a.B org.difflab.a.C",
+                "org.difflab.b.D org.difflab.b.E");
+    }
+
+    private static Path codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(c + " has no file code source", e);
+        }
+    }
+}
