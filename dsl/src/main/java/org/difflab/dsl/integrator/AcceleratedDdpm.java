@@ -1,6 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The accelerated DDPM-type sampler of Li et al. (ICML 2024; official README): half of the step's noise before the
@@ -22,8 +23,8 @@ public final class AcceleratedDdpm extends LiChain {
     protected NDArray step(LiStep s, NDArray x) {
         double alpha = s.alpha();
         double half = Math.sqrt((1 - alpha) / 2);
-        NDArray plus = x.add(s.noise(s.t(), s.mid()).mul(half));
+        NDArray plus = x.add(Scalars.mul(s.noise(s.t(), s.mid()), half));
         NDArray score = s.score(plus);
-        return plus.add(score.mul(1 - alpha)).div(Math.sqrt(alpha)).add(s.noise(s.mid(), s.tNext()).mul(half));
+        return Scalars.div(plus.add(Scalars.mul(score, 1 - alpha)), Math.sqrt(alpha)).add(Scalars.mul(s.noise(s.mid(), s.tNext()), half));
     }
 }

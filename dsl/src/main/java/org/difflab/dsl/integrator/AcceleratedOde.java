@@ -3,6 +3,7 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The accelerated probability-flow ODE sampler of Li et al. (arXiv 2306.09251 v1/v2; Li, Huang, Efimov, Wei, Chi and
@@ -61,17 +62,17 @@ public final class AcceleratedOde implements Integrator {
         for (int i = 0; i < ctx.steps(); i++) {
             double alpha = LiStep.alpha(ctx, i);
             NDArray score = ctx.predict(x, i).score();
-            NDArray next = x.add(score.mul((1 - alpha) / 2));
+            NDArray next = x.add(Scalars.mul(score, (1 - alpha) / 2));
             if (i > 0) {
                 double alphaUp = LiStep.alpha(ctx, i - 1);
                 double factor = sqrtAlphaFactor ? Math.sqrt(alphaUp) : 1;
                 NDArray scoreUp = form == Form.MULTISTEP ? previousScore
-                        : ctx.predict(x.sub(score.mul((1 - alphaUp) / 2)).mul(Math.sqrt(alphaUp)), i - 1).score();
+                        : ctx.predict(Scalars.mul(x.sub(Scalars.mul(score, (1 - alphaUp) / 2)), Math.sqrt(alphaUp)), i - 1).score();
                 double weight = c * (1 - alpha) * (1 - alpha) / (1 - alphaUp);
-                next = next.add(score.sub(scoreUp.mul(factor)).mul(weight));
+                next = next.add(Scalars.mul(score.sub(Scalars.mul(scoreUp, factor)), weight));
             }
             previousScore = score;
-            x = ctx.endStep(i, next.div(Math.sqrt(alpha)), previousScore);
+            x = ctx.endStep(i, Scalars.div(next, Math.sqrt(alpha)), previousScore);
         }
         return x;
     }

@@ -2,6 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The accelerated ODE sampler as released by Li et al. (ICML 2024; official code, {@code generalized_steps_accelerated}):
@@ -33,10 +34,10 @@ public final class AcceleratedOdePractical implements Integrator {
             NoiseLevel next = ctx.level(i + 1);
             NDArray eps = ctx.predict(x, i).eps();
             double ratio = next.alpha() / now.alpha();
-            NDArray out = x.mul(ratio).add(eps.mul(next.sigma() - now.sigma() * ratio));
+            NDArray out = Scalars.mul(x, ratio).add(Scalars.mul(eps, next.sigma() - now.sigma() * ratio));
             if (previousEps != null) {
                 double k = gain(next.alphaBar(), now.alphaBar(), ctx.level(i - 1).alphaBar());
-                out = out.add(previousEps.sub(eps).mul(k));
+                out = out.add(Scalars.mul(previousEps.sub(eps), k));
             }
             previousEps = eps;
             x = ctx.endStep(i, out, previousEps);

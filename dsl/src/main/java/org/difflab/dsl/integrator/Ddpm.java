@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * DDPM ancestral sampling (Ho et al. 2020, Algorithm 2), written for any pair of grid points so it also runs on
@@ -42,7 +43,7 @@ public final class Ddpm implements SteppedIntegrator {
         double r = t.alpha() / p.alpha();
         double s2 = t.sigma() * t.sigma();
         double sp2 = p.sigma() * p.sigma();
-        return x.mul(r * sp2 / s2).add(now.x0().mul(p.alpha() * transitionVariance(t, p) / s2));
+        return Scalars.mul(x, r * sp2 / s2).add(Scalars.mul(now.x0(), p.alpha() * transitionVariance(t, p) / s2));
     }
 
     @Override

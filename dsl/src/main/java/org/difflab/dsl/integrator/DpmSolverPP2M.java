@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * DPM-Solver++(2M) (Lu et al. 2022, Algorithm 2): data prediction, multistep, in lambda = ln(alpha/sigma) with
@@ -23,15 +24,15 @@ public final class DpmSolverPP2M implements SteppedIntegrator {
         NoiseLevel p = grid.level(i + 1);
         NDArray x0 = now.x0();
         if (p.sigma() == 0) {
-            return x0.mul(p.alpha());
+            return Scalars.mul(x0, p.alpha());
         }
         double h = p.lambda() - t.lambda();
         NDArray d = x0;
         if (previousX0 != null) {
             double r = (t.lambda() - grid.level(i - 1).lambda()) / h;
-            d = x0.mul(1 + 1 / (2 * r)).sub(previousX0.mul(1 / (2 * r)));
+            d = Scalars.mul(x0, 1 + 1 / (2 * r)).sub(Scalars.mul(previousX0, 1 / (2 * r)));
         }
-        return x.mul(p.sigma() / t.sigma()).add(d.mul(-p.alpha() * Math.expm1(-h)));
+        return Scalars.mul(x, p.sigma() / t.sigma()).add(Scalars.mul(d, -p.alpha() * Math.expm1(-h)));
     }
 
     @Override

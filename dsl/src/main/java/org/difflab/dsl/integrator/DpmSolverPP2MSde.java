@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * SDE-DPM-Solver++(2M) (Lu et al. 2022, appendix, the second-order multistep solver of the diffusion SDE in data
@@ -47,18 +48,18 @@ public final class DpmSolverPP2MSde implements Integrator {
             NoiseLevel next = ctx.level(i + 1);
             NDArray x0 = ctx.predict(x, i).x0();
             if (next.sigma() == 0) {
-                x = ctx.endStep(i, x0.mul(next.alpha()));
+                x = ctx.endStep(i, Scalars.mul(x0, next.alpha()));
                 continue;
             }
             double h = next.lambda() - now.lambda();
             double weight = -next.alpha() * Math.expm1(-(1 + eta) * h);
-            NDArray xNext = x.mul(next.sigma() / now.sigma() * Math.exp(-eta * h)).add(x0.mul(weight));
+            NDArray xNext = Scalars.mul(x, next.sigma() / now.sigma() * Math.exp(-eta * h)).add(Scalars.mul(x0, weight));
             if (previous != null) {
                 double r = hPrevious / h;
-                xNext = xNext.add(x0.sub(previous).mul(weight / (2 * r)));
+                xNext = xNext.add(Scalars.mul(x0.sub(previous), weight / (2 * r)));
             }
             if (eta > 0) {
-                xNext = xNext.add(ctx.normal(x, i).mul(next.sigma() * Math.sqrt(-Math.expm1(-2 * eta * h))));
+                xNext = xNext.add(Scalars.mul(ctx.normal(x, i), next.sigma() * Math.sqrt(-Math.expm1(-2 * eta * h))));
             }
             previous = x0;
             hPrevious = h;

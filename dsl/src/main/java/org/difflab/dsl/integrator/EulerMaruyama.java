@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * Euler-Maruyama on the reverse-time SDE of the forward process dx = f x dt + g dW (Anderson 1982; Song et al. 2021,
@@ -43,7 +44,7 @@ public final class EulerMaruyama implements SteppedIntegrator {
         double t = grid.t(i);
         double dt = grid.t(i + 1) - t;
         var schedule = grid.schedule();
-        return x.add(x.mul(schedule.drift(t) * dt)).sub(now.score().mul(0.5 * (1 + lambda * lambda) * schedule.diffusionSquared(t) * dt));
+        return x.add(Scalars.mul(x, schedule.drift(t) * dt)).sub(Scalars.mul(now.score(), 0.5 * (1 + lambda * lambda) * schedule.diffusionSquared(t) * dt));
     }
 
     @Override

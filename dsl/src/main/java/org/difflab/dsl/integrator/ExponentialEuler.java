@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The first-order exponential integrator on the reverse SDE (lambda = 1) or the probability-flow ODE (lambda = 0):
@@ -42,7 +43,7 @@ public final class ExponentialEuler implements SteppedIntegrator {
     @Override
     public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
         ExponentialStep s = step(grid, i);
-        return x.mul(s.decay()).add(now.score().mul(s.scoreWeight()));
+        return Scalars.mul(x, s.decay()).add(Scalars.mul(now.score(), s.scoreWeight()));
     }
 
     @Override

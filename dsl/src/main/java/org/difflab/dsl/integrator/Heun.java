@@ -3,6 +3,7 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The deterministic second-order Heun sampler of EDM (Karras et al. 2022, Algorithm 1 with S_churn = 0) on the
@@ -27,12 +28,12 @@ public final class Heun implements Integrator {
             NoiseLevel now = ctx.level(i);
             NoiseLevel next = ctx.level(i + 1);
             double h = next.sigmaOverAlpha() - now.sigmaOverAlpha();
-            NDArray y = now.alpha() == 1 ? x : x.div(now.alpha()); // alpha = 1 (VE, EDM): the same bits without an operation
+            NDArray y = now.alpha() == 1 ? x : Scalars.div(x, now.alpha()); // alpha = 1 (VE, EDM): the same bits without an operation
             NDArray d = ctx.predict(x, i).eps();
-            NDArray yNext = y.add(d.mul(h));
+            NDArray yNext = y.add(Scalars.mul(d, h));
             if (next.sigma() > 0) {
                 NDArray dNext = ctx.predict(times(yNext, next.alpha()), i + 1).eps();
-                yNext = y.add(d.add(dNext).mul(0.5 * h));
+                yNext = y.add(Scalars.mul(d.add(dNext), 0.5 * h));
             }
             x = ctx.endStep(i, times(yNext, next.alpha()));
         }
@@ -41,6 +42,6 @@ public final class Heun implements Integrator {
 
     /** {@code a} times alpha, or {@code a} itself when alpha = 1 (VE and EDM schedules): the same bits without an operation. */
     private static NDArray times(NDArray a, double alpha) {
-        return alpha == 1 ? a : a.mul(alpha);
+        return alpha == 1 ? a : Scalars.mul(a, alpha);
     }
 }

@@ -2,6 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * A second-order stochastic sampler reconstructed from the ingredients that Li and Cai (arXiv 2410.23285, "Provable
@@ -88,17 +89,17 @@ public final class LiCaiStochastic extends LiChain {
         double alpha = s.alpha();
         double beta = 1 - alpha;
         double cut = s.t() + split * (s.tNext() - s.t());
-        NDArray plus = split > 0 ? x.add(s.noise(s.t(), cut).mul(Math.sqrt(split * beta))) : x;
+        NDArray plus = split > 0 ? x.add(Scalars.mul(s.noise(s.t(), cut), Math.sqrt(split * beta))) : x;
         NDArray score = s.score(plus);
-        NDArray next = plus.add(score.mul(beta));
+        NDArray next = plus.add(Scalars.mul(score, beta));
         if (s.index() >= burnIn) {
             double alphaUp = s.previousAlpha();
-            NDArray correction = score.sub(s.previousScore().mul(Math.sqrt(alphaUp))).mul(c * beta * beta / (1 - alphaUp));
+            NDArray correction = Scalars.mul(score.sub(Scalars.mul(s.previousScore(), Math.sqrt(alphaUp))), c * beta * beta / (1 - alphaUp));
             next = next.add(s.clipped(correction, clip));
         }
         if (split < 1) {
-            next = next.add(s.noise(cut, s.tNext()).mul(Math.sqrt((1 - split) * beta)));
+            next = next.add(Scalars.mul(s.noise(cut, s.tNext()), Math.sqrt((1 - split) * beta)));
         }
-        return next.div(Math.sqrt(alpha));
+        return Scalars.div(next, Math.sqrt(alpha));
     }
 }

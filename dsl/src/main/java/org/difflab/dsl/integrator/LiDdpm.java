@@ -1,6 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The DDPM-type stochastic sampler of Li, Wei, Chen and Chi (2023), as in Li and Yan (arXiv 2409.18959, eq. 2.4):
@@ -18,6 +19,6 @@ public final class LiDdpm extends LiChain {
     protected NDArray step(LiStep s, NDArray x) {
         double alpha = s.alpha();
         NDArray score = s.score(x);
-        return x.add(score.mul(1 - alpha)).add(s.noise(s.t(), s.tNext()).mul(Math.sqrt(1 - alpha))).div(Math.sqrt(alpha));
+        return Scalars.div(x.add(Scalars.mul(score, 1 - alpha)).add(Scalars.mul(s.noise(s.t(), s.tNext()), Math.sqrt(1 - alpha))), Math.sqrt(alpha));
     }
 }

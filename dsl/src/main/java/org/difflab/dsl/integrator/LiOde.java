@@ -1,6 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The probability-flow ODE ("DDIM-type") sampler of Li, Wei, Chen and Chi (2023), as stated in Li and Yan
@@ -18,6 +19,6 @@ public final class LiOde extends LiChain {
     @Override
     protected NDArray step(LiStep s, NDArray x) {
         double alpha = s.alpha();
-        return x.add(s.score(x).mul((1 - alpha) / 2)).div(Math.sqrt(alpha));
+        return Scalars.div(x.add(Scalars.mul(s.score(x), (1 - alpha) / 2)), Math.sqrt(alpha));
     }
 }

@@ -2,6 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * DiffLab's own accelerated stochastic sampler, built from the ingredients that third-party summaries attribute to
@@ -55,15 +56,15 @@ public final class MomentumStochastic extends LiChain {
         // the first half is AcceleratedDdpm's noise split, written out so that the step reads as the scheme above
         double alpha = s.alpha();
         double half = Math.sqrt((1 - alpha) / 2);
-        NDArray plus = x.add(s.noise(s.t(), s.mid()).mul(half));
+        NDArray plus = x.add(Scalars.mul(s.noise(s.t(), s.mid()), half));
         NDArray score = s.score(plus);
-        NDArray next = plus.add(score.mul(1 - alpha)).div(Math.sqrt(alpha));
+        NDArray next = Scalars.div(plus.add(Scalars.mul(score, 1 - alpha)), Math.sqrt(alpha));
         if (s.previousScore() != null) {
             double alphaUp = s.previousAlpha();
-            NDArray correction = score.sub(s.previousScore().mul(Math.sqrt(alphaUp)))
+            NDArray correction = score.sub(Scalars.mul(s.previousScore(), Math.sqrt(alphaUp)))
                     .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
             next = next.add(s.clipped(correction, clip));
         }
-        return next.add(s.noise(s.mid(), s.tNext()).mul(half));
+        return next.add(Scalars.mul(s.noise(s.mid(), s.tNext()), half));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * Multilevel Euler-Maruyama (ML-EM; Jacot 2026, arXiv 2603.24594; research note mlem_parallel.md part A, section A.2):
@@ -176,7 +177,7 @@ public final class MultilevelEulerMaruyama implements Integrator {
                 calls++;
                 perLevel[k]++;
                 perRows[k] += share == Share.BATCH ? rows : needed;
-                NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : s.mul(coefficient[0])) : s.mul(RowWeights.column(x, coefficient, 1));
+                NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : Scalars.mul(s, coefficient[0])) : s.mul(RowWeights.column(x, coefficient, 1));
                 v = v == null ? term : v.add(term);
             }
             double[] baseCoefficient = new double[w.length];
@@ -189,7 +190,7 @@ public final class MultilevelEulerMaruyama implements Integrator {
                 NDArray s = ctx.score(base, x, i);
                 calls++;
                 baseCalls++;
-                NDArray term = share == Share.BATCH ? (baseCoefficient[0] == 1 ? s : s.mul(baseCoefficient[0])) : s.mul(RowWeights.column(x, baseCoefficient, 1));
+                NDArray term = share == Share.BATCH ? (baseCoefficient[0] == 1 ? s : Scalars.mul(s, baseCoefficient[0])) : s.mul(RowWeights.column(x, baseCoefficient, 1));
                 v = v == null ? term : v.add(term);
             }
             if (v == null) {
@@ -210,11 +211,11 @@ public final class MultilevelEulerMaruyama implements Integrator {
     private NDArray step(RunContext ctx, NDArray x, NDArray v, double f, double g2, double dt, int i) {
         double c = 0.5 * (1 + lambda * lambda) * g2;
         if (form == Form.EULER || Math.abs(f * dt) < 1e-12) {
-            NDArray next = x.add(x.mul(f * dt)).sub(v.mul(c * dt));
-            return lambda > 0 ? next.add(ctx.normal(x, i).mul(lambda * Math.sqrt(g2 * -dt))) : next;
+            NDArray next = x.add(Scalars.mul(x, f * dt)).sub(Scalars.mul(v, c * dt));
+            return lambda > 0 ? next.add(Scalars.mul(ctx.normal(x, i), lambda * Math.sqrt(g2 * -dt))) : next;
         }
         ExponentialStep e = ExponentialStep.of(ctx.problem().schedule(), ctx.grid().t(i), dt, lambda);
-        NDArray next = x.mul(e.decay()).add(v.mul(e.scoreWeight()));
-        return lambda > 0 ? next.add(ctx.normal(x, i).mul(e.noiseScale())) : next;
+        NDArray next = Scalars.mul(x, e.decay()).add(Scalars.mul(v, e.scoreWeight()));
+        return lambda > 0 ? next.add(Scalars.mul(ctx.normal(x, i), e.noiseScale())) : next;
     }
 }

@@ -11,6 +11,7 @@ import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.DiscreteSchedule;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The Poisson midpoint method (PMM) over the DDPM ancestral chain: Kandasamy and Nagaraj, "The Poisson Midpoint
@@ -243,15 +244,15 @@ public final class PoissonMidpoint implements Integrator {
             NDArray term = null;
             if (h[i] != null) {
                 NDArray nz = acc.at(i);
-                NDArray mid = x.mul(phi).add(e0.mul(frozen));
+                NDArray mid = Scalars.mul(x, phi).add(Scalars.mul(e0, frozen));
                 NDArray ei = ctx.predict(nz == null ? mid : mid.add(nz), tau[i]).eps();
-                term = share == Share.BATCH ? ei.sub(e0).mul(g[i] * h[i][0]) : ei.sub(e0).mul(RowWeights.column(x, h[i], g[i]));
+                term = share == Share.BATCH ? Scalars.mul(ei.sub(e0), g[i] * h[i][0]) : ei.sub(e0).mul(RowWeights.column(x, h[i], g[i]));
             }
             // corr <- a_i corr before the i-th term is added; lazily, except with per-sample selections, where a row's
             // rounding may not depend on the other rows' selections (batch invariance)
             corrScale *= a[i];
             if (corr != null && (term != null || share == Share.SAMPLE)) {
-                corr = corr.mul(corrScale);
+                corr = Scalars.mul(corr, corrScale);
                 corrScale = 1;
             }
             if (term != null) {
@@ -262,9 +263,9 @@ public final class PoissonMidpoint implements Integrator {
             frozen = a[i] * frozen + g[i];
             acc.step(i, a[i], var[i], noise == NoiseForm.DENSE);
         }
-        NDArray out = x.mul(phi).add(e0.mul(frozen));
+        NDArray out = Scalars.mul(x, phi).add(Scalars.mul(e0, frozen));
         if (corr != null) {
-            out = out.add(corrScale == 1 ? corr : corr.mul(corrScale));
+            out = out.add(corrScale == 1 ? corr : Scalars.mul(corr, corrScale));
         }
         NDArray nz = acc.at(k);
         return nz == null ? out : out.add(nz);
@@ -368,15 +369,15 @@ public final class PoissonMidpoint implements Integrator {
         /** N(i), drawing the open segment up to i; null while it is zero. */
         NDArray at(int i) {
             draw(i);
-            return nz == null || decay == 1 ? nz : nz.mul(decay);
+            return nz == null || decay == 1 ? nz : Scalars.mul(nz, decay);
         }
 
         private void draw(int end) {
             if (segmentVariance == 0) {
                 return;
             }
-            NDArray xi = ctx.normal(like, tau[start].t(), tau[end].t()).mul(Math.sqrt(segmentVariance));
-            nz = nz == null ? xi : nz.mul(decay).add(xi);
+            NDArray xi = Scalars.mul(ctx.normal(like, tau[start].t(), tau[end].t()), Math.sqrt(segmentVariance));
+            nz = nz == null ? xi : Scalars.mul(nz, decay).add(xi);
             start = end;
             decay = 1;
             segmentVariance = 0;
