@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic of a CPU tensor with a Java number, without a new tensor for the number. DJL's {@code x.mul(double)} makes
@@ -58,26 +60,28 @@ public final class Scalars {
 
     /** x * c. */
     public static NDArray mul(NDArray x, double c) {
-        NDArray s = slot(x, c);
-        return s == null ? x.mul(c) : x.mul(s);
+        return apply(x, c, NDArray::mul, NDArray::mul);
     }
 
     /** x / c. */
     public static NDArray div(NDArray x, double c) {
-        NDArray s = slot(x, c);
-        return s == null ? x.div(c) : x.div(s);
+        return apply(x, c, NDArray::div, NDArray::div);
     }
 
     /** x + c. */
     public static NDArray add(NDArray x, double c) {
-        NDArray s = slot(x, c);
-        return s == null ? x.add(c) : x.add(s);
+        return apply(x, c, NDArray::add, NDArray::add);
     }
 
     /** x - c. */
     public static NDArray sub(NDArray x, double c) {
+        return apply(x, c, NDArray::sub, NDArray::sub);
+    }
+
+    /** The operation with this thread's number tensor holding c, or DJL's call with the number where none serves. */
+    private static NDArray apply(NDArray x, double c, BinaryOperator<NDArray> withTensor, BiFunction<NDArray, Number, NDArray> withNumber) {
         NDArray s = slot(x, c);
-        return s == null ? x.sub(c) : x.sub(s);
+        return s == null ? withNumber.apply(x, c) : withTensor.apply(x, s);
     }
 
     /** This thread's 0-d tensor of x's type holding c, or null where DJL's own call must serve. */
