@@ -76,11 +76,11 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private String integrators() {
-        TextTable t = new TextTable("name", "parameters", ">NFE/step", "stochastic", ">order", "description");
+        TextTable t = new TextTable("name", "parameters", ">NFE/step", "stochastic", ">order", "k-diffusion", "description");
         for (Integrators.Registration r : Integrators.registrations()) {
             IntegratorInfo i = r.info();
             t.row(r.name(), r.parameters().isEmpty() ? "-" : r.parameters(), i.nfePerStep(), i.stochastic() ? "yes" : "no",
-                    i.expectedOrder(), r.description());
+                    i.expectedOrder(), PeerNames.of(r.name()).kDiffusionFunction(), r.description());
         }
         StringBuilder codeOnly = new StringBuilder();
         Integrators.codeOnly().keySet().forEach(name -> codeOnly.append("Not listed: ").append(name)
@@ -123,6 +123,8 @@ final class ListCommand implements Callable<Integer> {
                 m.put("NFE/step", i.nfePerStep());
                 m.put("stochastic", i.stochastic() ? "yes" : "no");
                 m.put("order", i.expectedOrder());
+                m.put("k-diffusion", PeerNames.of(r.name()).kDiffusion());
+                m.put("diffusers", PeerNames.of(r.name()).diffusers());
                 m.put("description", r.description());
                 m.forEach((k, v) -> b.append(String.format("%-12s %s%n", k + ":", v)));
             }

@@ -2,6 +2,9 @@ package org.difflab.plugin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.difflab.dsl.integrator.Integrators;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +42,8 @@ class ListCommandTest {
         }
         Cli heun = Cli.run("list", "heun");
         assertThat(heun.out()).isEqualTo(String.join(System.lineSeparator(), "integrator:  heun", "parameters:  -", "NFE/step:    2", "stochastic:  no",
-                "order:       2.0", "description: EDM second-order Heun (Karras et al. 2022)", ""));
+                "order:       2.0", "k-diffusion: sample_heun (no churn)", "diffusers:   HeunDiscreteScheduler",
+                "description: EDM second-order Heun (Karras et al. 2022)", ""));
         Cli typo = Cli.run("list", "hune");
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("WHAT = hune is not allowed").contains("did you mean 'heun'?");
@@ -71,5 +75,25 @@ class ListCommandTest {
         Cli r = Cli.run("list", "samplers");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("difflab: error: ").contains("samplers", "integrators, schedules, targets, grids");
+    }
+
+    /** docs/samplers.md's "Names people know" gives each sampler the names `list` shows (backticks aside). */
+    @Test
+    void theDocsNameThePeersAsListDoes() throws IOException {
+        String text = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("docs/samplers.md"));
+        String section = text.substring(text.indexOf("\n## Names people know"));
+        int rows = 0;
+        for (String line : section.split("\n")) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            String name = cells[1].trim().replace("`", "");
+            PeerNames.Peer peer = PeerNames.of(name);
+            assertThat(cells[3].trim().replace("`", "")).as("k-diffusion's name of %s", name).isEqualTo(peer.kDiffusion());
+            assertThat(cells[4].trim().replace("`", "")).as("diffusers' name of %s", name).isEqualTo(peer.diffusers());
+            rows++;
+        }
+        assertThat(rows).isEqualTo(Integrators.registrations().size());
     }
 }

@@ -1,0 +1,40 @@
+package org.difflab.plugin.cli;
+
+import java.util.Map;
+
+/**
+ * The names under which k-diffusion ({@code k_diffusion/sampling.py}) and diffusers ({@code diffusers.schedulers})
+ * offer the same method as a DiffLab sampler, for {@code difflab list}; docs/samplers.md's table "Names people know"
+ * says how far each match was checked and is held to these names by {@code DocsAgreeWithCodeTest}.
+ */
+final class PeerNames {
+    /** The peers' names of one sampler ("none" where the library has no such sampler). */
+    record Peer(String kDiffusion, String diffusers) {
+        /** k-diffusion's function alone, for a table cell ("-" where it has none; `difflab list NAME` shows both in full). */
+        String kDiffusionFunction() {
+            return kDiffusion.startsWith("none") ? "-" : kDiffusion.split("[ ;]")[0];
+        }
+    }
+
+    private static final Peer NONE = new Peer("none", "none");
+
+    private static final Map<String, Peer> BY_NAME = Map.of(
+            "ddim", new Peer("sample_euler (eta = 0, no churn); sample_euler_ancestral (ddim:eta=1)",
+                    "DDIMScheduler; EulerDiscreteScheduler (eta = 0)"),
+            "ddpm", new Peer("sample_euler_ancestral (variance=small, = ddim:eta=1)",
+                    "DDPMScheduler (fixed_small = variance=small, fixed_large = variance=large); EulerAncestralDiscreteScheduler"),
+            "eulerMaruyama", new Peer("none", "ScoreSdeVpScheduler (deprecated)"),
+            "heun", new Peer("sample_heun (no churn)", "HeunDiscreteScheduler"),
+            "dpmSolverPP2M", new Peer("sample_dpmpp_2m", "DPMSolverMultistepScheduler (algorithm_type=\"dpmsolver++\", solver_order=2)"),
+            "dpmSolverPP2MSde", new Peer("sample_dpmpp_2m_sde (solver_type=\"midpoint\")",
+                    "DPMSolverMultistepScheduler (algorithm_type=\"sde-dpmsolver++\")"),
+            "probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none"),
+            "paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler"));
+
+    private PeerNames() {}
+
+    /** The peers' names of the sampler registered as {@code name}. */
+    static Peer of(String name) {
+        return BY_NAME.getOrDefault(name, NONE);
+    }
+}
