@@ -78,6 +78,11 @@ public final class Scalars {
         return apply(x, c, NDArray::sub, NDArray::sub);
     }
 
+    /** max(x, c), entry by entry (a NaN stays NaN). */
+    public static NDArray maximum(NDArray x, double c) {
+        return apply(x, c, NDArray::maximum, NDArray::maximum);
+    }
+
     /** The operation with this thread's number tensor holding c, or DJL's call with the number where none serves. */
     private static NDArray apply(NDArray x, double c, BinaryOperator<NDArray> withTensor, BiFunction<NDArray, Number, NDArray> withNumber) {
         NDArray s = slot(x, c);

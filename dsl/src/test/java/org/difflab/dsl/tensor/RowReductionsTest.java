@@ -139,6 +139,41 @@ class RowReductionsTest {
         assertThat(RowReductions.sum(manager.ones(new Shape(3, 2, 4))).toFloatArray()).containsExactly(8, 8, 8);
     }
 
+    /**
+     * Entries whose shifted exp underflows (far mixture components at small noise) are raised to the smallest normal
+     * argument before exp: in a row [m, m + y] the log-sum-exp stays exactly m and the weights [1, below 1.7e-38 /
+     * 3.3e-308] for every underflowing y, as the plain formula gives them (1 plus a subnormal is 1); entries that do not
+     * underflow keep their value (raising the floor to -20 fails the y = -30 row); a NaN stays NaN.
+     */
+    @Test
+    void underflowingEntriesKeepTheirBits() {
+        for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+            double smallestNormal = type == DataType.FLOAT64 ? Double.MIN_NORMAL : Float.MIN_NORMAL;
+            double[] underflowing = type == DataType.FLOAT64 ? new double[] {-709, -720, -745, -800, -1e4, Double.NEGATIVE_INFINITY}
+                    : new double[] {-87.5, -95, -103, -104, -200, -1e4, Double.NEGATIVE_INFINITY};
+            for (double m : new double[] {0, 2.5, -40}) {
+                for (double y : underflowing) {
+                    NDArray row = manager.create(new double[] {m, m + y}).toType(type, false).reshape(1, 2);
+                    double top = row.get("0, 0").toType(DataType.FLOAT64, false).getDouble();
+                    assertThat(doubles(RowReductions.logSumExp(row))).as("%s log-sum-exp of [%s, %s + %s]", type, m, m, y).containsExactly(top);
+                    double[] weights = doubles(RowReductions.softmax(row));
+                    assertThat(weights[0]).as("%s top weight, y = %s", type, y).isEqualTo(1);
+                    assertThat(weights[1]).as("%s far weight, y = %s", type, y).isBetween(0.0, smallestNormal * 1.5);
+                }
+            }
+            NDArray near = manager.create(new double[] {0, -30}).toType(type, false).reshape(1, 2);
+            assertThat(doubles(RowReductions.softmax(near))[1]).as("%s weight at -30", type).isCloseTo(Math.exp(-30) / (1 + Math.exp(-30)),
+                    within(1e-6 * Math.exp(-30)));
+            NDArray withNaN = manager.create(new double[] {0, Double.NaN, -900}).toType(type, false).reshape(1, 3);
+            assertThat(doubles(RowReductions.softmax(withNaN))).as("%s softmax with a NaN", type).contains(Double.NaN);
+            assertThat(doubles(RowReductions.logSumExp(withNaN))).as("%s log-sum-exp with a NaN", type).containsExactly(Double.NaN);
+        }
+    }
+
+    private static double[] doubles(NDArray x) {
+        return x.toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+
     @Test
     void badShapesAreNamed() {
         assertThatThrownBy(() -> RowReductions.matMul(manager.ones(new Shape(3, 4)), manager.ones(new Shape(5, 2))))

@@ -29,6 +29,7 @@ class ScalarsTest {
                     same(type, c, x.div(c), Scalars.div(x, c));
                     same(type, c, x.add(c), Scalars.add(x, c));
                     same(type, c, x.sub(c), Scalars.sub(x, c));
+                    same(type, c, x.maximum(c), Scalars.maximum(x, c));
                 }
             }
         }
