@@ -8,7 +8,10 @@ import org.difflab.dsl.tensor.Scalars;
  * Heun's method with the Euler step embedded, on EDM's probability-flow ODE dy/dsigma = eps(y) of the rescaled variable
  * y = x/alpha (Karras et al. 2022, Algorithm 1, lines 5-8 without churn): the Euler step y + h d_0 is the lower-order
  * solution and also the point of Heun's second evaluation, so an attempt costs one evaluation beyond the reused one at
- * the start. Orders 2 and 1; steps in sigma.
+ * the start. Orders 2 and 1. The update is in sigma, the steps are sized in lambda = -ln sigma (for alpha = 1): a step
+ * size in sigma that suits sigma = 10 overshoots at sigma = 0.1, so a controller in sigma rejects every other step on
+ * the way down (measured: 11 rejected for 20 accepted per path at rtol 1e-2), while the EDM ODE's local error scales
+ * with the step relative to sigma.
  */
 public final class HeunEulerPair implements EmbeddedPair {
 
@@ -19,7 +22,7 @@ public final class HeunEulerPair implements EmbeddedPair {
 
     @Override
     public StepVariable variable() {
-        return StepVariable.SIGMA;
+        return StepVariable.LAMBDA;
     }
 
     @Override

@@ -10,8 +10,10 @@ import org.difflab.dsl.spec.Spec;
  * local error is within atol + rtol |x|) is accepted when e <= 1; the next step is the current one times
  * <pre>  safety * e_n^-(pcoeff + icoeff)/k * e_{n-1}^(pcoeff/k),  clipped to [minFactor, maxFactor]</pre>
  * with k the order of the pair's error estimate (lower order + 1) and e_{n-1} the scaled error of the row's previous
- * accepted step (1 before the first). After a rejection the factor is at most 1. pcoeff = 0, icoeff = 1 is the
- * classical I controller; the defaults pcoeff = 0.4, icoeff = 0.3 are Hairer and Wanner's PI choice (0.7/k, 0.4/k).
+ * accepted step (1 before the first). After a rejection the factor is at most 1. The defaults pcoeff = 0, icoeff = 1
+ * (the classical I controller) are diffrax's and k-diffusion's ({@code PIDStepSizeController}); pcoeff = 0.4,
+ * icoeff = 0.3 is Hairer and Wanner's PI choice (0.7/k, 0.4/k), which rejects fewer steps but here spends more model
+ * evaluations per tolerance (docs/samplers.md, "Adaptive step sizes").
  *
  * @param rtol      relative tolerance, finite &gt; 0
  * @param atol      absolute tolerance, finite &gt; 0
@@ -42,9 +44,9 @@ public record StepController(double rtol, double atol, double pcoeff, double ico
         Require.positive("maxSteps", maxSteps);
     }
 
-    /** The PI controller with the default coefficients, safety 0.9, factors in [0.2, 10] and at most 10,000 attempts. */
+    /** The controller with the default coefficients (I control), safety 0.9, factors in [0.2, 10] and at most 10,000 attempts. */
     public static StepController pi(double rtol, double atol) {
-        return new StepController(rtol, atol, 0.4, 0.3, 0.9, 0.2, 10, 10_000);
+        return new StepController(rtol, atol, 0, 1, 0.9, 0.2, 10, 10_000);
     }
 
     /** This controller with a different proportional and integral coefficient (pcoeff = 0, icoeff = 1: I control). */

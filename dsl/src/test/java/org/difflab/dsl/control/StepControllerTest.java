@@ -12,13 +12,15 @@ class StepControllerTest {
     void factorGrowsAcceptedStepsAtMostByMaxFactorAndNeverGrowsRejectedOnes() {
         StepController c = StepController.pi(1e-3, 1e-4);
         assertThat(c.factor(0, 1, 2)).isEqualTo(10.0);
-        assertThat(c.factor(0.5, 1, 2)).isCloseTo(0.9 * Math.pow(0.5, -0.35), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.factor(0.5, 1, 2)).isCloseTo(0.9 * Math.pow(0.5, -0.5), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(c.factor(1.5, 1, 2)).isLessThan(1).isGreaterThanOrEqualTo(0.2);
         assertThat(c.factor(Double.NaN, 1, 2)).isEqualTo(0.2);
         assertThat(c.accepts(Double.NaN)).isFalse();
         // the proportional term: a step after a larger previous error grows less than after a smaller one
-        assertThat(c.factor(0.5, 0.9, 2)).isGreaterThan(c.factor(0.5, 0.1, 2));
-        assertThat(c.withCoefficients(0, 1).factor(0.25, 0.01, 2)).isCloseTo(0.9 * 2, org.assertj.core.data.Offset.offset(1e-12));
+        StepController pi = c.withCoefficients(0.4, 0.3);
+        assertThat(pi.factor(0.5, 0.9, 2)).isGreaterThan(pi.factor(0.5, 0.1, 2));
+        assertThat(pi.factor(0.5, 0.9, 2)).isCloseTo(0.9 * Math.pow(0.5, -0.35) * Math.pow(0.9, 0.2), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.factor(0.25, 0.01, 2)).isCloseTo(0.9 * 2, org.assertj.core.data.Offset.offset(1e-12)); // I control: no memory
     }
 
     @Test
