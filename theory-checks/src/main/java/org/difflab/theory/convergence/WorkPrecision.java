@@ -76,7 +76,7 @@ public record WorkPrecision(Gaussian target, NoiseSchedule schedule, int paths, 
                 double[][] exact = exact(start, grid);
                 AdaptiveSolve.Result r = AdaptiveSolve.run(pair, c, problem(), grid, List.of(), 0, start);
                 try (NDArray x = r.x()) {
-                    out.add(new Point(pair.name() + " rtol=" + c.rtol() + " atol=" + c.atol(), Arrays.stream(r.nfe()).average().orElseThrow(),
+                    out.add(new Point(String.format(java.util.Locale.ROOT, "%s rtol=%.3g atol=%.3g", pair.name(), c.rtol(), c.atol()), Arrays.stream(r.nfe()).average().orElseThrow(),
                             error(x, exact), Arrays.stream(r.accepted()).average().orElseThrow(), Arrays.stream(r.rejected()).average().orElseThrow()));
                 }
             }
