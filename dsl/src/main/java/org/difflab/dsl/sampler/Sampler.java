@@ -200,7 +200,8 @@ public final class Sampler {
             if (parts.size() > 1) {
                 parts.close();
             }
-            String spec = adaptive == null ? integrator.spec() : "adaptive " + adaptive.name() + " (" + controller.spec() + ")";
+            String spec = adaptive == null ? integrator.spec()
+                    : "adaptive " + adaptive.name() + " (rtol=" + controller.rtol() + ",atol=" + controller.atol() + ")";
             return new Samples(manager, out, spec, schedule.spec(), model.describe(), steps, nfe,
                     Duration.ofNanos(System.nanoTime() - start), source.seed(), counters);
         } catch (RuntimeException | Error e) {

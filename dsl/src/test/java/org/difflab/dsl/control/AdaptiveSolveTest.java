@@ -1,6 +1,7 @@
 package org.difflab.dsl.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,10 +11,12 @@ import java.util.List;
 import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
-import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.model.Parameterization;
+import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
@@ -51,6 +54,35 @@ class AdaptiveSolveTest {
                 }
                 assertThat(r.solution().counters()).containsEntry(AdaptiveSolve.ACCEPTED, (long) java.util.Arrays.stream(r.accepted()).sum());
             }
+        }
+    }
+
+    /** A run that cannot finish stops with an error naming the sample: too few attempts, or a model that turns NaN. */
+    @Test
+    void stuckRunsNameTheSample() {
+        TimeGrid grid = Grids.karras(10, 7).on(EDM);
+        StepController few = new StepController(1e-6, 1e-7, 0, 1, 0.9, 0.2, 10, 5);
+        assertThatThrownBy(() -> solve(EmbeddedPairs.heunEuler(), few, grid, 2, DataType.FLOAT64))
+                .hasMessageContaining("sample 0 took maxSteps = 5 attempts");
+        ScoreModel nanBelowOne = new ScoreModel() {
+            @Override
+            public Parameterization parameterization() {
+                return Parameterization.EPS;
+            }
+
+            @Override
+            public Shape eventShape() {
+                return new Shape(TARGET.dim());
+            }
+
+            @Override
+            public NDArray predict(NDArray x, NoiseLevel level) {
+                return level.sigma() < 1 ? x.mul(Double.NaN) : x.zerosLike();
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> AdaptiveSolve.run(EmbeddedPairs.heunEuler(), StepController.pi(1e-3, 1e-4), new DiffusionProblem(EDM, nanBelowOne),
+                    grid, List.of(), 0, prior(m, 2))).hasMessageContaining("sample 0").hasMessageContaining("scaled error NaN");
         }
     }
 
