@@ -13,28 +13,8 @@ public final class DpmSolver12Pair implements EmbeddedPair {
     private static final double R = 0.5;
 
     @Override
-    public String name() {
-        return "dpm12";
-    }
-
-    @Override
-    public StepVariable variable() {
-        return StepVariable.LAMBDA;
-    }
-
-    @Override
-    public int higherOrder() {
-        return 2;
-    }
-
-    @Override
-    public int lowerOrder() {
-        return 1;
-    }
-
-    @Override
-    public int evaluationsPerAttempt() {
-        return 1;
+    public PairInfo info() {
+        return new PairInfo("dpm12", StepVariable.LAMBDA, 2, 1, 1);
     }
 
     @Override

@@ -13,28 +13,8 @@ public final class DpmSolver23Pair implements EmbeddedPair {
     private static final double R2 = 2.0 / 3;
 
     @Override
-    public String name() {
-        return "dpm23";
-    }
-
-    @Override
-    public StepVariable variable() {
-        return StepVariable.LAMBDA;
-    }
-
-    @Override
-    public int higherOrder() {
-        return 3;
-    }
-
-    @Override
-    public int lowerOrder() {
-        return 2;
-    }
-
-    @Override
-    public int evaluationsPerAttempt() {
-        return 2;
+    public PairInfo info() {
+        return new PairInfo("dpm23", StepVariable.LAMBDA, 3, 2, 2);
     }
 
     @Override

@@ -11,20 +11,33 @@ import org.difflab.dsl.schedule.NoiseLevel;
  */
 public interface EmbeddedPair {
 
+    /** What the pair states about itself: name, step variable, orders, evaluations per attempt. */
+    PairInfo info();
+
     /** The pair's name, e.g. {@code heun} (Heun with embedded Euler). */
-    String name();
+    default String name() {
+        return info().name();
+    }
 
     /** The variable the steps are taken in. */
-    StepVariable variable();
+    default StepVariable variable() {
+        return info().variable();
+    }
 
     /** Order of the solution the run keeps. */
-    int higherOrder();
+    default int higherOrder() {
+        return info().higherOrder();
+    }
 
     /** Order of the embedded solution; the error estimate is of order lowerOrder + 1. */
-    int lowerOrder();
+    default int lowerOrder() {
+        return info().lowerOrder();
+    }
 
     /** Model evaluations one attempt spends beyond the one at the step's start (which is reused after a rejection). */
-    int evaluationsPerAttempt();
+    default int evaluationsPerAttempt() {
+        return info().evaluationsPerAttempt();
+    }
 
     /**
      * One attempted step of every row from {@code from} to {@code to}.

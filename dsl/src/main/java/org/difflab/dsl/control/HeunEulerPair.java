@@ -16,28 +16,8 @@ import org.difflab.dsl.tensor.Scalars;
 public final class HeunEulerPair implements EmbeddedPair {
 
     @Override
-    public String name() {
-        return "heun";
-    }
-
-    @Override
-    public StepVariable variable() {
-        return StepVariable.LAMBDA;
-    }
-
-    @Override
-    public int higherOrder() {
-        return 2;
-    }
-
-    @Override
-    public int lowerOrder() {
-        return 1;
-    }
-
-    @Override
-    public int evaluationsPerAttempt() {
-        return 1;
+    public PairInfo info() {
+        return new PairInfo("heun", StepVariable.LAMBDA, 2, 1, 1);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.difflab.theory.claims;
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.control.EmbeddedPair;
 import org.difflab.dsl.control.RowModel;
-import org.difflab.dsl.control.StepVariable;
+import org.difflab.dsl.control.PairInfo;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
@@ -20,28 +20,9 @@ final class ErrorBlindPair implements EmbeddedPair {
     }
 
     @Override
-    public String name() {
-        return pair.name() + "@errorBlind";
-    }
-
-    @Override
-    public StepVariable variable() {
-        return pair.variable();
-    }
-
-    @Override
-    public int higherOrder() {
-        return pair.higherOrder();
-    }
-
-    @Override
-    public int lowerOrder() {
-        return pair.lowerOrder();
-    }
-
-    @Override
-    public int evaluationsPerAttempt() {
-        return pair.evaluationsPerAttempt();
+    public PairInfo info() {
+        PairInfo of = pair.info();
+        return new PairInfo(of.name() + "@errorBlind", of.variable(), of.higherOrder(), of.lowerOrder(), of.evaluationsPerAttempt());
     }
 
     @Override
