@@ -94,10 +94,10 @@ final class AdaptiveRows implements AutoCloseable {
     }
 
     /** The result; the batch is handed to the caller. */
-    AdaptiveSolve.Result result() {
+    AdaptiveResult result() {
         NDArray out = x;
         x = null;
-        return new AdaptiveSolve.Result(out, model.evaluations().clone(), accepted.clone(), rejected.clone());
+        return new AdaptiveResult(out, model.evaluations().clone(), accepted.clone(), rejected.clone());
     }
 
     private void evaluateMoved(int[] moved) {

@@ -1,12 +1,8 @@
 package org.difflab.dsl.control;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.difflab.dsl.grid.TimeGrid;
-import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -26,27 +22,7 @@ import org.difflab.dsl.tensor.Scalars;
  * shrink; a round costs as many calls as the pair's evaluations per attempt plus one for the rows that moved.
  */
 public final class AdaptiveSolve {
-    /** Counter of accepted steps summed over samples (the final step to sigma = 0 included). */
-    public static final String ACCEPTED = "acceptedSteps";
-    /** Counter of rejected steps summed over samples. */
-    public static final String REJECTED = "rejectedSteps";
-    /** Counter of model evaluations summed over samples. */
-    public static final String SAMPLE_NFE = "sampleNfe";
-
     private AdaptiveSolve() {}
-
-    /** The final batch and, per sample, the model evaluations, accepted steps and rejected steps it took. */
-    public record Result(NDArray x, long[] nfe, int[] accepted, int[] rejected) {
-
-        /** As a {@link Solve.Solution}: the largest per-sample NFE, and the sums over samples as counters. */
-        public Solve.Solution solution() {
-            Map<String, Long> counters = new TreeMap<>();
-            counters.put(ACCEPTED, (long) java.util.Arrays.stream(accepted).sum());
-            counters.put(REJECTED, (long) java.util.Arrays.stream(rejected).sum());
-            counters.put(SAMPLE_NFE, java.util.Arrays.stream(nfe).sum());
-            return new Solve.Solution(x, java.util.Arrays.stream(nfe).max().orElse(0), counters);
-        }
-    }
 
     /**
      * Runs from {@code initial} (owned by the run from here on) at the grid's first point; the result belongs to the
@@ -54,7 +30,7 @@ public final class AdaptiveSolve {
      *
      * @param firstSample the global index of the batch's first sample (for error messages and observers)
      */
-    public static Result run(EmbeddedPair pair, StepController controller, DiffusionProblem problem, TimeGrid grid,
+    public static AdaptiveResult run(EmbeddedPair pair, StepController controller, DiffusionProblem problem, TimeGrid grid,
             List<StepObserver> observers, long firstSample, NDArray initial) {
         try (Scalars.Session numbers = Scalars.open();
                 AdaptiveRows rows = new AdaptiveRows(pair, controller, problem, grid, observers, firstSample, initial)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.control.AdaptiveResult;
 import org.difflab.dsl.control.AdaptiveSolve;
 import org.difflab.dsl.control.EmbeddedPair;
 import org.difflab.dsl.control.EmbeddedPairs;
@@ -186,7 +187,7 @@ public final class Sampler {
                     if (adaptive == null) {
                         sol = Solve.run(integrator, problem, timeGrid, stream, all, x);
                     } else {
-                        AdaptiveSolve.Result run = AdaptiveSolve.run(adaptive, controller, problem, timeGrid, all, stream.first(), x);
+                        AdaptiveResult run = AdaptiveSolve.run(adaptive, controller, problem, timeGrid, all, stream.first(), x);
                         steps = Math.max(steps, java.util.Arrays.stream(run.accepted()).max().orElse(0));
                         sol = run.solution();
                     }

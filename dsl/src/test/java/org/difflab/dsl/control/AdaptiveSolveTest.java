@@ -45,14 +45,14 @@ class AdaptiveSolveTest {
     void countsEvaluationsAndStepsPerSample() {
         for (EmbeddedPair pair : List.of(EmbeddedPairs.heunEuler(), EmbeddedPairs.dpmSolver23())) {
             TimeGrid grid = Grids.karras(2, 7).on(EDM); // a first step across the whole range: rejected
-            AdaptiveSolve.Result r = solve(pair, StepController.pi(1e-3, 1e-4), grid, 16, DataType.FLOAT64);
+            AdaptiveResult r = solve(pair, StepController.pi(1e-3, 1e-4), grid, 16, DataType.FLOAT64);
             try (NDArray x = r.x()) {
                 for (int i = 0; i < 16; i++) {
                     int moves = r.accepted()[i] - 1; // the final step to sigma = 0 reuses the last evaluation
                     assertThat(r.rejected()[i]).isPositive();
                     assertThat(r.nfe()[i]).isEqualTo(1 + moves + (long) (moves + r.rejected()[i]) * pair.evaluationsPerAttempt());
                 }
-                assertThat(r.solution().counters()).containsEntry(AdaptiveSolve.ACCEPTED, (long) java.util.Arrays.stream(r.accepted()).sum());
+                assertThat(r.solution().counters()).containsEntry(AdaptiveResult.ACCEPTED, (long) java.util.Arrays.stream(r.accepted()).sum());
             }
         }
     }
@@ -103,7 +103,7 @@ class AdaptiveSolveTest {
     private static double[][] ring(EmbeddedPair pair, int batch) {
         try (Samples s = Diffusion.sampler().schedule(EDM).target(Targets.ring(8, 2, 0.01)).grid(Grids.karras(10, 7))
                 .controller(StepController.pi(1e-2, 1e-2), pair).seed(7).batchSize(batch).sample(8)) {
-            assertThat(s.counters().get(AdaptiveSolve.REJECTED)).isPositive();
+            assertThat(s.counters().get(AdaptiveResult.REJECTED)).isPositive();
             return s.rows();
         }
     }
@@ -115,7 +115,7 @@ class AdaptiveSolveTest {
     private static Run run(EmbeddedPair pair, StepController controller) {
         TimeGrid grid = Grids.karras(10, 7).endingAtTMin().on(EDM);
         int n = 8;
-        AdaptiveSolve.Result r = solve(pair, controller, grid, n, DataType.FLOAT64);
+        AdaptiveResult r = solve(pair, controller, grid, n, DataType.FLOAT64);
         try (NDArray x = r.x(); NDManager m = NDManager.newBaseManager()) {
             double[][] exact = new GaussianFlowMap(TARGET).map(rows(prior(m, n), n), grid.level(0), grid.level(grid.steps()));
             double[][] got = rows(x, n);
@@ -131,10 +131,10 @@ class AdaptiveSolveTest {
         }
     }
 
-    private static AdaptiveSolve.Result solve(EmbeddedPair pair, StepController controller, TimeGrid grid, int n, DataType type) {
+    private static AdaptiveResult solve(EmbeddedPair pair, StepController controller, TimeGrid grid, int n, DataType type) {
         NDManager m = NDManager.newBaseManager();
         try {
-            AdaptiveSolve.Result r = AdaptiveSolve.run(pair, controller, new DiffusionProblem(EDM, TARGET.exactScore()), grid, List.of(), 0,
+            AdaptiveResult r = AdaptiveSolve.run(pair, controller, new DiffusionProblem(EDM, TARGET.exactScore()), grid, List.of(), 0,
                     prior(m, n).toType(type, false));
             r.x().attach(NDManager.newBaseManager());
             return r;

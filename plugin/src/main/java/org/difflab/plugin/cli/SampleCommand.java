@@ -14,7 +14,7 @@ import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
-import org.difflab.dsl.control.AdaptiveSolve;
+import org.difflab.dsl.control.AdaptiveResult;
 import org.difflab.dsl.control.AdaptiveSpec;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
@@ -349,12 +349,12 @@ final class SampleCommand implements Callable<Integer> {
 
     private void summary(Samples s, List<String> written, String options) {
         summary(s.size(), s.dim(), s.integrator(), s.steps(), s.nfe(), s.wallTime().toNanos() / 1e9, written, options);
-        Long accepted = s.counters().get(AdaptiveSolve.ACCEPTED);
+        Long accepted = s.counters().get(AdaptiveResult.ACCEPTED);
         if (accepted != null) {
             spec.commandLine().getOut().printf(Locale.ROOT, "adaptive: %d accepted and %d rejected steps in all (%.1f and %.1f per sample), "
                     + "NFE per sample %.1f on average, %d at most (steps= and nfe= above: the most of one sample)%n", accepted,
-                    s.counters().get(AdaptiveSolve.REJECTED), accepted / (double) s.size(), s.counters().get(AdaptiveSolve.REJECTED) / (double) s.size(),
-                    s.counters().get(AdaptiveSolve.SAMPLE_NFE) / (double) s.size(), s.nfe());
+                    s.counters().get(AdaptiveResult.REJECTED), accepted / (double) s.size(), s.counters().get(AdaptiveResult.REJECTED) / (double) s.size(),
+                    s.counters().get(AdaptiveResult.SAMPLE_NFE) / (double) s.size(), s.nfe());
             spec.commandLine().getOut().flush();
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.control.AdaptiveResult;
 import org.difflab.dsl.control.AdaptiveSolve;
 import org.difflab.dsl.control.EmbeddedPair;
 import org.difflab.dsl.control.StepController;
@@ -74,7 +75,7 @@ public record WorkPrecision(Gaussian target, NoiseSchedule schedule, int paths, 
             try (NDManager m = NDManager.newBaseManager()) {
                 NDArray start = start(m, grid);
                 double[][] exact = exact(start, grid);
-                AdaptiveSolve.Result r = AdaptiveSolve.run(pair, c, problem(), grid, List.of(), 0, start);
+                AdaptiveResult r = AdaptiveSolve.run(pair, c, problem(), grid, List.of(), 0, start);
                 try (NDArray x = r.x()) {
                     out.add(new Point(String.format(java.util.Locale.ROOT, "%s rtol=%.3g atol=%.3g", pair.name(), c.rtol(), c.atol()), Arrays.stream(r.nfe()).average().orElseThrow(),
                             error(x, exact), Arrays.stream(r.accepted()).average().orElseThrow(), Arrays.stream(r.rejected()).average().orElseThrow()));
