@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.control.AdaptiveResult;
+import org.difflab.dsl.control.AdaptiveSolve;
+import org.difflab.dsl.control.EmbeddedPair;
+import org.difflab.dsl.control.EmbeddedPairs;
+import org.difflab.dsl.control.StepController;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
@@ -54,6 +59,8 @@ public final class Sampler {
     private DataType dataType = DataType.FLOAT32;
     private Device device;
     private boolean checkFinite = true;
+    private StepController controller;
+    private EmbeddedPair pair;
     private final List<StepObserver> observers = new ArrayList<>();
 
     public Sampler schedule(NoiseSchedule schedule) {
@@ -122,6 +129,23 @@ public final class Sampler {
         return this;
     }
 
+    /**
+     * Adaptive steps: the controller sizes the steps of the integrator's embedded pair ({@link EmbeddedPairs#of}: heun or
+     * dpm2), each sample its own; the grid gives only its end points and the first step (docs/samplers.md).
+     */
+    public Sampler controller(StepController controller) {
+        this.controller = Require.notNull("controller", controller);
+        this.pair = null;
+        return this;
+    }
+
+    /** Adaptive steps with a named embedded pair ({@link EmbeddedPairs}); the integrator is then not used. */
+    public Sampler controller(StepController controller, EmbeddedPair pair) {
+        this.controller = Require.notNull("controller", controller);
+        this.pair = Require.notNull("pair", pair);
+        return this;
+    }
+
     /** Turns the per-step NaN/Inf check off (it is on by default). */
     public Sampler checkFinite(boolean on) {
         this.checkFinite = on;
@@ -140,6 +164,7 @@ public final class Sampler {
             throw new IllegalArgumentException("model is missing: set .model(...) or .target(...) before sampling");
         }
         TimeGrid timeGrid = grid.on(schedule);
+        EmbeddedPair adaptive = controller == null ? null : pair != null ? pair : EmbeddedPairs.of(integrator);
         DiffusionProblem problem = new DiffusionProblem(schedule, model);
         NoiseSource source = noise != null ? noise : NoiseSources.perSample(seed);
         List<StepObserver> all = new ArrayList<>(observers);
@@ -151,14 +176,22 @@ public final class Sampler {
         try {
             NDList parts = new NDList();
             long nfe = -1;
+            int steps = adaptive == null ? timeGrid.steps() : 0; // adaptive: the most accepted steps of a sample
             Map<String, Long> counters = new TreeMap<>();
             for (int first = 0; first < n; first += batchSize) {
                 int size = Math.min(batchSize, n - first);
                 try (NDManager batch = manager.newSubManager()) {
                     NoiseStream stream = source.open(first, size);
                     NDArray x = stream.normal(batch, model.eventShape(), dataType).mul(schedule.priorStd());
-                    Solve.Solution sol = Solve.run(integrator, problem, timeGrid, stream, all, x);
-                    nfe = sol.nfe();
+                    Solve.Solution sol;
+                    if (adaptive == null) {
+                        sol = Solve.run(integrator, problem, timeGrid, stream, all, x);
+                    } else {
+                        AdaptiveResult run = AdaptiveSolve.run(adaptive, controller, problem, timeGrid, all, stream.first(), x);
+                        steps = Math.max(steps, java.util.Arrays.stream(run.accepted()).max().orElse(0));
+                        sol = run.solution();
+                    }
+                    nfe = adaptive == null ? sol.nfe() : Math.max(nfe, sol.nfe());
                     sol.counters().forEach((k, v) -> counters.merge(k, v, Long::sum));
                     sol.x().attach(manager);
                     parts.add(sol.x());
@@ -168,7 +201,9 @@ public final class Sampler {
             if (parts.size() > 1) {
                 parts.close();
             }
-            return new Samples(manager, out, integrator.spec(), schedule.spec(), model.describe(), timeGrid.steps(), nfe,
+            String spec = adaptive == null ? integrator.spec()
+                    : "adaptive " + adaptive.name() + " (rtol=" + controller.rtol() + ",atol=" + controller.atol() + ")";
+            return new Samples(manager, out, spec, schedule.spec(), model.describe(), steps, nfe,
                     Duration.ofNanos(System.nanoTime() - start), source.seed(), counters);
         } catch (RuntimeException | Error e) {
             manager.close();

@@ -14,6 +14,8 @@ import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.control.AdaptiveResult;
+import org.difflab.dsl.control.AdaptiveSpec;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.model.ScoreModel;
@@ -63,6 +65,12 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--integrator", required = true, paramLabel = "SPEC", description = "Integrator, e.g. heun or ddim:eta=0.5 (see 'difflab list integrators').")
     String integrator;
+
+    @Option(names = "--controller", paramLabel = "SPEC", description = "Adaptive step sizes, each sample its own: "
+            + "pi:rtol=R,atol=A[,pair=heun|dpm12|dpm23,pcoeff=..,icoeff=..,safety=..,minFactor=..,maxFactor=..,maxSteps=..]; "
+            + "the pair defaults to the one embedded in --integrator (heun or dpm2); --steps and --grid then give only the "
+            + "first step and the end points (docs/samplers.md, 'Adaptive step sizes').")
+    String controller;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "Number of sampling steps (>= 1).")
     int steps;
@@ -147,7 +155,7 @@ final class SampleCommand implements Callable<Integer> {
             OutputPaths.file("--plot", plot, ".png");
         }
         RequestSize.TargetShape shape = RequestSize.TargetShape.of(target);
-        boolean streamed = out != null && plot == null && master == null;
+        boolean streamed = out != null && plot == null && master == null && controller == null; // adaptive: counts of the whole run
         if (shape != null) {
             Budget b = new Budget();
             RequestSize.target(b, "--target", target, batch, type.getNumOfBytes());
@@ -167,6 +175,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot needs a target of dimension >= 2, but --target = " + target + " has d = " + t.dim());
         }
         Integrator method = Integrators.parse(integrator);
+        AdaptiveSpec adaptive = adaptive(method);
         GridSpec rule = Grids.parse(grid, steps);
         int gridSteps = rule.on(sched).steps();
         if (master != null) {
@@ -181,8 +190,8 @@ final class SampleCommand implements Callable<Integer> {
         TerminalProgress bar = progress ? null : new TerminalProgress(spec.commandLine().getErr(), n, terminal(), 2000, 1000);
         SamplingEstimate.announce(this::note, "difflab sample", n, batch, gridSteps, k -> Diffusion.sampler().schedule(sched).target(t)
                 .integrator(Integrators.parse(integrator)).grid(Grids.parse(grid, k)).seed(seed).batchSize(batch).dataType(type).device(dev));
-        Sampler sampler = Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
-                .batchSize(batch).dataType(type).device(dev).observer(progress(bar));
+        Sampler sampler = adaptive(Diffusion.sampler().schedule(sched).target(t).integrator(method).grid(rule).seed(seed)
+                .batchSize(batch).dataType(type).device(dev).observer(progress(bar)), adaptive, method);
         try (StagedFiles files = new StagedFiles()) {
             if (streamed) {
                 StreamedSamples.Written[] w = new StreamedSamples.Written[1];
@@ -256,6 +265,7 @@ final class SampleCommand implements Callable<Integer> {
             OutputPaths.file("--out", out, ".csv", ".npy", ".png");
         }
         Integrator method = Integrators.parse(integrator);
+        AdaptiveSpec adaptive = adaptive(method);
         NoiseSchedule sched = Schedules.parse(schedule);
         GridSpec rule = Grids.parse(grid, steps);
         if (eventShape != null) {
@@ -283,9 +293,9 @@ final class SampleCommand implements Callable<Integer> {
             int gridSteps = rule.on(sched).steps();
             SamplingEstimate.announce(this::note, "difflab sample", n, batch, gridSteps, k -> Diffusion.sampler().schedule(sched).model(network)
                     .integrator(Integrators.parse(integrator)).grid(Grids.parse(grid, k)).seed(seed).batchSize(batch).dataType(type).device(dev));
-            Sampler sampler = Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
+            Sampler sampler = adaptive(Diffusion.sampler().schedule(sched).model(network).integrator(method).grid(rule).seed(seed)
                     .batchSize(batch).dataType(type).device(dev)
-                    .observer(progress(progress ? null : new TerminalProgress(err, n, terminal(), 2000, 1000)));
+                    .observer(progress(progress ? null : new TerminalProgress(err, n, terminal(), 2000, 1000))), adaptive, method);
             List<String> written = new ArrayList<>();
             try (Samples s = sampler.sample(n); StagedFiles files = new StagedFiles()) {
                 if (format != null) {
@@ -305,6 +315,23 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The parsed --controller (null without one), checked against the integrator and --master before any work. */
+    private AdaptiveSpec adaptive(Integrator method) {
+        if (controller == null) {
+            return null;
+        }
+        if (master != null) {
+            throw new IllegalArgumentException("--controller = " + controller + " is not allowed with --master: adaptive runs are local only");
+        }
+        AdaptiveSpec a = AdaptiveSpec.parse(controller);
+        a.pairFor(method); // fails naming the integrator and the pairs allowed
+        return a;
+    }
+
+    private static Sampler adaptive(Sampler sampler, AdaptiveSpec adaptive, Integrator method) {
+        return adaptive == null ? sampler : sampler.controller(adaptive.controller(), adaptive.pairFor(method));
+    }
+
     /** With --progress a line on stderr about once a second (for logs); otherwise a progress bar once a run passes 2 s. */
     private StepObserver progress(TerminalProgress bar) {
         PrintWriter err = spec.commandLine().getErr();
@@ -322,6 +349,14 @@ final class SampleCommand implements Callable<Integer> {
 
     private void summary(Samples s, List<String> written, String options) {
         summary(s.size(), s.dim(), s.integrator(), s.steps(), s.nfe(), s.wallTime().toNanos() / 1e9, written, options);
+        Long accepted = s.counters().get(AdaptiveResult.ACCEPTED);
+        if (accepted != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "adaptive: %d accepted and %d rejected steps in all (%.1f and %.1f per sample), "
+                    + "NFE per sample %.1f on average, %d at most (steps= and nfe= above: the most of one sample)%n", accepted,
+                    s.counters().get(AdaptiveResult.REJECTED), accepted / (double) s.size(), s.counters().get(AdaptiveResult.REJECTED) / (double) s.size(),
+                    s.counters().get(AdaptiveResult.SAMPLE_NFE) / (double) s.size(), s.nfe());
+            spec.commandLine().getOut().flush();
+        }
     }
 
     private void summary(int size, int dim, String method, int steps, long nfe, double seconds, List<String> written, String options) {

@@ -21,6 +21,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.Langevin;
 import org.difflab.dsl.conformance.NativeMemory;
+import org.difflab.dsl.control.StepController;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.langevin.LangevinIntegrators;
@@ -99,6 +100,12 @@ class InvalidCallsTest {
             String named = o[1].isEmpty() && !o[0].equals("--metric") ? o[0].substring(2) + " spec = ''" : o[0]; // empty specs: "grid spec = ''"
             a.add(Arguments.of(Cli.withOption(EVAL, o[0], o[1]), named, o[1]));
         }
+        List<String> heun = List.of("sample", "--target", "gaussian:d=2", "--integrator", "heun", "--steps", "10", "--n", "4");
+        for (String[] c : new String[][] {{"pi:rtol=0", "rtol", "0"}, {"pi:rtol=NaN", "rtol", "NaN"}, {"pi:atol=-1", "atol", "-1"},
+                {"pi:pair=rk45", "pair", "rk45"}, {"pid", "name", "pid"}}) {
+            a.add(Arguments.of(Cli.withOption(heun, "--controller", c[0]), c[1], c[2]));
+        }
+        a.add(Arguments.of(Cli.withOption(SAMPLE, "--controller", "pi:rtol=1e-3"), "integrator", "ddim")); // no embedded pair
         Path corrupt = Files.writeString(dir.resolve("corrupt.pt"), "not a TorchScript archive\n");
         Path ckpt = Files.writeString(dir.resolve("corrupt.ckpt"), "not a checkpoint\n");
         String missing = dir.resolve("absent.pt").toString();
@@ -143,6 +150,10 @@ class InvalidCallsTest {
                 Arguments.of("sampler.steps(0)", (ThrowingCallable) () -> Diffusion.sampler().steps(0), "steps", "0"),
                 Arguments.of("sampler.dataType(int32)", (ThrowingCallable) () -> Diffusion.sampler().dataType(DataType.INT32), "dataType", "int32"),
                 Arguments.of("sampler.integrator(null)", (ThrowingCallable) () -> Diffusion.sampler().integrator(null), "integrator", "null"),
+                Arguments.of("StepController.pi(0, 1e-4)", (ThrowingCallable) () -> StepController.pi(0, 1e-4), "rtol", "0"),
+                Arguments.of("StepController.pi(1e-3, NaN)", (ThrowingCallable) () -> StepController.pi(1e-3, Double.NaN), "atol", "NaN"),
+                Arguments.of("controller on ddim", (ThrowingCallable) () -> Diffusion.sampler().target(Targets.gaussian(2))
+                        .controller(StepController.pi(1e-3, 1e-4)).sample(2), "integrator", "ddim"),
                 Arguments.of("ddpm with 2000 steps", (ThrowingCallable) () -> Diffusion.sampler().target(Targets.gaussian(2)).steps(2000).sample(2),
                         "steps", "2000"),
                 Arguments.of("langevin stepSize(NaN)", (ThrowingCallable) () -> Langevin.sampler().stepSize(Double.NaN), "stepSize", "NaN"),

@@ -77,4 +77,23 @@ class SampleCommandTest {
             assertThat(Double.parseDouble(numpy.substring(numpy.lastIndexOf(' ') + 1))).isEqualTo(expected[24][1]);
         }
     }
+
+    @Test
+    void adaptiveRunsPrintTheirStepsAndKeepEachSamplesBitsWhateverTheBatch() throws IOException {
+        Path whole = dir.resolve("adaptive6.csv");
+        Path alone = dir.resolve("adaptive1.csv");
+        String[] adaptive = {"--schedule", "edm", "--grid", "karras", "--controller", "pi:rtol=1e-2,atol=1e-3"};
+        Cli r = sample(6, concat(adaptive, "--out", whole.toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("integrator=adaptive heun (rtol=0.01,atol=0.001)", "adaptive: ", "accepted and ", "rejected steps in all",
+                "NFE per sample");
+        assertThat(sample(6, concat(adaptive, "--out", alone.toString(), "--batch", "1")).exitCode()).isZero();
+        assertThat(Files.readAllLines(alone)).isEqualTo(Files.readAllLines(whole));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

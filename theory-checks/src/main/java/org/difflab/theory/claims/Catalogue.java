@@ -23,6 +23,7 @@ public final class Catalogue {
         LangevinClaims.all().forEach(Catalogue::register);
         MultilevelClaims.all().forEach(Catalogue::register);
         ParallelClaims.all().forEach(Catalogue::register);
+        AdaptiveClaims.all().forEach(Catalogue::register);
         NetworkClaims.all().forEach(Catalogue::register);
     }
 

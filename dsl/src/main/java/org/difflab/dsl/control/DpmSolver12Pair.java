@@ -1,0 +1,29 @@
+package org.difflab.dsl.control;
+
+import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * DPM-Solver-2 (r = 1/2) with DPM-Solver-1 embedded (Lu et al. 2022, DPM-Solver, Algorithm 4 and section 4.2 on
+ * adaptive step sizes, the orders-1/2 pair of k-diffusion's {@code dpm_adaptive}): the first-order step is the lower
+ * solution, the midpoint in lambda gives the second-order one; one evaluation per attempt beyond the reused one at the
+ * start. Steps in lambda.
+ */
+public final class DpmSolver12Pair implements EmbeddedPair {
+    private static final double R = 0.5;
+
+    @Override
+    public PairInfo info() {
+        return new PairInfo("dpm12", StepVariable.LAMBDA, 2, 1, 1);
+    }
+
+    @Override
+    public Attempt attempt(RowModel model, NDArray x, NDArray eps, NoiseLevel[] from, NoiseLevel[] to) {
+        DpmSteps steps = new DpmSteps(from, to);
+        NoiseLevel[] mid = steps.inside(model, R);
+        NDArray d1 = model.eps(steps.first(x, eps, mid), mid).sub(eps);
+        NDArray first = steps.first(x, eps);
+        NDArray second = first.sub(d1.mul(steps.atEnd(x, h -> Math.expm1(h) / (2 * R))));
+        return new Attempt(second, first);
+    }
+}
