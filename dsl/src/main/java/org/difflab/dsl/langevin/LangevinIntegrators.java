@@ -1,11 +1,8 @@
 package org.difflab.dsl.langevin;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.spec.Spec;
 
 /**
@@ -14,11 +11,7 @@ import org.difflab.dsl.spec.Spec;
  * {@link #register} line here and is then listed, parsed and put through the Langevin conformance suite.
  */
 public final class LangevinIntegrators {
-    private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();
-
-    /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
-    public record Registration(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
-    }
+    private static final Registry<LangevinIntegrator> REGISTRY = new Registry<>("Langevin integrator");
 
     static {
         register("lmc", "overdamped Langevin Monte Carlo (unadjusted Langevin algorithm)", "", s -> new Lmc());
@@ -90,40 +83,23 @@ public final class LangevinIntegrators {
     }
 
     /** Registers a Langevin integrator under a name (case-insensitive in specs). */
-    public static synchronized void register(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
-        if (REGISTRY.containsKey(name.toLowerCase())) {
-            throw new IllegalArgumentException("Langevin integrator name '" + name + "' is already registered");
-        }
-        REGISTRY.put(name.toLowerCase(), new Registration(name, description, parameters, factory));
+    public static void register(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
+        REGISTRY.register(name, description, parameters, factory);
     }
 
     /** Every registration, in registration order. */
-    public static synchronized List<Registration> registrations() {
-        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    public static List<Registry.Entry<LangevinIntegrator>> registrations() {
+        return REGISTRY.entries();
     }
 
     /** One default-configured instance of every registered integrator. */
     public static List<LangevinIntegrator> all() {
-        List<LangevinIntegrator> out = new ArrayList<>();
-        for (Registration r : registrations()) {
-            out.add(parse(r.name()));
-        }
-        return out;
+        return REGISTRY.all();
     }
 
     /** Builds a Langevin integrator from a spec such as {@code lmc} or {@code randomizedMidpoint:form=underdamped}. */
     public static LangevinIntegrator parse(String text) {
-        Spec s = Spec.parse("Langevin integrator", text);
-        Registration r;
-        synchronized (LangevinIntegrators.class) {
-            r = REGISTRY.get(s.name());
-        }
-        if (r == null) {
-            throw s.bad("name", s.name(), "one of " + String.join(", ", registrations().stream().map(Registration::name).toList()));
-        }
-        LangevinIntegrator out = r.factory().apply(s);
-        s.done();
-        return out;
+        return REGISTRY.parse(text);
     }
 
     /** Overdamped LMC. */
