@@ -122,12 +122,8 @@ public final class Integrators {
     }
 
     private static Integrator poissonMidpoint(Spec s) {
-        String select = s.string("select", "bernoulli");
-        PoissonMidpoint.Selection selection = switch (select) {
-            case "bernoulli" -> PoissonMidpoint.Selection.BERNOULLI;
-            case "one" -> PoissonMidpoint.Selection.ONE;
-            default -> throw s.bad("select", select, "bernoulli or one");
-        };
+        PoissonMidpoint.Selection selection = s.oneOf("select", "bernoulli", "bernoulli", PoissonMidpoint.Selection.BERNOULLI, "one",
+                PoissonMidpoint.Selection.ONE);
         if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
             throw s.bad("lambda", s.string("lambda", ""), "absent with select=one (exactly one midpoint per block, weight K)");
         }
@@ -135,27 +131,14 @@ public final class Integrators {
         if (!(lambda > 0)) {
             throw s.bad("lambda", lambda, "> 0 (expected midpoints per block)");
         }
-        String share = s.string("share", "batch");
-        PoissonMidpoint.Share sharing = switch (share) {
-            case "batch" -> PoissonMidpoint.Share.BATCH;
-            case "sample" -> PoissonMidpoint.Share.SAMPLE;
-            default -> throw s.bad("share", share, "batch or sample");
-        };
-        String noise = s.string("noise", sharing == PoissonMidpoint.Share.SAMPLE ? "dense" : "sparse");
-        PoissonMidpoint.NoiseForm form = switch (noise) {
-            case "dense" -> PoissonMidpoint.NoiseForm.DENSE;
-            case "sparse" -> PoissonMidpoint.NoiseForm.SPARSE;
-            default -> throw s.bad("noise", noise, "dense or sparse");
-        };
+        PoissonMidpoint.Share sharing = s.oneOf("share", "batch", "batch", PoissonMidpoint.Share.BATCH, "sample", PoissonMidpoint.Share.SAMPLE);
+        PoissonMidpoint.NoiseForm form = s.oneOf("noise", sharing == PoissonMidpoint.Share.SAMPLE ? "dense" : "sparse", "dense",
+                PoissonMidpoint.NoiseForm.DENSE, "sparse", PoissonMidpoint.NoiseForm.SPARSE);
         if (form == PoissonMidpoint.NoiseForm.SPARSE && sharing == PoissonMidpoint.Share.SAMPLE) {
-            throw s.bad("noise", noise, "dense with share=sample (per-sample selections would make the Gaussian draws depend on the batch)");
+            throw s.bad("noise", s.string("noise", null), "dense with share=sample (per-sample selections would make the Gaussian draws depend "
+                    + "on the batch)");
         }
-        String v = s.string("variance", "small");
-        Ddpm.Variance variance = switch (v) {
-            case "large" -> Ddpm.Variance.LARGE;
-            case "small" -> Ddpm.Variance.SMALL;
-            default -> throw s.bad("variance", v, "small or large");
-        };
+        Ddpm.Variance variance = s.oneOf("variance", "small", "small", Ddpm.Variance.SMALL, "large", Ddpm.Variance.LARGE);
         OptionalInt substeps = OptionalInt.empty();
         if (s.has("substeps")) {
             int k = s.integer("substeps", PoissonMidpoint.DEFAULT_SUBSTEPS);
@@ -191,12 +174,7 @@ public final class Integrators {
     private Integrators() {}
 
     private static Ddpm.Variance variance(Spec s) {
-        String v = s.string("variance", "large");
-        return switch (v) {
-            case "large" -> Ddpm.Variance.LARGE;
-            case "small" -> Ddpm.Variance.SMALL;
-            default -> throw s.bad("variance", v, "large or small");
-        };
+        return s.oneOf("variance", "large", "large", Ddpm.Variance.LARGE, "small", Ddpm.Variance.SMALL);
     }
 
     /** Registers an integrator under a name (case-insensitive in specs). */

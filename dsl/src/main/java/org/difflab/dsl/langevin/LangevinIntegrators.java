@@ -26,22 +26,13 @@ public final class LangevinIntegrators {
     private LangevinIntegrators() {}
 
     private static Dynamics form(Spec s) {
-        String form = s.string("form", "overdamped");
-        return switch (form) {
-            case "overdamped" -> Dynamics.OVERDAMPED;
-            case "underdamped" -> Dynamics.UNDERDAMPED;
-            default -> throw s.bad("form", form, "overdamped or underdamped");
-        };
+        return s.oneOf("form", "overdamped", "overdamped", Dynamics.OVERDAMPED, "underdamped", Dynamics.UNDERDAMPED);
     }
 
     private static LangevinIntegrator randomizedMidpoint(Spec s) {
         Dynamics form = form(s);
-        String noise = s.string("noise", "coupled");
-        return switch (noise) {
-            case "coupled" -> new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.COUPLED);
-            case "independent" -> new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.INDEPENDENT);
-            default -> throw s.bad("noise", noise, "coupled or independent");
-        };
+        return new RandomizedMidpoint(form, s.oneOf("noise", "coupled", "coupled", RandomizedMidpoint.Coupling.COUPLED, "independent",
+                RandomizedMidpoint.Coupling.INDEPENDENT));
     }
 
     private static LangevinIntegrator plmc(Spec s) {
@@ -49,12 +40,8 @@ public final class LangevinIntegrators {
         if (k < 1 || k > 100_000) {
             throw s.bad("K", k, "an integer in [1, 100000]");
         }
-        String select = s.string("select", "bernoulli");
-        PoissonMidpoint.Selection selection = switch (select) {
-            case "bernoulli" -> PoissonMidpoint.Selection.BERNOULLI;
-            case "one" -> PoissonMidpoint.Selection.ONE;
-            default -> throw s.bad("select", select, "bernoulli or one");
-        };
+        PoissonMidpoint.Selection selection = s.oneOf("select", "bernoulli", "bernoulli", PoissonMidpoint.Selection.BERNOULLI, "one",
+                PoissonMidpoint.Selection.ONE);
         if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
             throw s.bad("lambda", s.string("lambda", null), "absent with select=one (exactly one midpoint per step)");
         }
@@ -63,21 +50,12 @@ public final class LangevinIntegrators {
             throw s.bad("lambda", lambda, "> 0 and <= K = " + k);
         }
         Dynamics form = form(s);
-        String noise = s.string("noise", "dense");
-        PoissonMidpoint.NoiseForm noiseForm = switch (noise) {
-            case "dense" -> PoissonMidpoint.NoiseForm.DENSE;
-            case "sparse" -> PoissonMidpoint.NoiseForm.SPARSE;
-            default -> throw s.bad("noise", noise, "dense or sparse");
-        };
-        String share = s.string("share", "sample");
-        PoissonMidpoint.Sharing sharing = switch (share) {
-            case "sample" -> PoissonMidpoint.Sharing.SAMPLE;
-            case "batch" -> PoissonMidpoint.Sharing.BATCH;
-            default -> throw s.bad("share", share, "sample or batch");
-        };
+        PoissonMidpoint.NoiseForm noiseForm = s.oneOf("noise", "dense", "dense", PoissonMidpoint.NoiseForm.DENSE, "sparse",
+                PoissonMidpoint.NoiseForm.SPARSE);
+        PoissonMidpoint.Sharing sharing = s.oneOf("share", "sample", "sample", PoissonMidpoint.Sharing.SAMPLE, "batch", PoissonMidpoint.Sharing.BATCH);
         if (noiseForm == PoissonMidpoint.NoiseForm.SPARSE && selection == PoissonMidpoint.Selection.BERNOULLI
                 && sharing == PoissonMidpoint.Sharing.SAMPLE) {
-            throw s.bad("noise", noise, "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
+            throw s.bad("noise", s.string("noise", null), "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
         }
         return new PoissonMidpoint(k, lambda, selection, form, noiseForm, sharing);
     }

@@ -1,14 +1,6 @@
 package org.difflab.dsl.sampler;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.difflab.dsl.Require;
@@ -19,11 +11,6 @@ import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.noise.NoiseSource;
-import org.difflab.dsl.noise.NoiseSources;
-import org.difflab.dsl.noise.NoiseStream;
-import org.difflab.dsl.observe.NonFiniteCheck;
-import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
@@ -43,18 +30,11 @@ import org.difflab.dsl.target.Target;
  *         .sample(10_000)) { ... }
  * }</pre>
  */
-public final class Sampler {
+public final class Sampler extends BatchedSampler<Sampler> {
     private NoiseSchedule schedule = Schedules.ddpm();
     private ScoreModel model;
     private Integrator integrator = Integrators.ddim();
     private GridSpec grid = Grids.uniform(50);
-    private long seed;
-    private NoiseSource noise;
-    private int batchSize = 4096;
-    private DataType dataType = DataType.FLOAT32;
-    private Device device;
-    private boolean checkFinite = true;
-    private final List<StepObserver> observers = new ArrayList<>();
 
     public Sampler schedule(NoiseSchedule schedule) {
         this.schedule = Require.notNull("schedule", schedule);
@@ -86,48 +66,6 @@ public final class Sampler {
         return grid(grid.withSteps(steps));
     }
 
-    /** The seed of the default per-sample noise. */
-    public Sampler seed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /** Another noise source (engine stream, Brownian path); it carries its own seed. */
-    public Sampler noise(NoiseSource noise) {
-        this.noise = Require.notNull("noise", noise);
-        return this;
-    }
-
-    public Sampler batchSize(int batchSize) {
-        this.batchSize = Require.positive("batchSize", batchSize);
-        return this;
-    }
-
-    /** float32 (default) or float64. */
-    public Sampler dataType(DataType dataType) {
-        if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
-            throw new IllegalArgumentException("dataType = " + dataType + " is not allowed: must be float32 or float64");
-        }
-        this.dataType = dataType;
-        return this;
-    }
-
-    public Sampler device(Device device) {
-        this.device = Require.notNull("device", device);
-        return this;
-    }
-
-    public Sampler observer(StepObserver observer) {
-        observers.add(Require.notNull("observer", observer));
-        return this;
-    }
-
-    /** Turns the per-step NaN/Inf check off (it is on by default). */
-    public Sampler checkFinite(boolean on) {
-        this.checkFinite = on;
-        return this;
-    }
-
     /** The time grid this run will use. */
     public TimeGrid timeGrid() {
         return grid.on(schedule);
@@ -141,38 +79,16 @@ public final class Sampler {
         }
         TimeGrid timeGrid = grid.on(schedule);
         DiffusionProblem problem = new DiffusionProblem(schedule, model);
-        NoiseSource source = noise != null ? noise : NoiseSources.perSample(seed);
-        List<StepObserver> all = new ArrayList<>(observers);
-        if (checkFinite) {
-            all.add(0, new NonFiniteCheck());
-        }
-        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
-        long start = System.nanoTime();
-        try {
-            NDList parts = new NDList();
-            long nfe = -1;
-            Map<String, Long> counters = new TreeMap<>();
-            for (int first = 0; first < n; first += batchSize) {
-                int size = Math.min(batchSize, n - first);
-                try (NDManager batch = manager.newSubManager()) {
-                    NoiseStream stream = source.open(first, size);
-                    NDArray x = stream.normal(batch, model.eventShape(), dataType).mul(schedule.priorStd());
-                    Solve.Solution sol = Solve.run(integrator, problem, timeGrid, stream, all, x);
-                    nfe = sol.nfe();
-                    sol.counters().forEach((k, v) -> counters.merge(k, v, Long::sum));
-                    sol.x().attach(manager);
-                    parts.add(sol.x());
-                }
-            }
-            NDArray out = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
-            if (parts.size() > 1) {
-                parts.close();
-            }
-            return new Samples(manager, out, integrator.spec(), schedule.spec(), model.describe(), timeGrid.steps(), nfe,
-                    Duration.ofNanos(System.nanoTime() - start), source.seed(), counters);
-        } catch (RuntimeException | Error e) {
-            manager.close();
-            throw e;
-        }
+        long[] nfe = {-1};
+        Map<String, Long> counters = new TreeMap<>();
+        Drawn d = draw(n, (batch, stream, observers) -> {
+            NDArray x = stream.normal(batch, model.eventShape(), dataType()).mul(schedule.priorStd());
+            Solve.Solution sol = Solve.run(integrator, problem, timeGrid, stream, observers, x);
+            nfe[0] = sol.nfe();
+            sol.counters().forEach((k, v) -> counters.merge(k, v, Long::sum));
+            return sol.x();
+        });
+        return new Samples(d.manager(), d.tensor(), integrator.spec(), schedule.spec(), model.describe(), timeGrid.steps(), nfe[0],
+                d.wallTime(), d.seed(), counters);
     }
 }
