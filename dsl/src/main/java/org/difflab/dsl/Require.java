@@ -1,5 +1,7 @@
 package org.difflab.dsl;
 
+import java.util.Arrays;
+
 /**
  * Argument checks shared by every public entry point. Each failure is an
  * {@link IllegalArgumentException} whose message names the parameter, the value and what is allowed,
@@ -81,6 +83,19 @@ public final class Require {
             throw new IllegalArgumentException(loName + " = " + lo + " and " + hiName + " = " + hi
                     + " are not allowed: " + loName + " must be < " + hiName);
         }
+    }
+
+    /** Step counts of a convergence study: at least 2, each >= 1, increasing; a copy of them. */
+    public static int[] increasingSteps(int[] steps) {
+        if (steps == null || steps.length < 2) {
+            throw new IllegalArgumentException("steps = " + Arrays.toString(steps) + " is not allowed: give at least 2 step counts");
+        }
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] < 1 || (i > 0 && steps[i] <= steps[i - 1])) {
+                throw new IllegalArgumentException("steps[" + i + "] = " + steps[i] + " is not allowed: step counts must be >= 1 and increasing");
+            }
+        }
+        return steps.clone();
     }
 
     /** Fails when the value is null. */

@@ -14,6 +14,7 @@ import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.langevin.LangevinIntegrators;
 import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.claims.Catalogue;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,13 @@ class DocsAgreeWithCodeTest {
         List<List<String>> tables = firstColumns(ROOT.resolve("docs/samplers.md"));
         assertThat(tables).as("docs/samplers.md: the diffusion table, then the Langevin table").hasSizeGreaterThanOrEqualTo(2);
         assertThat(tables.get(0)).as("docs/samplers.md, diffusion samplers")
-                .containsExactlyInAnyOrderElementsOf(Integrators.registrations().stream().map(Integrators.Registration::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Integrators.registrations().stream().map(Registry.Entry::name).toList());
         assertThat(tables.get(1)).as("docs/samplers.md, Langevin samplers")
-                .containsExactlyInAnyOrderElementsOf(LangevinIntegrators.registrations().stream().map(LangevinIntegrators.Registration::name).toList());
+                .containsExactlyInAnyOrderElementsOf(LangevinIntegrators.registrations().stream().map(Registry.Entry::name).toList());
         List<List<String>> names = firstColumns(section(ROOT.resolve("docs/samplers.md"), "## Names people know: k-diffusion and diffusers"));
         assertThat(names).as("docs/samplers.md, section Names people know: one table").hasSize(1);
         assertThat(names.get(0)).as("docs/samplers.md, the peers' names of every diffusion sampler")
-                .containsExactlyInAnyOrderElementsOf(Integrators.registrations().stream().map(Integrators.Registration::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Integrators.registrations().stream().map(Registry.Entry::name).toList());
     }
 
     @Test

@@ -1,11 +1,29 @@
 package org.difflab.dsl.grid;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.difflab.dsl.spec.Spec;
+import java.util.function.IntFunction;
+import org.difflab.dsl.spec.Registry;
 
-/** Factory of the time-grid rules, by method or by spec string. */
+/** Factory of the time-grid rules, by method or by spec string (a {@link Registry}). */
 public final class Grids {
+    /** Each rule's spec read into a rule of a given step count (the count comes from --steps, not from the spec). */
+    private static final Registry<IntFunction<GridSpec>> REGISTRY = new Registry<>("grid");
+
+    static {
+        REGISTRY.register("uniform", "equal steps in t (respaced DDPM indices on a discrete schedule)", "", s -> Grids::uniform);
+        REGISTRY.register("quadratic", "t quadratic in the step index, finer near the data", "", s -> Grids::quadratic);
+        REGISTRY.register("karras", "Karras et al. sigma spacing", "rho=7", s -> {
+            double rho = s.real("rho", 7);
+            return steps -> karras(steps, rho);
+        });
+        REGISTRY.register("logsnr", "equal steps in log-SNR", "", s -> Grids::logSnr);
+        REGISTRY.register("power", "t = tMax (k/n)^p down to 0 with no separate final jump (p = 1: equal blocks, p = 2: quadratic blocks)",
+                "p=2", s -> {
+                    double p = s.real("p", 2);
+                    return steps -> power(steps, p);
+                });
+    }
+
     private Grids() {}
 
     public static GridSpec uniform(int steps) {
@@ -36,27 +54,11 @@ public final class Grids {
 
     /** Spec syntax of every rule, for {@code difflab list}. */
     public static Map<String, String> specs() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("uniform", "equal steps in t (respaced DDPM indices on a discrete schedule)");
-        m.put("quadratic", "t quadratic in the step index, finer near the data");
-        m.put("karras:rho=7", "Karras et al. sigma spacing");
-        m.put("logsnr", "equal steps in log-SNR");
-        m.put("power:p=2", "t = tMax (k/n)^p down to 0 with no separate final jump (p = 1: equal blocks, p = 2: quadratic blocks)");
-        return m;
+        return REGISTRY.specs();
     }
 
     /** Builds a rule from a spec such as {@code karras:rho=7} with the given step count. */
     public static GridSpec parse(String text, int steps) {
-        Spec s = Spec.parse("grid", text);
-        GridSpec g = switch (s.name()) {
-            case "uniform" -> uniform(steps);
-            case "quadratic" -> quadratic(steps);
-            case "karras" -> karras(steps, s.real("rho", 7));
-            case "logsnr" -> logSnr(steps);
-            case "power" -> power(steps, s.real("p", 2));
-            default -> throw s.bad("name", s.name(), "one of uniform, quadratic, karras, logsnr, power");
-        };
-        s.done();
-        return g;
+        return REGISTRY.parse(text).apply(steps);
     }
 }

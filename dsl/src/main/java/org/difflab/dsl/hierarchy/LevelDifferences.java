@@ -181,6 +181,19 @@ public final class LevelDifferences {
         return IntStream.rangeClosed(1, levels()).mapToDouble(k -> delta(bin, k)).toArray();
     }
 
+    /**
+     * These differences as the pilot of a multilevel sampler ({@link ModelHierarchy#withDifferences(PilotDifferences)}), per
+     * time bin when they were measured in bins; a bin without states takes the overall delta_k.
+     */
+    public PilotDifferences pilot() {
+        double[] overall = deltas();
+        double[][] d = new double[bins()][];
+        for (int b = 0; b < d.length; b++) {
+            d[b] = rows(b) == 0 ? overall.clone() : deltas(b);
+        }
+        return new PilotDifferences(binEdges(), d);
+    }
+
     /** The costs C_1..C_K of the hierarchy measured (a copy). */
     public double[] costs() {
         return costs.clone();

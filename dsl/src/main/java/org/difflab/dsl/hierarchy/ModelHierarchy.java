@@ -176,7 +176,7 @@ public final class ModelHierarchy implements ScoreModel {
         return withDifferences(PilotDifferences.global(deltas, levels.size()));
     }
 
-    /** This hierarchy with pilot level differences per time bin (e.g. {@link PilotDifferences#of(LevelDifferences)}). */
+    /** This hierarchy with pilot level differences per time bin (e.g. {@link LevelDifferences#pilot()}). */
     public ModelHierarchy withDifferences(PilotDifferences pilot) {
         Require.notNull("pilot", pilot);
         if (pilot.levels() != levels.size()) {

@@ -16,7 +16,7 @@ public final class PilotDifferences {
     private final double[] binEdges; // null: one bin
     private final double[][] deltas; // [bin][k - 1]
 
-    private PilotDifferences(double[] binEdges, double[][] deltas) {
+    PilotDifferences(double[] binEdges, double[][] deltas) {
         this.binEdges = binEdges;
         this.deltas = deltas;
     }
@@ -31,20 +31,6 @@ public final class PilotDifferences {
             Require.nonNegative("deltas[" + k + "]", deltas[k]);
         }
         return new PilotDifferences(null, new double[][] {deltas.clone()});
-    }
-
-    /**
-     * The measured differences, per time bin when they were measured in bins; a bin without states takes the overall
-     * delta_k.
-     */
-    public static PilotDifferences of(LevelDifferences measured) {
-        Require.notNull("measured", measured);
-        double[] overall = measured.deltas();
-        double[][] d = new double[measured.bins()][];
-        for (int b = 0; b < d.length; b++) {
-            d[b] = measured.rows(b) == 0 ? overall.clone() : measured.deltas(b);
-        }
-        return new PilotDifferences(measured.binEdges(), d);
     }
 
     /** Number of levels K. */

@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.hierarchy.SyntheticLevel.Form;
 import org.difflab.dsl.model.ScoreModel;
 
 /**
@@ -55,11 +56,6 @@ import org.difflab.dsl.model.ScoreModel;
  * if that matters for an experiment).
  */
 public final class SyntheticHierarchy {
-
-    /** Whether the synthetic error is affine in x or bounded nonlinear features. */
-    public enum Form {
-        LINEAR, NONLINEAR
-    }
 
     /** Random frequencies per expansion term of the nonlinear form (each gives a cos and a sin feature). */
     public static final int FEATURES = 16;

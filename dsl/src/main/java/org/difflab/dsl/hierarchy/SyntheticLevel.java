@@ -3,7 +3,6 @@ package org.difflab.dsl.hierarchy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.difflab.dsl.hierarchy.SyntheticHierarchy.Form;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -18,6 +17,11 @@ import org.difflab.dsl.tensor.RowReductions;
  * d = product of the event dimensions for the random maps.
  */
 public final class SyntheticLevel implements ScoreModel {
+
+    /** Whether the synthetic error is affine in x or bounded nonlinear features. */
+    public enum Form {
+        LINEAR, NONLINEAR
+    }
 
     /**
      * One random Fourier term of the nonlinear form: [cos(x P + b), sin(x P + b)] U with P [d, F], b [F], U [2F, d],

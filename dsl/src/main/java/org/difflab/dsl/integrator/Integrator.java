@@ -63,7 +63,7 @@ public interface Integrator {
      * affinely: their {@link SelectionLaw}, so that an expectation over the selections can be computed instead of
      * sampled. Empty (the default) otherwise.
      */
-    default Optional<SelectionLaw> selectionLaw() {
+    default Optional<SelectionLaw<Integrator>> selectionLaw() {
         return Optional.empty();
     }
 

@@ -1,14 +1,12 @@
 package org.difflab.dsl.integrator;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.difflab.dsl.parallel.Paradigms;
 import org.difflab.dsl.parallel.PicardBlocks;
+import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.spec.Spec;
 
 /**
@@ -17,27 +15,15 @@ import org.difflab.dsl.spec.Spec;
  * then listed, parsed and put through the conformance suite automatically.
  */
 public final class Integrators {
-    private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();
-
-    /**
-     * Integrators that exist only in code, not in the registry, with why: a spec or the command line naming one is answered
-     * with this reason rather than "unknown name", and {@code difflab list} says so below its table.
-     */
-    private static final Map<String, String> CODE_ONLY = Map.of("mlemPoisson",
-            "the grid-free Poisson-jump limit of mlem (Jacot 2026), built in code only: it needs a ModelHierarchy with pilot differences whose "
-                    + "base is the exact score of a diagonal Gaussian target, which no command builds (use mlem for a runnable ML-EM); the claim "
-                    + "mlem-eta-plateau builds it with new MultilevelPoissonJumps(rate, lambda, share)");
-
-    /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
-    public record Registration(String name, String description, String parameters, Function<Spec, Integrator> factory) {
-
-        /** What the default-configured integrator states about itself (NFE per step, stochastic, order). */
-        public IntegratorInfo info() {
-            return parse(name).info();
-        }
-    }
+    private static final Registry<Integrator> REGISTRY = new Registry<>("integrator");
 
     static {
+        // built in code only: a spec or the command line naming one is answered with this reason rather than "unknown name",
+        // and difflab list says so below its table
+        REGISTRY.codeOnly("mlemPoisson",
+                "the grid-free Poisson-jump limit of mlem (Jacot 2026), built in code only: it needs a ModelHierarchy with pilot differences whose "
+                        + "base is the exact score of a diagonal Gaussian target, which no command builds (use mlem for a runnable ML-EM); the claim "
+                        + "mlem-eta-plateau builds it with new MultilevelPoissonJumps(rate, lambda, share)");
         register("ddpm", "DDPM ancestral step (Ho et al. 2020)", "variance=large|small",
                 s -> new Ddpm(variance(s)));
         register("ddim", "DDIM (Song et al. 2021); eta=0 deterministic", "eta=0",
@@ -136,12 +122,8 @@ public final class Integrators {
     }
 
     private static Integrator poissonMidpoint(Spec s) {
-        String select = s.string("select", "bernoulli");
-        PoissonMidpoint.Selection selection = switch (select) {
-            case "bernoulli" -> PoissonMidpoint.Selection.BERNOULLI;
-            case "one" -> PoissonMidpoint.Selection.ONE;
-            default -> throw s.bad("select", select, "bernoulli or one");
-        };
+        PoissonMidpoint.Selection selection = s.oneOf("select", "bernoulli", "bernoulli", PoissonMidpoint.Selection.BERNOULLI, "one",
+                PoissonMidpoint.Selection.ONE);
         if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
             throw s.bad("lambda", s.string("lambda", ""), "absent with select=one (exactly one midpoint per block, weight K)");
         }
@@ -149,27 +131,14 @@ public final class Integrators {
         if (!(lambda > 0)) {
             throw s.bad("lambda", lambda, "> 0 (expected midpoints per block)");
         }
-        String share = s.string("share", "batch");
-        PoissonMidpoint.Share sharing = switch (share) {
-            case "batch" -> PoissonMidpoint.Share.BATCH;
-            case "sample" -> PoissonMidpoint.Share.SAMPLE;
-            default -> throw s.bad("share", share, "batch or sample");
-        };
-        String noise = s.string("noise", sharing == PoissonMidpoint.Share.SAMPLE ? "dense" : "sparse");
-        PoissonMidpoint.NoiseForm form = switch (noise) {
-            case "dense" -> PoissonMidpoint.NoiseForm.DENSE;
-            case "sparse" -> PoissonMidpoint.NoiseForm.SPARSE;
-            default -> throw s.bad("noise", noise, "dense or sparse");
-        };
+        PoissonMidpoint.Share sharing = s.oneOf("share", "batch", "batch", PoissonMidpoint.Share.BATCH, "sample", PoissonMidpoint.Share.SAMPLE);
+        PoissonMidpoint.NoiseForm form = s.oneOf("noise", sharing == PoissonMidpoint.Share.SAMPLE ? "dense" : "sparse", "dense",
+                PoissonMidpoint.NoiseForm.DENSE, "sparse", PoissonMidpoint.NoiseForm.SPARSE);
         if (form == PoissonMidpoint.NoiseForm.SPARSE && sharing == PoissonMidpoint.Share.SAMPLE) {
-            throw s.bad("noise", noise, "dense with share=sample (per-sample selections would make the Gaussian draws depend on the batch)");
+            throw s.bad("noise", s.string("noise", null), "dense with share=sample (per-sample selections would make the Gaussian draws depend "
+                    + "on the batch)");
         }
-        String v = s.string("variance", "small");
-        Ddpm.Variance variance = switch (v) {
-            case "large" -> Ddpm.Variance.LARGE;
-            case "small" -> Ddpm.Variance.SMALL;
-            default -> throw s.bad("variance", v, "small or large");
-        };
+        Ddpm.Variance variance = s.oneOf("variance", "small", "small", Ddpm.Variance.SMALL, "large", Ddpm.Variance.LARGE);
         OptionalInt substeps = OptionalInt.empty();
         if (s.has("substeps")) {
             int k = s.integer("substeps", PoissonMidpoint.DEFAULT_SUBSTEPS);
@@ -205,39 +174,27 @@ public final class Integrators {
     private Integrators() {}
 
     private static Ddpm.Variance variance(Spec s) {
-        String v = s.string("variance", "large");
-        return switch (v) {
-            case "large" -> Ddpm.Variance.LARGE;
-            case "small" -> Ddpm.Variance.SMALL;
-            default -> throw s.bad("variance", v, "large or small");
-        };
+        return s.oneOf("variance", "large", "large", Ddpm.Variance.LARGE, "small", Ddpm.Variance.SMALL);
     }
 
     /** Registers an integrator under a name (case-insensitive in specs). */
-    public static synchronized void register(String name, String description, String parameters, Function<Spec, Integrator> factory) {
-        if (REGISTRY.containsKey(name.toLowerCase())) {
-            throw new IllegalArgumentException("integrator name '" + name + "' is already registered");
-        }
-        REGISTRY.put(name.toLowerCase(), new Registration(name, description, parameters, factory));
+    public static void register(String name, String description, String parameters, Function<Spec, Integrator> factory) {
+        REGISTRY.register(name, description, parameters, factory);
     }
 
     /** Every registration, in registration order. */
-    public static synchronized List<Registration> registrations() {
-        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    public static List<Registry.Entry<Integrator>> registrations() {
+        return REGISTRY.entries();
     }
 
     /** The integrators that exist in code but not in the registry (name to the reason), for listings and error messages. */
     public static Map<String, String> codeOnly() {
-        return CODE_ONLY;
+        return REGISTRY.codeOnly();
     }
 
     /** One default-configured instance of every registered integrator. */
     public static List<Integrator> all() {
-        List<Integrator> out = new ArrayList<>();
-        for (Registration r : registrations()) {
-            out.add(parse(r.name()));
-        }
-        return out;
+        return REGISTRY.all();
     }
 
     /**
@@ -249,22 +206,7 @@ public final class Integrators {
         if (at >= 0) {
             return Mutant.parse(parse(text.substring(0, at)), text.substring(at + 1));
         }
-        Spec s = Spec.parse("integrator", text);
-        Registration r;
-        synchronized (Integrators.class) {
-            r = REGISTRY.get(s.name());
-        }
-        if (r == null) {
-            CODE_ONLY.forEach((name, why) -> {
-                if (name.equalsIgnoreCase(s.name())) {
-                    throw s.bad("name", name, "a registered integrator: " + name + " is " + why);
-                }
-            });
-            throw s.bad("name", s.name(), "one of " + String.join(", ", registrations().stream().map(Registration::name).toList()));
-        }
-        Integrator out = r.factory().apply(s);
-        s.done();
-        return out;
+        return REGISTRY.parse(text);
     }
 
     public static Integrator ddpm() {

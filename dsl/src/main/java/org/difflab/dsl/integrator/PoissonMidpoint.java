@@ -166,8 +166,8 @@ public final class PoissonMidpoint implements Integrator {
 
     /** Bernoulli selections shared by the batch: p = min(1, lambda/K) with K - 1 draws per block; aligned by dense noise. */
     @Override
-    public Optional<SelectionLaw> selectionLaw() {
-        return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw(
+    public Optional<SelectionLaw<Integrator>> selectionLaw() {
+        return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw<>(
                 draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, NoiseForm.DENSE, variance, substeps)));
     }
 

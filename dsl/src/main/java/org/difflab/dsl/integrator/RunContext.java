@@ -4,12 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
@@ -20,6 +17,7 @@ import org.difflab.dsl.observe.StepEvent;
 import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.StepMemory;
 
 /**
  * Everything an integrator needs during one run over one batch: the grid, model evaluations (counted, converted
@@ -41,9 +39,8 @@ public final class RunContext implements AutoCloseable {
     private final TimeGrid grid;
     private final NoiseStream noise;
     private final List<StepObserver> observers;
-    private final Set<NDArray> carried = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Long> counters = new TreeMap<>();
-    private NDScope scope;
+    private final StepMemory memory;
     private long nfe;
 
     public RunContext(String integrator, DiffusionProblem problem, TimeGrid grid, NoiseStream noise, List<StepObserver> observers) {
@@ -52,7 +49,7 @@ public final class RunContext implements AutoCloseable {
         this.grid = grid;
         this.noise = noise;
         this.observers = List.copyOf(observers);
-        this.scope = new NDScope();
+        this.memory = new StepMemory();
     }
 
     public TimeGrid grid() {
@@ -178,29 +175,9 @@ public final class RunContext implements AutoCloseable {
      * @throws RunInterruptedException when the thread was interrupted (the flag is consumed; the run frees its memory)
      */
     public NDArray endStep(int i, NDArray next, NDArray... carry) {
-        Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<NDArray> kept = new ArrayList<>(1 + carry.length);
-        if (keep.add(next)) {
-            kept.add(next);
-        }
-        for (NDArray a : carry) {
-            if (keep.add(a)) {
-                kept.add(a);
-            }
-        }
-        for (NDArray a : kept) {
-            NDScope.unregister(a);
-        }
-        for (NDArray old : carried) {
-            if (!keep.contains(old)) {
-                old.close();
-            }
-        }
-        carried.clear();
-        carried.addAll(keep);
+        List<NDArray> kept = memory.keep(next, carry);
         noise.stepEnded(i, Collections.unmodifiableList(kept));
-        scope.close();
-        scope = new NDScope();
+        memory.nextStep();
         if (!observers.isEmpty()) {
             StepEvent event = new StepEvent(integrator, i, grid.steps(), grid.t(i), grid.t(i + 1), next, nfe, noise.first());
             for (StepObserver o : observers) {
@@ -231,27 +208,16 @@ public final class RunContext implements AutoCloseable {
 
     /** Takes ownership of the initial state (freed when a later step replaces it). */
     void adoptInitial(NDArray x) {
-        NDScope.unregister(x);
-        carried.add(x);
+        memory.adopt(x);
     }
 
     /** Hands the final state to the caller and frees everything else. */
     NDArray finish(NDArray result) {
-        carried.remove(result);
-        NDScope.unregister(result);
-        close();
-        return result;
+        return memory.finish(result);
     }
 
     @Override
     public void close() {
-        if (scope != null) {
-            scope.close();
-            scope = null;
-        }
-        for (NDArray a : carried) {
-            a.close();
-        }
-        carried.clear();
+        memory.close();
     }
 }

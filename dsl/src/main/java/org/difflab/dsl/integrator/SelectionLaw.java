@@ -12,8 +12,10 @@ import java.util.function.IntToDoubleFunction;
  * @param aligned     the integrator with the same law given its selections whose Gaussian draws do not depend on what is
  *                    selected (itself, or e.g. its dense-noise form), so that runs with different selections are comparable
  *                    draw by draw
+ * @param <I>         the integrator type (a parameter, so that this record and the interface that returns it do not import
+ *                    each other)
  */
-public record SelectionLaw(IntToDoubleFunction probability, Integrator aligned) {
+public record SelectionLaw<I>(IntToDoubleFunction probability, I aligned) {
 
     public SelectionLaw {
         if (probability == null || aligned == null) {

@@ -1,15 +1,12 @@
 package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.observe.RunInterruptedException;
 import org.difflab.dsl.observe.StepEvent;
 import org.difflab.dsl.observe.StepObserver;
+import org.difflab.dsl.tensor.StepMemory;
 
 /**
  * Everything a Langevin integrator needs during one run over one batch of chains: the problem, drift evaluations
@@ -25,8 +22,7 @@ public final class LangevinContext implements AutoCloseable {
     private final int steps;
     private final NoiseStream noise;
     private final List<StepObserver> observers;
-    private final Set<NDArray> carried = Collections.newSetFromMap(new IdentityHashMap<>());
-    private NDScope scope;
+    private final StepMemory memory;
     private long calls;
     private long evaluations;
 
@@ -36,7 +32,7 @@ public final class LangevinContext implements AutoCloseable {
         this.steps = steps;
         this.noise = noise;
         this.observers = List.copyOf(observers);
-        this.scope = new NDScope();
+        this.memory = new StepMemory();
     }
 
     public int steps() {
@@ -103,21 +99,8 @@ public final class LangevinContext implements AutoCloseable {
      * @throws RunInterruptedException when the thread was interrupted (the flag is consumed; the run frees its memory)
      */
     public NDArray endStep(int i, NDArray next, NDArray... carry) {
-        Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        keep.add(next);
-        Collections.addAll(keep, carry);
-        for (NDArray a : keep) {
-            NDScope.unregister(a);
-        }
-        scope.close();
-        for (NDArray old : carried) {
-            if (!keep.contains(old)) {
-                old.close();
-            }
-        }
-        carried.clear();
-        carried.addAll(keep);
-        scope = new NDScope();
+        memory.keep(next, carry);
+        memory.nextStep();
         if (!observers.isEmpty()) {
             StepEvent event = new StepEvent(integrator, i, steps, time(i), time(i + 1), next, calls, noise.first());
             for (StepObserver o : observers) {
@@ -132,27 +115,16 @@ public final class LangevinContext implements AutoCloseable {
 
     /** Takes ownership of the initial state (freed when a later step replaces it). */
     void adoptInitial(NDArray x) {
-        NDScope.unregister(x);
-        carried.add(x);
+        memory.adopt(x);
     }
 
     /** Hands the final state to the caller and frees everything else. */
     NDArray finish(NDArray result) {
-        carried.remove(result);
-        NDScope.unregister(result);
-        close();
-        return result;
+        return memory.finish(result);
     }
 
     @Override
     public void close() {
-        if (scope != null) {
-            scope.close();
-            scope = null;
-        }
-        for (NDArray a : carried) {
-            a.close();
-        }
-        carried.clear();
+        memory.close();
     }
 }

@@ -1,11 +1,8 @@
 package org.difflab.dsl.langevin;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.spec.Spec;
 
 /**
@@ -14,11 +11,7 @@ import org.difflab.dsl.spec.Spec;
  * {@link #register} line here and is then listed, parsed and put through the Langevin conformance suite.
  */
 public final class LangevinIntegrators {
-    private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();
-
-    /** A registered integrator: its name, a one-line description, its parameters and how to build it from a spec. */
-    public record Registration(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
-    }
+    private static final Registry<LangevinIntegrator> REGISTRY = new Registry<>("Langevin integrator");
 
     static {
         register("lmc", "overdamped Langevin Monte Carlo (unadjusted Langevin algorithm)", "", s -> new Lmc());
@@ -33,22 +26,13 @@ public final class LangevinIntegrators {
     private LangevinIntegrators() {}
 
     private static Dynamics form(Spec s) {
-        String form = s.string("form", "overdamped");
-        return switch (form) {
-            case "overdamped" -> Dynamics.OVERDAMPED;
-            case "underdamped" -> Dynamics.UNDERDAMPED;
-            default -> throw s.bad("form", form, "overdamped or underdamped");
-        };
+        return s.oneOf("form", "overdamped", "overdamped", Dynamics.OVERDAMPED, "underdamped", Dynamics.UNDERDAMPED);
     }
 
     private static LangevinIntegrator randomizedMidpoint(Spec s) {
         Dynamics form = form(s);
-        String noise = s.string("noise", "coupled");
-        return switch (noise) {
-            case "coupled" -> new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.COUPLED);
-            case "independent" -> new RandomizedMidpoint(form, RandomizedMidpoint.Coupling.INDEPENDENT);
-            default -> throw s.bad("noise", noise, "coupled or independent");
-        };
+        return new RandomizedMidpoint(form, s.oneOf("noise", "coupled", "coupled", RandomizedMidpoint.Coupling.COUPLED, "independent",
+                RandomizedMidpoint.Coupling.INDEPENDENT));
     }
 
     private static LangevinIntegrator plmc(Spec s) {
@@ -56,12 +40,8 @@ public final class LangevinIntegrators {
         if (k < 1 || k > 100_000) {
             throw s.bad("K", k, "an integer in [1, 100000]");
         }
-        String select = s.string("select", "bernoulli");
-        PoissonMidpoint.Selection selection = switch (select) {
-            case "bernoulli" -> PoissonMidpoint.Selection.BERNOULLI;
-            case "one" -> PoissonMidpoint.Selection.ONE;
-            default -> throw s.bad("select", select, "bernoulli or one");
-        };
+        PoissonMidpoint.Selection selection = s.oneOf("select", "bernoulli", "bernoulli", PoissonMidpoint.Selection.BERNOULLI, "one",
+                PoissonMidpoint.Selection.ONE);
         if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
             throw s.bad("lambda", s.string("lambda", null), "absent with select=one (exactly one midpoint per step)");
         }
@@ -70,60 +50,34 @@ public final class LangevinIntegrators {
             throw s.bad("lambda", lambda, "> 0 and <= K = " + k);
         }
         Dynamics form = form(s);
-        String noise = s.string("noise", "dense");
-        PoissonMidpoint.NoiseForm noiseForm = switch (noise) {
-            case "dense" -> PoissonMidpoint.NoiseForm.DENSE;
-            case "sparse" -> PoissonMidpoint.NoiseForm.SPARSE;
-            default -> throw s.bad("noise", noise, "dense or sparse");
-        };
-        String share = s.string("share", "sample");
-        PoissonMidpoint.Sharing sharing = switch (share) {
-            case "sample" -> PoissonMidpoint.Sharing.SAMPLE;
-            case "batch" -> PoissonMidpoint.Sharing.BATCH;
-            default -> throw s.bad("share", share, "sample or batch");
-        };
+        PoissonMidpoint.NoiseForm noiseForm = s.oneOf("noise", "dense", "dense", PoissonMidpoint.NoiseForm.DENSE, "sparse",
+                PoissonMidpoint.NoiseForm.SPARSE);
+        PoissonMidpoint.Sharing sharing = s.oneOf("share", "sample", "sample", PoissonMidpoint.Sharing.SAMPLE, "batch", PoissonMidpoint.Sharing.BATCH);
         if (noiseForm == PoissonMidpoint.NoiseForm.SPARSE && selection == PoissonMidpoint.Selection.BERNOULLI
                 && sharing == PoissonMidpoint.Sharing.SAMPLE) {
-            throw s.bad("noise", noise, "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
+            throw s.bad("noise", s.string("noise", null), "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
         }
         return new PoissonMidpoint(k, lambda, selection, form, noiseForm, sharing);
     }
 
     /** Registers a Langevin integrator under a name (case-insensitive in specs). */
-    public static synchronized void register(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
-        if (REGISTRY.containsKey(name.toLowerCase())) {
-            throw new IllegalArgumentException("Langevin integrator name '" + name + "' is already registered");
-        }
-        REGISTRY.put(name.toLowerCase(), new Registration(name, description, parameters, factory));
+    public static void register(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {
+        REGISTRY.register(name, description, parameters, factory);
     }
 
     /** Every registration, in registration order. */
-    public static synchronized List<Registration> registrations() {
-        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    public static List<Registry.Entry<LangevinIntegrator>> registrations() {
+        return REGISTRY.entries();
     }
 
     /** One default-configured instance of every registered integrator. */
     public static List<LangevinIntegrator> all() {
-        List<LangevinIntegrator> out = new ArrayList<>();
-        for (Registration r : registrations()) {
-            out.add(parse(r.name()));
-        }
-        return out;
+        return REGISTRY.all();
     }
 
     /** Builds a Langevin integrator from a spec such as {@code lmc} or {@code randomizedMidpoint:form=underdamped}. */
     public static LangevinIntegrator parse(String text) {
-        Spec s = Spec.parse("Langevin integrator", text);
-        Registration r;
-        synchronized (LangevinIntegrators.class) {
-            r = REGISTRY.get(s.name());
-        }
-        if (r == null) {
-            throw s.bad("name", s.name(), "one of " + String.join(", ", registrations().stream().map(Registration::name).toList()));
-        }
-        LangevinIntegrator out = r.factory().apply(s);
-        s.done();
-        return out;
+        return REGISTRY.parse(text);
     }
 
     /** Overdamped LMC. */

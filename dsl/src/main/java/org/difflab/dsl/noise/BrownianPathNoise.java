@@ -33,17 +33,7 @@ public final class BrownianPathNoise implements NoiseSource {
     @Override
     public NoiseStream open(long first, int size) {
         NoiseStream prior = initial.open(first, size);
-        return new NoiseStream() {
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public long first() {
-                return first;
-            }
-
+        return new BatchStream(first, size) {
             @Override
             public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
                 double dt = Math.abs(tFrom - tTo);

@@ -24,22 +24,7 @@ public final class EngineNoise implements NoiseSource {
         Engine.getInstance().setRandomSeed((int) SeedMixer.mix(seed, first, 0));
         SplittableRandom aux = new SplittableRandom(SeedMixer.mix(seed, first, 1));
         SplittableRandom shared = new SplittableRandom(SeedMixer.mix(seed, -1, 2));
-        return new NoiseStream() {
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public long first() {
-                return first;
-            }
-
-            @Override
-            public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
-                return normal(manager, event, type);
-            }
-
+        return new BatchStream(first, size) {
             @Override
             public NDArray normal(NDManager manager, Shape event, DataType type) {
                 return manager.randomNormal(0f, 1f, new Shape(size).addAll(event), type);

@@ -48,16 +48,13 @@ public final class PerSampleNoise implements NoiseSource {
                 SeedMixer.mix(seed, index, stream), SeedMixer.mix(index, seed, stream + 17)});
     }
 
-    private final class Stream implements NoiseStream {
-        private final long first;
-        private final int size;
+    private final class Stream extends BatchStream {
         private final ZigguratSampler.NormalizedGaussian[] gaussians;
         private final UniformRandomProvider[] auxiliary;
         private final UniformRandomProvider shared;
 
         Stream(long first, int size) {
-            this.first = first;
-            this.size = size;
+            super(first, size);
             gaussians = new ZigguratSampler.NormalizedGaussian[size];
             auxiliary = new UniformRandomProvider[size];
             for (int i = 0; i < size; i++) {
@@ -68,37 +65,22 @@ public final class PerSampleNoise implements NoiseSource {
         }
 
         @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public long first() {
-            return first;
-        }
-
-        @Override
-        public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
-            return normal(manager, event, type);
-        }
-
-        @Override
         public NDArray normal(NDManager manager, Shape event, DataType type) {
             int per = Math.toIntExact(event.size());
-            double[] v = new double[size * per];
-            for (int i = 0; i < size; i++) {
+            double[] v = new double[size() * per];
+            for (int i = 0; i < size(); i++) {
                 ZigguratSampler.NormalizedGaussian g = gaussians[i];
                 for (int j = 0; j < per; j++) {
                     v[i * per + j] = g.sample();
                 }
             }
-            return Rows.tensor(manager, v, size, event, type);
+            return Rows.tensor(manager, v, size(), event, type);
         }
 
         @Override
         public double[] uniform() {
-            double[] u = new double[size];
-            for (int i = 0; i < size; i++) {
+            double[] u = new double[size()];
+            for (int i = 0; i < size(); i++) {
                 u[i] = auxiliary[i].nextDouble();
             }
             return u;

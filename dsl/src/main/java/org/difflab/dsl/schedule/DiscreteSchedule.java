@@ -14,6 +14,17 @@ public abstract class DiscreteSchedule implements NoiseSchedule {
     private final double[] betas;      // betas[k-1] = beta_k
     private final double[] logAlphaBar; // logAlphaBar[k] = ln abar_k, k = 0..N
 
+    /** The checks of a beta range b0..b1 over T steps that grows from b0 to b1 (the linear and sqrt-linear schedules). */
+    protected static void requireBetaRange(double b0, double b1, int steps) {
+        Require.inRange("T", steps, 2, 10_000_000);
+        Require.inRange("b0", b0, Double.MIN_VALUE, 0.999);
+        Require.inRange("b1", b1, Double.MIN_VALUE, 0.999);
+        if (b0 > b1) {
+            throw new IllegalArgumentException("b0 = " + b0 + " is not allowed with b1 = " + b1 + ": must be at most b1 (the betas "
+                    + "grow from b0 to b1, the signal falling slowly first, as in DDPM; swap them)");
+        }
+    }
+
     protected DiscreteSchedule(double[] betas) {
         Require.positive("T", betas.length);
         this.betas = betas.clone();

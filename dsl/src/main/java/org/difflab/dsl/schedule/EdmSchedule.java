@@ -25,6 +25,7 @@ public final class EdmSchedule implements NoiseSchedule {
         }
     }
 
+    // alike VeSchedule in shape only: EDM's sigma(t) = t on [smin, smax], not VE's geometric sigma on [0, 1]
     @Override
     public String name() {
         return "edm";

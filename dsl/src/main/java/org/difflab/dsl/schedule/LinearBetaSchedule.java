@@ -1,7 +1,5 @@
 package org.difflab.dsl.schedule;
 
-import org.difflab.dsl.Require;
-
 /** DDPM linear beta schedule, beta_t linear from b0 to b1 over T steps (Ho et al. 2020, section 4: 1e-4..0.02, T = 1000). */
 public final class LinearBetaSchedule extends DiscreteSchedule {
     private final double b0;
@@ -14,13 +12,7 @@ public final class LinearBetaSchedule extends DiscreteSchedule {
     }
 
     private static double[] betas(double b0, double b1, int steps) {
-        Require.inRange("T", steps, 2, 10_000_000);
-        Require.inRange("b0", b0, Double.MIN_VALUE, 0.999);
-        Require.inRange("b1", b1, Double.MIN_VALUE, 0.999);
-        if (b0 > b1) {
-            throw new IllegalArgumentException("b0 = " + b0 + " is not allowed with b1 = " + b1 + ": must be at most b1 (the betas "
-                    + "grow from b0 to b1, the signal falling slowly first, as in DDPM; swap them)");
-        }
+        requireBetaRange(b0, b1, steps);
         double[] b = new double[steps];
         for (int k = 0; k < steps; k++) {
             b[k] = b0 + (b1 - b0) * k / (steps - 1);

@@ -1,11 +1,29 @@
 package org.difflab.dsl.schedule;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.difflab.dsl.spec.Spec;
+import org.difflab.dsl.spec.Registry;
 
-/** Factory of the noise schedules, by method or by spec string (see {@link #specs()}). */
+/** Factory of the noise schedules, by method or by spec string (a {@link Registry}; see {@link #specs()}). */
 public final class Schedules {
+    private static final Registry<NoiseSchedule> REGISTRY = new Registry<>("schedule");
+
+    static {
+        REGISTRY.register("linear", "DDPM linear betas (Ho et al. 2020)", "T=1000,b0=1e-4,b1=0.02",
+                s -> new LinearBetaSchedule(s.real("b0", 1e-4), s.real("b1", 0.02), s.integer("T", 1000)));
+        REGISTRY.register("cosine", "cosine abar (Nichol & Dhariwal 2021)", "T=1000,s=0.008",
+                s -> new CosineSchedule(s.integer("T", 1000), s.real("s", 0.008)));
+        REGISTRY.register("sqrtlinear", "latent-diffusion scaled-linear betas", "T=1000,b0=0.00085,b1=0.012",
+                s -> new SqrtLinearSchedule(s.real("b0", 0.00085), s.real("b1", 0.012), s.integer("T", 1000)));
+        REGISTRY.register("li", "Li et al. learning-rate schedule; errors against law(X_1)", "T=400,c0=2,c1=6",
+                s -> new LiSchedule(s.integer("T", 400), s.real("c0", 2), s.real("c1", 6)));
+        REGISTRY.register("vp", "continuous VP SDE (Song et al. 2021)", "bmin=0.1,bmax=20,eps=1e-3",
+                s -> new VpSchedule(s.real("bmin", 0.1), s.real("bmax", 20), s.real("eps", 1e-3)));
+        REGISTRY.register("ve", "continuous VE SDE (Song et al. 2021)", "smin=0.01,smax=50,eps=1e-5",
+                s -> new VeSchedule(s.real("smin", 0.01), s.real("smax", 50), s.real("eps", 1e-5)));
+        REGISTRY.register("edm", "EDM sigma(t) = t (Karras et al. 2022)", "smin=0.002,smax=80",
+                s -> new EdmSchedule(s.real("smin", 0.002), s.real("smax", 80)));
+    }
+
     private Schedules() {}
 
     /** DDPM linear betas b0..b1 over T steps. */
@@ -50,31 +68,11 @@ public final class Schedules {
 
     /** Spec syntax and defaults of every schedule, for {@code difflab list schedules}. */
     public static Map<String, String> specs() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("linear:T=1000,b0=1e-4,b1=0.02", "DDPM linear betas (Ho et al. 2020)");
-        m.put("cosine:T=1000,s=0.008", "cosine abar (Nichol & Dhariwal 2021)");
-        m.put("sqrtlinear:T=1000,b0=0.00085,b1=0.012", "latent-diffusion scaled-linear betas");
-        m.put("li:T=400,c0=2,c1=6", "Li et al. learning-rate schedule; errors against law(X_1)");
-        m.put("vp:bmin=0.1,bmax=20,eps=1e-3", "continuous VP SDE (Song et al. 2021)");
-        m.put("ve:smin=0.01,smax=50,eps=1e-5", "continuous VE SDE (Song et al. 2021)");
-        m.put("edm:smin=0.002,smax=80", "EDM sigma(t) = t (Karras et al. 2022)");
-        return m;
+        return REGISTRY.specs();
     }
 
     /** Builds a schedule from a spec such as {@code linear:T=1000} or {@code li:T=400,c0=2,c1=6}. */
     public static NoiseSchedule parse(String text) {
-        Spec s = Spec.parse("schedule", text);
-        NoiseSchedule out = switch (s.name()) {
-            case "linear" -> new LinearBetaSchedule(s.real("b0", 1e-4), s.real("b1", 0.02), s.integer("T", 1000));
-            case "cosine" -> new CosineSchedule(s.integer("T", 1000), s.real("s", 0.008));
-            case "sqrtlinear" -> new SqrtLinearSchedule(s.real("b0", 0.00085), s.real("b1", 0.012), s.integer("T", 1000));
-            case "li" -> new LiSchedule(s.integer("T", 400), s.real("c0", 2), s.real("c1", 6));
-            case "vp" -> new VpSchedule(s.real("bmin", 0.1), s.real("bmax", 20), s.real("eps", 1e-3));
-            case "ve" -> new VeSchedule(s.real("smin", 0.01), s.real("smax", 50), s.real("eps", 1e-5));
-            case "edm" -> new EdmSchedule(s.real("smin", 0.002), s.real("smax", 80));
-            default -> throw s.bad("name", s.name(), "one of linear, cosine, sqrtlinear, li, vp, ve, edm");
-        };
-        s.done();
-        return out;
+        return REGISTRY.parse(text);
     }
 }

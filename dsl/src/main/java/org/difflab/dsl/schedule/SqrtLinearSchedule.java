@@ -1,7 +1,5 @@
 package org.difflab.dsl.schedule;
 
-import org.difflab.dsl.Require;
-
 /**
  * Latent-diffusion "scaled linear" schedule: sqrt(beta_t) linear from sqrt(b0) to sqrt(b1)
  * (Rombach et al. 2022; defaults 0.00085..0.012 over 1000 steps, as in Stable Diffusion).
@@ -17,13 +15,7 @@ public final class SqrtLinearSchedule extends DiscreteSchedule {
     }
 
     private static double[] betas(double b0, double b1, int steps) {
-        Require.inRange("T", steps, 2, 10_000_000);
-        Require.inRange("b0", b0, Double.MIN_VALUE, 0.999);
-        Require.inRange("b1", b1, Double.MIN_VALUE, 0.999);
-        if (b0 > b1) {
-            throw new IllegalArgumentException("b0 = " + b0 + " is not allowed with b1 = " + b1 + ": must be at most b1 (the betas "
-                    + "grow from b0 to b1, the signal falling slowly first, as in DDPM; swap them)");
-        }
+        requireBetaRange(b0, b1, steps);
         double r0 = Math.sqrt(b0);
         double r1 = Math.sqrt(b1);
         double[] b = new double[steps];

@@ -32,6 +32,8 @@ public final class VeSchedule implements NoiseSchedule {
         }
     }
 
+    // alike VpSchedule and EdmSchedule in shape only: each overrides the NoiseSchedule methods with its own SDE (here alpha = 1 and a
+    // geometric sigma)
     @Override
     public String name() {
         return "ve";

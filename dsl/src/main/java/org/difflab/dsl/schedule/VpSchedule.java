@@ -34,6 +34,8 @@ public final class VpSchedule implements NoiseSchedule {
         return bmin + t * (bmax - bmin);
     }
 
+    // alike VeSchedule and EdmSchedule in shape only: each overrides the NoiseSchedule methods with its own SDE (here alpha, sigma of
+    // the VP SDE from the integral of beta)
     @Override
     public String name() {
         return "vp";

@@ -119,6 +119,21 @@ public final class Spec {
         }
     }
 
+    /**
+     * One of two words, each standing for a value (e.g. {@code noise=dense|sparse}), or the default word's value when absent;
+     * any other word is refused with "A or B".
+     */
+    public <T> T oneOf(String key, String dflt, String a, T ifA, String b, T ifB) {
+        String v = string(key, dflt);
+        if (v.equals(a)) {
+            return ifA;
+        }
+        if (v.equals(b)) {
+            return ifB;
+        }
+        throw bad(key, v, a + " or " + b);
+    }
+
     /** A list of reals separated by ';' (e.g. {@code diag=0.1;0.5;2}), or null when absent. */
     public double[] reals(String key) {
         read.add(key);

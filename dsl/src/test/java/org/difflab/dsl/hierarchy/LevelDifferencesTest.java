@@ -122,7 +122,7 @@ class LevelDifferencesTest {
         assertThatThrownBy(() -> binned.gammaInBin(1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deltas[1] = NaN");
         // as pilot rates: each time takes its bin (the empty one the overall deltas), times outside the nearest bin
-        PilotDifferences pilot = PilotDifferences.of(binned);
+        PilotDifferences pilot = binned.pilot();
         assertThat(pilot.bins()).isEqualTo(3);
         assertThat(pilot.at(0.15)).containsExactly(binned.deltas(0));
         assertThat(pilot.at(-1)).containsExactly(binned.deltas(0));

@@ -82,15 +82,15 @@ class SyntheticHierarchyTest {
         NDArray x = randomRows(32, 3);
         NDArray y = randomRows(32, 4);
         NDArray zero = x.zerosLike();
-        for (var form : List.of(SyntheticHierarchy.Form.LINEAR, SyntheticHierarchy.Form.NONLINEAR)) {
-            ModelHierarchy h = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, K, 3, 7)
+        for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
+            ModelHierarchy h = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, K, 3, 7)
                     : SyntheticHierarchy.nonlinear(EXACT, K, 3, 7);
             for (int k = 1; k <= K; k++) {
                 ScoreModel m = h.model(k);
                 NDArray defect = m.predict(x.add(y), LEVEL).sub(m.predict(y, LEVEL))
                         .sub(m.predict(x, LEVEL)).add(m.predict(zero, LEVEL));
                 double size = maxAbs(m.predict(x, LEVEL).sub(EXACT.predict(x, LEVEL)));
-                if (form == SyntheticHierarchy.Form.LINEAR) {
+                if (form == SyntheticLevel.Form.LINEAR) {
                     assertThat(maxAbs(defect)).as("level %d", k).isLessThan(1e-12);
                 } else {
                     // the exact score is affine, so the whole defect comes from the error term, of size ~ 2^-k
@@ -108,11 +108,11 @@ class SyntheticHierarchyTest {
     void levelDifferencesHalvePerLevel() {
         List<StateBatch> states = HierarchyFixtures.noisedStates(manager, BIG, TIMES, 200, 11);
         double m2 = HierarchyFixtures.meanSquaredNorm(states);
-        for (var form : List.of(SyntheticHierarchy.Form.LINEAR, SyntheticHierarchy.Form.NONLINEAR)) {
-            ModelHierarchy h = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(BIG_EXACT, K, 2.5, 5)
+        for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
+            ModelHierarchy h = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(BIG_EXACT, K, 2.5, 5)
                     : SyntheticHierarchy.nonlinear(BIG_EXACT, K, 2.5, 5);
             LevelDifferences ld = LevelDifferences.measure(h, states);
-            double expected = Math.sqrt(form == SyntheticHierarchy.Form.LINEAR ? m2 + BIG_D : BIG_D);
+            double expected = Math.sqrt(form == SyntheticLevel.Form.LINEAR ? m2 + BIG_D : BIG_D);
             System.out.println(form + " (d = " + BIG_D + ", E||x||^2 = " + m2 + "): " + ld.describe());
             for (int k = 2; k <= K; k++) {
                 assertThat(ld.delta(k) * Math.pow(2, k) / expected).as("%s level %d", form, k).isBetween(0.85, 1.15);
@@ -165,12 +165,12 @@ class SyntheticHierarchyTest {
         // two batches: the synthetic error does not depend on the noise level, and few batches keep the op count low
         List<StateBatch> states = HierarchyFixtures.noisedStates(manager, BIG, new double[] {0.3, 0.7}, 250, 12);
         for (double gamma : new double[] {2.5, 3}) {
-            for (var form : List.of(SyntheticHierarchy.Form.LINEAR, SyntheticHierarchy.Form.NONLINEAR)) {
+            for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
                 int covered = 0;
                 double[] estimates = new double[20];
                 double[] widths = new double[20];
                 for (int seed = 1; seed <= 20; seed++) {
-                    ModelHierarchy h = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(BIG_EXACT, K, gamma, seed)
+                    ModelHierarchy h = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(BIG_EXACT, K, gamma, seed)
                             : SyntheticHierarchy.nonlinear(BIG_EXACT, K, gamma, seed);
                     GammaFit fit = LevelDifferences.measure(h, states).gamma();
                     assertThat(fit.firstLevel()).isEqualTo(2);
@@ -201,8 +201,8 @@ class SyntheticHierarchyTest {
     @Test
     void linearErrorKeepsCoordinatesDecoupled() {
         NDArray x = randomRows(8, 13);
-        for (var form : List.of(SyntheticHierarchy.Form.LINEAR, SyntheticHierarchy.Form.NONLINEAR)) {
-            ModelHierarchy h = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, K, 3, 4)
+        for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
+            ModelHierarchy h = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, K, 3, 4)
                     : SyntheticHierarchy.nonlinear(EXACT, K, 3, 4);
             double coupling = 0;
             for (int i = 0; i < D; i++) {
@@ -218,7 +218,7 @@ class SyntheticHierarchyTest {
                     }
                 }
             }
-            if (form == SyntheticHierarchy.Form.LINEAR) {
+            if (form == SyntheticLevel.Form.LINEAR) {
                 assertThat(coupling).isLessThan(1e-13);
             } else {
                 assertThat(coupling).isGreaterThan(1e-3);
@@ -230,12 +230,12 @@ class SyntheticHierarchyTest {
     @Test
     void deterministicGivenTheSeed() {
         NDArray x = randomRows(16, 9);
-        for (var form : List.of(SyntheticHierarchy.Form.LINEAR, SyntheticHierarchy.Form.NONLINEAR)) {
-            ModelHierarchy a = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, 4, 2.5, 42)
+        for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
+            ModelHierarchy a = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, 4, 2.5, 42)
                     : SyntheticHierarchy.nonlinear(EXACT, 4, 2.5, 42);
-            ModelHierarchy b = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, 4, 2.5, 42)
+            ModelHierarchy b = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, 4, 2.5, 42)
                     : SyntheticHierarchy.nonlinear(EXACT, 4, 2.5, 42);
-            ModelHierarchy c = form == SyntheticHierarchy.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, 4, 2.5, 43)
+            ModelHierarchy c = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(EXACT, 4, 2.5, 43)
                     : SyntheticHierarchy.nonlinear(EXACT, 4, 2.5, 43);
             for (int k = 1; k <= 4; k++) {
                 double[] pa = a.model(k).predict(x, LEVEL).toDoubleArray();

@@ -24,23 +24,27 @@ public final class ShapeStatistics {
     private final double[] coverage;      // [S * S]
     private final double[] colourMean;    // [3]
     private final double[] colourSquare;  // [3]
+    private final double background;      // every channel's value where no shape covers
 
-    private ShapeStatistics(int size, double[] coverage, double[] colourMean, double[] colourSquare) {
+    private ShapeStatistics(int size, double[] coverage, double[] colourMean, double[] colourSquare, double background) {
         this.size = size;
+        this.background = background;
         this.coverage = coverage;
         this.colourMean = colourMean;
         this.colourSquare = colourSquare;
     }
 
-    /** The statistics of a data set, by enumeration of its parameter space. */
-    static ShapeStatistics of(SyntheticShapes shapes) {
-        int s = shapes.size();
-        int radii = shapes.maxRadius() - shapes.minRadius() + 1;
+    /**
+     * The statistics of a data set of side s, radii minRadius..maxRadius, colours from the palette on the background value,
+     * by enumeration of its parameter space (given by value: {@link SyntheticShapes#exactStatistics()} is the caller).
+     */
+    static ShapeStatistics of(int s, int minRadius, int maxRadius, float[][] palette, float background) {
+        int radii = maxRadius - minRadius + 1;
         ShapeKind[] kinds = ShapeKind.values();
         double[] coverage = new double[s * s];
         long[] counts = new long[s * s];
         for (ShapeKind kind : kinds) {
-            for (int r = shapes.minRadius(); r <= shapes.maxRadius(); r++) {
+            for (int r = minRadius; r <= maxRadius; r++) {
                 Arrays.fill(counts, 0);
                 for (int cy = r; cy <= s - r; cy++) {
                     for (int cx = r; cx <= s - r; cx++) {
@@ -60,7 +64,6 @@ public final class ShapeStatistics {
                 }
             }
         }
-        float[][] palette = SyntheticShapes.palette();
         double[] mean = new double[3];
         double[] square = new double[3];
         for (float[] colour : palette) {
@@ -69,7 +72,7 @@ public final class ShapeStatistics {
                 square[c] += (double) colour[c] * colour[c] / palette.length;
             }
         }
-        return new ShapeStatistics(s, coverage, mean, square);
+        return new ShapeStatistics(s, coverage, mean, square, background);
     }
 
     /** The image side S. */
@@ -87,14 +90,14 @@ public final class ShapeStatistics {
     /** The mean of channel c at pixel (row, col). */
     public double pixelMean(int c, int row, int col) {
         double p = coverage(row, col);
-        return p * colourMean(c) + (1 - p) * SyntheticShapes.BACKGROUND;
+        return p * colourMean(c) + (1 - p) * background;
     }
 
     /** The variance of channel c at pixel (row, col). */
     public double pixelVariance(int c, int row, int col) {
         double p = coverage(row, col);
         double m = pixelMean(c, row, col);
-        return p * colourSquare[c] + (1 - p) * SyntheticShapes.BACKGROUND * SyntheticShapes.BACKGROUND - m * m;
+        return p * colourSquare[c] + (1 - p) * background * background - m * m;
     }
 
     /** The per-pixel means, laid out [3, S, S] like the images. */
@@ -129,14 +132,14 @@ public final class ShapeStatistics {
 
     /** The mean of channel c over pixels and images. */
     public double channelMean(int c) {
-        return meanCoverage() * colourMean(c) + (1 - meanCoverage()) * SyntheticShapes.BACKGROUND;
+        return meanCoverage() * colourMean(c) + (1 - meanCoverage()) * background;
     }
 
     /** The variance of channel c over pixels and images. */
     public double channelVariance(int c) {
         double q = meanCoverage();
         double m = channelMean(c);
-        return q * colourSquare[c] + (1 - q) * SyntheticShapes.BACKGROUND * SyntheticShapes.BACKGROUND - m * m;
+        return q * colourSquare[c] + (1 - q) * background * background - m * m;
     }
 
     /** The expected fraction of the image the shape covers (the mean coverage over pixels). */

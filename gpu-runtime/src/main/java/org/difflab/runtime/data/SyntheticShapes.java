@@ -150,7 +150,7 @@ public final class SyntheticShapes {
 
     /** The exact low-order statistics of this process. */
     public ShapeStatistics exactStatistics() {
-        return ShapeStatistics.of(this);
+        return ShapeStatistics.of(size, minRadius(), maxRadius(), palette(), BACKGROUND);
     }
 
     @Override

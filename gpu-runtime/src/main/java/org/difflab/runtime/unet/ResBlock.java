@@ -29,10 +29,10 @@ final class ResBlock extends AbstractBlock {
     ResBlock(int in, int out, int groups) {
         this.out = out;
         norm1 = addChildBlock("norm1", new GroupNorm(in, groups));
-        conv1 = addChildBlock("conv1", UNet.conv3x3(out, 1));
+        conv1 = addChildBlock("conv1", Conv3x3.of(out, 1));
         time = addChildBlock("time", Linear.builder().setUnits(out).build());
         norm2 = addChildBlock("norm2", new GroupNorm(out, groups));
-        conv2 = addChildBlock("conv2", UNet.conv3x3(out, 1));
+        conv2 = addChildBlock("conv2", Conv3x3.of(out, 1));
         skip = in == out ? null : addChildBlock("skip", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(out).build());
     }
 

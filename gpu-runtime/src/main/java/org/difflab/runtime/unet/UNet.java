@@ -56,7 +56,7 @@ public final class UNet extends AbstractBlock {
         int groups = config.groups();
         timeDense1 = addChildBlock("timeDense1", Linear.builder().setUnits(config.embeddingWidth()).build());
         timeDense2 = addChildBlock("timeDense2", Linear.builder().setUnits(config.embeddingWidth()).build());
-        convIn = addChildBlock("convIn", conv3x3(config.width(), 1));
+        convIn = addChildBlock("convIn", Conv3x3.of(config.width(), 1));
         Deque<Integer> skips = new ArrayDeque<>();
         skips.push(config.width());
         int ch = config.width();
@@ -67,7 +67,7 @@ public final class UNet extends AbstractBlock {
                 skips.push(ch);
             }
             if (i < levels - 1) {
-                downsample.add(addChildBlock("downsample" + i, conv3x3(ch, 2)));
+                downsample.add(addChildBlock("downsample" + i, Conv3x3.of(ch, 2)));
                 skips.push(ch);
             }
         }
@@ -83,13 +83,7 @@ public final class UNet extends AbstractBlock {
             }
         }
         normOut = addChildBlock("normOut", new GroupNorm(ch, groups));
-        convOut = addChildBlock("convOut", conv3x3(config.channels(), 1));
-    }
-
-    /** A 3 x 3 convolution with padding 1 and a bias. */
-    static Conv2d conv3x3(int filters, int stride) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).optPadding(new Shape(1, 1))
-                .optStride(new Shape(stride, stride)).build();
+        convOut = addChildBlock("convOut", Conv3x3.of(config.channels(), 1));
     }
 
     /** The architecture. */

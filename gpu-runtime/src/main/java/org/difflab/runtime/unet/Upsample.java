@@ -20,7 +20,7 @@ final class Upsample extends AbstractBlock {
     private final Conv2d conv;
 
     Upsample(int channels) {
-        conv = addChildBlock("conv", UNet.conv3x3(channels, 1));
+        conv = addChildBlock("conv", Conv3x3.of(channels, 1));
     }
 
     /** Nearest-neighbour doubling of x [B, C, H, W] to [B, C, 2H, 2W]. */

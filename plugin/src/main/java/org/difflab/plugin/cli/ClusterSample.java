@@ -25,6 +25,7 @@ import org.difflab.distributed.spark.SparkOptions;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.runtime.data.ImageGrid;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code difflab sample --master URL}: the same samples as the local command, drawn by sample index across Spark's
@@ -35,6 +36,14 @@ final class ClusterSample {
     private ClusterSample() {}
 
     /**
+     * What {@code difflab sample --master} was asked: the command's options that the cluster run reads (a record, so that this
+     * class does not import the command).
+     */
+    record Request(CommandSpec spec, String master, String device, String schedule, String integrator, String grid, int steps, long seed,
+                   int batch, boolean float64, int n, boolean progress, Path out, Integer columns, int scale, Path plot) {
+    }
+
+    /**
      * Samples on the master.
      *
      * @param model  what to sample from (a target's exact score or a network)
@@ -42,37 +51,36 @@ final class ClusterSample {
      * @param format csv, npy, png or null (no --out)
      * @param plot   writes the scatter plot from the rows (targets), or null
      */
-    static Integer run(SampleCommand c, ModelFactory model, Shape event, String format, PlotWriter plot, int gridSteps) {
-        PrintWriter err = c.spec.commandLine().getErr();
-        SparkOptions options = SparkOptions.of(c.master).withAppName("difflab sample");
+    static Integer run(Request c, ModelFactory model, Shape event, String format, PlotWriter plot, int gridSteps) {
+        PrintWriter err = c.spec().commandLine().getErr();
+        SparkOptions options = SparkOptions.of(c.master()).withAppName("difflab sample");
         if (options.master().local()) {
-            DiffLabRuntime.device(c.device); // the executors are this JVM: refuse a device it lacks before starting Spark
+            DiffLabRuntime.device(c.device()); // the executors are this JVM: refuse a device it lacks before starting Spark
         }
-        SampleJob job = new SampleJob(model, c.schedule, c.integrator, c.grid, c.steps, c.seed, c.batch, c.dtype.equalsIgnoreCase("float64"),
-                c.device);
+        SampleJob job = new SampleJob(model, c.schedule(), c.integrator(), c.grid(), c.steps(), c.seed(), c.batch(), c.float64(), c.device());
         PartitionedSampling.Result result;
         try (Cluster cluster = Cluster.start(options, line -> {
             err.println(line);
             err.flush();
         })) {
             int parts = PartitionedSampling.defaultParts(cluster);
-            result = PartitionedSampling.run(cluster, job, c.n, parts,
-                    c.progress ? new ConsoleProgress(err, false, 1000) : ConsoleProgress.onStderr(err));
+            result = PartitionedSampling.run(cluster, job, c.n(), parts,
+                    c.progress() ? new ConsoleProgress(err, false, 1000) : ConsoleProgress.onStderr(err));
         }
         List<String> written = new ArrayList<>();
         if (format != null) {
-            write(c.out, format, result, event, c.columns != null ? c.columns : (int) Math.ceil(Math.sqrt(c.n)), c.scale);
-            written.add(c.out.toString());
+            write(c.out(), format, result, event, c.columns() != null ? c.columns() : (int) Math.ceil(Math.sqrt(c.n())), c.scale());
+            written.add(c.out().toString());
         }
         if (plot != null) {
             plot.write(rows(result));
-            written.add(c.plot.toString());
+            written.add(c.plot().toString());
         }
-        c.spec.commandLine().getOut().printf(Locale.ROOT, "sampled n=%d dim=%d integrator=%s steps=%d nfe=%d wall=%.3f s on %s (%d partitions)%s%n",
-                result.size(), result.dim(), Integrators.parse(c.integrator).spec(), gridSteps, result.nfe(), result.seconds(), c.master, result.partitions(),
-                written.isEmpty() ? " (no output file: use " + (model instanceof TargetModel ? "--out or --plot" : "--out") + ")"
+        c.spec().commandLine().getOut().printf(Locale.ROOT, "sampled n=%d dim=%d integrator=%s steps=%d nfe=%d wall=%.3f s on %s (%d partitions)%s%n",
+                result.size(), result.dim(), Integrators.parse(c.integrator()).spec(), gridSteps, result.nfe(), result.seconds(), c.master(),
+                result.partitions(), written.isEmpty() ? " (no output file: use " + (model instanceof TargetModel ? "--out or --plot" : "--out") + ")"
                         : " -> " + String.join(", ", written));
-        c.spec.commandLine().getOut().flush();
+        c.spec().commandLine().getOut().flush();
         return 0;
     }
 

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinIntegrators;
 import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.spec.Closest;
+import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.target.Targets;
 import org.difflab.runtime.DiffLabRuntime;
 import picocli.CommandLine.Command;
@@ -77,8 +81,8 @@ final class ListCommand implements Callable<Integer> {
 
     private String integrators() {
         TextTable t = new TextTable("name", "parameters", ">NFE/step", "stochastic", ">order", "k-diffusion", "description");
-        for (Integrators.Registration r : Integrators.registrations()) {
-            IntegratorInfo i = r.info();
+        for (Registry.Entry<Integrator> r : Integrators.registrations()) {
+            IntegratorInfo i = Integrators.parse(r.name()).info();
             t.row(r.name(), r.parameters().isEmpty() ? "-" : r.parameters(), i.nfePerStep(), i.stochastic() ? "yes" : "no",
                     i.expectedOrder(), PeerNames.of(r.name()).kDiffusionFunction(), r.description());
         }
@@ -90,7 +94,7 @@ final class ListCommand implements Callable<Integer> {
 
     private String langevin() {
         TextTable t = new TextTable("name", "parameters", "description");
-        for (LangevinIntegrators.Registration r : LangevinIntegrators.registrations()) {
+        for (Registry.Entry<LangevinIntegrator> r : LangevinIntegrators.registrations()) {
             t.row(r.name(), r.parameters().isEmpty() ? "-" : r.parameters(), r.description());
         }
         return "Langevin integrators (difflab langevin --integrator; --potential doublewell:d=1,a=1 or a target)" + System.lineSeparator()
@@ -113,10 +117,10 @@ final class ListCommand implements Callable<Integer> {
     private static String entry(String name) {
         StringBuilder b = new StringBuilder();
         List<String> names = new ArrayList<>(Arrays.stream(Catalogue.values()).map(Enum::name).toList());
-        for (Integrators.Registration r : Integrators.registrations()) {
+        for (Registry.Entry<Integrator> r : Integrators.registrations()) {
             names.add(r.name());
             if (r.name().equals(name)) {
-                IntegratorInfo i = r.info();
+                IntegratorInfo i = Integrators.parse(r.name()).info();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("integrator", r.name());
                 m.put("parameters", r.parameters().isEmpty() ? "-" : r.parameters());
@@ -135,7 +139,7 @@ final class ListCommand implements Callable<Integer> {
                 b.append(String.format("%-12s %s%n%-12s %s%n", "integrator:", codeOnly + " (not registered)", "why:", why));
             }
         });
-        for (LangevinIntegrators.Registration r : LangevinIntegrators.registrations()) {
+        for (Registry.Entry<LangevinIntegrator> r : LangevinIntegrators.registrations()) {
             names.add(r.name());
             if (r.name().equals(name)) {
                 b.append(String.format("%-12s %s%n%-12s %s%n%-12s %s%n", "langevin:", r.name(), "parameters:", r.parameters().isEmpty() ? "-"

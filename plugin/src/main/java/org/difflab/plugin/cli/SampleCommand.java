@@ -180,7 +180,7 @@ final class SampleCommand implements Callable<Integer> {
         int gridSteps = rule.on(sched).steps();
         if (master != null) {
             DefaultsUsed.note(spec, schedule, grid, SAMPLE_DEFAULTS_NOTE);
-            return ClusterSample.run(this, new TargetModel(target), new Shape(t.dim()), format, plot == null ? null
+            return ClusterSample.run(clusterRequest(), new TargetModel(target), new Shape(t.dim()), format, plot == null ? null
                     : rows -> ScatterPlot.write(plot, t, rows, method.spec() + ", " + gridSteps + " steps, " + t.spec()), gridSteps);
         }
 
@@ -225,6 +225,12 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     /** One line on stderr. */
+    /** The options a run on Spark (--master) reads. */
+    private ClusterSample.Request clusterRequest() {
+        return new ClusterSample.Request(spec, master, device, schedule, integrator, grid, steps, seed, batch, dtype.equalsIgnoreCase("float64"), n,
+                progress, out, columns, scale, plot);
+    }
+
     private void note(String line) {
         spec.commandLine().getErr().println(line);
         spec.commandLine().getErr().flush();
@@ -286,7 +292,7 @@ final class SampleCommand implements Callable<Integer> {
                         + ModelSource.describe(network.eventShape()) + ": a PNG grid needs images C,H,W with C = 1 or 3; use .npy or .csv");
             }
             if (master != null) {
-                return ClusterSample.run(this, NetworkModel.of(model, eventShape, parameterization, time), network.eventShape(), format, null,
+                return ClusterSample.run(clusterRequest(), NetworkModel.of(model, eventShape, parameterization, time), network.eventShape(), format, null,
                         rule.on(sched).steps());
             }
             modelBudget(network.eventShape().size(), type);

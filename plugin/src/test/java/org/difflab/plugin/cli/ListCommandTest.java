@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.spec.Registry;
 import org.junit.jupiter.api.Test;
 
 class ListCommandTest {
@@ -16,7 +18,7 @@ class ListCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("ddpm", "ddim", "eulerMaruyama", "probabilityFlowEuler", "heun", "dpmSolverPP2M",
                 "dpmSolverPP2MSde", "NFE/step", "stochastic", "order");
-        for (Integrators.Registration reg : Integrators.registrations()) {
+        for (Registry.Entry<Integrator> reg : Integrators.registrations()) {
             assertThat(r.out()).as("every registered integrator is listed").contains(reg.name());
         }
         assertThat(r.out().lines().filter(l -> l.startsWith("heun ")).findFirst()).hasValueSatisfying(
@@ -37,7 +39,7 @@ class ListCommandTest {
         assertThat(narrow.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
         assertThat(narrow.out()).contains("...").contains("(shortened to 100 columns: 'difflab list NAME' or --wide shows it all)");
         Cli wide = Cli.run("list", "--wide");
-        for (Integrators.Registration reg : Integrators.registrations()) {
+        for (Registry.Entry<Integrator> reg : Integrators.registrations()) {
             assertThat(wide.out()).contains(reg.description());
         }
         Cli heun = Cli.run("list", "heun");

@@ -9,7 +9,7 @@ import java.util.List;
  * biased estimator whose cost and error no longer meet the eta -&gt; 0 limit's).
  */
 final class MultilevelClaims {
-    static final String FAMILY = "Multilevel Euler-Maruyama (ML-EM)";
+    static final String FAMILY = ClaimFamilies.MULTILEVEL;
     private static final String HALF_GATES = "gates open half as often as their 1/p_k weights assume: a biased drift estimator";
 
     private MultilevelClaims() {}

@@ -61,7 +61,7 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
 
     @Override
     public String family() {
-        return MultilevelClaims.FAMILY;
+        return ClaimFamilies.MULTILEVEL;
     }
 
     @Override

@@ -75,7 +75,7 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
 
     @Override
     public String family() {
-        return MultilevelClaims.FAMILY;
+        return ClaimFamilies.MULTILEVEL;
     }
 
     @Override

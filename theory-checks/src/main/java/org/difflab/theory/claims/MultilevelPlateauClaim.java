@@ -59,7 +59,7 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
 
     @Override
     public String family() {
-        return MultilevelClaims.FAMILY;
+        return ClaimFamilies.MULTILEVEL;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.difflab.runtime.zoo.ZooEntry;
  * ML-EM on the zoo's hierarchy of UNets.
  */
 final class NetworkClaims {
-    static final String FAMILY = "Real networks: trained UNets";
+    static final String FAMILY = ClaimFamilies.NETWORK;
     private static final int[] STEPS = {12, 24, 48, 96};
     private static final String SCHEDULE = "linear:T=1000";
     /** DDPM with the posterior variance, the fine chain of the Poisson midpoint method. */

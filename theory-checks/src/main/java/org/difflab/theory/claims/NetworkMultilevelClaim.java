@@ -11,7 +11,6 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.hierarchy.GammaFit;
 import org.difflab.dsl.hierarchy.LevelDifferences;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
-import org.difflab.dsl.hierarchy.PilotDifferences;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
@@ -83,7 +82,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
 
     @Override
     public String family() {
-        return NetworkClaims.FAMILY;
+        return ClaimFamilies.NETWORK;
     }
 
     @Override
@@ -163,7 +162,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
             NoiseSchedule s = Schedules.parse(schedule);
             MultilevelStudy study = new MultilevelStudy(event, s, samples, seed);
             LevelDifferences pilot = study.pilotDifferences(h, pilotSteps, samples, binEdges(study.grid(pilotSteps)));
-            ModelHierarchy levels = h.withDifferences(PilotDifferences.of(pilot));
+            ModelHierarchy levels = h.withDifferences(pilot.pilot());
             double[] deltas = new double[k];
             for (int i = 1; i <= k; i++) {
                 deltas[i - 1] = pilot.delta(i);

@@ -51,7 +51,7 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
 
     @Override
     public String family() {
-        return ParallelClaims.FAMILY;
+        return ClaimFamilies.PARALLEL;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
  * review mlem_piadm_fulltext.md sections 5-8.
  */
 final class ParallelClaims {
-    static final String FAMILY = "Parallel-in-time sampling (PIADM, ParaDiGMS)";
+    static final String FAMILY = ClaimFamilies.PARALLEL;
     private static final String STUCK_WINDOW = "tolerance 1e-12: every round accepts one point, a window that slides one step at a time";
 
     private ParallelClaims() {}

@@ -81,7 +81,7 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, double blo
 
     @Override
     public String family() {
-        return ParallelClaims.FAMILY;
+        return ClaimFamilies.PARALLEL;
     }
 
     @Override

@@ -54,7 +54,7 @@ public record PicardSweepsClaim(String id, int points, int steps, int samples, i
 
     @Override
     public String family() {
-        return ParallelClaims.FAMILY;
+        return ClaimFamilies.PARALLEL;
     }
 
     @Override

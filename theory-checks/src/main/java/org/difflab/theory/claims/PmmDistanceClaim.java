@@ -103,12 +103,12 @@ public record PmmDistanceClaim(String id, String schedule, double[] stds, int al
 
     @Override
     public String family() {
-        return PoissonMidpointClaims.FAMILY;
+        return ClaimFamilies.POISSON_MIDPOINT;
     }
 
     @Override
     public Provenance provenance() {
-        return Provenance.reconstruction(PoissonMidpointClaims.PAPER, "abstract: DDPM-1000 quality with 50-80 model calls, better than ODE "
+        return Provenance.reconstruction(ClaimFamilies.POISSON_MIDPOINT_PAPER, "abstract: DDPM-1000 quality with 50-80 model calls, better than ODE "
                 + "samplers at similar compute (FID on latent diffusion models)").differs("a zero-mean anisotropic Gaussian with exact scores "
                 + "(and with a 1 + delta scaled score) and the LDM schedule instead of LDMs on image sets; exact Frechet distance to the data "
                 + "instead of FID on 50k images; the diffusion recipe (fine chain, quadratic blocks, batch-shared selection) is [R]")

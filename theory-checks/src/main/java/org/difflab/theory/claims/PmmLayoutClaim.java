@@ -57,12 +57,12 @@ public record PmmLayoutClaim(String id, double[] scales, int blocks, double[] po
 
     @Override
     public String family() {
-        return PoissonMidpointClaims.FAMILY;
+        return ClaimFamilies.POISSON_MIDPOINT;
     }
 
     @Override
     public Provenance provenance() {
-        return Provenance.reconstruction(PoissonMidpointClaims.PAPER, "the diffusion recipe's block layout [R]; review pmm_fulltext.md 6-7: "
+        return Provenance.reconstruction(ClaimFamilies.POISSON_MIDPOINT_PAPER, "the diffusion recipe's block layout [R]; review pmm_fulltext.md 6-7: "
                 + "uniform blocks blow up at small data scale, quadratic ones overshoot at scale 1").differs("1-D Gaussians N(0, s^2) with "
                 + "exact scores, exact W2 to the data instead of FID").basis("review pmm_fulltext.md 6-7; research note poisson_midpoint.md 3.1");
     }

@@ -11,9 +11,8 @@ import java.util.List;
  * was not available), so the budget claims are of kind reconstruction: a miss is a finding about DiffLab's scheme.
  */
 final class PoissonMidpointClaims {
-    static final String FAMILY = "Poisson midpoint: DDPM-1000 quality at 50-80 NFE";
-    static final String PAPER = "Kandasamy and Nagaraj (2024), The Poisson midpoint method for Langevin dynamics, NeurIPS, "
-            + "arXiv 2405.17068";
+    static final String FAMILY = ClaimFamilies.POISSON_MIDPOINT;
+    static final String PAPER = ClaimFamilies.POISSON_MIDPOINT_PAPER;
     private static final String HEADLINE = "abstract: DDPM-1000 quality (FID on latent diffusion models) with 50-80 model calls";
     private static final String BASIS = "research note poisson_midpoint.md 3 and 9.2; review pmm_fulltext.md 4, 6 and 7 (fine chain, K, "
             + "block layout and batch sharing are [R])";

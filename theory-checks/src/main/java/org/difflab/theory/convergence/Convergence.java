@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
@@ -94,15 +95,7 @@ public final class Convergence {
 
     /** Step counts, at least 2, each >= 1, increasing. */
     public Convergence steps(int... steps) {
-        if (steps == null || steps.length < 2) {
-            throw new IllegalArgumentException("steps = " + Arrays.toString(steps) + " is not allowed: give at least 2 step counts");
-        }
-        for (int i = 0; i < steps.length; i++) {
-            if (steps[i] < 1 || (i > 0 && steps[i] <= steps[i - 1])) {
-                throw new IllegalArgumentException("steps[" + i + "] = " + steps[i] + " is not allowed: step counts must be >= 1 and increasing");
-            }
-        }
-        this.steps = steps.clone();
+        this.steps = Require.increasingSteps(steps);
         return this;
     }
 

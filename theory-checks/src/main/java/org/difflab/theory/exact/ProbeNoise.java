@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.InPlace;
 import org.difflab.dsl.noise.NoiseSource;
-import org.difflab.dsl.noise.NoiseStream;
 
 /**
  * The noise of an exact evaluation: instead of random Gaussian draws it serves impulses, so that a run of an
@@ -53,7 +52,7 @@ import org.difflab.dsl.noise.NoiseStream;
  * <p>A probe stream is also its own {@link NoiseSource}: {@link #open} returns this stream for the one batch it
  * serves.
  */
-public final class ProbeNoise implements NoiseSource, NoiseStream {
+public final class ProbeNoise extends WholeBatchProbe {
 
     /** One recorded Gaussian draw: the event shape and the time interval it was tied to (NaN when untied). */
     public record Draw(Shape event, double tFrom, double tTo) {
@@ -175,11 +174,6 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
     }
 
     @Override
-    public long first() {
-        return 0;
-    }
-
-    @Override
     public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
         return next(manager, new Draw(event, tFrom, tTo), type);
     }
@@ -265,20 +259,6 @@ public final class ProbeNoise implements NoiseSource, NoiseStream {
         double u = shared.nextDouble();
         int n = sharedDraws++;
         return forcedShared == null ? u : forcedShared.applyAsDouble(n);
-    }
-
-    @Override
-    public NoiseStream open(long first, int size) {
-        if (first != 0 || size != size()) {
-            throw new IllegalArgumentException("open(first = " + first + ", size = " + size + ") is not allowed: this probe stream serves "
-                    + "exactly first = 0, size = " + size());
-        }
-        return this;
-    }
-
-    @Override
-    public boolean batchInvariant() {
-        return false;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class SelectionMoments {
         if (integrator == null || target == null || grid == null || init == null || model == null) {
             throw new IllegalArgumentException("integrator, target, grid, init and model are not allowed to be null");
         }
-        SelectionLaw law = integrator.selectionLaw().orElseThrow(() -> new IllegalArgumentException("integrator = " + integrator.spec()
+        SelectionLaw<Integrator> law = integrator.selectionLaw().orElseThrow(() -> new IllegalArgumentException("integrator = " + integrator.spec()
                 + " is not allowed: it declares no selection law (Bernoulli selections shared by the batch, e.g. poissonMidpoint)"));
         if (target.eigenbasis() != null) {
             throw new IllegalArgumentException("target = " + target.spec() + " is not allowed: selection moments need a diagonal Gaussian");
@@ -97,7 +97,7 @@ public final class SelectionMoments {
     private record StepMoments(double[] c, double[] e, double[] cc, double[] ce, double[] ee, double[] noise) {
     }
 
-    private static StepMoments step(Integrator integrator, Gaussian target, TimeGrid one, int k, SelectionLaw law,
+    private static StepMoments step(Integrator integrator, Gaussian target, TimeGrid one, int k, SelectionLaw<Integrator> law,
             UnaryOperator<ScoreModel> model) {
         int d = target.dim();
         ExactEvaluator.ProbePlan plan = plan(integrator, target, one, model);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.difflab.dsl.noise.NoiseSource;
 import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.theory.exact.WholeBatchProbe;
 
 /**
  * The noise of one probed Langevin step, for many auxiliary realisations at once: the Langevin counterpart of the
@@ -36,7 +36,7 @@ import org.difflab.dsl.noise.NoiseStream;
  * batch's first group, and whether any were drawn is reported ({@link #usedShared()}): then only a batch of one group is
  * a realisation.
  */
-final class StepProbeNoise implements NoiseSource, NoiseStream {
+final class StepProbeNoise extends WholeBatchProbe {
     private final long seed;
     private final int lattice;
     private final long firstGroup;
@@ -121,11 +121,6 @@ final class StepProbeNoise implements NoiseSource, NoiseStream {
     }
 
     @Override
-    public long first() {
-        return 0;
-    }
-
-    @Override
     public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
         return normal(manager, event, type);
     }
@@ -169,20 +164,6 @@ final class StepProbeNoise implements NoiseSource, NoiseStream {
         usedAuxiliary = true;
         usedShared = true;
         return draw(shared, firstGroup);
-    }
-
-    @Override
-    public NoiseStream open(long first, int size) {
-        if (first != 0 || size != size()) {
-            throw new IllegalArgumentException("open(first = " + first + ", size = " + size + ") is not allowed: this probe stream serves exactly "
-                    + "first = 0, size = " + size());
-        }
-        return this;
-    }
-
-    @Override
-    public boolean batchInvariant() {
-        return false;
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.hierarchy.LevelDifferences;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
-import org.difflab.dsl.hierarchy.PilotDifferences;
 import org.difflab.dsl.hierarchy.StateBatch;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
@@ -125,7 +124,7 @@ public final class MultilevelStudy {
      * when {@code binEdges} is given (null: one bin).
      */
     public ModelHierarchy withPilotDifferences(ModelHierarchy hierarchy, int steps, int rows, double[] binEdges) {
-        return hierarchy.withDifferences(PilotDifferences.of(pilotDifferences(hierarchy, steps, rows, binEdges)));
+        return hierarchy.withDifferences(pilotDifferences(hierarchy, steps, rows, binEdges).pilot());
     }
 
     /** The level differences behind {@link #withPilotDifferences}, measured on the states Euler-Maruyama with the top level visits. */

@@ -1,4 +1,4 @@
-package org.difflab.plugin.cli;
+package org.difflab.dsl.spec;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -6,17 +6,17 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * The "did you mean" of the command line: the candidate nearest to what was typed by edit distance (case ignored),
+ * The "did you mean" of the command line and of spec names: the candidate nearest to what was typed by edit distance (case ignored),
  * offered only when it is close enough to be a plausible typo (at most two letters or a third of the longer word's differ, or
  * one word starts with the other).
  */
-final class Closest {
+public final class Closest {
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     private Closest() {}
 
     /** The candidate nearest to {@code typed}, if one is near enough. */
-    static Optional<String> to(String typed, Collection<String> candidates) {
+    public static Optional<String> to(String typed, Collection<String> candidates) {
         String t = typed.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -32,7 +32,7 @@ final class Closest {
     }
 
     /** {@code "; did you mean 'X'?"} or nothing. */
-    static String suggestion(String typed, Collection<String> candidates) {
+    public static String suggestion(String typed, Collection<String> candidates) {
         return to(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 }
