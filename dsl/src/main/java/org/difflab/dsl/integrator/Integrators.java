@@ -54,6 +54,10 @@ public final class Integrators {
                 s -> new DpmSolverPP2M());
         register("dpmSolverPP2MSde", "SDE-DPM-Solver++(2M) (Lu et al. 2022)", "eta=1",
                 s -> new DpmSolverPP2MSde(s.real("eta", 1)));
+        register("dpm2", "DPM-Solver-2, midpoint in log-SNR (Lu et al. 2022)", "",
+                s -> new DpmSolver2());
+        register("lms", "linear multistep in sigma, Lagrange coefficients per step (k-diffusion's sample_lms)", "order=4 (1 to 4)",
+                s -> new LinearMultistep(s.integer("order", LinearMultistep.MAX_ORDER)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",

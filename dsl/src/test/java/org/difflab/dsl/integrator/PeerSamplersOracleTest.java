@@ -1,0 +1,43 @@
+package org.difflab.dsl.integrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.schedule.EdmSchedule;
+import org.difflab.dsl.target.Targets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The peers' samplers against an independent numpy implementation of their papers' updates
+ * ({@code scripts/oracles/peer_samplers.py}, which prints the reference values below): data N(1, 0.05) in d = 1 with
+ * its exact score on the EDM schedule, one start y0 = 41, 10 steps geometric in sigma from 80 to 0.002 and the step to
+ * sigma = 0 (which exercises each sampler's warm-up and final-step conventions).
+ */
+class PeerSamplersOracleTest {
+    private static final EdmSchedule EDM = new EdmSchedule(0.002, 80);
+
+    private static TimeGrid grid() {
+        double[] t = new double[12];
+        for (int i = 0; i <= 10; i++) {
+            t[i] = Math.exp(Math.log(80) + (Math.log(0.002) - Math.log(80)) * i / 10);
+        }
+        return new TimeGrid(EDM, t);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"dpm2, 1.1210844885138758", "lms, 1.0952069912587024", "lms:order=2, 1.0927836780789275"})
+    void finalStateMatchesTheNumpyOracle(String spec, double oracle) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Solve.Solution s = Solve.run(Integrators.parse(spec), new DiffusionProblem(EDM, Targets.gaussian(1, 1, 0.05).exactScore()), grid(),
+                    NoiseSources.perSample(1).open(0, 1), List.of(), m.create(new double[] {41.0}).reshape(1, 1));
+            assertThat(s.x().toDoubleArray()[0]).isCloseTo(oracle, within(1e-12));
+            assertThat(s.nfe()).isEqualTo(Integrators.parse(spec).nfe(grid()));
+        }
+    }
+}

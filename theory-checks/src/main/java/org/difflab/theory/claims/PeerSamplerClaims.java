@@ -1,0 +1,44 @@
+package org.difflab.theory.claims;
+
+import java.util.List;
+
+/**
+ * The order claims of the deterministic peers' samplers (issue 27: the samplers researchers know from k-diffusion and
+ * diffusers), measured as {@link StandardClaims} measures Heun and DPM-Solver++(2M): exact W2 errors of the output law on
+ * {@link Experiment#standard()}'s Gaussian, on the same step counts. Each claim's mutant is its sampler with the model term 5% off ({@code @score=0.05}); the
+ * positive control is another sampler of the claimed order (or, where DiffLab has none, the same method at a lower
+ * order judged against that order).
+ */
+final class PeerSamplerClaims {
+    private static final double TOLERANCE = 0.05;
+    private static final String GAUSSIAN = "a 2-D Gaussian with exact scores on the VP schedule (the theorems hold for smooth problems in "
+            + "general)";
+    private static final int[] CONTROL_STEPS = {80, 160, 320, 640};
+
+    private PeerSamplerClaims() {}
+
+    /** The claims, in report order. */
+    static List<CatalogueEntry> all() {
+        Experiment e = Experiment.standard();
+        OrderClaim dpm2 = new OrderClaim("order-dpm2", StandardClaims.FAMILY, Provenance.paper("Lu, Zhou, Bao, Chen, Li, Zhu (2022), "
+                + "DPM-Solver, NeurIPS", "Algorithm 1 (DPM-Solver-2, r1 = 1/2) and Theorem 3.2: global order 2").differs(GAUSSIAN),
+                "DPM-Solver-2 converges with global order 2", List.of("dpm2"), e, 2, TOLERANCE,
+                "2 NFE per step; the midpoint is the geometric mean of sigma/alpha (k-diffusion's sample_dpm_2).");
+        OrderClaim lms = new OrderClaim("order-lms", StandardClaims.FAMILY, Provenance.paper("Hairer, Norsett, Wanner (1993), Solving "
+                + "ordinary differential equations I", "III.5, variable-step Adams-Bashforth: k steps give order k; DiffLab's lms (k-diffusion's "
+                + "sample_lms, used by Karras et al. 2022 as a baseline) has k = 4").differs(GAUSSIAN + "; the log-SNR grid has unequal "
+                + "steps in sigma (ratio e^(h) between neighbours, tending to 1), which the per-step Lagrange coefficients absorb"),
+                "Linear multistep with 4 steps in sigma converges with global order 4 on a smoothly varying grid", List.of("lms"),
+                e, 4, TOLERANCE, "1 NFE per step; orders 1-3 on the first three steps (warm-up).");
+        return List.of(
+                CatalogueEntry.of(dpm2, Control.positive("heun", "another sampler known to have this order",
+                        dpm2.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(dpm2.withSteps(CONTROL_STEPS), "dpm2@score=0.05")),
+                CatalogueEntry.of(lms, Control.positive("lms:order=3", "the same method with 3 steps, judged against order 3 (DiffLab has no "
+                        + "other fourth-order sampler)", lms.withSteps(CONTROL_STEPS).withIntegrators(List.of("lms:order=3"))
+                        .expecting(3)), mutant(lms.withSteps(CONTROL_STEPS), "lms@score=0.05")));
+    }
+
+    private static Control mutant(OrderClaim quick, String spec) {
+        return Control.mutant(spec, "the model term's coefficient 5% too large", quick.withIntegrators(List.of(spec)));
+    }
+}
