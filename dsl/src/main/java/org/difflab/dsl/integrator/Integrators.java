@@ -58,6 +58,8 @@ public final class Integrators {
                 s -> new DpmSolver2());
         register("lms", "linear multistep in sigma, Lagrange coefficients per step (k-diffusion's sample_lms)", "order=4 (1 to 4)",
                 s -> new LinearMultistep(s.integer("order", LinearMultistep.MAX_ORDER)));
+        register("ipndm", "iPNDM: Adams-Bashforth weights of equal steps, lower-order warm-up (Zhang & Chen 2023)", "order=4 (1 to 4)",
+                s -> new Ipndm(s.integer("order", Ipndm.MAX_ORDER)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",

@@ -31,13 +31,38 @@ class PeerSamplersOracleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"dpm2, 1.1210844885138758", "lms, 1.0952069912587024", "lms:order=2, 1.0927836780789275"})
+    @CsvSource({"dpm2, 1.1210844885138758", "lms, 1.0952069912587024", "lms:order=2, 1.0927836780789275", "ipndm, 1.1170369179400734"})
     void finalStateMatchesTheNumpyOracle(String spec, double oracle) {
         try (NDManager m = NDManager.newBaseManager()) {
             Solve.Solution s = Solve.run(Integrators.parse(spec), new DiffusionProblem(EDM, Targets.gaussian(1, 1, 0.05).exactScore()), grid(),
                     NoiseSources.perSample(1).open(0, 1), List.of(), m.create(new double[] {41.0}).reshape(1, 1));
             assertThat(s.x().toDoubleArray()[0]).isCloseTo(oracle, within(1e-12));
             assertThat(s.nfe()).isEqualTo(Integrators.parse(spec).nfe(grid()));
+        }
+    }
+
+    /**
+     * With equal steps in sigma, variable-step linear multistep's Lagrange weights are iPNDM's Adams-Bashforth weights
+     * (warm-up included): the two agree to rounding, so iPNDM is fourth order there (order-lms), while on unequal
+     * steps (the oracle's grid above) they differ.
+     */
+    @ParameterizedTest(name = "order {0}")
+    @CsvSource({"2", "4"})
+    void ipndmIsLinearMultistepOnEqualSigmaSteps(int order) {
+        double[] t = new double[13];
+        for (int i = 0; i <= 12; i++) {
+            t[i] = 2 - (2 - 0.002) * i / 12;
+        }
+        TimeGrid equal = new TimeGrid(EDM, t);
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiffusionProblem problem = new DiffusionProblem(EDM, Targets.gaussian(2, 1, 0.05).exactScore());
+            double[] a = Solve.run(new Ipndm(order), problem, equal, NoiseSources.perSample(1).open(0, 3), List.of(),
+                    m.create(new double[] {3, -1, 0.5, 2, 1.5, 0}).reshape(3, 2)).x().toDoubleArray();
+            double[] b = Solve.run(new LinearMultistep(order), problem, equal, NoiseSources.perSample(1).open(0, 3), List.of(),
+                    m.create(new double[] {3, -1, 0.5, 2, 1.5, 0}).reshape(3, 2)).x().toDoubleArray();
+            for (int i = 0; i < a.length; i++) {
+                assertThat(a[i]).as("coordinate %d", i).isCloseTo(b[i], within(1e-13));
+            }
         }
     }
 }

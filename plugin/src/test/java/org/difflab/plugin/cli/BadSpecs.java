@@ -87,6 +87,7 @@ final class BadSpecs {
         key(s, in, "exponentialEuler", "lambda", List.of("NaN"), "-1");
         key(s, in, "dpmSolverPP2MSde", "eta", List.of("NaN"), "-0.5");
         key(s, in, "lms", "order", List.of("x", "2.5"), "0", "5");
+        key(s, in, "ipndm", "order", List.of("x"), "0", "5");
         key(s, in, "acceleratedOde", "form", List.of("nope"));
         key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
         key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");

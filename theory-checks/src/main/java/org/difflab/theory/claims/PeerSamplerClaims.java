@@ -30,12 +30,22 @@ final class PeerSamplerClaims {
                 + "steps in sigma (ratio e^(h) between neighbours, tending to 1), which the per-step Lagrange coefficients absorb"),
                 "Linear multistep with 4 steps in sigma converges with global order 4 on a smoothly varying grid", List.of("lms"),
                 e, 4, TOLERANCE, "1 NFE per step; orders 1-3 on the first three steps (warm-up).");
+        OrderClaim ipndm = new OrderClaim("order-ipndm", StandardClaims.FAMILY, Provenance.consistency("Zhang, Chen (2023), Fast sampling of "
+                + "diffusion models with exponential integrator (DEIS), ICLR", "iPNDM: Adams-Bashforth weights of equal steps (fourth order "
+                + "with equal steps in sigma, where it is lms); the paper states no order for unequal steps").differs(GAUSSIAN + "; on the "
+                + "log-SNR grid the steps in sigma vary smoothly, and fixed weights miss that variation by O(h^2) per step: global order 2 "
+                + "(DiffLab's analysis, checked here)").basis("the variable-step Adams-Bashforth consistency conditions (Hairer, Norsett, "
+                + "Wanner I, III.5)"), "iPNDM with its fixed weights converges with global order 2 on a grid of unequal steps",
+                List.of("ipndm"), e, 2, TOLERANCE, "1 NFE per step; the same weights on equal sigma steps give lms's order 4 "
+                + "(PeerSamplersOracleTest).");
         return List.of(
                 CatalogueEntry.of(dpm2, Control.positive("heun", "another sampler known to have this order",
                         dpm2.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(dpm2.withSteps(CONTROL_STEPS), "dpm2@score=0.05")),
                 CatalogueEntry.of(lms, Control.positive("lms:order=3", "the same method with 3 steps, judged against order 3 (DiffLab has no "
                         + "other fourth-order sampler)", lms.withSteps(CONTROL_STEPS).withIntegrators(List.of("lms:order=3"))
-                        .expecting(3)), mutant(lms.withSteps(CONTROL_STEPS), "lms@score=0.05")));
+                        .expecting(3)), mutant(lms.withSteps(CONTROL_STEPS), "lms@score=0.05")),
+                CatalogueEntry.of(ipndm, Control.positive("heun", "another sampler known to have this order",
+                        ipndm.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(ipndm.withSteps(CONTROL_STEPS), "ipndm@score=0.05")));
     }
 
     private static Control mutant(OrderClaim quick, String spec) {
