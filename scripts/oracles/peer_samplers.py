@@ -8,6 +8,8 @@ probability-flow solution y(s) = m + (y0 - m) sqrt((v + s^2) / (v + s0^2)).
 Run: python3 scripts/oracles/peer_samplers.py   (prints the final y of each sampler and its error against the exact
 solution for a few step counts, on a grid geometric in s (uniform in log-SNR) and on one uniform in s).
 """
+import math
+
 import numpy as np
 
 M, V = 1.0, 0.05
@@ -68,6 +70,60 @@ def ipndm(y, s):
     return y
 
 
+def phi(k, z):
+    """phi_k(z) = sum_j z^j / (j + k)!: phi_0 = e^z, phi_{k+1}(z) = (phi_k(z) - 1/k!) / z."""
+    if abs(z) < 1:
+        return sum(z ** j / math.factorial(j + k) for j in range(30))
+    out = math.exp(z)
+    for j in range(k):
+        out = (out - 1 / math.factorial(j)) / z
+    return out
+
+
+def unipc_weights(r, h, variant):
+    """a solving sum_m a_m r_m^(k-1) = k! phi_{k+1}(-h) (-h) / B(h), k = 1..len(r); a single difference takes a = 1/2."""
+    if len(r) == 1:
+        return [0.5]
+    z = -h
+    b_of = z if variant == "bh1" else math.expm1(z)
+    rows = [[rm ** (k - 1) for rm in r] for k in range(1, len(r) + 1)]
+    rhs = [math.factorial(k) * z * phi(k + 1, z) / b_of for k in range(1, len(r) + 1)]
+    return list(np.linalg.solve(np.array(rows), np.array(rhs)))
+
+
+def unipc(y, s, order=2, variant="bh2"):
+    """UniPC in data prediction (Zhao et al. 2023): UniP-p predictor, UniC-p corrector with the next evaluation; alpha = 1."""
+    lam = lambda sig: -math.log(sig)
+    def update(x, k, d0, points, p_sig, variant):
+        """x at s[k] to s[k+1] with x0 = d0 at s[k] and the extra points (sigma, x0) as differences."""
+        h = lam(s[k + 1]) - lam(s[k])
+        z = -h
+        b_of = z if variant == "bh1" else math.expm1(z)
+        out = s[k + 1] / s[k] * x - math.expm1(z) * d0
+        if points:
+            r = [(lam(ps) - lam(s[k])) / h for ps, _ in points]
+            a = unipc_weights(r, h, variant)
+            out -= b_of * sum(am * (pd - d0) / rm for am, rm, (ps, pd) in zip(a, r, points))
+        return out
+    x0s = []  # (sigma, x0), newest first
+    prev = None  # (x corrected at s[k-1], k-1, number of points its predictor used)
+    for i in range(len(s) - 1):
+        d = (V * y + s[i] ** 2 * M) / (V + s[i] ** 2)
+        if prev is not None:
+            xc, k, p = prev
+            older = x0s[1:p]
+            y = update(xc, k, x0s[0][1], older + [(s[i], d)], None, variant)
+        x0s.insert(0, (s[i], d))
+        x0s = x0s[:order]
+        if s[i + 1] == 0:
+            y = d
+            continue
+        p = len(x0s)
+        prev = (y, i, p)
+        y = update(y, i, d, x0s[1:p], None, variant)
+    return y
+
+
 def geometric(n):
     return np.exp(np.linspace(np.log(S_MAX), np.log(S_MIN), n + 1))
 
@@ -86,12 +142,16 @@ def reference_grid():
 
 if __name__ == "__main__":
     print("reference (PeerSamplersOracleTest): y0 = %r, 10 geometric steps then s = 0" % REFERENCE_START)
-    for name, f in (("dpm2", dpm2), ("lms", lms), ("lms:order=2", lambda y, s: lms(y, s, 2)), ("ipndm", ipndm)):
+    for name, f in (("dpm2", dpm2), ("lms", lms), ("lms:order=2", lambda y, s: lms(y, s, 2)), ("ipndm", ipndm),
+                    ("unipc:order=1", lambda y, s: unipc(y, s, 1)), ("unipc", unipc), ("unipc:order=3", lambda y, s: unipc(y, s, 3)),
+                    ("unipc:variant=bh1", lambda y, s: unipc(y, s, 2, "bh1")),
+                    ("unipc:order=3,variant=bh1", lambda y, s: unipc(y, s, 3, "bh1"))):
         print("  %-12s %.17g" % (name, f(REFERENCE_START, reference_grid())))
     y0 = REFERENCE_START
     for grid in (geometric, uniform):
         print(grid.__name__)
-        for name, f in (("dpm2", dpm2), ("lms", lms), ("ipndm", ipndm)):
+        for name, f in (("dpm2", dpm2), ("lms", lms), ("ipndm", ipndm), ("unipc1", lambda y, s: unipc(y, s, 1)),
+                        ("unipc2", unipc), ("unipc3", lambda y, s: unipc(y, s, 3)), ("unipc2bh1", lambda y, s: unipc(y, s, 2, "bh1"))):
             errs = []
             ns = (20, 40, 80, 160, 320)
             for n in ns:

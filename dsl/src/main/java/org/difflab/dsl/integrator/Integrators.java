@@ -60,6 +60,8 @@ public final class Integrators {
                 s -> new LinearMultistep(s.integer("order", LinearMultistep.MAX_ORDER)));
         register("ipndm", "iPNDM: Adams-Bashforth weights of equal steps, lower-order warm-up (Zhang & Chen 2023)", "order=4 (1 to 4)",
                 s -> new Ipndm(s.integer("order", Ipndm.MAX_ORDER)));
+        register("unipc", "UniPC predictor-corrector, data prediction, corrector on the next evaluation (Zhao et al. 2023)", "order=2 (1 to 3),variant=bh2|bh1",
+                Integrators::uniPc);
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",
@@ -84,6 +86,15 @@ public final class Integrators {
         register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
                 "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=16,tol=0.1 (0: the sampler itself),"
                         + "share=sample|batch (batch: one window slid by the slowest sample)", Integrators::paradigms);
+    }
+
+    private static Integrator uniPc(Spec s) {
+        String variant = s.string("variant", "bh2");
+        return new UniPc(s.integer("order", 2), switch (variant) {
+            case "bh1" -> UniPc.Variant.BH1;
+            case "bh2" -> UniPc.Variant.BH2;
+            default -> throw s.bad("variant", variant, "bh1 (B(h) = h) or bh2 (B(h) = e^h - 1), the two choices of Zhao et al. 2023");
+        });
     }
 
     private static Integrator paradigms(Spec s) {

@@ -31,7 +31,9 @@ class PeerSamplersOracleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"dpm2, 1.1210844885138758", "lms, 1.0952069912587024", "lms:order=2, 1.0927836780789275", "ipndm, 1.1170369179400734"})
+    @CsvSource(delimiter = '|', value = {"dpm2 | 1.1210844885138758", "lms | 1.0952069912587024", "lms:order=2 | 1.0927836780789275",
+        "ipndm | 1.1170369179400734", "unipc:order=1 | 1.0938503550604823", "unipc | 1.1173655654626984", "unipc:order=3 | 1.1133045850983683",
+        "unipc:variant=bh1 | 1.1398514360161036", "unipc:order=3,variant=bh1 | 1.1133055675339338"})
     void finalStateMatchesTheNumpyOracle(String spec, double oracle) {
         try (NDManager m = NDManager.newBaseManager()) {
             Solve.Solution s = Solve.run(Integrators.parse(spec), new DiffusionProblem(EDM, Targets.gaussian(1, 1, 0.05).exactScore()), grid(),

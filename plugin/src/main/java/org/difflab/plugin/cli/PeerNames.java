@@ -33,6 +33,7 @@ final class PeerNames {
             entry("dpm2", new Peer("sample_dpm_2", "KDPM2DiscreteScheduler")),
             entry("lms", new Peer("sample_lms (order = 4)", "LMSDiscreteScheduler (order = 4)")),
             entry("ipndm", new Peer("sample_ipndm (max_order = 4)", "IPNDMScheduler")),
+            entry("unipc", new Peer("none", "UniPCMultistepScheduler (solver_order = order, solver_type = variant, predict_x0=True)")),
             entry("probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none")),
             entry("paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler")));
 

@@ -38,6 +38,15 @@ final class PeerSamplerClaims {
                 + "Wanner I, III.5)"), "iPNDM with its fixed weights converges with global order 2 on a grid of unequal steps",
                 List.of("ipndm"), e, 2, TOLERANCE, "1 NFE per step; the same weights on equal sigma steps give lms's order 4 "
                 + "(PeerSamplersOracleTest).");
+        OrderClaim unipc = new OrderClaim("order-unipc", StandardClaims.FAMILY, Provenance.paper("Zhao, Bai, Rao, Zhou, Lu (2023), UniPC: a "
+                + "unified predictor-corrector framework for fast sampling of diffusion models, NeurIPS", "UniC-p raises the order of a "
+                + "p-th order predictor to p + 1 for any B(h) = O(h) (the paper's convergence result for UniC); here p = 2, B(h) = e^h - 1 (bh2), the corrector on "
+                + "the next step's evaluation").differs(GAUSSIAN + "; DiffLab's data-prediction form of the paper's updates [R]"),
+                "UniPC-2 with its corrector (1 NFE per step) converges with global order 3", List.of("unipc"), e, 3, TOLERANCE,
+                "1 NFE per step; the last step's predictor is not corrected.");
+        OrderClaim unipc3 = new OrderClaim("order-unipc-3", StandardClaims.FAMILY, unipc.provenance(),
+                "UniPC-3 with its corrector converges with global order 4", List.of("unipc:order=3"), e, 4, TOLERANCE,
+                "1 NFE per step; orders 1 and 2 on the first steps.");
         return List.of(
                 CatalogueEntry.of(dpm2, Control.positive("heun", "another sampler known to have this order",
                         dpm2.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(dpm2.withSteps(CONTROL_STEPS), "dpm2@score=0.05")),
@@ -45,7 +54,11 @@ final class PeerSamplerClaims {
                         + "other fourth-order sampler)", lms.withSteps(CONTROL_STEPS).withIntegrators(List.of("lms:order=3"))
                         .expecting(3)), mutant(lms.withSteps(CONTROL_STEPS), "lms@score=0.05")),
                 CatalogueEntry.of(ipndm, Control.positive("heun", "another sampler known to have this order",
-                        ipndm.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(ipndm.withSteps(CONTROL_STEPS), "ipndm@score=0.05")));
+                        ipndm.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(ipndm.withSteps(CONTROL_STEPS), "ipndm@score=0.05")),
+                CatalogueEntry.of(unipc, Control.positive("unipc:variant=bh1", "the other B(h) (bh1), of the same order", unipc.withSteps(
+                        CONTROL_STEPS).withIntegrators(List.of("unipc:variant=bh1"))), mutant(unipc.withSteps(CONTROL_STEPS), "unipc@score=0.05")),
+                CatalogueEntry.of(unipc3, Control.positive("lms", "another sampler known to have this order", unipc3.withSteps(CONTROL_STEPS)
+                        .withIntegrators(List.of("lms"))), mutant(unipc3.withSteps(CONTROL_STEPS), "unipc:order=3@score=0.05")));
     }
 
     private static Control mutant(OrderClaim quick, String spec) {
