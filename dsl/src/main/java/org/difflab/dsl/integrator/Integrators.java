@@ -62,6 +62,8 @@ public final class Integrators {
                 s -> new Ipndm(s.integer("order", Ipndm.MAX_ORDER)));
         register("unipc", "UniPC predictor-corrector, data prediction, corrector on the next evaluation (Zhao et al. 2023)", "order=2 (1 to 3),variant=bh2|bh1",
                 Integrators::uniPc);
+        register("deis", "DEIS multistep, tAB-DEIS: noise prediction extrapolated in t, linear part exact (Zhang & Chen 2023)", "order=2 (1 to 3)",
+                s -> new Deis(s.integer("order", 2)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",

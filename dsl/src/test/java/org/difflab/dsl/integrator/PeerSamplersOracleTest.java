@@ -44,6 +44,24 @@ class PeerSamplersOracleTest {
     }
 
     /**
+     * On the EDM schedule the time is sigma/alpha itself, so tAB-DEIS's polynomial in t is linear multistep's polynomial
+     * in sigma: the two agree to rounding on the oracle's grid of unequal steps (DEIS's integration by parts and
+     * quadrature against lms's direct Gauss-Legendre integral), the step to sigma = 0 included.
+     */
+    @ParameterizedTest(name = "order {0}")
+    @CsvSource({"1", "2", "3"})
+    void deisIsLinearMultistepWhenTimeIsSigma(int order) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiffusionProblem problem = new DiffusionProblem(EDM, Targets.gaussian(1, 1, 0.05).exactScore());
+            double a = Solve.run(new Deis(order), problem, grid(), NoiseSources.perSample(1).open(0, 1), List.of(),
+                    m.create(new double[] {41.0}).reshape(1, 1)).x().toDoubleArray()[0];
+            double b = Solve.run(new LinearMultistep(order), problem, grid(), NoiseSources.perSample(1).open(0, 1), List.of(),
+                    m.create(new double[] {41.0}).reshape(1, 1)).x().toDoubleArray()[0];
+            assertThat(a).isCloseTo(b, within(1e-12));
+        }
+    }
+
+    /**
      * With equal steps in sigma, variable-step linear multistep's Lagrange weights are iPNDM's Adams-Bashforth weights
      * (warm-up included): the two agree to rounding, so iPNDM is fourth order there (order-lms), while on unequal
      * steps (the oracle's grid above) they differ.

@@ -34,6 +34,7 @@ final class PeerNames {
             entry("lms", new Peer("sample_lms (order = 4)", "LMSDiscreteScheduler (order = 4)")),
             entry("ipndm", new Peer("sample_ipndm (max_order = 4)", "IPNDMScheduler")),
             entry("unipc", new Peer("none", "UniPCMultistepScheduler (solver_order = order, solver_type = variant, predict_x0=True)")),
+            entry("deis", new Peer("none", "DEISMultistepScheduler (algorithm_type=\"deis\", solver_order = order)")),
             entry("probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none")),
             entry("paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler")));
 

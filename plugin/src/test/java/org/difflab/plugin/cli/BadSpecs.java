@@ -90,6 +90,7 @@ final class BadSpecs {
         key(s, in, "ipndm", "order", List.of("x"), "0", "5");
         key(s, in, "unipc", "order", List.of("x"), "0", "4");
         key(s, in, "unipc", "variant", List.of("bh3", "BH1"));
+        key(s, in, "deis", "order", List.of("x"), "0", "4");
         key(s, in, "acceleratedOde", "form", List.of("nope"));
         key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
         key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");

@@ -47,6 +47,12 @@ final class PeerSamplerClaims {
         OrderClaim unipc3 = new OrderClaim("order-unipc-3", StandardClaims.FAMILY, unipc.provenance(),
                 "UniPC-3 with its corrector converges with global order 4", List.of("unipc:order=3"), e, 4, TOLERANCE,
                 "1 NFE per step; orders 1 and 2 on the first steps.");
+        OrderClaim deis = new OrderClaim("order-deis", StandardClaims.FAMILY, Provenance.paper("Zhang, Chen (2023), Fast sampling of "
+                + "diffusion models with exponential integrator (DEIS), ICLR", "tAB-DEIS: the linear part integrated exactly, the noise "
+                + "prediction extrapolated by a polynomial through r + 1 past values in t: an order-(r + 1) multistep method; here r = 2 (tAB3)")
+                .differs(GAUSSIAN), "tAB-DEIS with three past values converges with global order 3", List.of("deis:order=3"), e, 3, TOLERANCE,
+                "1 NFE per step; orders 1 and 2 on the first steps; the polynomial is in the VP schedule's t, the log-SNR grid's steps in t "
+                + "are unequal.");
         return List.of(
                 CatalogueEntry.of(dpm2, Control.positive("heun", "another sampler known to have this order",
                         dpm2.withSteps(CONTROL_STEPS).withIntegrators(List.of("heun"))), mutant(dpm2.withSteps(CONTROL_STEPS), "dpm2@score=0.05")),
@@ -58,7 +64,9 @@ final class PeerSamplerClaims {
                 CatalogueEntry.of(unipc, Control.positive("unipc:variant=bh1", "the other B(h) (bh1), of the same order", unipc.withSteps(
                         CONTROL_STEPS).withIntegrators(List.of("unipc:variant=bh1"))), mutant(unipc.withSteps(CONTROL_STEPS), "unipc@score=0.05")),
                 CatalogueEntry.of(unipc3, Control.positive("lms", "another sampler known to have this order", unipc3.withSteps(CONTROL_STEPS)
-                        .withIntegrators(List.of("lms"))), mutant(unipc3.withSteps(CONTROL_STEPS), "unipc:order=3@score=0.05")));
+                        .withIntegrators(List.of("lms"))), mutant(unipc3.withSteps(CONTROL_STEPS), "unipc:order=3@score=0.05")),
+                CatalogueEntry.of(deis, Control.positive("unipc", "another sampler known to have this order", deis.withSteps(CONTROL_STEPS)
+                        .withIntegrators(List.of("unipc"))), mutant(deis.withSteps(CONTROL_STEPS), "deis:order=3@score=0.05")));
     }
 
     private static Control mutant(OrderClaim quick, String spec) {
