@@ -57,13 +57,13 @@ public final class Integrators {
         register("dpm2", "DPM-Solver-2, midpoint in log-SNR (Lu et al. 2022)", "",
                 s -> new DpmSolver2());
         register("lms", "linear multistep in sigma, Lagrange coefficients per step (k-diffusion's sample_lms)", "order=4 (1 to 4)",
-                s -> new LinearMultistep(s.integer("order", LinearMultistep.MAX_ORDER)));
+                s -> new LinearMultistep(order(s, LinearMultistep.MAX_ORDER, LinearMultistep.MAX_ORDER)));
         register("ipndm", "iPNDM: Adams-Bashforth weights of equal steps, lower-order warm-up (Zhang & Chen 2023)", "order=4 (1 to 4)",
-                s -> new Ipndm(s.integer("order", Ipndm.MAX_ORDER)));
+                s -> new Ipndm(order(s, Ipndm.MAX_ORDER, Ipndm.MAX_ORDER)));
         register("unipc", "UniPC predictor-corrector, data prediction, corrector on the next evaluation (Zhao et al. 2023)", "order=2 (1 to 3),variant=bh2|bh1",
                 Integrators::uniPc);
         register("deis", "DEIS multistep, tAB-DEIS: noise prediction extrapolated in t, linear part exact (Zhang & Chen 2023)", "order=2 (1 to 3)",
-                s -> new Deis(s.integer("order", 2)));
+                s -> new Deis(order(s, 2, Deis.MAX_ORDER)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",
@@ -90,9 +90,18 @@ public final class Integrators {
                         + "share=sample|batch (batch: one window slid by the slowest sample)", Integrators::paradigms);
     }
 
+    /** A multistep sampler's order from its spec: an integer from 1 to {@code max}. */
+    private static int order(Spec s, int dflt, int max) {
+        int order = s.integer("order", dflt);
+        if (order < 1 || order > max) {
+            throw s.bad("order", order, "an integer from 1 to " + max);
+        }
+        return order;
+    }
+
     private static Integrator uniPc(Spec s) {
         String variant = s.string("variant", "bh2");
-        return new UniPc(s.integer("order", 2), switch (variant) {
+        return new UniPc(order(s, 2, UniPc.MAX_ORDER), switch (variant) {
             case "bh1" -> UniPc.Variant.BH1;
             case "bh2" -> UniPc.Variant.BH2;
             default -> throw s.bad("variant", variant, "bh1 (B(h) = h) or bh2 (B(h) = e^h - 1), the two choices of Zhao et al. 2023");
