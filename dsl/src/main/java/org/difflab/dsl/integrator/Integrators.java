@@ -40,6 +40,16 @@ public final class Integrators {
                 s -> new DpmSolverPP2M());
         register("dpmSolverPP2MSde", "SDE-DPM-Solver++(2M) (Lu et al. 2022)", "eta=1",
                 s -> new DpmSolverPP2MSde(s.real("eta", 1)));
+        register("dpm2", "DPM-Solver-2, midpoint in log-SNR (Lu et al. 2022)", "",
+                s -> new DpmSolver2());
+        register("lms", "linear multistep in sigma, Lagrange coefficients per step (k-diffusion's sample_lms)", "order=4 (1 to 4)",
+                s -> new LinearMultistep(order(s, LinearMultistep.MAX_ORDER, LinearMultistep.MAX_ORDER)));
+        register("ipndm", "iPNDM: Adams-Bashforth weights of equal steps, lower-order warm-up (Zhang & Chen 2023)", "order=4 (1 to 4)",
+                s -> new Ipndm(order(s, Ipndm.MAX_ORDER, Ipndm.MAX_ORDER)));
+        register("unipc", "UniPC predictor-corrector, data prediction, corrector on the next evaluation (Zhao et al. 2023)", "order=2 (1 to 3),variant=bh2|bh1",
+                Integrators::uniPc);
+        register("deis", "DEIS multistep, tAB-DEIS: noise prediction extrapolated in t, linear part exact (Zhang & Chen 2023)", "order=2 (1 to 3)",
+                s -> new Deis(order(s, 2, Deis.MAX_ORDER)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",
@@ -64,6 +74,24 @@ public final class Integrators {
         register("paradigms", "ParaDiGMS sliding-window Picard iteration of a one-step sampler (Shih et al. 2023)",
                 "sampler=ddpm|ddim|dpmSolverPP2M|eulerMaruyama|exponentialEuler,window=16,tol=0.1 (0: the sampler itself),"
                         + "share=sample|batch (batch: one window slid by the slowest sample)", Integrators::paradigms);
+    }
+
+    /** A multistep sampler's order from its spec: an integer from 1 to {@code max}. */
+    private static int order(Spec s, int dflt, int max) {
+        int order = s.integer("order", dflt);
+        if (order < 1 || order > max) {
+            throw s.bad("order", order, "an integer from 1 to " + max);
+        }
+        return order;
+    }
+
+    private static Integrator uniPc(Spec s) {
+        String variant = s.string("variant", "bh2");
+        return new UniPc(order(s, 2, UniPc.MAX_ORDER), switch (variant) {
+            case "bh1" -> UniPc.Variant.BH1;
+            case "bh2" -> UniPc.Variant.BH2;
+            default -> throw s.bad("variant", variant, "bh1 (B(h) = h) or bh2 (B(h) = e^h - 1), the two choices of Zhao et al. 2023");
+        });
     }
 
     private static Integrator paradigms(Spec s) {

@@ -1,5 +1,7 @@
 package org.difflab.plugin.cli;
 
+import static java.util.Map.entry;
+
 import java.util.Map;
 
 /**
@@ -18,18 +20,23 @@ final class PeerNames {
 
     private static final Peer NONE = new Peer("none", "none");
 
-    private static final Map<String, Peer> BY_NAME = Map.of(
-            "ddim", new Peer("sample_euler (eta = 0, no churn); sample_euler_ancestral (ddim:eta=1)",
-                    "DDIMScheduler; EulerDiscreteScheduler (eta = 0)"),
-            "ddpm", new Peer("sample_euler_ancestral (variance=small, = ddim:eta=1)",
-                    "DDPMScheduler (fixed_small = variance=small, fixed_large = variance=large); EulerAncestralDiscreteScheduler"),
-            "eulerMaruyama", new Peer("none", "ScoreSdeVpScheduler (deprecated)"),
-            "heun", new Peer("sample_heun (no churn)", "HeunDiscreteScheduler"),
-            "dpmSolverPP2M", new Peer("sample_dpmpp_2m", "DPMSolverMultistepScheduler (algorithm_type=\"dpmsolver++\", solver_order=2)"),
-            "dpmSolverPP2MSde", new Peer("sample_dpmpp_2m_sde (solver_type=\"midpoint\")",
-                    "DPMSolverMultistepScheduler (algorithm_type=\"sde-dpmsolver++\")"),
-            "probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none"),
-            "paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler"));
+    private static final Map<String, Peer> BY_NAME = Map.ofEntries(
+            entry("ddim", new Peer("sample_euler (eta = 0, no churn); sample_euler_ancestral (ddim:eta=1)",
+                    "DDIMScheduler; EulerDiscreteScheduler (eta = 0)")),
+            entry("ddpm", new Peer("sample_euler_ancestral (variance=small, = ddim:eta=1)",
+                    "DDPMScheduler (fixed_small = variance=small, fixed_large = variance=large); EulerAncestralDiscreteScheduler")),
+            entry("eulerMaruyama", new Peer("none", "ScoreSdeVpScheduler (deprecated)")),
+            entry("heun", new Peer("sample_heun (no churn)", "HeunDiscreteScheduler")),
+            entry("dpmSolverPP2M", new Peer("sample_dpmpp_2m", "DPMSolverMultistepScheduler (algorithm_type=\"dpmsolver++\", solver_order=2)")),
+            entry("dpmSolverPP2MSde", new Peer("sample_dpmpp_2m_sde (solver_type=\"midpoint\")",
+                    "DPMSolverMultistepScheduler (algorithm_type=\"sde-dpmsolver++\")")),
+            entry("dpm2", new Peer("sample_dpm_2", "KDPM2DiscreteScheduler")),
+            entry("lms", new Peer("sample_lms (order = 4)", "LMSDiscreteScheduler (order = 4)")),
+            entry("ipndm", new Peer("sample_ipndm (max_order = 4)", "IPNDMScheduler")),
+            entry("unipc", new Peer("none", "UniPCMultistepScheduler (solver_order = order, solver_type = variant, predict_x0=True)")),
+            entry("deis", new Peer("none", "DEISMultistepScheduler (algorithm_type=\"deis\", solver_order = order)")),
+            entry("probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none")),
+            entry("paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler")));
 
     private PeerNames() {}
 

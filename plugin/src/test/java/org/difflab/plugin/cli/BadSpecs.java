@@ -86,6 +86,11 @@ final class BadSpecs {
         key(s, in, "eulerMaruyama", "lambda", BAD_REALS, "-1");
         key(s, in, "exponentialEuler", "lambda", List.of("NaN"), "-1");
         key(s, in, "dpmSolverPP2MSde", "eta", List.of("NaN"), "-0.5");
+        key(s, in, "lms", "order", List.of("x", "2.5"), "0", "5");
+        key(s, in, "ipndm", "order", List.of("x"), "0", "5");
+        key(s, in, "unipc", "order", List.of("x"), "0", "4");
+        key(s, in, "unipc", "variant", List.of("bh3", "BH1"));
+        key(s, in, "deis", "order", List.of("x"), "0", "4");
         key(s, in, "acceleratedOde", "form", List.of("nope"));
         key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
         key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");
