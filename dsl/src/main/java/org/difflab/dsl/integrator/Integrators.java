@@ -54,6 +54,11 @@ public final class Integrators {
                 s -> new DpmSolverPP2M());
         register("dpmSolverPP2MSde", "SDE-DPM-Solver++(2M) (Lu et al. 2022)", "eta=1",
                 s -> new DpmSolverPP2MSde(s.real("eta", 1)));
+        register("edmStochastic", "EDM stochastic sampler, Heun with churn (Karras et al. 2022, Algorithm 2)",
+                "churn=80,tmin=0.05,tmax=50 (inf: no upper limit),noise=1",
+                s -> new EdmStochastic(s.real("churn", 80), s.real("tmin", 0.05), s.realOrInfinity("tmax", 50), s.real("noise", 1)));
+        register("dpmSolverPP3MSde", "DPM-Solver++(3M) SDE (Lu et al. 2022; k-diffusion's sample_dpmpp_3m_sde)", "eta=1",
+                s -> new DpmSolverPP3MSde(s.real("eta", 1)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",

@@ -28,6 +28,10 @@ final class PeerNames {
             "dpmSolverPP2M", new Peer("sample_dpmpp_2m", "DPMSolverMultistepScheduler (algorithm_type=\"dpmsolver++\", solver_order=2)"),
             "dpmSolverPP2MSde", new Peer("sample_dpmpp_2m_sde (solver_type=\"midpoint\")",
                     "DPMSolverMultistepScheduler (algorithm_type=\"sde-dpmsolver++\")"),
+            "edmStochastic", new Peer("sample_heun (s_churn > 0; s_tmin, s_tmax, s_noise)",
+                    "KarrasVeScheduler (deprecated); EulerDiscreteScheduler's s_churn is the Euler form"),
+            "dpmSolverPP3MSde", new Peer("sample_dpmpp_3m_sde",
+                    "none (DPMSolverMultistepScheduler's third-order update has ODE branches only, in the versions read)"),
             "probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none"),
             "paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler"));
 

@@ -86,6 +86,11 @@ final class BadSpecs {
         key(s, in, "eulerMaruyama", "lambda", BAD_REALS, "-1");
         key(s, in, "exponentialEuler", "lambda", List.of("NaN"), "-1");
         key(s, in, "dpmSolverPP2MSde", "eta", List.of("NaN"), "-0.5");
+        key(s, in, "edmStochastic", "churn", List.of("NaN", "Infinity"), "-1");
+        key(s, in, "edmStochastic", "tmin", List.of("NaN"), "-1", "60"); // 60 > tmax = 50
+        key(s, in, "edmStochastic", "tmax", List.of("NaN", "-Infinity"), "0.01"); // 0.01 < tmin = 0.05
+        key(s, in, "edmStochastic", "noise", List.of("NaN"), "0", "-1");
+        key(s, in, "dpmSolverPP3MSde", "eta", List.of("NaN"), "-1");
         key(s, in, "acceleratedOde", "form", List.of("nope"));
         key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
         key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");

@@ -1,0 +1,40 @@
+package org.difflab.theory.claims;
+
+import java.util.List;
+
+/**
+ * The weak-order claims of the peers' stochastic samplers (issue 27: k-diffusion's and EDM's SDE and ancestral
+ * samplers), on {@link Experiment#standard()} like {@link StandardClaims} and in its family: W2 between the exact
+ * output law and the reference law, a 5% noise-variance mutant ({@code @noise=0.05}) and a positive control of the
+ * same order. None of these papers states a weak order: each claim is a consistency claim whose expected order is
+ * DiffLab's reading of the update, said in the claim.
+ */
+final class StochasticPeerClaims {
+    private static final double TOLERANCE = 0.05;
+
+    private StochasticPeerClaims() {}
+
+    /** The claims, in report order. */
+    static List<CatalogueEntry> all() {
+        Experiment e = Experiment.standard();
+        return List.of(
+                StandardClaims.entry(new OrderClaim("order-edm-stochastic", StandardClaims.FAMILY, Provenance.consistency("Karras, Aittala, "
+                        + "Aila, Laine (2022), Elucidating the design space of diffusion-based generative models (EDM), NeurIPS", "Algorithm 2: "
+                        + "the stochastic sampler (churn, then Heun); the paper states no weak order").differs("on exact marginals the churn "
+                        + "moves the law from sigma_i to sigma_hat exactly, so the law's error is Heun's: weak order 2 with S_noise = 1 and a "
+                        + "fixed S_churn (gamma_i = S_churn/N -> 0; S_churn = 20 keeps gamma below its cap sqrt 2 - 1 from 80 steps on); "
+                        + "S_noise > 1 is an error no step count removes").basis("DiffLab's reading of Algorithm 2 (EdmStochastic's Javadoc)"),
+                        "EDM's stochastic sampler has weak order 2 (S_noise = 1, fixed S_churn)", List.of("edmStochastic:churn=20"), e, 2,
+                        TOLERANCE, "Weak error (W2 of the law); S_churn 20, S_tmin 0.05, S_tmax 50, S_noise 1; 2 NFE per step."),
+                        "edmStochastic:churn=20@noise=0.05", "heun"),
+                StandardClaims.entry(new OrderClaim("order-dpmpp3m-sde", StandardClaims.FAMILY, Provenance.consistency("Lu, Zhou, Bao, "
+                        + "Chen, Li, Zhu (2022), DPM-Solver++, arXiv 2211.01095", "the third-order multistep solver in data prediction, "
+                        + "in its SDE form as k-diffusion's sample_dpmpp_3m_sde; the paper states orders for the ODE solvers only")
+                        .differs("the peers' coefficients give the second-difference term half the weight of a third-order Taylor "
+                                + "match, so even the ODE form (eta = 0) is second order (DpmSolverPP3MSde's Javadoc); expected weak order "
+                                + "2").basis("DiffLab's reading of the update, with the order measured at eta = 0 and 1"),
+                        "DPM-Solver++(3M) SDE is second order in law (eta = 1)", List.of("dpmSolverPP3MSde"), e, 2, TOLERANCE,
+                        "Weak error (W2 of the law); eta 1; first step first order, second step second order."),
+                        "dpmSolverPP3MSde@noise=0.05", "dpmSolverPP2MSde"));
+    }
+}
