@@ -97,6 +97,38 @@ def dpmpp_3m_sde(sigmas, start_mean, start_var, eta):
     return x.law()
 
 
+def ancestral_step(s_from, s_to, eta):
+    """k-diffusion's split of a step into sigma_down and sigma_up (eta = 1: the DDPM posterior's noise)."""
+    if eta == 0 or s_to == 0:
+        return s_to, 0.0
+    up = min(s_to, eta * np.sqrt(s_to ** 2 * (s_from ** 2 - s_to ** 2) / s_from ** 2))
+    return np.sqrt(s_to ** 2 - up ** 2), up
+
+
+def ancestral(sigmas, mean, var, eta, singlestep_plus_plus):
+    """DPM-Solver-2 (midpoint in log sigma, eps form; Lu et al. 2022 Algorithm 1, r = 1/2) or DPM-Solver++(2S) (data
+    form, Lu et al. 2022 DPM-Solver++ Algorithm 1) to sigma_down, then noise sigma_up; Euler when sigma_down = 0."""
+    for i in range(len(sigmas) - 1):
+        s = sigmas[i]
+        down, up = ancestral_step(s, sigmas[i + 1], eta)
+        # every map is y - M -> a (y - M), from D(y; s) - M = g(s) (y - M)
+        if down == 0:
+            a = denoiser_gain(s)
+        elif singlestep_plus_plus:
+            h = np.log(s) - np.log(down)
+            sm = s * np.exp(-h / 2)
+            a_mid = sm / s + (1 - np.exp(-h / 2)) * denoiser_gain(s)
+            a = down / s + (1 - np.exp(-h)) * denoiser_gain(sm) * a_mid
+        else:
+            sm = np.sqrt(s * down)
+            k0 = (1 - denoiser_gain(s)) / s            # eps = (y - D)/s = k (y - M)
+            a_mid = 1 + (sm - s) * k0
+            a = 1 + (down - s) * (1 - denoiser_gain(sm)) / sm * a_mid
+        mean = M + a * (mean - M)
+        var = a * a * var + up * up
+    return mean, var
+
+
 if __name__ == "__main__":
     np.set_printoptions(precision=17)
     grid = [70.0, 40.0, 10.0, 3.0, 1.0, 0.3, 0.06, 0.01, 0.0]
@@ -105,6 +137,10 @@ if __name__ == "__main__":
                         ("edmStochastic:churn=0", (0, 0.05, 50, 1.0))]:
         m, v = edm_stochastic(grid, start_mean, start_var, *args, largest=80.0)
         print(f"{label}: mean {float(m)!r} variance {float(v)!r}")
+    for name, plus in (("dpm2Ancestral", False), ("dpmSolverPP2SAncestral", True)):
+        for eta in (1.0, 0.0, 1.5):
+            m, v = ancestral(grid, start_mean, start_var, eta, plus)
+            print(f"{name}:eta={eta}: mean {float(m)!r} variance {float(v)!r}")
     for eta in (1.0, 0.5, 0.0):
         m, v = dpmpp_3m_sde(grid, start_mean, start_var, eta)
         print(f"dpmSolverPP3MSde:eta={eta}: mean {float(m)!r} variance {float(v)!r}")

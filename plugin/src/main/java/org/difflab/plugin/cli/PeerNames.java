@@ -18,22 +18,24 @@ final class PeerNames {
 
     private static final Peer NONE = new Peer("none", "none");
 
-    private static final Map<String, Peer> BY_NAME = Map.of(
-            "ddim", new Peer("sample_euler (eta = 0, no churn); sample_euler_ancestral (ddim:eta=1)",
-                    "DDIMScheduler; EulerDiscreteScheduler (eta = 0)"),
-            "ddpm", new Peer("sample_euler_ancestral (variance=small, = ddim:eta=1)",
-                    "DDPMScheduler (fixed_small = variance=small, fixed_large = variance=large); EulerAncestralDiscreteScheduler"),
-            "eulerMaruyama", new Peer("none", "ScoreSdeVpScheduler (deprecated)"),
-            "heun", new Peer("sample_heun (no churn)", "HeunDiscreteScheduler"),
-            "dpmSolverPP2M", new Peer("sample_dpmpp_2m", "DPMSolverMultistepScheduler (algorithm_type=\"dpmsolver++\", solver_order=2)"),
-            "dpmSolverPP2MSde", new Peer("sample_dpmpp_2m_sde (solver_type=\"midpoint\")",
-                    "DPMSolverMultistepScheduler (algorithm_type=\"sde-dpmsolver++\")"),
-            "edmStochastic", new Peer("sample_heun (s_churn > 0; s_tmin, s_tmax, s_noise)",
-                    "KarrasVeScheduler (deprecated); EulerDiscreteScheduler's s_churn is the Euler form"),
-            "dpmSolverPP3MSde", new Peer("sample_dpmpp_3m_sde",
-                    "none (DPMSolverMultistepScheduler's third-order update has ODE branches only, in the versions read)"),
-            "probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none"),
-            "paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler"));
+    private static final Map<String, Peer> BY_NAME = Map.ofEntries(
+            Map.entry("ddim", new Peer("sample_euler (eta = 0, no churn); sample_euler_ancestral (ddim:eta=1)",
+                    "DDIMScheduler; EulerDiscreteScheduler (eta = 0)")),
+            Map.entry("ddpm", new Peer("sample_euler_ancestral (variance=small, = ddim:eta=1)",
+                    "DDPMScheduler (fixed_small = variance=small, fixed_large = variance=large); EulerAncestralDiscreteScheduler")),
+            Map.entry("eulerMaruyama", new Peer("none", "ScoreSdeVpScheduler (deprecated)")),
+            Map.entry("heun", new Peer("sample_heun (no churn)", "HeunDiscreteScheduler")),
+            Map.entry("dpmSolverPP2M", new Peer("sample_dpmpp_2m", "DPMSolverMultistepScheduler (algorithm_type=\"dpmsolver++\", solver_order=2)")),
+            Map.entry("dpmSolverPP2MSde", new Peer("sample_dpmpp_2m_sde (solver_type=\"midpoint\")",
+                    "DPMSolverMultistepScheduler (algorithm_type=\"sde-dpmsolver++\")")),
+            Map.entry("edmStochastic", new Peer("sample_heun (s_churn > 0; s_tmin, s_tmax, s_noise)",
+                    "KarrasVeScheduler (deprecated); EulerDiscreteScheduler's s_churn is the Euler form")),
+            Map.entry("dpmSolverPP3MSde", new Peer("sample_dpmpp_3m_sde",
+                    "none (DPMSolverMultistepScheduler's third-order update has ODE branches only, in the versions read)")),
+            Map.entry("dpm2Ancestral", new Peer("sample_dpm_2_ancestral (eta = 0: sample_dpm_2)", "KDPM2AncestralDiscreteScheduler")),
+            Map.entry("dpmSolverPP2SAncestral", new Peer("sample_dpmpp_2s_ancestral", "none (DPMSolverSinglestepScheduler has no ancestral noise)")),
+            Map.entry("probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none")),
+            Map.entry("paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler")));
 
     private PeerNames() {}
 

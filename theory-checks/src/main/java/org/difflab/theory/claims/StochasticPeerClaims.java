@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class StochasticPeerClaims {
     private static final double TOLERANCE = 0.05;
+    private static final String ANCESTRAL = "on exact marginals the ODE step to sigma_down and the noise sigma_up give the law at "
+            + "sigma_{i+1} exactly, so the law's error is the second-order ODE step's: weak order 2";
+    private static final String READING = "DiffLab's reading of the ancestral split (AncestralStep's Javadoc)";
 
     private StochasticPeerClaims() {}
 
@@ -35,6 +38,18 @@ final class StochasticPeerClaims {
                                 + "2").basis("DiffLab's reading of the update, with the order measured at eta = 0 and 1"),
                         "DPM-Solver++(3M) SDE is second order in law (eta = 1)", List.of("dpmSolverPP3MSde"), e, 2, TOLERANCE,
                         "Weak error (W2 of the law); eta 1; first step first order, second step second order."),
-                        "dpmSolverPP3MSde@noise=0.05", "dpmSolverPP2MSde"));
+                        "dpmSolverPP3MSde@noise=0.05", "dpmSolverPP2MSde"),
+                StandardClaims.entry(new OrderClaim("order-dpm2-ancestral", StandardClaims.FAMILY, Provenance.consistency("Lu, Zhou, Bao, "
+                        + "Chen, Li, Zhu (2022), DPM-Solver, NeurIPS, arXiv 2206.00927", "Algorithm 1 (DPM-Solver-2, r = 1/2) with ancestral "
+                        + "noise as k-diffusion's sample_dpm_2_ancestral; the paper states order 2 for the ODE solver only").differs(ANCESTRAL)
+                        .basis(READING), "DPM-Solver-2 with ancestral noise is second order in law", List.of("dpm2Ancestral"), e, 2,
+                        TOLERANCE, "Weak error (W2 of the law); eta 1; 2 NFE per step (1 on the step to sigma = 0)."),
+                        "dpm2Ancestral@noise=0.05", "heun"),
+                StandardClaims.entry(new OrderClaim("order-dpmpp2s-ancestral", StandardClaims.FAMILY, Provenance.consistency("Lu, Zhou, Bao, "
+                        + "Chen, Li, Zhu (2022), DPM-Solver++, arXiv 2211.01095", "Algorithm 1 (DPM-Solver++(2S), r = 1/2) with ancestral "
+                        + "noise as k-diffusion's sample_dpmpp_2s_ancestral; the paper states order 2 for the ODE solver only")
+                        .differs(ANCESTRAL).basis(READING), "DPM-Solver++(2S) with ancestral noise is second order in law",
+                        List.of("dpmSolverPP2SAncestral"), e, 2, TOLERANCE, "Weak error (W2 of the law); eta 1; 2 NFE per step (1 on "
+                        + "the step to sigma = 0)."), "dpmSolverPP2SAncestral@noise=0.05", "dpmSolverPP2MSde"));
     }
 }
