@@ -129,6 +129,37 @@ def ancestral(sigmas, mean, var, eta, singlestep_plus_plus):
     return mean, var
 
 
+def dpmpp_sde(sigmas, start_mean, start_var, eta, correlated=True):
+    """k-diffusion's sample_dpmpp_sde (r = 1/2): an ancestral substep to the midpoint sigma_s = sqrt(sigma sigma_next)
+    with noise z1, then the whole step from the midpoint's denoised value with noise z2; z1, z2 the normalised increments
+    of one Brownian motion in sigma over [sigma_s, sigma] and [sigma_next, sigma] (correlated=False: independent)."""
+    x = Affine(start_mean, [np.sqrt(start_var)])
+    for i in range(len(sigmas) - 1):
+        s, s1 = sigmas[i], sigmas[i + 1]
+        d = denoised(x, s)
+        if s1 == 0:
+            return d.law()
+        sm = np.sqrt(s * s1)
+        down1, up1 = ancestral_step(s, sm, eta)
+        down2, up2 = ancestral_step(s, s1, eta)
+        n = len(x.a)
+        a_idx, b_idx = n, n + 1                      # two fresh draws per step
+        x_mid = x.lin(down1 / s, d, 1 - down1 / s)
+        x_mid = Affine(x_mid.c, np.pad(x_mid.a, (0, 2)))
+        x_mid.a[a_idx] += up1
+        d2 = denoised(x_mid, sm)
+        new = x.lin(down2 / s, d2, 1 - down2 / s)
+        new = Affine(new.c, np.pad(new.a, (0, 2 + n - len(new.a)) if len(new.a) < n + 2 else (0, 0)))
+        if correlated:
+            span = np.sqrt(s - s1)
+            new.a[a_idx] += up2 * np.sqrt(s - sm) / span
+            new.a[b_idx] += up2 * np.sqrt(sm - s1) / span
+        else:
+            new.a[b_idx] += up2
+        x = new
+    return x.law()
+
+
 if __name__ == "__main__":
     np.set_printoptions(precision=17)
     grid = [70.0, 40.0, 10.0, 3.0, 1.0, 0.3, 0.06, 0.01, 0.0]
@@ -141,6 +172,9 @@ if __name__ == "__main__":
         for eta in (1.0, 0.0, 1.5):
             m, v = ancestral(grid, start_mean, start_var, eta, plus)
             print(f"{name}:eta={eta}: mean {float(m)!r} variance {float(v)!r}")
+    for eta in (1.0, 0.0):
+        m, v = dpmpp_sde(grid[:-1], start_mean, start_var, eta)
+        print(f"dpmSolverPPSde:eta={eta} (grid ending at sigma 0.01): mean {float(m)!r} variance {float(v)!r}")
     for eta in (1.0, 0.5, 0.0):
         m, v = dpmpp_3m_sde(grid, start_mean, start_var, eta)
         print(f"dpmSolverPP3MSde:eta={eta}: mean {float(m)!r} variance {float(v)!r}")

@@ -1,5 +1,7 @@
 package org.difflab.dsl.integrator;
 
+import org.difflab.dsl.grid.TimeGrid;
+
 /**
  * The split of one ancestral step from sigma_from to sigma_to (k-diffusion's noise levels sigma / alpha) into a
  * deterministic move to sigma_down and fresh noise of standard deviation sigma_up, with sigma_down^2 + sigma_up^2 =
@@ -20,5 +22,19 @@ record AncestralStep(double down, double up) {
         }
         double up = Math.min(to, eta * Math.sqrt(to * to * (from * from - to * to) / (from * from)));
         return new AncestralStep(Math.sqrt(Math.max(0, to * to - up * up)), up);
+    }
+
+    /** The split of step i of a grid (its levels' sigma / alpha). */
+    static AncestralStep of(TimeGrid grid, int i, double eta) {
+        return of(grid.level(i).sigmaOverAlpha(), grid.level(i + 1).sigmaOverAlpha(), eta);
+    }
+
+    /** Model evaluations of a two-stage ancestral sampler on the grid: two per step, one where sigma_down = 0 (an Euler step). */
+    static long twoStageEvaluations(TimeGrid grid, double eta) {
+        long n = 0;
+        for (int i = 0; i < grid.steps(); i++) {
+            n += of(grid, i, eta).down() > 0 ? 2 : 1;
+        }
+        return n;
     }
 }

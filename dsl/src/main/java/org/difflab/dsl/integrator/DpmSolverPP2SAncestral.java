@@ -44,20 +44,12 @@ public final class DpmSolverPP2SAncestral implements Integrator {
 
     @Override
     public long nfe(TimeGrid grid) {
-        long n = 0;
-        for (int i = 0; i < grid.steps(); i++) {
-            n += split(grid, i).down() > 0 ? 2 : 1;
-        }
-        return n;
+        return AncestralStep.twoStageEvaluations(grid, eta);
     }
 
     @Override
     public Optional<Integrator> withoutNoise() {
         return eta > 0 ? Optional.of(new DpmSolverPP2SAncestral(0)) : Optional.empty();
-    }
-
-    private AncestralStep split(TimeGrid grid, int i) {
-        return AncestralStep.of(grid.level(i).sigmaOverAlpha(), grid.level(i + 1).sigmaOverAlpha(), eta);
     }
 
     @Override
@@ -66,7 +58,7 @@ public final class DpmSolverPP2SAncestral implements Integrator {
         for (int i = 0; i < ctx.steps(); i++) {
             NoiseLevel now = ctx.level(i);
             NoiseLevel next = ctx.level(i + 1);
-            AncestralStep step = split(ctx.grid(), i);
+            AncestralStep step = AncestralStep.of(ctx.grid(), i, eta);
             double sigma = now.sigmaOverAlpha();
             NDArray y = now.alpha() == 1 ? x : Scalars.div(x, now.alpha());
             NDArray denoised = ctx.predict(x, i).x0();

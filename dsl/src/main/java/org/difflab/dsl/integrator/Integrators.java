@@ -63,6 +63,8 @@ public final class Integrators {
                 s -> new Dpm2Ancestral(s.real("eta", 1)));
         register("dpmSolverPP2SAncestral", "DPM-Solver++(2S) with ancestral noise (Lu et al. 2022; k-diffusion's sample_dpmpp_2s_ancestral)", "eta=1",
                 s -> new DpmSolverPP2SAncestral(s.real("eta", 1)));
+        register("dpmSolverPPSde", "stochastic DPM-Solver++, midpoint with noise on both substeps (k-diffusion's sample_dpmpp_sde)", "eta=1",
+                s -> new DpmSolverPPSde(s.real("eta", 1)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",

@@ -32,8 +32,9 @@ final class PeerNames {
                     "KarrasVeScheduler (deprecated); EulerDiscreteScheduler's s_churn is the Euler form")),
             Map.entry("dpmSolverPP3MSde", new Peer("sample_dpmpp_3m_sde",
                     "none (DPMSolverMultistepScheduler's third-order update has ODE branches only, in the versions read)")),
-            Map.entry("dpm2Ancestral", new Peer("sample_dpm_2_ancestral (eta = 0: sample_dpm_2)", "KDPM2AncestralDiscreteScheduler")),
+            Map.entry("dpm2Ancestral", new Peer("sample_dpm_2_ancestral; sample_dpm_2 (eta = 0)", "KDPM2AncestralDiscreteScheduler")),
             Map.entry("dpmSolverPP2SAncestral", new Peer("sample_dpmpp_2s_ancestral", "none (DPMSolverSinglestepScheduler has no ancestral noise)")),
+            Map.entry("dpmSolverPPSde", new Peer("sample_dpmpp_sde (r = 1/2)", "DPMSolverSDEScheduler")),
             Map.entry("probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none")),
             Map.entry("paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler")));
 

@@ -93,6 +93,7 @@ final class BadSpecs {
         key(s, in, "dpmSolverPP3MSde", "eta", List.of("NaN"), "-1");
         key(s, in, "dpm2Ancestral", "eta", List.of("NaN"), "-1");
         key(s, in, "dpmSolverPP2SAncestral", "eta", List.of("NaN"), "-1");
+        key(s, in, "dpmSolverPPSde", "eta", List.of("NaN", "Infinity"), "-1");
         key(s, in, "acceleratedOde", "form", List.of("nope"));
         key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
         key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");

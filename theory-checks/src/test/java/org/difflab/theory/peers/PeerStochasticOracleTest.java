@@ -3,6 +3,7 @@ package org.difflab.theory.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.schedule.EdmSchedule;
@@ -37,8 +38,24 @@ class PeerStochasticOracleTest {
             "dpmSolverPP3MSde:eta=0.5                              | 0.6995524240118661 | 0.8842135370320143",
             "dpmSolverPP3MSde:eta=0                                | 0.6948010633188835 | 0.5297997099707124"})
     void theExactLawIsTheOraclesLaw(String spec, double mean, double variance) {
+        assertLaw(spec, SIGMAS, mean, variance);
+    }
+
+    /**
+     * dpmSolverPPSde on the same grid without its last step to sigma = 0 (which is a plain Euler step), so that the last
+     * step's two correlated draws reach the output too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "dpmSolverPPSde:eta=1 | 0.6999693794257493 | 0.2240931267497463",
+            "dpmSolverPPSde:eta=0 | 0.6963904567119572 | 0.2553801684290912"})
+    void theTwoSubstepsDrawOneBrownianMotion(String spec, double mean, double variance) {
+        assertLaw(spec, Arrays.copyOf(SIGMAS, SIGMAS.length - 1), mean, variance);
+    }
+
+    private static void assertLaw(String spec, double[] sigmas, double mean, double variance) {
         ExactLaw law = ExactEvaluator.of(Integrators.parse(spec)).target(Targets.gaussian(1, 0.7, 0.3))
-                .grid(new TimeGrid(new EdmSchedule(0.002, 80), SIGMAS))
+                .grid(new TimeGrid(new EdmSchedule(0.002, 80), sigmas))
                 .start(new DiagonalGaussian(new double[] {0.2}, new double[] {70.0 * 70.0 + 0.3})).evaluate();
         DiagonalGaussian out = law.components().get(0);
         assertThat(out.mean(0)).as("mean").isCloseTo(mean, within(1e-12));
