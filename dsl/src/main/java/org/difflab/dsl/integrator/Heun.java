@@ -41,7 +41,7 @@ public final class Heun implements Integrator {
     }
 
     /** {@code a} times alpha, or {@code a} itself when alpha = 1 (VE and EDM schedules): the same bits without an operation. */
-    private static NDArray times(NDArray a, double alpha) {
+    static NDArray times(NDArray a, double alpha) {
         return alpha == 1 ? a : Scalars.mul(a, alpha);
     }
 }

@@ -50,6 +50,17 @@ public final class Integrators {
                 Integrators::uniPc);
         register("deis", "DEIS multistep, tAB-DEIS: noise prediction extrapolated in t, linear part exact (Zhang & Chen 2023)", "order=2 (1 to 3)",
                 s -> new Deis(order(s, 2, Deis.MAX_ORDER)));
+        register("edmStochastic", "EDM stochastic sampler, Heun with churn (Karras et al. 2022, Algorithm 2)",
+                "churn=80,tmin=0.05,tmax=50 (inf: no upper limit),noise=1",
+                s -> new EdmStochastic(s.real("churn", 80), s.real("tmin", 0.05), s.realOrInfinity("tmax", 50), s.real("noise", 1)));
+        register("dpmSolverPP3MSde", "DPM-Solver++(3M) SDE (Lu et al. 2022; k-diffusion's sample_dpmpp_3m_sde)", "eta=1",
+                s -> new DpmSolverPP3MSde(s.real("eta", 1)));
+        register("dpm2Ancestral", "DPM-Solver-2 with ancestral noise (Lu et al. 2022; k-diffusion's sample_dpm_2_ancestral)", "eta=1",
+                s -> new Dpm2Ancestral(s.real("eta", 1)));
+        register("dpmSolverPP2SAncestral", "DPM-Solver++(2S) with ancestral noise (Lu et al. 2022; k-diffusion's sample_dpmpp_2s_ancestral)", "eta=1",
+                s -> new DpmSolverPP2SAncestral(s.real("eta", 1)));
+        register("dpmSolverPPSde", "stochastic DPM-Solver++, midpoint with noise on both substeps (k-diffusion's sample_dpmpp_sde)", "eta=1",
+                s -> new DpmSolverPPSde(s.real("eta", 1)));
         register("liOde", "Li et al. 2023 probability-flow ODE sampler", "",
                 s -> new LiOde());
         register("liDdpm", "Li et al. 2023 DDPM-type sampler", "",

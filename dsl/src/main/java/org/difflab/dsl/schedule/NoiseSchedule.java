@@ -59,6 +59,15 @@ public interface NoiseSchedule {
     }
 
     /**
+     * The noise level whose sigma / alpha is the given value (k-diffusion's and EDM's sigma), at the time
+     * {@link #timeOfLambda} finds for lambda = -ln(sigmaOverAlpha): for samplers that evaluate the model between grid
+     * points (a midpoint, EDM's churned level).
+     */
+    default NoiseLevel levelAtSigmaOverAlpha(double sigmaOverAlpha) {
+        return level(timeOfLambda(-Math.log(sigmaOverAlpha)));
+    }
+
+    /**
      * The time at which lambda(t) equals the given value, found by bisection on [0, tMax]
      * (lambda decreases in t for every schedule here).
      */

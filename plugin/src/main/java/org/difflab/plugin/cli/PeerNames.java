@@ -35,6 +35,13 @@ final class PeerNames {
             entry("ipndm", new Peer("sample_ipndm (max_order = 4)", "IPNDMScheduler")),
             entry("unipc", new Peer("none", "UniPCMultistepScheduler (solver_order = order, solver_type = variant, predict_x0=True)")),
             entry("deis", new Peer("none", "DEISMultistepScheduler (algorithm_type=\"deis\", solver_order = order)")),
+            entry("edmStochastic", new Peer("sample_heun (s_churn > 0; s_tmin, s_tmax, s_noise)",
+                    "KarrasVeScheduler (deprecated); EulerDiscreteScheduler's s_churn is the Euler form")),
+            entry("dpmSolverPP3MSde", new Peer("sample_dpmpp_3m_sde",
+                    "none (DPMSolverMultistepScheduler's third-order update has ODE branches only, in the versions read)")),
+            entry("dpm2Ancestral", new Peer("sample_dpm_2_ancestral; sample_dpm_2 (eta = 0)", "KDPM2AncestralDiscreteScheduler")),
+            entry("dpmSolverPP2SAncestral", new Peer("sample_dpmpp_2s_ancestral", "none (DPMSolverSinglestepScheduler has no ancestral noise)")),
+            entry("dpmSolverPPSde", new Peer("sample_dpmpp_sde (r = 1/2)", "DPMSolverSDEScheduler")),
             entry("probabilityFlowEuler", new Peer("none (k-diffusion's Euler is ddim)", "none")),
             entry("paradigms", new Peer("none", "StableDiffusionParadigmsPipeline with DDPMParallelScheduler / DDIMParallelScheduler")));
 

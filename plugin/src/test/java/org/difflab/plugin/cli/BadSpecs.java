@@ -91,6 +91,14 @@ final class BadSpecs {
         key(s, in, "unipc", "order", List.of("x"), "0", "4");
         key(s, in, "unipc", "variant", List.of("bh3", "BH1"));
         key(s, in, "deis", "order", List.of("x"), "0", "4");
+        key(s, in, "edmStochastic", "churn", List.of("NaN", "Infinity"), "-1");
+        key(s, in, "edmStochastic", "tmin", List.of("NaN"), "-1", "60"); // 60 > tmax = 50
+        key(s, in, "edmStochastic", "tmax", List.of("NaN", "-Infinity"), "0.01"); // 0.01 < tmin = 0.05
+        key(s, in, "edmStochastic", "noise", List.of("NaN"), "0", "-1");
+        key(s, in, "dpmSolverPP3MSde", "eta", List.of("NaN"), "-1");
+        key(s, in, "dpm2Ancestral", "eta", List.of("NaN"), "-1");
+        key(s, in, "dpmSolverPP2SAncestral", "eta", List.of("NaN"), "-1");
+        key(s, in, "dpmSolverPPSde", "eta", List.of("NaN", "Infinity"), "-1");
         key(s, in, "acceleratedOde", "form", List.of("nope"));
         key(s, in, "acceleratedOde", "c", List.of("NaN", "Infinity"));
         key(s, in, "momentumStochastic", "clip", List.of("NaN", "-Infinity"), "0", "-1");

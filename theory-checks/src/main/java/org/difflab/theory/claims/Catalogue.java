@@ -17,6 +17,7 @@ public final class Catalogue {
     static {
         StandardClaims.all().forEach(Catalogue::register);
         PeerSamplerClaims.all().forEach(Catalogue::register);
+        StochasticPeerClaims.all().forEach(Catalogue::register);
         LiClaims.all().forEach(Catalogue::register);
         LiCaiClaims.all().forEach(Catalogue::register);
         PoissonMidpointClaims.all().forEach(Catalogue::register);

@@ -59,7 +59,7 @@ final class StandardClaims {
     }
 
     /** The claim, its mutant (a 5% coefficient error) and, when given, a positive control: another sampler of the same order. */
-    private static CatalogueEntry entry(OrderClaim claim, String mutant, String positive) {
+    static CatalogueEntry entry(OrderClaim claim, String mutant, String positive) {
         OrderClaim quick = claim.withSteps(CONTROL_STEPS);
         Control broken = Control.mutant(mutant, mutant.contains("@noise") ? "the injected noise's variance 5% too large"
                 : "the model term's coefficient 5% too large", quick.withIntegrators(List.of(mutant)));
