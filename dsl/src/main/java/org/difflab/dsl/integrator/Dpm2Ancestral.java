@@ -50,6 +50,12 @@ public final class Dpm2Ancestral implements Integrator {
         return eta > 0 ? Optional.of(new Dpm2Ancestral(0)) : Optional.empty();
     }
 
+    /** {@code sample_dpm_2}: the same midpoint in log sigma as DPM-Solver-2's in log-SNR (conformance: noiseless). */
+    @Override
+    public Optional<Integrator> deterministicCounterpart() {
+        return Optional.of(new DpmSolver2());
+    }
+
     @Override
     public NDArray run(RunContext ctx, NDArray x) {
         NoiseSchedule schedule = ctx.grid().schedule();
