@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.analysis.polynomials.PolynomialFunction;
 import org.apache.commons.math3.analysis.polynomials.PolynomialFunctionLagrangeForm;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
@@ -31,11 +32,7 @@ public final class Deis implements Integrator {
 
     /** tAB-DEIS extrapolating the last {@code order} (1 to {@link #MAX_ORDER}) noise predictions. */
     public Deis(int order) {
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("deis order = " + order + " is not allowed: an integer from 1 to " + MAX_ORDER
-                    + " (the degree of the extrapolating polynomial plus one)");
-        }
-        this.order = order;
+        this.order = Require.inRange("deis order", order, 1, MAX_ORDER);
     }
 
     @Override

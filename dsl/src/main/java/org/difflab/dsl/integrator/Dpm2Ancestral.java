@@ -2,7 +2,6 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -22,32 +21,16 @@ import org.difflab.dsl.tensor.Scalars;
  * {@code order-dpm2-ancestral}). Conventions: the midpoint is evaluated at the schedule's time of sigma_mid; z is one
  * draw per step from the run's noise source (k-diffusion's {@code noise_sampler}, Gaussian by default).
  */
-public final class Dpm2Ancestral implements Integrator {
-    private final double eta;
+public final class Dpm2Ancestral extends NoiseKnob {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the DDPM posterior's noise, 0: none) */
     public Dpm2Ancestral(double eta) {
-        this.eta = Require.nonNegative("eta", eta);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("dpm2Ancestral", 2, eta > 0, 2);
-    }
-
-    @Override
-    public String spec() {
-        return "dpm2Ancestral:eta=" + eta;
+        super("dpm2Ancestral", 2, 2, eta, Dpm2Ancestral::new);
     }
 
     @Override
     public long nfe(TimeGrid grid) {
         return AncestralStep.twoStageEvaluations(grid, eta);
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return eta > 0 ? Optional.of(new Dpm2Ancestral(0)) : Optional.empty();
     }
 
     /** {@code sample_dpm_2}: the same midpoint in log sigma as DPM-Solver-2's in log-SNR (conformance: noiseless). */

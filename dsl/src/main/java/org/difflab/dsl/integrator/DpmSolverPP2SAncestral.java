@@ -1,8 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Optional;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -24,32 +22,16 @@ import org.difflab.dsl.tensor.Scalars;
  * Conventions: the midpoint is evaluated at the schedule's time of sigma_s; z is one draw per step from the run's noise
  * source (k-diffusion: {@code noise_sampler}, Gaussian by default); eta = 0 is the deterministic DPM-Solver++(2S).
  */
-public final class DpmSolverPP2SAncestral implements Integrator {
-    private final double eta;
+public final class DpmSolverPP2SAncestral extends NoiseKnob {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the DDPM posterior's noise, 0: none) */
     public DpmSolverPP2SAncestral(double eta) {
-        this.eta = Require.nonNegative("eta", eta);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("dpmSolverPP2SAncestral", 2, eta > 0, 2);
-    }
-
-    @Override
-    public String spec() {
-        return "dpmSolverPP2SAncestral:eta=" + eta;
+        super("dpmSolverPP2SAncestral", 2, 2, eta, DpmSolverPP2SAncestral::new);
     }
 
     @Override
     public long nfe(TimeGrid grid) {
         return AncestralStep.twoStageEvaluations(grid, eta);
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return eta > 0 ? Optional.of(new DpmSolverPP2SAncestral(0)) : Optional.empty();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -30,22 +29,11 @@ import org.difflab.dsl.tensor.Scalars;
  * 1.96, 1.98 at eta = 1. DiffLab keeps the peers' coefficients, so its laws are theirs, and states weak order 2 for
  * every eta (claim {@code order-dpmpp3m-sde}).
  */
-public final class DpmSolverPP3MSde implements Integrator {
-    private final double eta;
+public final class DpmSolverPP3MSde extends NoiseKnob {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the reverse SDE, 0: the probability-flow ODE) */
     public DpmSolverPP3MSde(double eta) {
-        this.eta = Require.nonNegative("eta", eta);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("dpmSolverPP3MSde", 1, eta > 0, 2);
-    }
-
-    @Override
-    public String spec() {
-        return "dpmSolverPP3MSde:eta=" + eta;
+        super("dpmSolverPP3MSde", 1, 2, eta, DpmSolverPP3MSde::new);
     }
 
     @Override

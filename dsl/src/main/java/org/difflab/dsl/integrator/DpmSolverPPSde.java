@@ -2,7 +2,6 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -34,32 +33,16 @@ import org.difflab.dsl.tensor.Scalars;
  * independent draws (0.81, 0.89, 0.94): the correlation is what makes the midpoint's noise consistent with the step's.
  * The expected order 2 is this measurement's, on Gaussian targets (affine scores).
  */
-public final class DpmSolverPPSde implements Integrator {
-    private final double eta;
+public final class DpmSolverPPSde extends NoiseKnob {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the DDPM posterior's noise on each substep, 0: none) */
     public DpmSolverPPSde(double eta) {
-        this.eta = Require.nonNegative("eta", eta);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("dpmSolverPPSde", 2, eta > 0, 2);
-    }
-
-    @Override
-    public String spec() {
-        return "dpmSolverPPSde:eta=" + eta;
+        super("dpmSolverPPSde", 2, 2, eta, DpmSolverPPSde::new);
     }
 
     @Override
     public long nfe(TimeGrid grid) {
         return 2L * grid.steps() - (grid.level(grid.steps()).sigma() == 0 ? 1 : 0);
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return eta > 0 ? Optional.of(new DpmSolverPPSde(0)) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -27,11 +28,7 @@ public final class Ipndm implements Integrator {
 
     /** iPNDM using up to {@code order} (1 to {@link #MAX_ORDER}) past predictions per step. */
     public Ipndm(int order) {
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("ipndm order = " + order + " is not allowed: an integer from 1 to " + MAX_ORDER
-                    + " (the number of past noise predictions each step combines)");
-        }
-        this.order = order;
+        this.order = Require.inRange("ipndm order", order, 1, MAX_ORDER);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.analysis.polynomials.PolynomialFunctionLagrangeForm;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -31,11 +32,7 @@ public final class LinearMultistep implements Integrator {
 
     /** Linear multistep of order {@code order}, 1 to {@link #MAX_ORDER}. */
     public LinearMultistep(int order) {
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("lms order = " + order + " is not allowed: an integer from 1 to " + MAX_ORDER
-                    + " (the number of past evaluations each step combines)");
-        }
-        this.order = order;
+        this.order = Require.inRange("lms order", order, 1, MAX_ORDER);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.util.CombinatoricsUtils;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -45,14 +46,10 @@ public final class UniPc implements Integrator {
 
     /** UniPC with predictor order {@code order} (1 to {@link #MAX_ORDER}) and the given B(h). */
     public UniPc(int order, Variant variant) {
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("unipc order = " + order + " is not allowed: an integer from 1 to " + MAX_ORDER
-                    + " (the predictor's order; the corrector adds one)");
-        }
+        this.order = Require.inRange("unipc order", order, 1, MAX_ORDER);
         if (variant == null) {
             throw new IllegalArgumentException("unipc variant = null is not allowed: bh1 or bh2");
         }
-        this.order = order;
         this.variant = variant;
     }
 
