@@ -30,8 +30,9 @@ public final class ChartPlot {
 
     private ChartPlot() {}
 
-    /** More lines than this put the legend beside the plot. */
-    private static final int CROWDED = 6;
+    /** Pixels of the chart without its legend, and of each legend line below it. */
+    private static final int PLOT_HEIGHT = 540;
+    private static final int LEGEND_LINE = 20;
 
     /** The subject of a line labelled "NAME: what" (an integrator), or the whole label. */
     private static String subject(String label) {
@@ -62,14 +63,14 @@ public final class ChartPlot {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        // many lines: a wider chart for the legend beside it
-        boolean crowded = c.lines().size() > CROWDED;
-        XYChart chart = new XYChartBuilder().width(crowded ? 1100 : 1000).height(560).title(c.title()).xAxisTitle(c.xLabel())
-                .yAxisTitle(c.yLabel()).build();
+        // the legend below the plot, one line per entry, never over the data (inside, it covered a curve of converge
+        // --plot) and never beside it (long labels such as a full integrator spec squeezed the plot to a third of the width)
+        XYChart chart = new XYChartBuilder().width(1000).height(PLOT_HEIGHT + LEGEND_LINE * c.lines().size()).title(c.title())
+                .xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
         XYStyler st = chart.getStyler();
         st.setXAxisLogarithmic(c.logX()).setYAxisLogarithmic(c.logY());
-        // beside the plot, never over the data (inside, it covered a curve of converge --plot)
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Vertical);
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
         st.setMarkerSize(8);

@@ -25,7 +25,7 @@ class ChartPlotTest {
         assertThat(series.get("heun: measured").getLineColor()).isNotEqualTo(series.get("ddim: measured").getLineColor());
         assertThat(series.get("ddim: theory").getLineColor().getRGB() & 0xFFFFFF)
                 .isEqualTo(series.get("ddim: measured").getLineColor().getRGB() & 0xFFFFFF);
-        assertThat(chart.getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideE);
+        assertThat(chart.getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideS);
         assertThat(chart.getStyler().getYAxisMin()).isLessThanOrEqualTo(6e-4);
         assertThat(chart.getStyler().getYAxisMax()).isGreaterThanOrEqualTo(1e-1);
     }
