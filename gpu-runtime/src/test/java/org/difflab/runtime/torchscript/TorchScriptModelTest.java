@@ -106,6 +106,9 @@ class TorchScriptModelTest {
         }
     }
 
+    /** Native growth allowed over 5000 calls: a kept 4-row input or output alone would be 15 MB. */
+    private static final long LIMIT = 16_000_000L;
+
     @Test
     void temporariesAreClosedAndNativeMemoryStaysFlat() {
         try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
@@ -119,18 +122,20 @@ class TorchScriptModelTest {
         }
         try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
             NDArray x32 = m.create(x, new Shape(4, 3, 8, 8));
-            long before = 0;
-            for (int i = 0; i < 6000; i++) {
-                if (i == 1000) {
-                    System.gc();
-                    before = NativeMemory.nativeBytes();
-                }
+            for (int i = 0; i < 1000; i++) {
                 model.predict(x32, levels).close();
             }
-            System.gc();
-            long growth = NativeMemory.nativeBytes() - before;
-            System.out.printf("TorchScript: native memory growth over 5000 calls = %.1f MB%n", growth / 1e6);
-            assertThat(growth).isLessThan(16_000_000L); // a kept 4-row input or output alone would be 15 MB
+            // a leak grows on every pass of 5000 calls; a one-off growth of the allocator's arenas shows on one (the
+            // smallest of up to three passes, as the conformance suite's memory check)
+            long[] growths = NativeMemory.growthsUntilWithin(LIMIT, 3, () -> {
+                for (int i = 0; i < 5000; i++) {
+                    model.predict(x32, levels).close();
+                }
+            });
+            long growth = java.util.Arrays.stream(growths).min().orElseThrow();
+            System.out.printf("TorchScript: native memory growth over 5000 calls = %.1f MB (passes: %s)%n", growth / 1e6,
+                    java.util.Arrays.toString(growths));
+            assertThat(growth).isLessThan(LIMIT);
         }
     }
 
