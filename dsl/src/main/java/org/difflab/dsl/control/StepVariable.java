@@ -18,7 +18,7 @@ public enum StepVariable {
 
         @Override
         public NoiseLevel level(NoiseSchedule schedule, double value) {
-            return schedule.level(schedule.timeOfLambda(-Math.log(value)));
+            return schedule.levelAtSigmaOverAlpha(value);
         }
     },
     /** lambda = ln(alpha/s) (Lu et al. 2022, section 3.1). */
