@@ -18,7 +18,7 @@ import org.difflab.dsl.tensor.Scalars;
  * (li_samplers.md section 4.1), checked there to give second order. The knobs {@code c} and
  * {@code sqrtAlphaFactor} exist so that tests can show that 1/8, 1/2 or a dropped sqrt(alpha_{t+1}) give first order.
  */
-public final class AcceleratedOde implements Integrator {
+public final class AcceleratedOde extends StatedIntegrator {
 
     /** Where s_{t+1} is evaluated. */
     public enum Form {
@@ -35,14 +35,10 @@ public final class AcceleratedOde implements Integrator {
 
     /** A variant with another correction coefficient c (1/4 in the paper) or without the sqrt(alpha_{t+1}) factor. */
     public AcceleratedOde(Form form, double c, boolean sqrtAlphaFactor) {
+        super(IntegratorInfo.deterministic("acceleratedOde", form == Form.THEORY ? 2 : 1, 2));
         this.form = Require.notNull("form", form);
         this.c = Require.finite("c", c);
         this.sqrtAlphaFactor = sqrtAlphaFactor;
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("acceleratedOde", form == Form.THEORY ? 2 : 1, 2);
     }
 
     @Override

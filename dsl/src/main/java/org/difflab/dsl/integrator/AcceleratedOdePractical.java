@@ -14,11 +14,10 @@ import org.difflab.dsl.tensor.Scalars;
  * the exact integral of the ODE in x/sqrt(abar) with eps extrapolated linearly in abar (a two-step exponential
  * Adams-Bashforth scheme; li_samplers.md section 4.2). First step: plain DDIM; K = 0 when abar_t = abar_{t+1}.
  */
-public final class AcceleratedOdePractical implements Integrator {
+public final class AcceleratedOdePractical extends StatedIntegrator {
 
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("acceleratedOde", 1, 2);
+    public AcceleratedOdePractical() {
+        super(IntegratorInfo.deterministic("acceleratedOde", 1, 2));
     }
 
     @Override

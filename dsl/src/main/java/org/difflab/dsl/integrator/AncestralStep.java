@@ -1,6 +1,8 @@
 package org.difflab.dsl.integrator;
 
+import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The split of one ancestral step from sigma_from to sigma_to (k-diffusion's noise levels sigma / alpha) into a
@@ -27,6 +29,11 @@ record AncestralStep(double down, double up) {
     /** The split of step i of a grid (its levels' sigma / alpha). */
     static AncestralStep of(TimeGrid grid, int i, double eta) {
         return of(grid.level(i).sigmaOverAlpha(), grid.level(i + 1).sigmaOverAlpha(), eta);
+    }
+
+    /** {@code yDown} plus sigma_up times step i's draw for the batch {@code x} (no draw when sigma_up = 0). */
+    NDArray addNoise(NDArray yDown, RunContext ctx, NDArray x, int i) {
+        return up > 0 ? yDown.add(Scalars.mul(ctx.normal(x, i), up)) : yDown;
     }
 
     /** Model evaluations of a two-stage ancestral sampler on the grid: two per step, one where sigma_down = 0 (an Euler step). */

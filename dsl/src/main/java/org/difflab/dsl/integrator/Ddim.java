@@ -1,7 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
@@ -14,30 +13,15 @@ import org.difflab.dsl.tensor.Scalars;
  * sampler (Euler on the probability-flow ODE in the variables x/alpha, sigma/alpha); eta = 1 is DDPM with the
  * small variance.
  */
-public final class Ddim implements SteppedIntegrator {
-    private final double eta;
+public final class Ddim extends NoiseKnob implements SteppedIntegrator {
 
+    /** @param eta the noise knob in [0, 1] (1: DDPM with the small variance, 0: deterministic) */
     public Ddim(double eta) {
-        this.eta = Require.inRange("eta", eta, 0, 1);
+        super("ddim", 1, 1, Require.inRange("eta", eta, 0, 1), Ddim::new);
     }
 
     public double eta() {
         return eta;
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("ddim", 1, eta > 0, 1);
-    }
-
-    @Override
-    public String spec() {
-        return "ddim:eta=" + eta;
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return eta > 0 ? Optional.of(new Ddim(0)) : Optional.empty();
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.difflab.dsl.tensor.Scalars;
  * beta sigma_p^2/sigma_t^2 ("small", beta-tilde); the "large" choice uses beta itself (Ho et al., section 3.2).
  * As in Algorithm 2, the step to clean data (sigma_p = 0) adds no noise.
  */
-public final class Ddpm implements SteppedIntegrator {
+public final class Ddpm extends StatedIntegrator implements SteppedIntegrator {
 
     /** Which reverse variance to use. */
     public enum Variance {
@@ -23,12 +23,8 @@ public final class Ddpm implements SteppedIntegrator {
     private final Variance variance;
 
     public Ddpm(Variance variance) {
+        super(IntegratorInfo.stochastic("ddpm", 1, 1));
         this.variance = variance;
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.stochastic("ddpm", 1, 1);
     }
 
     @Override

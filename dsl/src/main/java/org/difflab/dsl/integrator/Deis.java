@@ -5,7 +5,6 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.analysis.polynomials.PolynomialFunction;
 import org.apache.commons.math3.analysis.polynomials.PolynomialFunctionLagrangeForm;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
@@ -22,50 +21,31 @@ import org.difflab.dsl.tensor.Scalars;
  * remaining integral: exact to rounding on smooth steps, approximate on a step to t = 0, where rho behaves like sqrt(t).
  * Warm-up at orders 1..order-1 on the first steps. One model evaluation per step.
  */
-public final class Deis implements Integrator {
+public final class Deis extends EpsMultistep {
     /** The highest order (tAB3). */
     public static final int MAX_ORDER = 3;
     private static final GaussIntegratorFactory QUADRATURE = new GaussIntegratorFactory();
     private static final int QUADRATURE_POINTS = 8;
 
-    private final int order;
-
     /** tAB-DEIS extrapolating the last {@code order} (1 to {@link #MAX_ORDER}) noise predictions. */
     public Deis(int order) {
-        this.order = Require.inRange("deis order", order, 1, MAX_ORDER);
+        super("deis", order, MAX_ORDER, 2, o -> o);
     }
 
     @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("deis", 1, order);
-    }
-
-    @Override
-    public String spec() {
-        return order == 2 ? name() : name() + ":order=" + order;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
+    protected NDArray yNext(RunContext ctx, NDArray x, NoiseLevel now, NoiseLevel next, StepHistory predictions) {
         NoiseSchedule schedule = ctx.grid().schedule();
-        StepHistory predictions = new StepHistory(order);
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            predictions.push(now, ctx.predict(x, i).eps());
-            double dt = next.t() - now.t();
-            double[] nodes = new double[predictions.size()];
-            for (int j = 0; j < nodes.length; j++) {
-                nodes[j] = (predictions.get(j).level().t() - now.t()) / dt;
-            }
-            NDArray y = Scalars.div(x, now.alpha());
-            for (int j = 0; j < nodes.length; j++) {
-                double c = coefficient(nodes, j, u -> rho(schedule, now.t() + u * dt), now.sigmaOverAlpha(), next.sigmaOverAlpha());
-                y = y.add(Scalars.mul(predictions.get(j).value(), c));
-            }
-            x = ctx.endStep(i, Scalars.mul(y, next.alpha()), predictions.arrays());
+        double dt = next.t() - now.t();
+        double[] nodes = new double[predictions.size()];
+        for (int j = 0; j < nodes.length; j++) {
+            nodes[j] = (predictions.get(j).level().t() - now.t()) / dt;
         }
-        return x;
+        NDArray y = Scalars.div(x, now.alpha());
+        for (int j = 0; j < nodes.length; j++) {
+            double c = coefficient(nodes, j, u -> rho(schedule, now.t() + u * dt), now.sigmaOverAlpha(), next.sigmaOverAlpha());
+            y = y.add(Scalars.mul(predictions.get(j).value(), c));
+        }
+        return y;
     }
 
     private static double rho(NoiseSchedule schedule, double t) {

@@ -2,9 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
-import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
 
 /**
@@ -21,16 +19,11 @@ import org.difflab.dsl.tensor.Scalars;
  * {@code order-dpm2-ancestral}). Conventions: the midpoint is evaluated at the schedule's time of sigma_mid; z is one
  * draw per step from the run's noise source (k-diffusion's {@code noise_sampler}, Gaussian by default).
  */
-public final class Dpm2Ancestral extends NoiseKnob {
+public final class Dpm2Ancestral extends AncestralTwoStage {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the DDPM posterior's noise, 0: none) */
     public Dpm2Ancestral(double eta) {
-        super("dpm2Ancestral", 2, 2, eta, Dpm2Ancestral::new);
-    }
-
-    @Override
-    public long nfe(TimeGrid grid) {
-        return AncestralStep.twoStageEvaluations(grid, eta);
+        super("dpm2Ancestral", eta, Dpm2Ancestral::new);
     }
 
     /** {@code sample_dpm_2}: the same midpoint in log sigma as DPM-Solver-2's in log-SNR (conformance: noiseless). */
@@ -40,26 +33,13 @@ public final class Dpm2Ancestral extends NoiseKnob {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NoiseSchedule schedule = ctx.grid().schedule();
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            AncestralStep step = AncestralStep.of(ctx.grid(), i, eta);
-            double sigma = now.sigmaOverAlpha();
-            NDArray y = now.alpha() == 1 ? x : Scalars.div(x, now.alpha());
-            NDArray d = ctx.predict(x, i).eps();
-            if (step.down() > 0) {
-                NoiseLevel mid = schedule.levelAtSigmaOverAlpha(Math.sqrt(sigma * step.down()));
-                NDArray yMid = y.add(Scalars.mul(d, mid.sigmaOverAlpha() - sigma));
-                d = ctx.predict(Heun.times(yMid, mid.alpha()), mid).eps();
-            }
-            NDArray yNext = y.add(Scalars.mul(d, step.down() - sigma));
-            if (step.up() > 0) {
-                yNext = yNext.add(Scalars.mul(ctx.normal(x, i), step.up()));
-            }
-            x = ctx.endStep(i, Heun.times(yNext, next.alpha()));
+    protected NDArray yDown(RunContext ctx, int i, NDArray x, SigmaStep s, AncestralStep split) {
+        NDArray d = ctx.predict(x, i).eps();
+        if (split.down() > 0) {
+            NoiseLevel mid = ctx.grid().schedule().levelAtSigmaOverAlpha(Math.sqrt(s.sigma() * split.down()));
+            NDArray yMid = s.y().add(Scalars.mul(d, mid.sigmaOverAlpha() - s.sigma()));
+            d = ctx.predict(SigmaStep.times(yMid, mid.alpha()), mid).eps();
         }
-        return x;
+        return s.y().add(Scalars.mul(d, split.down() - s.sigma()));
     }
 }

@@ -1,7 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
@@ -16,37 +15,25 @@ import org.difflab.dsl.tensor.Scalars;
  * alpha' x0, as k-diffusion does (the paper's grids end at t = epsilon and have no such step); it costs one evaluation.
  * The intermediate time is found on the schedule by bisection in lambda ({@link NoiseSchedule#timeOfLambda}).
  */
-public final class DpmSolver2 implements Integrator {
+public final class DpmSolver2 extends StatedIntegrator implements TwoStageStep {
 
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("dpm2", 2, 2);
+    public DpmSolver2() {
+        super(IntegratorInfo.deterministic("dpm2", 2, 2));
     }
 
     @Override
-    public long nfe(TimeGrid grid) {
-        return 2L * grid.steps() - (grid.level(grid.steps()).sigma() == 0 ? 1 : 0);
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NoiseSchedule schedule = ctx.grid().schedule();
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel t = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            NDArray eps = ctx.predict(x, i).eps();
-            NDArray out;
-            if (next.sigma() == 0) {
-                out = Scalars.mul(x.sub(Scalars.mul(eps, t.sigma())), next.alpha() / t.alpha()); // Euler to sigma = 0: alpha' x0
-            } else {
-                double h = next.lambda() - t.lambda();
-                NoiseLevel s = schedule.level(schedule.timeOfLambda(t.lambda() + 0.5 * h));
-                NDArray u = Scalars.mul(x, s.alpha() / t.alpha()).sub(Scalars.mul(eps, s.sigma() * Math.expm1(s.lambda() - t.lambda())));
-                NDArray epsMid = ctx.predict(u, s).eps();
-                out = Scalars.mul(x, next.alpha() / t.alpha()).sub(Scalars.mul(epsMid, next.sigma() * Math.expm1(h)));
-            }
-            x = ctx.endStep(i, out);
+    public NDArray step(RunContext ctx, int i, NDArray x) {
+        NoiseLevel t = ctx.level(i);
+        NoiseLevel next = ctx.level(i + 1);
+        NDArray eps = ctx.predict(x, i).eps();
+        if (next.sigma() == 0) {
+            return Scalars.mul(x.sub(Scalars.mul(eps, t.sigma())), next.alpha() / t.alpha()); // Euler to sigma = 0: alpha' x0
         }
-        return x;
+        NoiseSchedule schedule = ctx.grid().schedule();
+        double h = next.lambda() - t.lambda();
+        NoiseLevel s = schedule.level(schedule.timeOfLambda(t.lambda() + 0.5 * h));
+        NDArray u = Scalars.mul(x, s.alpha() / t.alpha()).sub(Scalars.mul(eps, s.sigma() * Math.expm1(s.lambda() - t.lambda())));
+        NDArray epsMid = ctx.predict(u, s).eps();
+        return Scalars.mul(x, next.alpha() / t.alpha()).sub(Scalars.mul(epsMid, next.sigma() * Math.expm1(h)));
     }
 }

@@ -11,11 +11,10 @@ import org.difflab.dsl.tensor.Scalars;
  * h = lambda_p - lambda: x_p = (sigma_p/sigma) x + alpha_p (1 - e^-h) D, where D = x0 on the first step and
  * D = (1 + 1/(2r)) x0 - 1/(2r) x0_prev after it (r = h_prev / h). The jump to sigma = 0 returns alpha_p x0.
  */
-public final class DpmSolverPP2M implements SteppedIntegrator {
+public final class DpmSolverPP2M extends StatedIntegrator implements SteppedIntegrator {
 
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("dpmSolverPP2M", 1, 2);
+    public DpmSolverPP2M() {
+        super(IntegratorInfo.deterministic("dpmSolverPP2M", 1, 2));
     }
 
     @Override

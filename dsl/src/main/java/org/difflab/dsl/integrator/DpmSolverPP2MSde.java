@@ -2,7 +2,6 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -12,26 +11,11 @@ import org.difflab.dsl.tensor.Scalars;
  * DPM-Solver++(2M)): with h = lambda_p - lambda,
  * x_p = (sigma_p/sigma) e^(-eta h) x + alpha_p (1 - e^(-(1+eta)h)) [x0 + (x0 - x0_prev)/(2r)] + sigma_p sqrt(1 - e^(-2 eta h)) z.
  */
-public final class DpmSolverPP2MSde implements Integrator {
-    private final double eta;
+public final class DpmSolverPP2MSde extends NoiseKnob {
 
+    /** @param eta the noise knob, finite and &gt;= 0 (1: the reverse SDE, 0: the ODE solver DPM-Solver++(2M)) */
     public DpmSolverPP2MSde(double eta) {
-        this.eta = Require.nonNegative("eta", eta);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("dpmSolverPP2MSde", 1, eta > 0, 2);
-    }
-
-    @Override
-    public String spec() {
-        return "dpmSolverPP2MSde:eta=" + eta;
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return eta > 0 ? Optional.of(new DpmSolverPP2MSde(0)) : Optional.empty();
+        super("dpmSolverPP2MSde", 1, 2, eta, DpmSolverPP2MSde::new);
     }
 
     @Override

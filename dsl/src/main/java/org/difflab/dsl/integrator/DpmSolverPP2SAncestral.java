@@ -1,9 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
 
 /**
@@ -22,43 +20,25 @@ import org.difflab.dsl.tensor.Scalars;
  * Conventions: the midpoint is evaluated at the schedule's time of sigma_s; z is one draw per step from the run's noise
  * source (k-diffusion: {@code noise_sampler}, Gaussian by default); eta = 0 is the deterministic DPM-Solver++(2S).
  */
-public final class DpmSolverPP2SAncestral extends NoiseKnob {
+public final class DpmSolverPP2SAncestral extends AncestralTwoStage {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the DDPM posterior's noise, 0: none) */
     public DpmSolverPP2SAncestral(double eta) {
-        super("dpmSolverPP2SAncestral", 2, 2, eta, DpmSolverPP2SAncestral::new);
+        super("dpmSolverPP2SAncestral", eta, DpmSolverPP2SAncestral::new);
     }
 
     @Override
-    public long nfe(TimeGrid grid) {
-        return AncestralStep.twoStageEvaluations(grid, eta);
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NoiseSchedule schedule = ctx.grid().schedule();
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            AncestralStep step = AncestralStep.of(ctx.grid(), i, eta);
-            double sigma = now.sigmaOverAlpha();
-            NDArray y = now.alpha() == 1 ? x : Scalars.div(x, now.alpha());
-            NDArray denoised = ctx.predict(x, i).x0();
-            NDArray yNext;
-            if (step.down() > 0) {
-                double h = Math.log(sigma) - Math.log(step.down());
-                NoiseLevel mid = schedule.levelAtSigmaOverAlpha(sigma * Math.exp(-h / 2));
-                NDArray yMid = Scalars.mul(y, mid.sigmaOverAlpha() / sigma).add(Scalars.mul(denoised, -Math.expm1(-h / 2)));
-                NDArray denoisedMid = ctx.predict(Heun.times(yMid, mid.alpha()), mid).x0();
-                yNext = Scalars.mul(y, step.down() / sigma).add(Scalars.mul(denoisedMid, -Math.expm1(-h)));
-            } else {
-                yNext = denoised; // Euler to sigma = 0: y + (0 - sigma) (y - D)/sigma = D
-            }
-            if (step.up() > 0) {
-                yNext = yNext.add(Scalars.mul(ctx.normal(x, i), step.up()));
-            }
-            x = ctx.endStep(i, Heun.times(yNext, next.alpha()));
+    protected NDArray yDown(RunContext ctx, int i, NDArray x, SigmaStep s, AncestralStep split) {
+        double sigma = s.sigma();
+        NDArray denoised = ctx.predict(x, i).x0();
+        NDArray yDown = denoised; // Euler to sigma = 0: y + (0 - sigma) (y - D)/sigma = D
+        if (split.down() > 0) {
+            double h = Math.log(sigma) - Math.log(split.down());
+            NoiseLevel mid = ctx.grid().schedule().levelAtSigmaOverAlpha(sigma * Math.exp(-h / 2));
+            NDArray yMid = Scalars.mul(s.y(), mid.sigmaOverAlpha() / sigma).add(Scalars.mul(denoised, -Math.expm1(-h / 2)));
+            NDArray denoisedMid = ctx.predict(SigmaStep.times(yMid, mid.alpha()), mid).x0();
+            yDown = Scalars.mul(s.y(), split.down() / sigma).add(Scalars.mul(denoisedMid, -Math.expm1(-h)));
         }
-        return x;
+        return yDown;
     }
 }

@@ -2,9 +2,7 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
-import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
 
 /**
@@ -33,16 +31,11 @@ import org.difflab.dsl.tensor.Scalars;
  * independent draws (0.81, 0.89, 0.94): the correlation is what makes the midpoint's noise consistent with the step's.
  * The expected order 2 is this measurement's, on Gaussian targets (affine scores).
  */
-public final class DpmSolverPPSde extends NoiseKnob {
+public final class DpmSolverPPSde extends NoiseKnob implements TwoStageStep {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the DDPM posterior's noise on each substep, 0: none) */
     public DpmSolverPPSde(double eta) {
         super("dpmSolverPPSde", 2, 2, eta, DpmSolverPPSde::new);
-    }
-
-    @Override
-    public long nfe(TimeGrid grid) {
-        return 2L * grid.steps() - (grid.level(grid.steps()).sigma() == 0 ? 1 : 0);
     }
 
     @Override
@@ -51,39 +44,35 @@ public final class DpmSolverPPSde extends NoiseKnob {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NoiseSchedule schedule = ctx.grid().schedule();
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            double sigma = now.sigmaOverAlpha();
-            NDArray y = now.alpha() == 1 ? x : Scalars.div(x, now.alpha());
-            NDArray denoised = ctx.predict(x, i).x0();
-            if (next.sigma() == 0) {
-                x = ctx.endStep(i, Heun.times(denoised, next.alpha()));
-                continue;
-            }
-            double sigmaNext = next.sigmaOverAlpha();
-            NoiseLevel mid = schedule.levelAtSigmaOverAlpha(Math.sqrt(sigma * sigmaNext));
-            double sigmaMid = mid.sigmaOverAlpha();
-            AncestralStep first = AncestralStep.of(sigma, sigmaMid, eta);
-            AncestralStep whole = AncestralStep.of(sigma, sigmaNext, eta);
-            NDArray a = eta > 0 ? ctx.normal(x, now.t(), mid.t()) : null;
-            NDArray yMid = towards(y, denoised, first.down() / sigma);
-            if (first.up() > 0) {
-                yMid = yMid.add(Scalars.mul(a, first.up()));
-            }
-            NDArray denoisedMid = ctx.predict(Heun.times(yMid, mid.alpha()), mid).x0();
-            NDArray yNext = towards(y, denoisedMid, whole.down() / sigma);
-            if (whole.up() > 0) {
-                NDArray b = ctx.normal(x, mid.t(), next.t());
-                double span = Math.sqrt(sigma - sigmaNext);
-                NDArray z2 = Scalars.mul(a, Math.sqrt(sigma - sigmaMid) / span).add(Scalars.mul(b, Math.sqrt(sigmaMid - sigmaNext) / span));
-                yNext = yNext.add(Scalars.mul(z2, whole.up()));
-            }
-            x = ctx.endStep(i, Heun.times(yNext, next.alpha()));
+    public NDArray step(RunContext ctx, int i, NDArray x) {
+        SigmaStep s = SigmaStep.of(ctx, i, x);
+        NoiseLevel now = s.now();
+        NoiseLevel next = s.next();
+        double sigma = s.sigma();
+        NDArray y = s.y();
+        NDArray denoised = ctx.predict(x, i).x0();
+        if (next.sigma() == 0) {
+            return s.xNext(denoised);
         }
-        return x;
+        double sigmaNext = next.sigmaOverAlpha();
+        NoiseLevel mid = ctx.grid().schedule().levelAtSigmaOverAlpha(Math.sqrt(sigma * sigmaNext));
+        double sigmaMid = mid.sigmaOverAlpha();
+        AncestralStep first = AncestralStep.of(sigma, sigmaMid, eta);
+        AncestralStep whole = AncestralStep.of(sigma, sigmaNext, eta);
+        NDArray a = eta > 0 ? ctx.normal(x, now.t(), mid.t()) : null;
+        NDArray yMid = towards(y, denoised, first.down() / sigma);
+        if (first.up() > 0) {
+            yMid = yMid.add(Scalars.mul(a, first.up()));
+        }
+        NDArray denoisedMid = ctx.predict(SigmaStep.times(yMid, mid.alpha()), mid).x0();
+        NDArray yNext = towards(y, denoisedMid, whole.down() / sigma);
+        if (whole.up() > 0) {
+            NDArray b = ctx.normal(x, mid.t(), next.t());
+            double span = Math.sqrt(sigma - sigmaNext);
+            NDArray z2 = Scalars.mul(a, Math.sqrt(sigma - sigmaMid) / span).add(Scalars.mul(b, Math.sqrt(sigmaMid - sigmaNext) / span));
+            yNext = yNext.add(Scalars.mul(z2, whole.up()));
+        }
+        return s.xNext(yNext);
     }
 
     /** ratio y + (1 - ratio) D: the data-prediction step from sigma to ratio sigma. */

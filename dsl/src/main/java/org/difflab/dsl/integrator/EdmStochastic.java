@@ -3,7 +3,6 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
 import org.difflab.dsl.Require;
-import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.Scalars;
@@ -30,7 +29,7 @@ import org.difflab.dsl.tensor.Scalars;
  * 50 &lt; 80 = sigma_max never needs the cut); z is the step's draw from the run's noise source, one per churned step
  * (k-diffusion draws {@code randn_like} even when gamma = 0).
  */
-public final class EdmStochastic implements Integrator {
+public final class EdmStochastic extends StatedIntegrator implements TwoStageStep {
     private static final double MAX_GAMMA = Math.sqrt(2) - 1;
 
     private final double churn;
@@ -45,6 +44,7 @@ public final class EdmStochastic implements Integrator {
      * @param noise S_noise &gt; 0, the churn noise's standard deviation factor
      */
     public EdmStochastic(double churn, double tmin, double tmax, double noise) {
+        super(new IntegratorInfo("edmStochastic", 2, churn > 0, 2));
         this.churn = Require.nonNegative("churn", churn);
         this.tmin = Require.nonNegative("tmin", tmin);
         if (!(tmax >= tmin)) {
@@ -61,18 +61,8 @@ public final class EdmStochastic implements Integrator {
     }
 
     @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("edmStochastic", 2, churn > 0, 2);
-    }
-
-    @Override
     public String spec() {
         return "edmStochastic:churn=" + churn + ",tmin=" + tmin + ",tmax=" + tmax + ",noise=" + noise;
-    }
-
-    @Override
-    public long nfe(TimeGrid grid) {
-        return 2L * grid.steps() - (grid.level(grid.steps()).sigma() == 0 ? 1 : 0);
     }
 
     @Override
@@ -86,33 +76,29 @@ public final class EdmStochastic implements Integrator {
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
+    public NDArray step(RunContext ctx, int i, NDArray x) {
         NoiseSchedule schedule = ctx.grid().schedule();
         double largest = schedule.level(schedule.tMax()).sigmaOverAlpha();
         double gamma = Math.min(churn / ctx.steps(), MAX_GAMMA);
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            NDArray y = now.alpha() == 1 ? x : Scalars.div(x, now.alpha());
-            double sigma = now.sigmaOverAlpha();
-            double gammaI = sigma >= tmin && sigma <= tmax ? Math.min(gamma, largest / sigma - 1) : 0;
-            NoiseLevel hat = now;
-            NDArray xHat = x;
-            if (gammaI > 0) {
-                hat = schedule.levelAtSigmaOverAlpha((1 + gammaI) * sigma);
-                double lift = Math.sqrt(Math.max(0, hat.sigmaOverAlpha() * hat.sigmaOverAlpha() - sigma * sigma));
-                y = y.add(Scalars.mul(ctx.normal(x, i), noise * lift));
-                xHat = Heun.times(y, hat.alpha());
-            }
-            double h = next.sigmaOverAlpha() - hat.sigmaOverAlpha();
-            NDArray d = ctx.predict(xHat, hat).eps();
-            NDArray yNext = y.add(Scalars.mul(d, h));
-            if (next.sigma() > 0) {
-                NDArray dNext = ctx.predict(Heun.times(yNext, next.alpha()), i + 1).eps();
-                yNext = y.add(Scalars.mul(d.add(dNext), 0.5 * h));
-            }
-            x = ctx.endStep(i, Heun.times(yNext, next.alpha()));
+        SigmaStep s = SigmaStep.of(ctx, i, x);
+        NDArray y = s.y();
+        double sigma = s.sigma();
+        double gammaI = sigma >= tmin && sigma <= tmax ? Math.min(gamma, largest / sigma - 1) : 0;
+        NoiseLevel hat = s.now();
+        NDArray xHat = x;
+        if (gammaI > 0) {
+            hat = schedule.levelAtSigmaOverAlpha((1 + gammaI) * sigma);
+            double lift = Math.sqrt(Math.max(0, hat.sigmaOverAlpha() * hat.sigmaOverAlpha() - sigma * sigma));
+            y = y.add(Scalars.mul(ctx.normal(x, i), noise * lift));
+            xHat = SigmaStep.times(y, hat.alpha());
         }
-        return x;
+        double h = s.next().sigmaOverAlpha() - hat.sigmaOverAlpha();
+        NDArray d = ctx.predict(xHat, hat).eps();
+        NDArray yNext = y.add(Scalars.mul(d, h));
+        if (s.next().sigma() > 0) {
+            NDArray dNext = ctx.predict(s.xNext(yNext), i + 1).eps();
+            yNext = y.add(Scalars.mul(d.add(dNext), 0.5 * h));
+        }
+        return s.xNext(yNext);
     }
 }

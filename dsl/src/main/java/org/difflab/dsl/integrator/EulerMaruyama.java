@@ -2,7 +2,6 @@ package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.Scalars;
@@ -12,26 +11,13 @@ import org.difflab.dsl.tensor.Scalars;
  * eq. 6), in the family dx = [f x - (1 + lambda^2)/2 g^2 score] dt + lambda g dW-bar: lambda = 1 is the reverse SDE,
  * lambda = 0 the probability-flow ODE. Coefficients are taken at the start of each step, dt = t_{i+1} - t_i < 0.
  */
-public final class EulerMaruyama implements SteppedIntegrator {
+public final class EulerMaruyama extends NoiseKnob implements SteppedIntegrator {
+    /** The noise knob lambda, finite and &gt;= 0 (the knob's value under its paper's name). */
     private final double lambda;
 
     public EulerMaruyama(double lambda) {
-        this.lambda = Require.nonNegative("lambda", lambda);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("eulerMaruyama", 1, lambda > 0, 1);
-    }
-
-    @Override
-    public String spec() {
-        return "eulerMaruyama:lambda=" + lambda;
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return lambda > 0 ? Optional.of(new EulerMaruyama(0)) : Optional.empty();
+        super("eulerMaruyama", 1, 1, "lambda", lambda, EulerMaruyama::new);
+        this.lambda = eta;
     }
 
     @Override

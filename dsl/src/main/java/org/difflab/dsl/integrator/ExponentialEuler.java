@@ -1,8 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Optional;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.Scalars;
@@ -13,26 +11,13 @@ import org.difflab.dsl.tensor.Scalars;
  * note mlem_parallel.md B.1; the sequential sampler whose Picard iteration is {@code picardBlocks}, Chen, Ren, Ying
  * and Rotskoff 2024).
  */
-public final class ExponentialEuler implements SteppedIntegrator {
+public final class ExponentialEuler extends NoiseKnob implements SteppedIntegrator {
+    /** The noise knob lambda, finite and &gt;= 0 (the knob's value under its paper's name). */
     private final double lambda;
 
     public ExponentialEuler(double lambda) {
-        this.lambda = Require.nonNegative("lambda", lambda);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("exponentialEuler", 1, lambda > 0, 1);
-    }
-
-    @Override
-    public String spec() {
-        return "exponentialEuler:lambda=" + lambda;
-    }
-
-    @Override
-    public Optional<Integrator> withoutNoise() {
-        return lambda > 0 ? Optional.of(new ExponentialEuler(0)) : Optional.empty();
+        super("exponentialEuler", 1, 1, "lambda", lambda, ExponentialEuler::new);
+        this.lambda = eta;
     }
 
     /** The coefficients of step i. */

@@ -1,7 +1,6 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -17,45 +16,25 @@ import org.difflab.dsl.tensor.Scalars;
  * {@code sample_ipndm_v} is the variable-step form, here {@code lms}. The step to sigma = 0 is an ordinary step. One
  * model evaluation per step.
  */
-public final class Ipndm implements Integrator {
+public final class Ipndm extends EpsMultistep {
     /** The highest order: the four-step Adams-Bashforth weights. */
     public static final int MAX_ORDER = 4;
     /** Adams-Bashforth weights for equal steps, newest prediction first, for 1 to 4 steps. */
     private static final double[][] WEIGHTS = {{1}, {3 / 2.0, -1 / 2.0}, {23 / 12.0, -16 / 12.0, 5 / 12.0},
         {55 / 24.0, -59 / 24.0, 37 / 24.0, -9 / 24.0}};
 
-    private final int order;
-
     /** iPNDM using up to {@code order} (1 to {@link #MAX_ORDER}) past predictions per step. */
     public Ipndm(int order) {
-        this.order = Require.inRange("ipndm order", order, 1, MAX_ORDER);
+        super("ipndm", order, MAX_ORDER, MAX_ORDER, o -> Math.min(o, 2));
     }
 
     @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("ipndm", 1, Math.min(order, 2));
-    }
-
-    @Override
-    public String spec() {
-        return order == MAX_ORDER ? name() : name() + ":order=" + order;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        StepHistory predictions = new StepHistory(order);
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            predictions.push(now, ctx.predict(x, i).eps());
-            double[] w = WEIGHTS[predictions.size() - 1];
-            NDArray combined = Scalars.mul(predictions.get(0).value(), w[0]);
-            for (int j = 1; j < w.length; j++) {
-                combined = combined.add(Scalars.mul(predictions.get(j).value(), w[j]));
-            }
-            NDArray y = Scalars.div(x, now.alpha()).add(Scalars.mul(combined, next.sigmaOverAlpha() - now.sigmaOverAlpha()));
-            x = ctx.endStep(i, Scalars.mul(y, next.alpha()), predictions.arrays());
+    protected NDArray yNext(RunContext ctx, NDArray x, NoiseLevel now, NoiseLevel next, StepHistory predictions) {
+        double[] w = WEIGHTS[predictions.size() - 1];
+        NDArray combined = Scalars.mul(predictions.get(0).value(), w[0]);
+        for (int j = 1; j < w.length; j++) {
+            combined = combined.add(Scalars.mul(predictions.get(j).value(), w[j]));
         }
-        return x;
+        return Scalars.div(x, now.alpha()).add(Scalars.mul(combined, next.sigmaOverAlpha() - now.sigmaOverAlpha()));
     }
 }

@@ -63,15 +63,11 @@ public final class LiCaiStochastic extends LiChain {
      * @param burnIn the number of initial plain steps, an integer &gt;= 1
      */
     public LiCaiStochastic(double c, double split, double clip, int burnIn) {
+        super(IntegratorInfo.stochastic("liCai", 1, 2));
         this.c = Require.finite("c", c);
         this.split = Require.inRange("split", split, 0, 1);
         this.clip = Require.positiveOrInfinity("clip", clip);
         this.burnIn = Require.positive("burnIn", burnIn);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.stochastic("liCai", 1, 2);
     }
 
     @Override

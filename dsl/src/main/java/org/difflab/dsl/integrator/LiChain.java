@@ -9,7 +9,11 @@ import ai.djl.ndarray.NDArray;
  * step's evaluation carried into the next for the momentum-type corrections. A subclass states only its update rule
  * ({@link #step}), so that it reads like the paper's equation.
  */
-public abstract class LiChain implements Integrator {
+public abstract class LiChain extends StatedIntegrator {
+
+    LiChain(IntegratorInfo info) {
+        super(info);
+    }
 
     /**
      * Step i of the rule: the batch at grid point i + 1 from the batch {@code x} at grid point i, with the step's

@@ -10,9 +10,8 @@ import org.difflab.dsl.tensor.Scalars;
  */
 public final class LiDdpm extends LiChain {
 
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.stochastic("liDdpm", 1, 1);
+    public LiDdpm() {
+        super(IntegratorInfo.stochastic("liDdpm", 1, 1));
     }
 
     @Override

@@ -11,9 +11,8 @@ import org.difflab.dsl.tensor.Scalars;
  */
 public final class LiOde extends LiChain {
 
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("liOde", 1, 1);
+    public LiOde() {
+        super(IntegratorInfo.deterministic("liOde", 1, 1));
     }
 
     @Override

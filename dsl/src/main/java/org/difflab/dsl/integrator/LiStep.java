@@ -1,6 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * Step i of a {@link LiChain} sampler, from grid point i (time t, the papers' index t) to i + 1 (the papers' t - 1):
@@ -63,6 +64,25 @@ public final class LiStep {
     /** Standard normal noise shaped like the batch, tied to the time interval (from, to) inside the step. */
     public NDArray noise(double from, double to) {
         return ctx.normal(like, from, to);
+    }
+
+    /**
+     * y + sqrt((1 - alpha_t)/2) Z with Z tied to the first half [t_i, mid] of the step: the half of the step's noise that
+     * the accelerated DDPM-type sampler draws before its score evaluation (Li et al. 2024).
+     */
+    public NDArray withFirstHalfNoise(NDArray y) {
+        return y.add(Scalars.mul(noise(t(), mid()), Math.sqrt((1 - alpha()) / 2)));
+    }
+
+    /** y + sqrt((1 - alpha_t)/2) Z' with Z' tied to the second half [mid, t_{i+1}] of the step: the other half. */
+    public NDArray withSecondHalfNoise(NDArray y) {
+        return y.add(Scalars.mul(noise(mid(), tNext()), Math.sqrt((1 - alpha()) / 2)));
+    }
+
+    /** (y + (1 - alpha_t) s_t(y)) / sqrt(alpha_t): the DDPM-type move with the step's score evaluation at y. */
+    public NDArray ddpmMove(NDArray y) {
+        double alpha = alpha();
+        return Scalars.div(y.add(Scalars.mul(score(y), 1 - alpha)), Math.sqrt(alpha));
     }
 
     /** The step's score evaluation s_t(y), at noise level i; a step makes one. */

@@ -3,7 +3,6 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.analysis.polynomials.PolynomialFunctionLagrangeForm;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.Scalars;
 
@@ -22,47 +21,28 @@ import org.difflab.dsl.tensor.Scalars;
  * by sigma_end/sigma_start (measured order 3.99 on the standard experiment down to errors of 2e-9). The step to sigma = 0
  * is an ordinary step (one evaluation, at sigma_i). One model evaluation per step.
  */
-public final class LinearMultistep implements Integrator {
+public final class LinearMultistep extends EpsMultistep {
     /** The orders this class accepts: 1 is Euler, 4 is k-diffusion's default. */
     public static final int MAX_ORDER = 4;
     /** Gauss-Legendre rules, cached by the factory per number of points. */
     private static final GaussIntegratorFactory QUADRATURE = new GaussIntegratorFactory();
 
-    private final int order;
-
     /** Linear multistep of order {@code order}, 1 to {@link #MAX_ORDER}. */
     public LinearMultistep(int order) {
-        this.order = Require.inRange("lms order", order, 1, MAX_ORDER);
+        super("lms", order, MAX_ORDER, MAX_ORDER, o -> o);
     }
 
     @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("lms", 1, order);
-    }
-
-    @Override
-    public String spec() {
-        return order == MAX_ORDER ? name() : name() + ":order=" + order;
-    }
-
-    @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        StepHistory slopes = new StepHistory(order);
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            slopes.push(now, ctx.predict(x, i).eps());
-            double[] nodes = new double[slopes.size()];
-            for (int j = 0; j < nodes.length; j++) {
-                nodes[j] = slopes.get(j).level().sigmaOverAlpha();
-            }
-            NDArray y = Scalars.div(x, now.alpha());
-            for (int j = 0; j < nodes.length; j++) {
-                y = y.add(Scalars.mul(slopes.get(j).value(), coefficient(nodes, j, now.sigmaOverAlpha(), next.sigmaOverAlpha())));
-            }
-            x = ctx.endStep(i, Scalars.mul(y, next.alpha()), slopes.arrays());
+    protected NDArray yNext(RunContext ctx, NDArray x, NoiseLevel now, NoiseLevel next, StepHistory slopes) {
+        double[] nodes = new double[slopes.size()];
+        for (int j = 0; j < nodes.length; j++) {
+            nodes[j] = slopes.get(j).level().sigmaOverAlpha();
         }
-        return x;
+        NDArray y = Scalars.div(x, now.alpha());
+        for (int j = 0; j < nodes.length; j++) {
+            y = y.add(Scalars.mul(slopes.get(j).value(), coefficient(nodes, j, now.sigmaOverAlpha(), next.sigmaOverAlpha())));
+        }
+        return y;
     }
 
     /** The integral from {@code from} to {@code to} of the Lagrange basis polynomial that is 1 at nodes[j] and 0 at the other nodes. */

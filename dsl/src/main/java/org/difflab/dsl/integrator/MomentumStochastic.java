@@ -33,12 +33,8 @@ public final class MomentumStochastic extends LiChain {
 
     /** {@code clip} in (0, Infinity]; Infinity turns clipping off. */
     public MomentumStochastic(double clip) {
+        super(IntegratorInfo.stochastic("momentumStochastic", 1, 1));
         this.clip = Require.positiveOrInfinity("clip", clip);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.stochastic("momentumStochastic", 1, 1);
     }
 
     @Override
@@ -53,18 +49,15 @@ public final class MomentumStochastic extends LiChain {
 
     @Override
     protected NDArray step(LiStep s, NDArray x) {
-        // the first half is AcceleratedDdpm's noise split, written out so that the step reads as the scheme above
-        double alpha = s.alpha();
-        double half = Math.sqrt((1 - alpha) / 2);
-        NDArray plus = x.add(Scalars.mul(s.noise(s.t(), s.mid()), half));
-        NDArray score = s.score(plus);
-        NDArray next = Scalars.div(plus.add(Scalars.mul(score, 1 - alpha)), Math.sqrt(alpha));
+        NDArray next = s.ddpmMove(s.withFirstHalfNoise(x)); // AcceleratedDdpm's first half
         if (s.previousScore() != null) {
+            double alpha = s.alpha();
+            NDArray score = s.evaluation();
             double alphaUp = s.previousAlpha();
             NDArray correction = score.sub(Scalars.mul(s.previousScore(), Math.sqrt(alphaUp)))
                     .mul((1 - alpha) * (1 - alpha) / (4 * (1 - alphaUp) * Math.sqrt(alpha)));
             next = next.add(s.clipped(correction, clip));
         }
-        return next.add(Scalars.mul(s.noise(s.mid(), s.tNext()), half));
+        return s.withSecondHalfNoise(next);
     }
 }

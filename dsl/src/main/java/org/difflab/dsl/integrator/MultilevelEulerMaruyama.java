@@ -37,7 +37,7 @@ import org.difflab.dsl.tensor.Scalars;
  * promises. The cost of a run is sum_k C_k level<k> (per sample: with share=sample, sum_k C_k levelRows<k> / rows);
  * the base is taken as free.
  */
-public final class MultilevelEulerMaruyama implements Integrator {
+public final class MultilevelEulerMaruyama extends StatedIntegrator {
     /** Counter of model calls beyond one per step (may be negative). */
     public static final String EXTRA = "extraCalls";
 
@@ -74,6 +74,7 @@ public final class MultilevelEulerMaruyama implements Integrator {
      *                 mlem_piadm_fulltext.md 3); an integer &gt;= 0, at most the hierarchy's number of levels (checked at run)
      */
     public MultilevelEulerMaruyama(double rate, double lambda, Form form, Share share, int alwaysOn) {
+        super(new IntegratorInfo("mlem", 1, lambda > 0, 1));
         if (alwaysOn < 0) {
             throw new IllegalArgumentException("open = " + alwaysOn + " is not allowed: must be an integer >= 0 (levels 1..open always "
                     + "evaluated; 0: every level gated)");
@@ -83,11 +84,6 @@ public final class MultilevelEulerMaruyama implements Integrator {
         this.lambda = Require.nonNegative("lambda", lambda);
         this.form = Require.notNull("form", form);
         this.share = Require.notNull("share", share);
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("mlem", 1, lambda > 0, 1);
     }
 
     @Override

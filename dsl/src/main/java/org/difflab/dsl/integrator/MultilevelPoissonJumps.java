@@ -41,7 +41,7 @@ import org.difflab.dsl.target.GaussianReverseTransition;
  * s^k and s^{k-1}. Not in the registry: it needs a Gaussian base, which neither the command line nor the registry's
  * generic checks provide; build it with the constructor ({@link Integrators#codeOnly()} tells a user who names it why).
  */
-public final class MultilevelPoissonJumps implements Integrator {
+public final class MultilevelPoissonJumps extends StatedIntegrator {
     /** Counter of accepted events (per sample with share=sample: summed over rows). */
     public static final String EVENTS = "events";
 
@@ -55,18 +55,14 @@ public final class MultilevelPoissonJumps implements Integrator {
      * @param share  one clock and mark for the run, or per-sample marks
      */
     public MultilevelPoissonJumps(double rate, double lambda, MultilevelEulerMaruyama.Share share) {
+        // order 0: the grid-free process has no discretization error; its error is the randomization's, independent of steps
+        super(new IntegratorInfo("mlemPoisson", 1, lambda > 0, 0));
         this.rate = Require.positive("rate", rate);
         if (Double.isInfinite(rate)) {
             throw new IllegalArgumentException("rate = Infinity is not allowed: the Poisson limit needs finite rates (use mlem:rate=inf for Euler-Maruyama)");
         }
         this.lambda = Require.nonNegative("lambda", lambda);
         this.share = Require.notNull("share", share);
-    }
-
-    /** Order 0: the grid-free process has no discretization error; its error is the randomization's, independent of steps. */
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("mlemPoisson", 1, lambda > 0, 0);
     }
 
     @Override

@@ -7,26 +7,22 @@ import org.difflab.dsl.tensor.Scalars;
  * Euler's method on the probability-flow ODE dx/dt = f(t) x - g(t)^2/2 score(x, t) (Song et al. 2021, eq. 13),
  * stepping in the schedule's own time variable.
  */
-public final class ProbabilityFlowEuler implements Integrator {
+public final class ProbabilityFlowEuler extends StatedIntegrator implements SingleStep {
 
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("probabilityFlowEuler", 1, 1);
+    public ProbabilityFlowEuler() {
+        super(IntegratorInfo.deterministic("probabilityFlowEuler", 1, 1));
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
+    public NDArray step(RunContext ctx, int i, NDArray x) {
         var schedule = ctx.problem().schedule();
-        for (int i = 0; i < ctx.steps(); i++) {
-            double t = ctx.grid().t(i);
-            double dt = ctx.grid().t(i + 1) - t;
-            double f = schedule.drift(t);
-            double c = 0.5 * schedule.diffusionSquared(t);
-            NDArray score = ctx.predict(x, i).score();
-            // a zero drift (VE, EDM): 0 x - s c = s (-c) bit for bit (rounding is symmetric in sign), two operations fewer
-            NDArray velocity = f == 0 ? Scalars.mul(score, -c) : Scalars.mul(x, f).sub(Scalars.mul(score, c));
-            x = ctx.endStep(i, x.add(Scalars.mul(velocity, dt)));
-        }
-        return x;
+        double t = ctx.grid().t(i);
+        double dt = ctx.grid().t(i + 1) - t;
+        double f = schedule.drift(t);
+        double c = 0.5 * schedule.diffusionSquared(t);
+        NDArray score = ctx.predict(x, i).score();
+        // a zero drift (VE, EDM): 0 x - s c = s (-c) bit for bit (rounding is symmetric in sign), two operations fewer
+        NDArray velocity = f == 0 ? Scalars.mul(score, -c) : Scalars.mul(x, f).sub(Scalars.mul(score, c));
+        return x.add(Scalars.mul(velocity, dt));
     }
 }

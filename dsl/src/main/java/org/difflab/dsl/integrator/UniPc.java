@@ -29,7 +29,7 @@ import org.difflab.dsl.tensor.Scalars;
  * follows, as in diffusers); a step to sigma = 0 returns alpha' x0, as {@link DpmSolverPP2M} does; no lower-order final
  * steps (diffusers' {@code lower_order_final}).
  */
-public final class UniPc implements Integrator {
+public final class UniPc extends StatedIntegrator {
     /** The highest predictor order this class accepts (UniPC-3: fourth order with the corrector). */
     public static final int MAX_ORDER = 3;
 
@@ -46,16 +46,12 @@ public final class UniPc implements Integrator {
 
     /** UniPC with predictor order {@code order} (1 to {@link #MAX_ORDER}) and the given B(h). */
     public UniPc(int order, Variant variant) {
-        this.order = Require.inRange("unipc order", order, 1, MAX_ORDER);
+        super(IntegratorInfo.deterministic("unipc", 1, Require.inRange("unipc order", order, 1, MAX_ORDER) + 1));
+        this.order = order;
         if (variant == null) {
             throw new IllegalArgumentException("unipc variant = null is not allowed: bh1 or bh2");
         }
         this.variant = variant;
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return IntegratorInfo.deterministic("unipc", 1, order + 1);
     }
 
     @Override
