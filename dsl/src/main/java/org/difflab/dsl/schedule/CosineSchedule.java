@@ -7,11 +7,9 @@ import org.difflab.dsl.Require;
  * betas clipped at 0.999 as in the paper.
  */
 public final class CosineSchedule extends DiscreteSchedule {
-    private final double offset;
 
     public CosineSchedule(int steps, double offset) {
-        super(betas(steps, offset));
-        this.offset = offset;
+        super("cosine", ",s=" + offset, betas(steps, offset));
     }
 
     private static double[] betas(int steps, double s) {
@@ -27,15 +25,5 @@ public final class CosineSchedule extends DiscreteSchedule {
     private static double f(int t, int steps, double s) {
         double c = Math.cos(((double) t / steps + s) / (1 + s) * Math.PI / 2);
         return c * c;
-    }
-
-    @Override
-    public String name() {
-        return "cosine";
-    }
-
-    @Override
-    public String spec() {
-        return "cosine:T=" + trainingSteps() + ",s=" + offset;
     }
 }

@@ -13,6 +13,8 @@ import org.difflab.dsl.Require;
 public abstract class DiscreteSchedule implements NoiseSchedule {
     private final double[] betas;      // betas[k-1] = beta_k
     private final double[] logAlphaBar; // logAlphaBar[k] = ln abar_k, k = 0..N
+    private final String name;
+    private final String parameters;
 
     /** The checks of a beta range b0..b1 over T steps that grows from b0 to b1 (the linear and sqrt-linear schedules). */
     protected static void requireBetaRange(double b0, double b1, int steps) {
@@ -25,7 +27,23 @@ public abstract class DiscreteSchedule implements NoiseSchedule {
         }
     }
 
-    protected DiscreteSchedule(double[] betas) {
+    /** Betas from {@code from} to {@code to} in equal steps over T = {@code steps} (>= 2) training steps. */
+    protected static double[] linearRamp(double from, double to, int steps) {
+        double[] b = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            b[k] = from + (to - from) * k / (steps - 1);
+        }
+        return b;
+    }
+
+    /**
+     * @param name       the schedule's short name, as in its spec
+     * @param parameters the spec's parameters after T, e.g. {@code ",b0=1.0E-4,b1=0.02"}
+     * @param betas      beta_1..beta_N, each in (0, 1)
+     */
+    protected DiscreteSchedule(String name, String parameters, double[] betas) {
+        this.name = name;
+        this.parameters = parameters;
         Require.positive("T", betas.length);
         this.betas = betas.clone();
         this.logAlphaBar = new double[betas.length + 1];
@@ -52,6 +70,16 @@ public abstract class DiscreteSchedule implements NoiseSchedule {
      * denoised estimate, (x - sigma eps) / alpha, is NaN.
      */
     static final double MIN_LOG_ALPHA_BAR = -700;
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String spec() {
+        return name + ":T=" + trainingSteps() + parameters;
+    }
 
     /** Number of training steps N. */
     public int trainingSteps() {

@@ -9,13 +9,9 @@ import org.difflab.dsl.Require;
  * Errors for this family are measured against law(X_1), so its grids end at t = 1.
  */
 public final class LiSchedule extends DiscreteSchedule {
-    private final double c0;
-    private final double c1;
 
     public LiSchedule(int steps, double c0, double c1) {
-        super(betas(steps, c0, c1));
-        this.c0 = c0;
-        this.c1 = c1;
+        super("li", ",c0=" + c0 + ",c1=" + c1, betas(steps, c0, c1));
     }
 
     private static double[] betas(int steps, double c0, double c1) {
@@ -33,15 +29,5 @@ public final class LiSchedule extends DiscreteSchedule {
             b[t] = rate * Math.min(b[0] * Math.pow(1 + rate, t), 1);
         }
         return b;
-    }
-
-    @Override
-    public String name() {
-        return "li";
-    }
-
-    @Override
-    public String spec() {
-        return "li:T=" + trainingSteps() + ",c0=" + c0 + ",c1=" + c1;
     }
 }

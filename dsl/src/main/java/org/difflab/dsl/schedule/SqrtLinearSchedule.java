@@ -5,34 +5,17 @@ package org.difflab.dsl.schedule;
  * (Rombach et al. 2022; defaults 0.00085..0.012 over 1000 steps, as in Stable Diffusion).
  */
 public final class SqrtLinearSchedule extends DiscreteSchedule {
-    private final double b0;
-    private final double b1;
 
     public SqrtLinearSchedule(double b0, double b1, int steps) {
-        super(betas(b0, b1, steps));
-        this.b0 = b0;
-        this.b1 = b1;
+        super("sqrtlinear", ",b0=" + b0 + ",b1=" + b1, betas(b0, b1, steps));
     }
 
     private static double[] betas(double b0, double b1, int steps) {
         requireBetaRange(b0, b1, steps);
-        double r0 = Math.sqrt(b0);
-        double r1 = Math.sqrt(b1);
-        double[] b = new double[steps];
+        double[] b = linearRamp(Math.sqrt(b0), Math.sqrt(b1), steps); // sqrt(beta) linear
         for (int k = 0; k < steps; k++) {
-            double r = r0 + (r1 - r0) * k / (steps - 1);
-            b[k] = r * r;
+            b[k] = b[k] * b[k];
         }
         return b;
-    }
-
-    @Override
-    public String name() {
-        return "sqrtlinear";
-    }
-
-    @Override
-    public String spec() {
-        return "sqrtlinear:T=" + trainingSteps() + ",b0=" + b0 + ",b1=" + b1;
     }
 }

@@ -1,59 +1,28 @@
 package org.difflab.dsl.schedule;
 
-import org.difflab.dsl.Require;
-
 /**
  * Continuous variance-preserving SDE of Song et al. (2021, eq. 11): dx = -beta(t)/2 x dt + sqrt(beta(t)) dW,
  * beta(t) = bmin + t (bmax - bmin) on t in [0, 1], so ln alpha(t) = -(bmin t + (bmax - bmin) t^2 / 2) / 2.
  * Models are evaluated down to t = eps.
  */
-public final class VpSchedule implements NoiseSchedule {
+public final class VpSchedule extends ContinuousSchedule {
     private final double bmin;
     private final double bmax;
-    private final double eps;
 
     public VpSchedule(double bmin, double bmax, double eps) {
-        Require.positive("bmin", bmin);
-        Require.positive("bmax", bmax);
-        Require.less("bmin", bmin, "bmax", bmax);
-        Require.inRange("eps", eps, Double.MIN_VALUE, 0.5);
+        super("vp", "bmin", bmin, "bmax", bmax, eps);
         this.bmin = bmin;
         this.bmax = bmax;
-        this.eps = eps;
     }
 
     private double logAlpha(double t) {
-        if (!(t >= 0 && t <= 1)) {
-            throw new IllegalArgumentException("t = " + t + " is not allowed: must lie in [0, 1]");
-        }
+        checkTime(t);
         return -0.5 * (bmin * t + 0.5 * (bmax - bmin) * t * t);
     }
 
     /** beta(t). */
     public double beta(double t) {
         return bmin + t * (bmax - bmin);
-    }
-
-    // alike VeSchedule and EdmSchedule in shape only: each overrides the NoiseSchedule methods with its own SDE (here alpha, sigma of
-    // the VP SDE from the integral of beta)
-    @Override
-    public String name() {
-        return "vp";
-    }
-
-    @Override
-    public String spec() {
-        return "vp:bmin=" + bmin + ",bmax=" + bmax + ",eps=" + eps;
-    }
-
-    @Override
-    public double tMax() {
-        return 1;
-    }
-
-    @Override
-    public double tMin() {
-        return eps;
     }
 
     @Override
@@ -85,10 +54,5 @@ public final class VpSchedule implements NoiseSchedule {
     @Override
     public double priorStd() {
         return 1.0;
-    }
-
-    @Override
-    public String toString() {
-        return spec();
     }
 }
