@@ -12,12 +12,27 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  * which makes the grid a respaced subset of the training chain (as DDIM does).
  */
 public abstract class GridSpec {
+    private final String name;
     private final int steps;
     private final boolean finalJump;
+    private final Rebuild rebuild;
 
-    protected GridSpec(int steps, boolean finalJump) {
+    /** How a rule is built again with another step count or final jump: its constructor with its own parameters. */
+    @FunctionalInterface
+    protected interface Rebuild {
+        /** The same rule with these steps and final jump. */
+        GridSpec with(int steps, boolean finalJump);
+    }
+
+    /**
+     * @param name    the rule's short name, e.g. {@code uniform}
+     * @param rebuild the same rule with other steps or final jump
+     */
+    protected GridSpec(String name, int steps, boolean finalJump, Rebuild rebuild) {
+        this.name = name;
         this.steps = Require.positive("steps", steps);
         this.finalJump = finalJump;
+        this.rebuild = rebuild;
     }
 
     /** Number of steps. */
@@ -31,13 +46,19 @@ public abstract class GridSpec {
     }
 
     /** Short name of the rule, e.g. {@code uniform}. */
-    public abstract String name();
+    public final String name() {
+        return name;
+    }
 
     /** The same rule without the final jump: the grid ends at tMin (law(X_1) on the Li schedule). */
-    public abstract GridSpec endingAtTMin();
+    public final GridSpec endingAtTMin() {
+        return rebuild.with(steps, false);
+    }
 
     /** The same rule with another step count. */
-    public abstract GridSpec withSteps(int steps);
+    public GridSpec withSteps(int steps) {
+        return rebuild.with(steps, finalJump);
+    }
 
     /** m >= 2 decreasing points from tMax to tMin placed by this rule (before rounding). */
     protected abstract double[] points(NoiseSchedule schedule, int m);

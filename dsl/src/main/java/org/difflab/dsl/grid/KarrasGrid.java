@@ -11,23 +11,8 @@ public final class KarrasGrid extends GridSpec {
     private final double rho;
 
     public KarrasGrid(int steps, double rho, boolean finalJump) {
-        super(steps, finalJump);
+        super("karras", steps, finalJump, (n, jump) -> new KarrasGrid(n, rho, jump));
         this.rho = Require.positive("rho", rho);
-    }
-
-    @Override
-    public String name() {
-        return "karras";
-    }
-
-    @Override
-    public GridSpec endingAtTMin() {
-        return new KarrasGrid(steps(), rho, false);
-    }
-
-    @Override
-    public GridSpec withSteps(int steps) {
-        return new KarrasGrid(steps, rho, finalJump());
     }
 
     @Override

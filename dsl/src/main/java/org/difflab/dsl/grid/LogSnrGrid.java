@@ -5,22 +5,7 @@ import org.difflab.dsl.schedule.NoiseSchedule;
 /** Points equally spaced in lambda = ln(alpha/sigma), the natural variable of DPM-Solver (Lu et al. 2022). */
 public final class LogSnrGrid extends GridSpec {
     public LogSnrGrid(int steps, boolean finalJump) {
-        super(steps, finalJump);
-    }
-
-    @Override
-    public String name() {
-        return "logsnr";
-    }
-
-    @Override
-    public GridSpec endingAtTMin() {
-        return new LogSnrGrid(steps(), false);
-    }
-
-    @Override
-    public GridSpec withSteps(int steps) {
-        return new LogSnrGrid(steps, finalJump());
+        super("logsnr", steps, finalJump, LogSnrGrid::new);
     }
 
     @Override

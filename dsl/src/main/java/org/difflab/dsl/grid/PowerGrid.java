@@ -22,28 +22,13 @@ public final class PowerGrid extends GridSpec {
     private final double p;
 
     public PowerGrid(int steps, double p, boolean finalJump) {
-        super(steps, finalJump);
+        super("power", steps, finalJump, (n, jump) -> new PowerGrid(n, p, jump));
         this.p = Require.positive("p", p);
     }
 
     /** The exponent p. */
     public double p() {
         return p;
-    }
-
-    @Override
-    public String name() {
-        return "power";
-    }
-
-    @Override
-    public GridSpec endingAtTMin() {
-        return new PowerGrid(steps(), p, false);
-    }
-
-    @Override
-    public GridSpec withSteps(int steps) {
-        return new PowerGrid(steps, p, finalJump());
     }
 
     @Override

@@ -5,22 +5,7 @@ import org.difflab.dsl.schedule.NoiseSchedule;
 /** Points quadratic in time, finer near the data end (DDIM's "quad" skip, Song et al. 2021 appendix). */
 public final class QuadraticGrid extends GridSpec {
     public QuadraticGrid(int steps, boolean finalJump) {
-        super(steps, finalJump);
-    }
-
-    @Override
-    public String name() {
-        return "quadratic";
-    }
-
-    @Override
-    public GridSpec endingAtTMin() {
-        return new QuadraticGrid(steps(), false);
-    }
-
-    @Override
-    public GridSpec withSteps(int steps) {
-        return new QuadraticGrid(steps, finalJump());
+        super("quadratic", steps, finalJump, QuadraticGrid::new);
     }
 
     @Override

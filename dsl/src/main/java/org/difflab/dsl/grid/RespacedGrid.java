@@ -12,7 +12,7 @@ public final class RespacedGrid extends GridSpec {
     private final int[] indices;
 
     public RespacedGrid(int[] indices, boolean finalJump) {
-        super(finalJump ? indices.length : indices.length - 1, finalJump);
+        super("respaced", finalJump ? indices.length : indices.length - 1, finalJump, (n, jump) -> new RespacedGrid(indices, jump));
         int[] sorted = indices.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
@@ -21,16 +21,6 @@ public final class RespacedGrid extends GridSpec {
             }
         }
         this.indices = sorted;
-    }
-
-    @Override
-    public String name() {
-        return "respaced";
-    }
-
-    @Override
-    public GridSpec endingAtTMin() {
-        return new RespacedGrid(indices, false);
     }
 
     @Override

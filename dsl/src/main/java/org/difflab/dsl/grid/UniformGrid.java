@@ -5,22 +5,7 @@ import org.difflab.dsl.schedule.NoiseSchedule;
 /** Points equally spaced in time (DDIM's "uniform" skip; on DDPM-1000 with 1000 steps, the full chain). */
 public final class UniformGrid extends GridSpec {
     public UniformGrid(int steps, boolean finalJump) {
-        super(steps, finalJump);
-    }
-
-    @Override
-    public String name() {
-        return "uniform";
-    }
-
-    @Override
-    public GridSpec endingAtTMin() {
-        return new UniformGrid(steps(), false);
-    }
-
-    @Override
-    public GridSpec withSteps(int steps) {
-        return new UniformGrid(steps, finalJump());
+        super("uniform", steps, finalJump, UniformGrid::new);
     }
 
     @Override
