@@ -29,53 +29,34 @@ import org.difflab.dsl.tensor.Scalars;
  * 1.96, 1.98 at eta = 1. DiffLab keeps the peers' coefficients, so its laws are theirs, and states weak order 2 for
  * every eta (claim {@code order-dpmpp3m-sde}).
  */
-public final class DpmSolverPP3MSde extends NoiseKnob {
+public final class DpmSolverPP3MSde extends MultistepSde {
 
     /** @param eta the noise knob, finite and &gt;= 0 (1: the reverse SDE, 0: the probability-flow ODE) */
     public DpmSolverPP3MSde(double eta) {
-        super("dpmSolverPP3MSde", 1, 2, eta, DpmSolverPP3MSde::new);
+        super("dpmSolverPP3MSde", 2, 2, eta, DpmSolverPP3MSde::new);
     }
 
     @Override
-    public NDArray run(RunContext ctx, NDArray x) {
-        NDArray d1Back = null; // D at the previous grid point
-        NDArray d2Back = null; // D two grid points back
-        double h1 = 0;
-        double h2 = 0;
-        for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
-            NDArray denoised = ctx.predict(x, i).x0();
-            if (next.sigma() == 0) {
-                x = ctx.endStep(i, Scalars.mul(denoised, next.alpha()));
-                continue;
-            }
-            double h = next.lambda() - now.lambda();
-            double hEta = (1 + eta) * h;
-            double phi2 = Math.expm1(-hEta) / hEta + 1;
-            NDArray drift = Scalars.mul(denoised, -Math.expm1(-hEta));
-            if (d2Back != null) {
-                double r0 = h1 / h;
-                double r1 = h2 / h;
-                NDArray d10 = Scalars.div(denoised.sub(d1Back), r0);
-                NDArray d11 = Scalars.div(d1Back.sub(d2Back), r1);
-                NDArray d1 = d10.add(Scalars.mul(d10.sub(d11), r0 / (r0 + r1)));
-                NDArray d2 = Scalars.div(d10.sub(d11), r0 + r1);
-                drift = drift.add(Scalars.mul(d1, phi2)).sub(Scalars.mul(d2, phi2 / hEta - 0.5));
-            } else if (d1Back != null) {
-                drift = drift.add(Scalars.mul(denoised.sub(d1Back), phi2 * h / h1));
-            }
-            NDArray xNext = Scalars.mul(x, next.sigma() / now.sigma() * Math.exp(-eta * h)).add(Scalars.mul(drift, next.alpha()));
-            if (eta > 0) {
-                xNext = xNext.add(Scalars.mul(ctx.normal(x, i), next.sigma() * Math.sqrt(-Math.expm1(-2 * eta * h))));
-            }
-            d2Back = d1Back;
-            d1Back = denoised;
-            h2 = h1;
-            h1 = h;
-            boolean last = i == ctx.steps() - 1; // nothing follows the last step
-            x = last ? ctx.endStep(i, xNext) : d2Back == null ? ctx.endStep(i, xNext, d1Back) : ctx.endStep(i, xNext, d1Back, d2Back);
+    protected NDArray move(NDArray x, NDArray denoised, NoiseLevel now, NoiseLevel next, double h, StepHistory previous) {
+        double hEta = (1 + eta) * h;
+        double phi2 = Math.expm1(-hEta) / hEta + 1;
+        NDArray drift = Scalars.mul(denoised, -Math.expm1(-hEta));
+        if (previous.size() == 2) {
+            NDArray d1Back = previous.get(0).value(); // D at the previous grid point
+            NDArray d2Back = previous.get(1).value(); // D two grid points back
+            double h1 = now.lambda() - previous.get(0).level().lambda();
+            double h2 = previous.get(0).level().lambda() - previous.get(1).level().lambda();
+            double r0 = h1 / h;
+            double r1 = h2 / h;
+            NDArray d10 = Scalars.div(denoised.sub(d1Back), r0);
+            NDArray d11 = Scalars.div(d1Back.sub(d2Back), r1);
+            NDArray d1 = d10.add(Scalars.mul(d10.sub(d11), r0 / (r0 + r1)));
+            NDArray d2 = Scalars.div(d10.sub(d11), r0 + r1);
+            drift = drift.add(Scalars.mul(d1, phi2)).sub(Scalars.mul(d2, phi2 / hEta - 0.5));
+        } else if (previous.size() == 1) {
+            double h1 = now.lambda() - previous.get(0).level().lambda();
+            drift = drift.add(Scalars.mul(denoised.sub(previous.get(0).value()), phi2 * h / h1));
         }
-        return x;
+        return Scalars.mul(x, next.sigma() / now.sigma() * Math.exp(-eta * h)).add(Scalars.mul(drift, next.alpha()));
     }
 }

@@ -17,7 +17,6 @@ public final class LiOde extends LiChain {
 
     @Override
     protected NDArray step(LiStep s, NDArray x) {
-        double alpha = s.alpha();
-        return Scalars.div(x.add(Scalars.mul(s.score(x), (1 - alpha) / 2)), Math.sqrt(alpha));
+        return Scalars.div(x.add(Scalars.mul(s.score(x), (1 - s.alpha()) / 2)), Math.sqrt(s.alpha()));
     }
 }
