@@ -16,15 +16,14 @@ import org.difflab.dsl.Require;
  * of one path, which strong-error studies need. Draws not tied to an interval (the prior) come from a
  * separate per-sample stream.
  */
-public final class BrownianPathNoise implements NoiseSource {
-    private final long seed;
+public final class BrownianPathNoise extends SeededNoise {
     private final double span;
     private final int depth;
     private final PerSampleNoise initial;
 
     /** A path on [0, span] resolved to span * 2^-depth. */
     public BrownianPathNoise(long seed, double span, int depth) {
-        this.seed = seed;
+        super(seed, true, "brownian-path(seed=" + seed + ", span=" + span + ", depth=" + depth + ")");
         this.span = Require.positive("span", span);
         this.depth = Require.inRange("depth", depth, 1, 60);
         this.initial = new PerSampleNoise(SeedMixer.mix(seed, 7, 7));
@@ -124,20 +123,5 @@ public final class BrownianPathNoise implements NoiseSource {
             z[j] = g.sample();
         }
         return z;
-    }
-
-    @Override
-    public boolean batchInvariant() {
-        return true;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public String describe() {
-        return "brownian-path(seed=" + seed + ", span=" + span + ", depth=" + depth + ")";
     }
 }

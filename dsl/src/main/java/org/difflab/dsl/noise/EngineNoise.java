@@ -12,11 +12,10 @@ import java.util.SplittableRandom;
  * tensors, reproducible for a fixed batch layout, but a sample's numbers depend on its batch and
  * position (DESIGN.md, DJL pitfalls), so it is not batch invariant.
  */
-public final class EngineNoise implements NoiseSource {
-    private final long seed;
+public final class EngineNoise extends SeededNoise {
 
     public EngineNoise(long seed) {
-        this.seed = seed;
+        super(seed, false, "engine(seed=" + seed + ")");
     }
 
     @Override
@@ -44,20 +43,5 @@ public final class EngineNoise implements NoiseSource {
                 return shared.nextDouble();
             }
         };
-    }
-
-    @Override
-    public boolean batchInvariant() {
-        return false;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public String describe() {
-        return "engine(seed=" + seed + ")";
     }
 }

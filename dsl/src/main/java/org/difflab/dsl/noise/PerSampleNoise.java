@@ -13,34 +13,18 @@ import org.apache.commons.rng.simple.RandomSource;
  * Gaussians by the ziggurat method. Sample i gets the same numbers at any batch size and position: the
  * basis of the bit-for-bit reproducibility promise.
  */
-public final class PerSampleNoise implements NoiseSource {
+public final class PerSampleNoise extends SeededNoise {
     private static final long GAUSSIAN = 1;
     private static final long AUXILIARY = 2;
     private static final long SHARED = 3;
-    private final long seed;
 
     public PerSampleNoise(long seed) {
-        this.seed = seed;
+        super(seed, true, "per-sample(seed=" + seed + ")");
     }
 
     @Override
     public NoiseStream open(long first, int size) {
         return new Stream(first, size);
-    }
-
-    @Override
-    public boolean batchInvariant() {
-        return true;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public String describe() {
-        return "per-sample(seed=" + seed + ")";
     }
 
     private UniformRandomProvider provider(long index, long stream) {
