@@ -1,5 +1,7 @@
 package org.difflab.dsl.control;
 
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
@@ -10,33 +12,25 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  */
 public enum StepVariable {
     /** sigma = s/alpha (Karras et al. 2022, eq. 4). */
-    SIGMA {
-        @Override
-        public double of(NoiseLevel level) {
-            return level.sigmaOverAlpha();
-        }
-
-        @Override
-        public NoiseLevel level(NoiseSchedule schedule, double value) {
-            return schedule.levelAtSigmaOverAlpha(value);
-        }
-    },
+    SIGMA(NoiseLevel::sigmaOverAlpha, NoiseSchedule::levelAtSigmaOverAlpha),
     /** lambda = ln(alpha/s) (Lu et al. 2022, section 3.1). */
-    LAMBDA {
-        @Override
-        public double of(NoiseLevel level) {
-            return level.lambda();
-        }
+    LAMBDA(NoiseLevel::lambda, (schedule, value) -> schedule.level(schedule.timeOfLambda(value)));
 
-        @Override
-        public NoiseLevel level(NoiseSchedule schedule, double value) {
-            return schedule.level(schedule.timeOfLambda(value));
-        }
-    };
+    private final ToDoubleFunction<NoiseLevel> of;
+    private final BiFunction<NoiseSchedule, Double, NoiseLevel> level;
+
+    StepVariable(ToDoubleFunction<NoiseLevel> of, BiFunction<NoiseSchedule, Double, NoiseLevel> level) {
+        this.of = of;
+        this.level = level;
+    }
 
     /** This variable at a noise level. */
-    public abstract double of(NoiseLevel level);
+    public double of(NoiseLevel level) {
+        return of.applyAsDouble(level);
+    }
 
     /** The noise level at which this variable has the given value (found by bisection in time). */
-    public abstract NoiseLevel level(NoiseSchedule schedule, double value);
+    public NoiseLevel level(NoiseSchedule schedule, double value) {
+        return level.apply(schedule, value);
+    }
 }
