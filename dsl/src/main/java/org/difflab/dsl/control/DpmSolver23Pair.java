@@ -9,6 +9,7 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * evaluation at lambda_s + h/3, so an attempt costs two evaluations beyond the reused one at the start. Steps in lambda.
  */
 public final class DpmSolver23Pair implements EmbeddedPair {
+    // alike DpmSolver12Pair in shape only: the shared lambda-step algebra is DpmSteps; the nodes and weights are each pair's
     private static final double R1 = 1.0 / 3;
     private static final double R2 = 2.0 / 3;
 

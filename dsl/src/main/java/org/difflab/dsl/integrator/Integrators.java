@@ -24,6 +24,7 @@ public final class Integrators {
                 "the grid-free Poisson-jump limit of mlem (Jacot 2026), built in code only: it needs a ModelHierarchy with pilot differences whose "
                         + "base is the exact score of a diagonal Gaussian target, which no command builds (use mlem for a runnable ML-EM); the claim "
                         + "mlem-eta-plateau builds it with new MultilevelPoissonJumps(rate, lambda, share)");
+        // one registration line per sampler, alike in shape by design: they are the registry's rows
         register("ddpm", "DDPM ancestral step (Ho et al. 2020)", "variance=large|small",
                 s -> new Ddpm(variance(s)));
         register("ddim", "DDIM (Song et al. 2021); eta=0 deterministic", "eta=0",

@@ -8,6 +8,8 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * needs of a target, so that the model package does not depend on the target package (targets extend this).
  */
 public interface MarginalScore {
+    // alike ScoreModel in shape only: a distribution's exact score of its noised marginals, not a model's prediction with
+    // a parameterization and an event shape
 
     /** Dimension d. */
     int dim();

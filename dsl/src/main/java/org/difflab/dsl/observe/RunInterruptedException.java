@@ -8,6 +8,8 @@ import java.util.concurrent.CancellationException;
  * this, naming the sampler, the step and the time reached; the thread and the engine are then ready for the next run.
  */
 public final class RunInterruptedException extends CancellationException {
+    // alike NonFiniteStateException in shape only: that one is an IllegalStateException (a failed run), this one a
+    // CancellationException (a stopped run), and Java gives the two no common base to hold these fields
     private final String integrator;
     private final int step;
     private final double time;
