@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Ddpm;
-import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.integrator.StatedIntegrator;
 import org.difflab.dsl.integrator.SteppedIntegrator;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.RowReductions;
@@ -46,7 +46,7 @@ import org.difflab.dsl.tensor.RowReductions;
  * <p>Registered as {@code paradigms:sampler=ddpm,window=16,tol=0.1} (the paper's tol), or built with {@link #of} or
  * the constructor around any one-step sampler.
  */
-public final class Paradigms implements Integrator {
+public final class Paradigms extends StatedIntegrator {
     /** Counter of batched evaluations beyond one per step. */
     public static final String EXTRA = "extraCalls";
     /** Counter of model evaluations summed over samples. */
@@ -70,7 +70,8 @@ public final class Paradigms implements Integrator {
      *                  Refused for a multistep sampler (its carried prediction is kept per row at the row's own slide)
      */
     public Paradigms(SteppedIntegrator sampler, int window, double tolerance, boolean shared) {
-        this.sampler = Require.notNull("sampler", sampler);
+        super(new IntegratorInfo("paradigms", 1, Require.notNull("sampler", sampler).stochastic(), sampler.expectedOrder()));
+        this.sampler = sampler;
         this.window = Require.positive("window", window);
         this.tolerance = Require.nonNegative("tol", tolerance);
         if (shared && sampler.multistep()) {
@@ -78,11 +79,6 @@ public final class Paradigms implements Integrator {
                     + "needs a one-step sampler without a carried prediction (ddpm, ddim, eulerMaruyama, exponentialEuler); use share=sample");
         }
         this.shared = shared;
-    }
-
-    @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("paradigms", 1, sampler.stochastic(), sampler.expectedOrder());
     }
 
     @Override

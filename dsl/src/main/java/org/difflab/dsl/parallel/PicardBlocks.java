@@ -11,9 +11,9 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.ExponentialEuler;
 import org.difflab.dsl.integrator.ExponentialStep;
-import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.integrator.StatedIntegrator;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.RowReductions;
 
@@ -50,7 +50,7 @@ import org.difflab.dsl.tensor.RowReductions;
  * tol &gt; 0).
  * Registered as {@code picardBlocks:points=8,sweeps=inf,tol=0.01,lambda=1}, or {@code picardBlocks:length=1,sweeps=K}.
  */
-public final class PicardBlocks implements Integrator {
+public final class PicardBlocks extends StatedIntegrator {
     /** Counter of model evaluations beyond one per step. */
     public static final String EXTRA = "extraCalls";
 
@@ -71,6 +71,7 @@ public final class PicardBlocks implements Integrator {
     }
 
     private PicardBlocks(int points, double length, int sweeps, double tolerance, double lambda) {
+        super(new IntegratorInfo("picardBlocks", 1, lambda > 0, 1)); // stochastic as its sequential sampler, exponentialEuler
         this.points = points;
         this.length = length;
         this.sweeps = Require.positive("sweeps", sweeps);
@@ -95,11 +96,6 @@ public final class PicardBlocks implements Integrator {
     }
 
     @Override
-    public IntegratorInfo info() {
-        return new IntegratorInfo("picardBlocks", 1, sequential.stochastic(), 1);
-    }
-
-    @Override
     public String spec() {
         String tail = sequential.spec().substring(sequential.spec().indexOf(':') + 1);
         if (length > 0) {
@@ -108,6 +104,7 @@ public final class PicardBlocks implements Integrator {
         return "picardBlocks:points=" + points + ",sweeps=" + (sweeps == Integer.MAX_VALUE ? "inf" : sweeps) + ",tol=" + tolerance + "," + tail;
     }
 
+    // alike Paradigms in shape only: both count their rounds' extra calls in EXTRA, but run different iterations
     @Override
     public Optional<String> randomNfeCounter() {
         return Optional.of(EXTRA);
