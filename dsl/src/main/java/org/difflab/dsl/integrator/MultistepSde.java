@@ -35,13 +35,13 @@ abstract class MultistepSde extends NoiseKnob {
     public final NDArray run(RunContext ctx, NDArray x) {
         StepHistory previous = new StepHistory(kept);
         for (int i = 0; i < ctx.steps(); i++) {
-            NoiseLevel now = ctx.level(i);
-            NoiseLevel next = ctx.level(i + 1);
             NDArray denoised = ctx.predict(x, i).x0();
+            NoiseLevel next = ctx.level(i + 1);
             if (next.sigma() == 0) {
                 x = ctx.endStep(i, Scalars.mul(denoised, next.alpha()));
                 continue;
             }
+            NoiseLevel now = ctx.level(i);
             double h = next.lambda() - now.lambda();
             NDArray xNext = move(x, denoised, now, next, h, previous);
             if (eta > 0) {

@@ -6,6 +6,7 @@ package org.difflab.dsl.schedule;
  * g(t)^2 = 2 smin^2 ln(smax/smin) (smax/smin)^(2t). Models are evaluated down to t = eps.
  */
 public final class VeSchedule extends ExplodingSchedule {
+    // alike VpSchedule in shape only: both keep their own parameter pair for their own SDE's alpha and sigma
     private final double smin;
     private final double smax;
 
