@@ -2,7 +2,6 @@ package org.difflab.dsl;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
@@ -17,8 +16,8 @@ import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.GaussianMixture;
 import org.difflab.dsl.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,17 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that names the parameter and its value, so a user can fix a spec or a call from the message alone.
  */
 class BadInputTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     private static Arguments bad(String label, ThrowingCallable call, String parameter, String value) {
         return Arguments.of(label, call, parameter, value);
@@ -132,16 +122,16 @@ class BadInputTest {
                 bad("Targets.rotatedGaussian spread=-2", () -> Targets.rotatedGaussian(3, 0, 1, -2, 1), "spread", "-2"),
                 bad("GaussianMixture negative weight", () -> new GaussianMixture(List.of(Targets.gaussian(2), Targets.gaussian(2)),
                         new double[] {1, -1}, "x"), "weights[1]", "-1"),
-                bad("Gaussian score of wrong dimension", () -> Targets.gaussian(3).score(manager.zeros(new Shape(4, 2), DataType.FLOAT64),
+                bad("Gaussian score of wrong dimension", () -> Targets.gaussian(3).score(MANAGER.get().zeros(new Shape(4, 2), DataType.FLOAT64),
                         Schedules.vp().level(0.5)), "x", "2"),
                 bad("PerturbedScore size=-1", () -> new PerturbedScore(Targets.gaussian(2).exactScore(), -1,
                         PerturbedScore.ErrorShape.CONSTANT, 1), "size", "-1"),
                 bad("BrownianPathNoise depth=0", () -> new BrownianPathNoise(1, 1, 0), "depth", "0"),
                 bad("BrownianPathNoise span=0", () -> new BrownianPathNoise(1, 0, 10), "span", "0"),
                 bad("BrownianPathNoise empty interval", () -> new BrownianPathNoise(1, 1, 10).open(0, 2)
-                        .normal(manager, new Shape(1), DataType.FLOAT64, 0.5, 0.5), "interval", "0.5"),
+                        .normal(MANAGER.get(), new Shape(1), DataType.FLOAT64, 0.5, 0.5), "interval", "0.5"),
                 bad("noise as int32", () -> new org.difflab.dsl.noise.PerSampleNoise(1).open(0, 2)
-                        .normal(manager, new Shape(1), DataType.INT32), "type", "int32"));
+                        .normal(MANAGER.get(), new Shape(1), DataType.INT32), "type", "int32"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,12 +16,12 @@ import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.sampler.Samples;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.GaussianFlowMap;
 import org.difflab.dsl.target.Targets;
+import org.difflab.dsl.testing.FunctionModel;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveSolveTest {
@@ -64,22 +64,8 @@ class AdaptiveSolveTest {
         StepController few = new StepController(1e-6, 1e-7, 0, 1, 0.9, 0.2, 10, 5);
         assertThatThrownBy(() -> solve(EmbeddedPairs.heunEuler(), few, grid, 2, DataType.FLOAT64))
                 .hasMessageContaining("sample 0 took maxSteps = 5 attempts");
-        ScoreModel nanBelowOne = new ScoreModel() {
-            @Override
-            public Parameterization parameterization() {
-                return Parameterization.EPS;
-            }
-
-            @Override
-            public Shape eventShape() {
-                return new Shape(TARGET.dim());
-            }
-
-            @Override
-            public NDArray predict(NDArray x, NoiseLevel level) {
-                return level.sigma() < 1 ? x.mul(Double.NaN) : x.zerosLike();
-            }
-        };
+        ScoreModel nanBelowOne = new FunctionModel(Parameterization.EPS, new Shape(TARGET.dim()),
+                (x, level) -> level.sigma() < 1 ? x.mul(Double.NaN) : x.zerosLike());
         try (NDManager m = NDManager.newBaseManager()) {
             assertThatThrownBy(() -> AdaptiveSolve.run(EmbeddedPairs.heunEuler(), StepController.pi(1e-3, 1e-4), new DiffusionProblem(EDM, nanBelowOne),
                     grid, List.of(), 0, prior(m, 2))).hasMessageContaining("sample 0").hasMessageContaining("scaled error NaN");

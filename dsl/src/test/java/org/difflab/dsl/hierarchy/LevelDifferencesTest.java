@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
@@ -15,26 +14,17 @@ import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LevelDifferencesTest {
     private static final int D = 4;
     private static final Gaussian TARGET = Targets.gaussian(D, 1, 0.3);
     private static final ScoreModel EXACT = TARGET.exactScore();
     private static final double[] SIZES = {0.8, 0.3, 0.1, 0.04};
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     // s^k = s + size_k u with one unit vector u (same seed), so ||Delta_k|| = |size_k - size_{k-1}| at every state (k >= 2)
     private static ModelHierarchy constantErrors() {
@@ -54,7 +44,7 @@ class LevelDifferencesTest {
 
     @Test
     void deltasAreRmsNormsOfLevelDifferences() {
-        List<StateBatch> states = HierarchyFixtures.noisedStates(manager, TARGET, new double[] {0.2, 0.6}, 50, 1);
+        List<StateBatch> states = HierarchyFixtures.noisedStates(MANAGER.get(), TARGET, new double[] {0.2, 0.6}, 50, 1);
         ModelHierarchy h = constantErrors();
         LevelDifferences ld = LevelDifferences.measure(h, states);
         assertThat(ld.levels()).isEqualTo(4);
@@ -78,7 +68,7 @@ class LevelDifferencesTest {
     // float32 states give the float64 deltas to float32 precision.
     @Test
     void float32StatesWork() {
-        List<StateBatch> states = HierarchyFixtures.noisedStates(manager, TARGET, new double[] {0.5}, 40, 2);
+        List<StateBatch> states = HierarchyFixtures.noisedStates(MANAGER.get(), TARGET, new double[] {0.5}, 40, 2);
         List<StateBatch> states32 = List.of(new StateBatch(states.get(0).level(), states.get(0).x().toType(DataType.FLOAT32, true)));
         ModelHierarchy h = SyntheticHierarchy.nonlinear(EXACT, 4, 3, 1);
         double[] d64 = LevelDifferences.measure(h, states).deltas();
@@ -92,8 +82,8 @@ class LevelDifferencesTest {
     // an empty bin has NaN deltas; per-bin gamma fits are available.
     @Test
     void binsSplitStatesByTime() {
-        List<StateBatch> early = HierarchyFixtures.noisedStates(manager, TARGET, new double[] {0.1, 0.2}, 30, 4);
-        List<StateBatch> late = HierarchyFixtures.noisedStates(manager, TARGET, new double[] {0.9}, 90, 5);
+        List<StateBatch> early = HierarchyFixtures.noisedStates(MANAGER.get(), TARGET, new double[] {0.1, 0.2}, 30, 4);
+        List<StateBatch> late = HierarchyFixtures.noisedStates(MANAGER.get(), TARGET, new double[] {0.9}, 90, 5);
         List<StateBatch> all = new java.util.ArrayList<>(early);
         all.addAll(late);
         // without the base, delta_1 is the size of the score
@@ -189,7 +179,7 @@ class LevelDifferencesTest {
     @Test
     void badArgumentsAreNamed() {
         ModelHierarchy h = constantErrors();
-        NDArray x = manager.zeros(new ai.djl.ndarray.types.Shape(5, D));
+        NDArray x = MANAGER.get().zeros(new ai.djl.ndarray.types.Shape(5, D));
         NoiseLevel level = HierarchyFixtures.vp(0.5);
         assertThatThrownBy(() -> LevelDifferences.measure(null, List.of(new StateBatch(level, x))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hierarchy is missing");
@@ -197,7 +187,7 @@ class LevelDifferencesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("states = []");
         assertThatThrownBy(() -> LevelDifferences.measure(h, java.util.Arrays.asList(new StateBatch(level, x), null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("states[1] is missing");
-        assertThatThrownBy(() -> LevelDifferences.measure(h, List.of(new StateBatch(level, manager.zeros(new ai.djl.ndarray.types.Shape(5, 3))))))
+        assertThatThrownBy(() -> LevelDifferences.measure(h, List.of(new StateBatch(level, MANAGER.get().zeros(new ai.djl.ndarray.types.Shape(5, 3))))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("states[0].x has shape (5, 3)");
         assertThatThrownBy(() -> LevelDifferences.measure(h, List.of(new StateBatch(level, x)), new double[] {0, 0.4}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("states[0].level().t() = 0.5");

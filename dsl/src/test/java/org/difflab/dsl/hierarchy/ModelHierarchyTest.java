@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
@@ -17,32 +16,24 @@ import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.FunctionModel;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModelHierarchyTest {
     private static final int D = 3;
     private static final NoiseLevel LEVEL = new NoiseLevel(0.5, 0.8, 0.6);
     private static final ScoreModel EXACT = Targets.gaussian(D, 1, 0.3).exactScore();
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     private static List<ScoreModel> models() {
         return List.of(new PerturbedScore(EXACT, 0.4, ErrorShape.CONSTANT, 1), new PerturbedScore(EXACT, 0.1, ErrorShape.CONSTANT, 1), EXACT);
     }
 
     private static NDArray x() {
-        return manager.create(new double[][] {{0.3, -1, 2}, {1, 1, 1}, {-0.5, 0.2, 0}});
+        return MANAGER.get().create(new double[][] {{0.3, -1, 2}, {1, 1, 1}, {-0.5, 0.2, 0}});
     }
 
     @Test
@@ -112,22 +103,7 @@ class ModelHierarchyTest {
     // A level predicting eps is converted to a score before differencing.
     @Test
     void differencesAreTakenInScoreSpace() {
-        ScoreModel eps = new ScoreModel() {
-            @Override
-            public Parameterization parameterization() {
-                return Parameterization.EPS;
-            }
-
-            @Override
-            public Shape eventShape() {
-                return EXACT.eventShape();
-            }
-
-            @Override
-            public NDArray predict(NDArray x, NoiseLevel level) {
-                return EXACT.predict(x, level).mul(-level.sigma());
-            }
-        };
+        ScoreModel eps = new FunctionModel(Parameterization.EPS, EXACT.eventShape(), (x, level) -> EXACT.predict(x, level).mul(-level.sigma()));
         ModelHierarchy h = ModelHierarchy.of(List.of(eps, EXACT), new double[] {1, 2});
         NDArray x = x();
         double[] d2 = h.difference(2, x, LEVEL).toDoubleArray();
@@ -144,7 +120,7 @@ class ModelHierarchyTest {
     // Measured costs: mean seconds per batch evaluation, > 0 and finite (no timing ratios asserted: the machine is shared).
     @Test
     void measuredCostsArePositiveSeconds() {
-        NDArray x = manager.ones(new Shape(64, D));
+        NDArray x = MANAGER.get().ones(new Shape(64, D));
         ModelHierarchy h = ModelHierarchy.measured(models(), x, LEVEL, 2, 5);
         assertThat(h.size()).isEqualTo(3);
         for (int k = 1; k <= 3; k++) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
@@ -15,9 +14,9 @@ import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SyntheticHierarchyTest {
     private static final int D = 8;
@@ -30,17 +29,8 @@ class SyntheticHierarchyTest {
     private static final Gaussian BIG = Targets.gaussian(BIG_D, 1, 0.5);
     private static final ScoreModel BIG_EXACT = BIG.exactScore();
     private static final NoiseLevel LEVEL = HierarchyFixtures.vp(0.4);
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     private static NDArray randomRows(int rows, long seed) {
         Random r = new Random(seed);
@@ -50,7 +40,7 @@ class SyntheticHierarchyTest {
                 row[j] = 2 * r.nextGaussian();
             }
         }
-        return manager.create(v);
+        return MANAGER.get().create(v);
     }
 
     private static double maxAbs(NDArray a) {
@@ -106,7 +96,7 @@ class SyntheticHierarchyTest {
     // the size of the coarsest score itself and lies well off the line (why the gamma fit leaves level 1 out).
     @Test
     void levelDifferencesHalvePerLevel() {
-        List<StateBatch> states = HierarchyFixtures.noisedStates(manager, BIG, TIMES, 200, 11);
+        List<StateBatch> states = HierarchyFixtures.noisedStates(MANAGER.get(), BIG, TIMES, 200, 11);
         double m2 = HierarchyFixtures.meanSquaredNorm(states);
         for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
             ModelHierarchy h = form == SyntheticLevel.Form.LINEAR ? SyntheticHierarchy.linear(BIG_EXACT, K, 2.5, 5)
@@ -138,7 +128,7 @@ class SyntheticHierarchyTest {
                 row[j] = 2 * r.nextGaussian();
             }
         }
-        NDArray x = manager.create(rows);
+        NDArray x = MANAGER.get().create(rows);
         ModelHierarchy h = SyntheticHierarchy.linear(BIG_EXACT, K, 3, 2);
         double[] rms = new double[K + 1];
         for (int k = 1; k <= K; k++) {
@@ -163,7 +153,7 @@ class SyntheticHierarchyTest {
     @Test
     void measuredGammaMatchesTheDeclaredOne() {
         // two batches: the synthetic error does not depend on the noise level, and few batches keep the op count low
-        List<StateBatch> states = HierarchyFixtures.noisedStates(manager, BIG, new double[] {0.3, 0.7}, 250, 12);
+        List<StateBatch> states = HierarchyFixtures.noisedStates(MANAGER.get(), BIG, new double[] {0.3, 0.7}, 250, 12);
         for (double gamma : new double[] {2.5, 3}) {
             for (var form : List.of(SyntheticLevel.Form.LINEAR, SyntheticLevel.Form.NONLINEAR)) {
                 int covered = 0;
@@ -208,7 +198,7 @@ class SyntheticHierarchyTest {
             for (int i = 0; i < D; i++) {
                 double[] bump = new double[D];
                 bump[i] = 0.5;
-                NDArray moved = x.add(manager.create(bump).reshape(1, D));
+                NDArray moved = x.add(MANAGER.get().create(bump).reshape(1, D));
                 double[] change = h.model(1).predict(moved, LEVEL).sub(h.model(1).predict(x, LEVEL)).toDoubleArray();
                 for (int row = 0; row < 8; row++) {
                     for (int j = 0; j < D; j++) {

@@ -16,15 +16,15 @@ import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
-import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.observe.NonFiniteStateException;
 import org.difflab.dsl.observe.TrajectoryCapture;
+import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.sampler.Samples;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
+import org.difflab.dsl.testing.FunctionModel;
 import org.junit.jupiter.api.Test;
 
 class IntegratorTest {
@@ -97,23 +97,10 @@ class IntegratorTest {
     /** A model that returns NaN below t = 500 stops the run with the sampler's name and the step. */
     @Test
     void nanIsReportedWithSamplerAndStep() {
-        ScoreModel poisoned = new ScoreModel() {
-            @Override
-            public Parameterization parameterization() {
-                return Parameterization.SCORE;
-            }
-
-            @Override
-            public Shape eventShape() {
-                return new Shape(3);
-            }
-
-            @Override
-            public NDArray predict(NDArray x, NoiseLevel level) {
-                NDArray s = TARGET.score(x, level);
-                return level.t() < 500 ? s.mul(Double.NaN) : s;
-            }
-        };
+        ScoreModel poisoned = new FunctionModel(Parameterization.SCORE, new Shape(3), (x, level) -> {
+            NDArray s = TARGET.score(x, level);
+            return level.t() < 500 ? s.mul(Double.NaN) : s;
+        });
         assertThatThrownBy(() -> Diffusion.sampler().model(poisoned).integrator(Integrators.heun()).grid(Grids.uniform(10)).sample(4))
                 .isInstanceOf(NonFiniteStateException.class)
                 .hasMessageContaining("heun")
@@ -162,6 +149,7 @@ class IntegratorTest {
     @Test
     void stepEndHookSeesAndMayRewriteTheKeptArrays() {
         List<Integer> kept = new ArrayList<>();
+        // forwards every call but the step-end hook (like BrownianPathNoise's prior stream; the dsl has no open forwarding class)
         NoiseStream zeroing = new NoiseStream() {
             private final NoiseStream inner = NoiseSources.perSample(5).open(0, 2);
 

@@ -24,11 +24,11 @@ import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.DiscreteSchedule;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
+import org.difflab.dsl.testing.FunctionModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -227,22 +227,7 @@ class PoissonMidpointTest {
     }
 
     /** A one-operation eps model: the NFE law does not depend on the model. */
-    private static final ScoreModel CHEAP = new ScoreModel() {
-        @Override
-        public Parameterization parameterization() {
-            return Parameterization.EPS;
-        }
-
-        @Override
-        public Shape eventShape() {
-            return new Shape(1);
-        }
-
-        @Override
-        public NDArray predict(NDArray x, NoiseLevel level) {
-            return x.mul(0.5);
-        }
-    };
+    private static final ScoreModel CHEAP = new FunctionModel(Parameterization.EPS, new Shape(1), (x, level) -> x.mul(0.5));
 
     /**
      * Note section 9.1 (c): with the selection shared by the batch, a block of K fine steps costs 1 + Binomial(K - 1, 1/K)

@@ -42,21 +42,33 @@ class UnitScaleShortcutTest {
                 List.of(), x).x();
     }
 
-    @Test
-    void probabilityFlowEulerOnAZeroDriftKeepsTheBitsOfTheFullFormula() {
-        TimeGrid grid = GRID;
+    /** The state after step i of a full formula, from the state before it. */
+    private interface FullStep {
+        NDArray apply(int i, NDArray x);
+    }
+
+    /** The integrator's run from the prior draws has the bits of the full formula applied step by step. */
+    private static void assertKeepsTheBitsOf(String integrator, FullStep step) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = start(m);
             NDArray full = x.duplicate();
             for (int i = 0; i < STEPS; i++) {
-                double t = grid.t(i);
-                assertThat(VE.drift(t)).isZero();
-                NDArray score = new Prediction(full, grid.level(i), TARGET.exactScore().parameterization(), TARGET.exactScore().predict(full, grid.level(i))).score();
-                NDArray velocity = full.mul(VE.drift(t)).sub(score.mul(0.5 * VE.diffusionSquared(t)));
-                full = full.add(velocity.mul(grid.t(i + 1) - t));
+                full = step.apply(i, full);
             }
-            assertThat(run("probabilityFlowEuler", x).toDoubleArray()).containsExactly(full.toDoubleArray());
+            assertThat(run(integrator, x).toDoubleArray()).containsExactly(full.toDoubleArray());
         }
+    }
+
+    @Test
+    void probabilityFlowEulerOnAZeroDriftKeepsTheBitsOfTheFullFormula() {
+        TimeGrid grid = GRID;
+        assertKeepsTheBitsOf("probabilityFlowEuler", (i, full) -> {
+            double t = grid.t(i);
+            assertThat(VE.drift(t)).isZero();
+            NDArray score = new Prediction(full, grid.level(i), TARGET.exactScore().parameterization(), TARGET.exactScore().predict(full, grid.level(i))).score();
+            NDArray velocity = full.mul(VE.drift(t)).sub(score.mul(0.5 * VE.diffusionSquared(t)));
+            return full.add(velocity.mul(grid.t(i + 1) - t));
+        });
     }
 
     private static NDArray eps(DiffusionProblem p, NDArray x, NoiseLevel level) {
@@ -66,25 +78,20 @@ class UnitScaleShortcutTest {
     @Test
     void heunAtAlphaOneKeepsTheBitsOfTheFullFormula() {
         TimeGrid grid = GRID;
-        try (NDManager m = NDManager.newBaseManager()) {
-            NDArray x = start(m);
-            NDArray full = x.duplicate();
-            DiffusionProblem problem = new DiffusionProblem(VE, TARGET.exactScore());
-            for (int i = 0; i < STEPS; i++) {
-                NoiseLevel now = grid.level(i);
-                NoiseLevel next = grid.level(i + 1);
-                assertThat(now.alpha()).isEqualTo(1);
-                double h = next.sigmaOverAlpha() - now.sigmaOverAlpha();
-                NDArray y = full.div(now.alpha());
-                NDArray d = eps(problem, full, now);
-                NDArray yNext = y.add(d.mul(h));
-                if (next.sigma() > 0) {
-                    NDArray dNext = eps(problem, yNext.mul(next.alpha()), next);
-                    yNext = y.add(d.add(dNext).mul(0.5 * h));
-                }
-                full = yNext.mul(next.alpha());
+        DiffusionProblem problem = new DiffusionProblem(VE, TARGET.exactScore());
+        assertKeepsTheBitsOf("heun", (i, full) -> {
+            NoiseLevel now = grid.level(i);
+            NoiseLevel next = grid.level(i + 1);
+            assertThat(now.alpha()).isEqualTo(1);
+            double h = next.sigmaOverAlpha() - now.sigmaOverAlpha();
+            NDArray y = full.div(now.alpha());
+            NDArray d = eps(problem, full, now);
+            NDArray yNext = y.add(d.mul(h));
+            if (next.sigma() > 0) {
+                NDArray dNext = eps(problem, yNext.mul(next.alpha()), next);
+                yNext = y.add(d.add(dNext).mul(0.5 * h));
             }
-            assertThat(run("heun", x).toDoubleArray()).containsExactly(full.toDoubleArray());
-        }
+            return yNext.mul(next.alpha());
+        });
     }
 }

@@ -4,30 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ParameterizationTest {
-    private static NDManager manager;
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     /** VP levels near both ends, a mid level, and VE/EDM levels with alpha = 1, sigma > 1. */
     private static final List<NoiseLevel> LEVELS = List.of(new NoiseLevel(1, 0.999, Math.sqrt(1 - 0.999 * 0.999)),
             new NoiseLevel(2, 0.8, 0.6), new NoiseLevel(3, 0.05, Math.sqrt(1 - 0.0025)), new NoiseLevel(4, 1, 7.5));
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private static NDArray random(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -37,7 +27,7 @@ class ParameterizationTest {
                 row[j] = 4 * r.nextDouble() - 2;
             }
         }
-        return manager.create(v);
+        return MANAGER.get().create(v);
     }
 
     private static void assertClose(NDArray actual, NDArray expected, double tol, String what) {

@@ -4,29 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.SplittableRandom;
 import org.difflab.dsl.model.PerturbedScore.ErrorShape;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.FunctionModel;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PerturbedScoreTest {
-    private static NDManager manager;
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
     private static final NoiseLevel LEVEL = new NoiseLevel(0.5, 0.8, 0.6);
     private static final int D = 5;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private static NDArray points() {
         SplittableRandom r = new SplittableRandom(5);
@@ -36,7 +27,7 @@ class PerturbedScoreTest {
                 row[j] = 6 * r.nextDouble() - 3;
             }
         }
-        return manager.create(v);
+        return MANAGER.get().create(v);
     }
 
     // CONSTANT: the error is one fixed vector of norm exactly `size`, the same for every row, so the
@@ -70,22 +61,8 @@ class PerturbedScoreTest {
         for (int i = 0; i < b.length; i++) {
             assertThat(p[i]).isCloseTo(1.25 * b[i], within(1e-12 * (1 + Math.abs(b[i]))));
         }
-        ScoreModel epsBase = new ScoreModel() {
-            @Override
-            public Parameterization parameterization() {
-                return Parameterization.EPS;
-            }
-
-            @Override
-            public ai.djl.ndarray.types.Shape eventShape() {
-                return base.eventShape();
-            }
-
-            @Override
-            public NDArray predict(NDArray xx, NoiseLevel level) {
-                return Parameterization.EPS.fromEps(base.predict(xx, level).mul(-level.sigma()), xx, level);
-            }
-        };
+        ScoreModel epsBase = new FunctionModel(Parameterization.EPS, base.eventShape(),
+                (xx, level) -> Parameterization.EPS.fromEps(base.predict(xx, level).mul(-level.sigma()), xx, level));
         double[] q = new PerturbedScore(epsBase, 0.25, ErrorShape.RELATIVE, 1).predict(x, LEVEL).toDoubleArray();
         for (int i = 0; i < b.length; i++) {
             assertThat(q[i]).isCloseTo(1.25 * b[i], within(1e-12 * (1 + Math.abs(b[i]))));

@@ -3,30 +3,20 @@ package org.difflab.dsl.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BrownianPathNoiseTest {
-    private static NDManager manager;
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
     private static final Shape EVENT = new Shape(2);
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** The increment W(from) - W(to) per coordinate: normal() returns it divided by sqrt(|from - to|). */
     private static double[] increment(NoiseStream s, double from, double to) {
-        double[] z = s.normal(manager, EVENT, DataType.FLOAT64, from, to).toDoubleArray();
+        double[] z = s.normal(MANAGER.get(), EVENT, DataType.FLOAT64, from, to).toDoubleArray();
         double scale = Math.sqrt(Math.abs(from - to));
         for (int i = 0; i < z.length; i++) {
             z[i] *= scale;
@@ -60,7 +50,7 @@ class BrownianPathNoiseTest {
         NoiseStream s = new BrownianPathNoise(11, 2, 30).open(0, n);
         double[][] intervals = {{2, 0}, {2, 1}, {1, 0}, {0.5, 0.25}, {1.7, 0.3}, {0.61, 0.6}};
         for (double[] iv : intervals) {
-            double[] z = s.normal(manager, EVENT, DataType.FLOAT64, iv[0], iv[1]).toDoubleArray();
+            double[] z = s.normal(MANAGER.get(), EVENT, DataType.FLOAT64, iv[0], iv[1]).toDoubleArray();
             double sum = 0;
             double sum2 = 0;
             for (double v : z) {
@@ -80,8 +70,8 @@ class BrownianPathNoiseTest {
         NoiseStream s = new BrownianPathNoise(5, 1, 30).open(0, n);
         double[][][] pairs = {{{1, 0.5}, {0.5, 0}}, {{0.5, 0.25}, {0.25, 0}}, {{0.9, 0.45}, {0.45, 0.2}}, {{1, 0.75}, {0.3, 0.1}}};
         for (double[][] p : pairs) {
-            double[] x = s.normal(manager, EVENT, DataType.FLOAT64, p[0][0], p[0][1]).toDoubleArray();
-            double[] y = s.normal(manager, EVENT, DataType.FLOAT64, p[1][0], p[1][1]).toDoubleArray();
+            double[] x = s.normal(MANAGER.get(), EVENT, DataType.FLOAT64, p[0][0], p[0][1]).toDoubleArray();
+            double[] y = s.normal(MANAGER.get(), EVENT, DataType.FLOAT64, p[1][0], p[1][1]).toDoubleArray();
             double sxy = 0;
             for (int i = 0; i < x.length; i++) {
                 sxy += x[i] * y[i];
@@ -98,13 +88,13 @@ class BrownianPathNoiseTest {
         BrownianPathNoise src = new BrownianPathNoise(8, 1, 30);
         assertThat(src.batchInvariant()).isTrue();
         NoiseStream whole = src.open(0, 32);
-        double[] inc = whole.normal(manager, EVENT, DataType.FLOAT64, 0.8, 0.35).toDoubleArray();
-        double[] prior = whole.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray();
+        double[] inc = whole.normal(MANAGER.get(), EVENT, DataType.FLOAT64, 0.8, 0.35).toDoubleArray();
+        double[] prior = whole.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray();
         for (int i : new int[] {0, 9, 31}) {
             NoiseStream one = src.open(i, 1);
-            assertThat(one.normal(manager, EVENT, DataType.FLOAT64, 0.8, 0.35).toDoubleArray())
+            assertThat(one.normal(MANAGER.get(), EVENT, DataType.FLOAT64, 0.8, 0.35).toDoubleArray())
                     .containsExactly(inc[2 * i], inc[2 * i + 1]);
-            assertThat(one.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray())
+            assertThat(one.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray())
                     .containsExactly(prior[2 * i], prior[2 * i + 1]);
         }
     }

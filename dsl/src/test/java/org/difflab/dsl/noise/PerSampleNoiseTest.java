@@ -3,26 +3,16 @@ package org.difflab.dsl.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PerSampleNoiseTest {
-    private static NDManager manager;
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
     private static final Shape EVENT = new Shape(3);
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private static double[] row(double[] all, int i, int per) {
         double[] r = new double[per];
@@ -39,29 +29,29 @@ class PerSampleNoiseTest {
         NoiseStream whole = src.open(0, 64);
         double[][] draws = new double[3][];
         for (int k = 0; k < 3; k++) {
-            draws[k] = whole.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray();
+            draws[k] = whole.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray();
         }
         for (int i : new int[] {0, 1, 17, 63}) {
             NoiseStream single = src.open(i, 1);
             for (int k = 0; k < 3; k++) {
-                assertThat(single.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray())
+                assertThat(single.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray())
                         .as("sample %d draw %d", i, k).containsExactly(row(draws[k], i, 3));
             }
         }
         NoiseStream middle = src.open(20, 10);
         for (int k = 0; k < 3; k++) {
-            double[] m = middle.normal(manager, EVENT, DataType.FLOAT64, 0.7, 0.6).toDoubleArray();
+            double[] m = middle.normal(MANAGER.get(), EVENT, DataType.FLOAT64, 0.7, 0.6).toDoubleArray();
             for (int i = 0; i < 10; i++) {
                 assertThat(row(m, i, 3)).containsExactly(row(draws[k], 20 + i, 3));
             }
         }
         // float32 is the rounding of the same numbers
-        float[] f = src.open(0, 64).normal(manager, EVENT, DataType.FLOAT32).toFloatArray();
+        float[] f = src.open(0, 64).normal(MANAGER.get(), EVENT, DataType.FLOAT32).toFloatArray();
         for (int j = 0; j < f.length; j++) {
             assertThat(f[j]).isEqualTo((float) draws[0][j]);
         }
         // another seed gives other numbers
-        assertThat(new PerSampleNoise(43).open(0, 64).normal(manager, EVENT, DataType.FLOAT64).toDoubleArray())
+        assertThat(new PerSampleNoise(43).open(0, 64).normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray())
                 .isNotEqualTo(draws[0]);
     }
 
@@ -70,14 +60,14 @@ class PerSampleNoiseTest {
     void uniformDrawsDoNotShiftTheGaussianStream() {
         PerSampleNoise src = new PerSampleNoise(7);
         NoiseStream plain = src.open(5, 16);
-        double[] a1 = plain.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray();
-        double[] a2 = plain.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray();
+        double[] a1 = plain.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray();
+        double[] a2 = plain.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray();
         NoiseStream mixed = src.open(5, 16);
         double[] u = mixed.uniform();
-        double[] b1 = mixed.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray();
+        double[] b1 = mixed.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray();
         mixed.uniform();
         mixed.uniformShared();
-        double[] b2 = mixed.normal(manager, EVENT, DataType.FLOAT64).toDoubleArray();
+        double[] b2 = mixed.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray();
         assertThat(b1).containsExactly(a1);
         assertThat(b2).containsExactly(a2);
         assertThat(u).hasSize(16);
@@ -93,7 +83,7 @@ class PerSampleNoiseTest {
         int rows = 1000;
         int per = 1000;
         NoiseStream s = new PerSampleNoise(2024).open(0, rows);
-        double[] z = s.normal(manager, new Shape(per), DataType.FLOAT64).toDoubleArray();
+        double[] z = s.normal(MANAGER.get(), new Shape(per), DataType.FLOAT64).toDoubleArray();
         int n = z.length;
         double sum = 0;
         double sum2 = 0;

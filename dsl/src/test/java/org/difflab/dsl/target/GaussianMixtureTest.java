@@ -9,22 +9,13 @@ import java.util.List;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.noise.PerSampleNoise;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GaussianMixtureTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     // The mixture score sum_k r_k score_k is the gradient of the log of the mixture density.
     @Test
@@ -35,7 +26,7 @@ class GaussianMixtureTest {
         for (Target t : targets) {
             double[][] x = GaussianTest.randomPoints(6, t.dim(), 2.5, 21);
             for (NoiseLevel level : GaussianTest.LEVELS) {
-                GaussianTest.assertScoreIsGradientOfLogDensity(manager, t, x, level, 1e-5);
+                GaussianTest.assertScoreIsGradientOfLogDensity(MANAGER.get(), t, x, level, 1e-5);
             }
         }
     }
@@ -47,7 +38,7 @@ class GaussianMixtureTest {
         int n = 200_000;
         for (Target t : List.<Target>of(Targets.ring(8, 2, 0.05), Targets.randomMixture(3, 3, 1.5, 0.2, 9))) {
             NoiseStream noise = new PerSampleNoise(123).open(0, n);
-            double[][] x = GaussianTest.rows(t.sample(manager, noise, DataType.FLOAT64));
+            double[][] x = GaussianTest.rows(t.sample(MANAGER.get(), noise, DataType.FLOAT64));
             assertThat(x).hasNumberOfRows(n);
             int d = t.dim();
             double[] m = t.mean();
@@ -106,7 +97,7 @@ class GaussianMixtureTest {
             for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
                 for (NoiseLevel level : List.of(new NoiseLevel(0.01, 0.9999, 0.014), new NoiseLevel(0.5, 0.7, 0.7),
                         GaussianTest.LEVELS.get(GaussianTest.LEVELS.size() - 1))) {
-                    try (NDManager m = manager.newSubManager()) {
+                    try (NDManager m = MANAGER.get().newSubManager()) {
                         ai.djl.ndarray.NDArray in = m.create(x).toType(type, false);
                         NoiseLevel[] perRow = new NoiseLevel[x.length];
                         java.util.Arrays.fill(perRow, level);

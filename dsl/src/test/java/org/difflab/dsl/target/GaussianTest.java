@@ -11,26 +11,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.difflab.dsl.schedule.NoiseLevel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GaussianTest {
-    private static NDManager manager;
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     /** (alpha, sigma) pairs: clean data, VP-like levels, and an EDM level with sigma > 1. */
     static final List<NoiseLevel> LEVELS = List.of(new NoiseLevel(0, 1, 0), new NoiseLevel(0.3, 0.8, 0.6),
             new NoiseLevel(0.9, 0.3, Math.sqrt(1 - 0.09)), new NoiseLevel(2, 1, 2));
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     static double[][] rows(NDArray a) {
         double[] v = a.toType(DataType.FLOAT64, false).toDoubleArray();
@@ -95,7 +86,7 @@ class GaussianTest {
         double[][] x = randomPoints(5, 3, 2, 11);
         for (Gaussian g : gaussians()) {
             for (NoiseLevel level : LEVELS) {
-                assertScoreIsGradientOfLogDensity(manager, g, x, level, 1e-6);
+                assertScoreIsGradientOfLogDensity(MANAGER.get(), g, x, level, 1e-6);
             }
         }
     }
@@ -117,7 +108,7 @@ class GaussianTest {
                     }
                 }
                 MultivariateNormalDistribution ref = new MultivariateNormalDistribution(mean, cov);
-                double[] lp = g.logDensity(manager.create(x), level).toDoubleArray();
+                double[] lp = g.logDensity(MANAGER.get().create(x), level).toDoubleArray();
                 for (int i = 0; i < x.length; i++) {
                     double expected = Math.log(ref.density(x[i]));
                     assertThat(lp[i]).as("%s at %s", g, level).isCloseTo(expected, within(1e-10 * (1 + Math.abs(expected))));

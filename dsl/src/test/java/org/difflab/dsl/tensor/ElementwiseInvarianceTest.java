@@ -3,7 +3,6 @@ package org.difflab.dsl.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
@@ -13,12 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@link RowReductions} and the samplers' step arithmetic rely on: the element-wise operations they use give an
@@ -33,17 +32,8 @@ class ElementwiseInvarianceTest {
     /** (offset, length) of the short tensors that hold an element: alone, vector body, scalar tail, longer tails. */
     private static final int[][] WINDOWS = {{0, 1}, {0, 7}, {3, 7}, {0, 33}, {31, 33}, {5, 70}, {64, 70}};
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     /** The element-wise operations of DiffLab's sampling code, on inputs where they are defined. */
     private static Map<String, UnaryOperator<NDArray>> operations() {
@@ -110,6 +100,6 @@ class ElementwiseInvarianceTest {
         for (int i = 0; i < LONG; i++) {
             v[i] = 4 * random.nextGaussian() * Math.exp(random.nextGaussian());
         }
-        return manager.create(v).toType(type, false);
+        return MANAGER.get().create(v).toType(type, false);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -17,12 +16,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The construction behind batch-invariant sampling, tested directly: for every {@link RowReductions} helper, a row's
@@ -40,17 +40,12 @@ class RowReductionsTest {
     private static final int[] PROBES = {0, 1, 6, 7, 63, 64, 500, 993, 999};
     private static final int OUTPUTS = 5;
 
-    private static NDManager manager;
+    @RegisterExtension
+    static final ManagerPerTestClass MANAGER = new ManagerPerTestClass();
 
     @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
+    static void reportKernelAndThreads() {
         System.out.println("ATEN_CPU_CAPABILITY=" + System.getenv("ATEN_CPU_CAPABILITY") + ", intra-op threads " + IntraOpThreads.current());
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     /** The helpers, each as a map from rows [B, n] to a tensor whose first axis is the rows. */
@@ -73,7 +68,7 @@ class RowReductionsTest {
         for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
             for (int n : LENGTHS) {
                 NDArray data = data(n, type);
-                NDArray weights = manager.create(values(n * OUTPUTS, 1, 77)).reshape(n, OUTPUTS);
+                NDArray weights = MANAGER.get().create(values(n * OUTPUTS, 1, 77)).reshape(n, OUTPUTS);
                 helpers(weights).forEach((name, f) -> tests.add(DynamicTest.dynamicTest(name + ", " + type + ", n = " + n, () -> {
                     List<String> differing = differingRows(f, data);
                     assertThat(differing).as("rows whose bits depend on the batch").isEmpty();
@@ -97,7 +92,7 @@ class RowReductionsTest {
         NDArray data = data(n, DataType.FLOAT64).get("0:5");
         double[] x = data.toDoubleArray();
         double[] w = values(n * OUTPUTS, 1, 77);
-        NDArray weights = manager.create(w).reshape(n, OUTPUTS);
+        NDArray weights = MANAGER.get().create(w).reshape(n, OUTPUTS);
         double[] sum = RowReductions.sum(data).toDoubleArray();
         double[] squares = RowReductions.sumsOfSquares(data);
         double[] max = RowReductions.max(data).toDoubleArray();
@@ -135,8 +130,8 @@ class RowReductionsTest {
                 assertThat(product[r * OUTPUTS + j]).isCloseTo(p, within(1e-9 * (1 + Math.abs(p))));
             }
         }
-        assertThat(RowReductions.norm(manager.zeros(new Shape(3, 2, 4))).getShape()).isEqualTo(new Shape(3, 1, 1));
-        assertThat(RowReductions.sum(manager.ones(new Shape(3, 2, 4))).toFloatArray()).containsExactly(8, 8, 8);
+        assertThat(RowReductions.norm(MANAGER.get().zeros(new Shape(3, 2, 4))).getShape()).isEqualTo(new Shape(3, 1, 1));
+        assertThat(RowReductions.sum(MANAGER.get().ones(new Shape(3, 2, 4))).toFloatArray()).containsExactly(8, 8, 8);
     }
 
     /**
@@ -153,7 +148,7 @@ class RowReductionsTest {
                     : new double[] {-87.5, -95, -103, -104, -200, -1e4, Double.NEGATIVE_INFINITY};
             for (double m : new double[] {0, 2.5, -40}) {
                 for (double y : underflowing) {
-                    NDArray row = manager.create(new double[] {m, m + y}).toType(type, false).reshape(1, 2);
+                    NDArray row = MANAGER.get().create(new double[] {m, m + y}).toType(type, false).reshape(1, 2);
                     double top = row.get("0, 0").toType(DataType.FLOAT64, false).getDouble();
                     assertThat(doubles(RowReductions.logSumExp(row))).as("%s log-sum-exp of [%s, %s + %s]", type, m, m, y).containsExactly(top);
                     double[] weights = doubles(RowReductions.softmax(row));
@@ -161,10 +156,10 @@ class RowReductionsTest {
                     assertThat(weights[1]).as("%s far weight, y = %s", type, y).isBetween(0.0, smallestNormal * 1.5);
                 }
             }
-            NDArray near = manager.create(new double[] {0, -30}).toType(type, false).reshape(1, 2);
+            NDArray near = MANAGER.get().create(new double[] {0, -30}).toType(type, false).reshape(1, 2);
             assertThat(doubles(RowReductions.softmax(near))[1]).as("%s weight at -30", type).isCloseTo(Math.exp(-30) / (1 + Math.exp(-30)),
                     within(1e-6 * Math.exp(-30)));
-            NDArray withNaN = manager.create(new double[] {0, Double.NaN, -900}).toType(type, false).reshape(1, 3);
+            NDArray withNaN = MANAGER.get().create(new double[] {0, Double.NaN, -900}).toType(type, false).reshape(1, 3);
             assertThat(doubles(RowReductions.softmax(withNaN))).as("%s softmax with a NaN", type).contains(Double.NaN);
             assertThat(doubles(RowReductions.logSumExp(withNaN))).as("%s log-sum-exp with a NaN", type).containsExactly(Double.NaN);
         }
@@ -176,9 +171,9 @@ class RowReductionsTest {
 
     @Test
     void badShapesAreNamed() {
-        assertThatThrownBy(() -> RowReductions.matMul(manager.ones(new Shape(3, 4)), manager.ones(new Shape(5, 2))))
+        assertThatThrownBy(() -> RowReductions.matMul(MANAGER.get().ones(new Shape(3, 4)), MANAGER.get().ones(new Shape(5, 2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(3, 4)").hasMessageContaining("(5, 2)");
-        assertThatThrownBy(() -> RowReductions.sum(manager.ones(new Shape(3, 0))))
+        assertThatThrownBy(() -> RowReductions.sum(MANAGER.get().ones(new Shape(3, 0))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
     }
 
@@ -222,7 +217,7 @@ class RowReductionsTest {
 
     /** ROWS rows of n entries of mixed sign and magnitude (so that the order of additions shows in the last bits). */
     private static NDArray data(int n, DataType type) {
-        return manager.create(values(ROWS * n, 3, 11)).reshape(ROWS, n).toType(type, false);
+        return MANAGER.get().create(values(ROWS * n, 3, 11)).reshape(ROWS, n).toType(type, false);
     }
 
     private static double[] values(int count, double scale, long seed) {

@@ -106,6 +106,7 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
     /** One forward pass with t = the network time of each row's level ({@code levels}: one per row, or one for all rows). */
     @Override
     public NDArray predict(NDArray x, NoiseLevel[] levels) {
+        // checks alike in form to TorchScriptModel.predict's, but each message names this network (its config, no file)
         Require.notNull("x", x);
         Require.notNull("levels", levels);
         if (closed) {

@@ -15,16 +15,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.conformance.NativeMemory;
-import org.difflab.dsl.grid.Grids;
-import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.model.Parameterization;
-import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.NetworkModelChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,14 +138,7 @@ class TorchScriptModelTest {
 
     @Test
     void runsInsideASamplerWithOneForwardPerModelEvaluation() {
-        long before = model.forwards();
-        try (Samples s = Diffusion.sampler().schedule(DDPM).model(model).integrator(Integrators.ddim())
-                .grid(Grids.uniform(10)).seed(3).batchSize(8).sample(8)) {
-            assertThat(s.tensor().getShape()).isEqualTo(new Shape(8, 3, 8, 8));
-            assertThat(s.nfe()).isEqualTo(10);
-            assertThat(model.forwards() - before).isEqualTo(10);
-            assertThat(s.model()).contains("tiny_eps_net.pt");
-        }
+        NetworkModelChecks.assertOneForwardPerEvaluation(model, model::forwards, s -> assertThat(s.model()).contains("tiny_eps_net.pt"));
     }
 
     @Test
@@ -193,15 +183,8 @@ class TorchScriptModelTest {
     @Test
     void badCallsNameTheArgumentAndWhatIsAllowed() {
         try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(2, 3, 4, 4)), levels[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x has shape (2, 3, 4, 4)")
-                    .hasMessageContaining("expected [B, 3, 8, 8]").hasMessageContaining("tiny_eps_net.pt");
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(2, 3, 8, 8), DataType.INT32), levels[0]))
-                    .hasMessageContaining("x has data type int32");
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(3, 3, 8, 8)), levels))
-                    .hasMessageContaining("levels has 4 entries").hasMessageContaining("batch of 3 rows");
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(1, 3, 8, 8)), DDPM.level(0.25)))
-                    .hasMessageContaining("t = 0.25").hasMessageContaining("[1, 1000]");
+            NetworkModelChecks.assertBadCallsAreNamed(model, m, levels);
+            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(2, 3, 4, 4)), levels[0])).hasMessageContaining("tiny_eps_net.pt");
             int before = m.getManagedArrays().size();
             TorchScriptModel other = load(net);
             other.close();

@@ -8,15 +8,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
-import org.difflab.dsl.Diffusion;
-import org.difflab.dsl.grid.Grids;
-import org.difflab.dsl.integrator.Integrators;
 import org.difflab.dsl.model.Parameterization;
-import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.NetworkModelChecks;
 import org.difflab.runtime.torchscript.TimeConvention;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,28 +104,13 @@ class UNetScoreModelTest {
 
     @Test
     void runsInsideASamplerWithOneForwardPerModelEvaluation() {
-        long before = model.forwards();
-        try (Samples s = Diffusion.sampler().schedule(DDPM).model(model).integrator(Integrators.ddim())
-                .grid(Grids.uniform(10)).seed(3).batchSize(8).sample(8)) {
-            assertThat(s.tensor().getShape()).isEqualTo(new Shape(8, 3, 8, 8));
-            assertThat(s.nfe()).isEqualTo(10);
-            assertThat(model.forwards() - before).isEqualTo(10);
-            assertThat(s.tensor().isNaN().any().getBoolean()).isFalse();
-        }
+        NetworkModelChecks.assertOneForwardPerEvaluation(model, model::forwards, s -> assertThat(s.tensor().isNaN().any().getBoolean()).isFalse());
     }
 
     @Test
     void badCallsNameTheArgumentAndWhatIsAllowed() {
         try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(2, 3, 4, 4)), LEVELS[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x has shape (2, 3, 4, 4)")
-                    .hasMessageContaining("expected [B, 3, 8, 8]");
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(2, 3, 8, 8), DataType.INT32), LEVELS[0]))
-                    .hasMessageContaining("x has data type int32");
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(3, 3, 8, 8)), LEVELS))
-                    .hasMessageContaining("levels has 4 entries").hasMessageContaining("batch of 3 rows");
-            assertThatThrownBy(() -> model.predict(m.zeros(new Shape(1, 3, 8, 8)), DDPM.level(0.25)))
-                    .hasMessageContaining("t = 0.25").hasMessageContaining("[1, 1000]");
+            NetworkModelChecks.assertBadCallsAreNamed(model, m, LEVELS);
             assertThatThrownBy(() -> model.predict(m.zeros(new Shape(2, 3, 8, 8)), new NoiseLevel[] {LEVELS[0], null}))
                     .hasMessageContaining("levels[1] is missing");
             assertThatThrownBy(() -> UNetScoreModel.of(new UNet(UNetConfig.of(16, 8)), TimeConvention.sigma()))

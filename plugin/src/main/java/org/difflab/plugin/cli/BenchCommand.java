@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "unet", "check", "cluster");
 
+    // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, integrators, exact, unet, "
             + "check, cluster (default: the first four; check runs the default 'difflab check', cluster a sweep on local[1], local[2] and a "
             + "standalone cluster on 127.0.0.1: minutes each).")

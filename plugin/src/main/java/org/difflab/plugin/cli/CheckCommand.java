@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
                         + "mutant survived or a positive control failed; 2: bad input; 130: interrupted."})
 final class CheckCommand implements Callable<Integer> {
 
+    // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--claim", paramLabel = "ID", description = "Claim to check (repeatable; a trailing * matches a prefix, e.g. 'mlem-*'; "
             + "default: every claim of the tier, see --list).")
     List<String> claims = new ArrayList<>();

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 + "with lmc, ulmc, randomizedMidpoint:form=...,noise=... or plmc:K=10,... (see 'difflab list langevin')."})
 final class LangevinCommand implements Callable<Integer> {
 
+    // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--potential", required = true, paramLabel = "SPEC", description = "doublewell:d=1,a=1, or a target spec (gaussian:..., gmm:...).")
     String potential;
 

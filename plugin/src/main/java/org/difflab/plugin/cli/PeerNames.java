@@ -20,6 +20,7 @@ final class PeerNames {
 
     private static final Peer NONE = new Peer("none", "none");
 
+    // a table of names, one entry a sampler (alike in form, each its own data)
     private static final Map<String, Peer> BY_NAME = Map.ofEntries(
             entry("ddim", new Peer("sample_euler (eta = 0, no churn); sample_euler_ancestral (ddim:eta=1)",
                     "DDIMScheduler; EulerDiscreteScheduler (eta = 0)")),

@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
                 + "or NPY, with a scatter plot (targets) or as a PNG image grid (image models)."})
 final class SampleCommand implements Callable<Integer> {
 
+    // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--target", paramLabel = "SPEC", description = "Target spec, e.g. gmm:preset=ring8 (see 'difflab list targets'). Exactly one of --target and --model.")
     String target;
 

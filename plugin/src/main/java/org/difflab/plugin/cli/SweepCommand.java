@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 + "(sweep.parquet, sweep.csv, sweep.json), fitted orders or complexity exponents, and plots."})
 final class SweepCommand implements Callable<Integer> {
 
+    // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--file", paramLabel = "GRID", description = "A grid file: key = value lines with these options' names as keys (# comments).")
     Path file;
 

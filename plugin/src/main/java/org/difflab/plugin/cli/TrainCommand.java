@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 + "with OMP_NUM_THREADS=1."})
 final class TrainCommand implements Callable<Integer> {
 
+    // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--model", paramLabel = "NAME", description = "Train only this entry (repeatable; default: all).")
     List<String> models = new ArrayList<>();
 

@@ -18,23 +18,17 @@ class NotebookProgressTest {
 
     @Test
     void oneDisplayIsShownThenUpdatedToTheLastStep() {
-        List<Object> shown = new ArrayList<>();
-        List<Object> updates = new ArrayList<>();
-        NotebookProgress progress = new NotebookProgress(o -> {
-            shown.add(o);
-            return "id-1";
-        }, (id, o) -> {
-            assertThat(id).isEqualTo("id-1");
-            updates.add(o);
-        }, 0);
+        RecordingDisplay display = new RecordingDisplay();
+        NotebookProgress progress = new NotebookProgress(display::display, display::update, 0);
         try (Samples s = Diffusion.sampler().schedule(Schedules.ddpm()).target(Targets.gaussian(2)).integrator(Integrators.ddim())
                 .grid(Grids.uniform(12)).seed(1).observer(progress).sample(4)) {
             assertThat(s.steps()).isEqualTo(12);
         }
-        assertThat(shown).hasSize(1);
-        assertThat(((ProgressBar) shown.get(0)).done()).isEqualTo(1);
-        assertThat(updates).hasSize(11);
-        ProgressBar last = (ProgressBar) updates.get(10);
+        assertThat(display.shown).hasSize(1);
+        assertThat(((ProgressBar) display.shown.get(0)).done()).isEqualTo(1);
+        assertThat(display.updates).hasSize(11);
+        assertThat(display.updateIds).containsOnly("id-1");
+        ProgressBar last = (ProgressBar) display.updates.get(10);
         assertThat(last.finished()).isTrue();
         assertThat(last.nfe()).isEqualTo(12);
         assertThat(progress.shown()).isEqualTo(last);

@@ -48,20 +48,16 @@ class SweepReprTest {
 
     @Test
     void aJobsProgressIsShownOnceThenUpdated() {
-        List<Object> shown = new ArrayList<>();
-        List<String> updates = new ArrayList<>();
-        NotebookJobProgress p = new NotebookJobProgress(o -> {
-            shown.add(o);
-            return "id-1";
-        }, (id, o) -> updates.add(id + " " + Repr.of(o).get(MimeBundle.TEXT)), 0);
+        RecordingDisplay display = new RecordingDisplay();
+        NotebookJobProgress p = new NotebookJobProgress(display::display, display::update, 0);
         p.update(new Progress("sweep", "cells", 0, 4, 0.1));
         p.update(new Progress("sweep", "cells", 2, 4, 1.0));
         p.update(new Progress("sweep", "cells", 2, 4, 1.5));
         p.update(new Progress("sweep", "cells", 4, 4, 2.0));
-        assertThat(shown).hasSize(1);
-        assertThat(Repr.of(shown.get(0)).get(MimeBundle.HTML)).contains("<progress value=\"0\" max=\"4\"");
+        assertThat(display.shown).hasSize(1);
+        assertThat(Repr.of(display.shown.get(0)).get(MimeBundle.HTML)).contains("<progress value=\"0\" max=\"4\"");
         p.update(new Progress("sweep", "cells", 4, 4, 2.1));
-        assertThat(updates).containsExactly("id-1 [###############---------------] sweep: 2/4 cells, 1.0 s, about 1 s left",
+        assertThat(display.updateTexts()).containsExactly("id-1 [###############---------------] sweep: 2/4 cells, 1.0 s, about 1 s left",
                 "id-1 [###############---------------] sweep: 2/4 cells, 1.5 s, about 2 s left",
                 "id-1 [##############################] sweep: 4/4 cells, 2.0 s");
         assertThat(p.shown().finished()).isTrue();

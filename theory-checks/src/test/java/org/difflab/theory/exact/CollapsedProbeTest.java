@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -12,12 +11,9 @@ import java.util.stream.Stream;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
-import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.Integrators;
-import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.model.PerturbedScore;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.dsl.target.Gaussian;
@@ -49,7 +45,7 @@ class CollapsedProbeTest {
         }
         out.add(Arguments.of(Named.of("acceleratedOde:form=theory", Integrators.parse("acceleratedOde:form=theory")), Init.EXACT));
         out.add(Arguments.of(Named.of("acceleratedOde:form=practical", Integrators.parse("acceleratedOde:form=practical")), Init.EXACT));
-        out.add(Arguments.of(Named.of("randomSplitDdpm", new RandomSplitDdpm()), Init.PRIOR));
+        out.add(Arguments.of(Named.of("randomSplitDdpm", DdpmVariant.randomSplit()), Init.PRIOR));
         out.add(Arguments.of(Named.of("paradigms:sampler=ddpm,window=4,tol=0", Integrators.paradigms("ddpm", 4, 0)), Init.EXACT));
         return out.stream();
     }
@@ -92,36 +88,6 @@ class CollapsedProbeTest {
         for (Integrator integrator : new Integrator[] {Integrators.parse("picardBlocks:tol=0.01"), Integrators.paradigms("ddpm", 16, 0.1)}) {
             assertThatThrownBy(() -> ExactEvaluator.of(integrator).target(TARGET).schedule(SCHEDULE).grid(Grids.uniform(STEPS)).evaluate())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(integrator.spec()).hasMessageContaining("tol=0");
-        }
-    }
-
-    /**
-     * A test integrator with auxiliary draws: the acceleratedDdpm-style noise split of a DDPM step at a random
-     * fraction u (one shared auxiliary draw per step), so the law depends on u: x+ = x + sqrt(u beta) z,
-     * x' = DDPM mean at x+ + sqrt((1 - u) beta) z'.
-     */
-    static final class RandomSplitDdpm implements Integrator {
-        @Override
-        public IntegratorInfo info() {
-            return IntegratorInfo.stochastic("randomSplitDdpm", 1, 1);
-        }
-
-        @Override
-        public NDArray run(RunContext ctx, NDArray x) {
-            for (int i = 0; i < ctx.steps(); i++) {
-                NoiseLevel now = ctx.level(i);
-                NoiseLevel next = ctx.level(i + 1);
-                double u = ctx.noise().uniformShared();
-                double r = now.alpha() / next.alpha();
-                double s2 = now.sigma() * now.sigma();
-                double sp2 = next.sigma() * next.sigma();
-                double beta = s2 - r * r * sp2;
-                NDArray plus = x.add(ctx.normal(x, i).mul(Math.sqrt(u * beta)));
-                NDArray x0 = ctx.predict(plus, i).x0();
-                NDArray mean = plus.mul(r * sp2 / s2).add(x0.mul(next.alpha() * beta / s2));
-                x = ctx.endStep(i, sp2 == 0 ? mean : mean.add(ctx.normal(x, i).mul(Math.sqrt((1 - u) * beta))));
-            }
-            return x;
         }
     }
 }

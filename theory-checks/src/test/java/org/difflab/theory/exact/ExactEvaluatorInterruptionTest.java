@@ -24,7 +24,7 @@ class ExactEvaluatorInterruptionTest {
     private static final TimeGrid SHORT = Grids.uniform(20).on(Schedules.parse("linear:T=1000"));
 
     private static ExactLaw shortEvaluation() {
-        return ExactEvaluator.of(new CollapsedProbeTest.RandomSplitDdpm()).target(TARGET).grid(SHORT).auxSeed(3).repetitions(3).evaluate();
+        return ExactEvaluator.of(DdpmVariant.randomSplit()).target(TARGET).grid(SHORT).auxSeed(3).repetitions(3).evaluate();
     }
 
     /** Runs {@code evaluation} on another thread, interrupts it after 300 ms, then lets that thread evaluate SHORT. */
@@ -65,7 +65,7 @@ class ExactEvaluatorInterruptionTest {
     @Test
     void stopsAmongManyRepetitions() throws InterruptedException {
         ExactLaw before = shortEvaluation();
-        Throwable e = interrupted(() -> ExactEvaluator.of(new CollapsedProbeTest.RandomSplitDdpm()).target(TARGET).grid(SHORT).auxSeed(3)
+        Throwable e = interrupted(() -> ExactEvaluator.of(DdpmVariant.randomSplit()).target(TARGET).grid(SHORT).auxSeed(3)
                 .repetitions(100_000).evaluate(), before);
         assertThat(e).isInstanceOf(CancellationException.class).hasMessageContaining("was interrupted");
     }

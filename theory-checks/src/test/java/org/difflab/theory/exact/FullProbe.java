@@ -57,6 +57,7 @@ final class FullProbe implements NoiseStream {
             if (init == Init.PRIOR) {
                 x = z.mul(problem.schedule().priorStd());
             } else {
+                // the exact law at t_0 as ExactEvaluator.run starts from it (private there): written again so the oracle stands alone
                 NoiseLevel start = grid.level(0);
                 double[] m0 = new double[d];
                 double[] s0 = new double[d];

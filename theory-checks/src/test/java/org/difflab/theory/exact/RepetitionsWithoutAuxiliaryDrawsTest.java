@@ -32,7 +32,7 @@ class RepetitionsWithoutAuxiliaryDrawsTest {
 
     @Test
     void aRunWithAuxiliaryDrawsGetsOneComponentPerSeed() {
-        ExactLaw law = ExactEvaluator.of(new CollapsedProbeTest.RandomSplitDdpm()).target(TARGET).grid(GRID).auxSeed(3).repetitions(2).evaluate();
+        ExactLaw law = ExactEvaluator.of(DdpmVariant.randomSplit()).target(TARGET).grid(GRID).auxSeed(3).repetitions(2).evaluate();
         assertThat(law.components().get(0).variance()).isNotEqualTo(law.components().get(1).variance());
     }
 }

@@ -31,6 +31,7 @@ public final class JJavaExtension implements Extension {
         }
     }
 
+    // as IJavaRenderers does for IJava: the same calls on JJava's own Renderer and MIMEType classes (another package, no common type)
     private static <T> void registerType(Renderer renderer, Class<T> type) {
         renderer.createRegistration(type).preferring(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG)
                 .register(JJavaExtension::render);
