@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.difflab.dsl.Langevin;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.langevin.Dynamics;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinProblem;
 import org.difflab.dsl.langevin.LangevinSampler;
 import org.difflab.dsl.langevin.LangevinSamples;
-import org.difflab.dsl.langevin.LangevinSolve;
 import org.difflab.dsl.langevin.TargetPotential;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
@@ -165,7 +165,7 @@ public final class LangevinConformance {
             if (integrator.dynamics() == Dynamics.UNDERDAMPED) {
                 x = NDArrays.concat(new NDList(x, noise.normal(manager, event, DataType.FLOAT32)), 1);
             }
-            LangevinSolve.run(integrator, problem, steps, noise, List.of(), x).x().close();
+            Solve.run(integrator, problem, steps, noise, List.of(), x).x().close();
         }
     }
 

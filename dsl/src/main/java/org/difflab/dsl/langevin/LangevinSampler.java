@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.sampler.BatchedSampler;
 import org.difflab.dsl.target.Target;
 
@@ -88,9 +90,9 @@ public final class LangevinSampler extends BatchedSampler<LangevinSampler> {
             if (integrator.dynamics() == Dynamics.UNDERDAMPED) {
                 x = NDArrays.concat(new NDList(x, stream.normal(batch, event, dataType())), 1);
             }
-            LangevinSolve.Solution sol = LangevinSolve.run(integrator, problem, steps, stream, observers, x);
-            calls[0] += sol.calls();
-            evaluations[0] += sol.evaluations();
+            Solve.Solution sol = Solve.run(integrator, problem, steps, stream, observers, x);
+            calls[0] += sol.nfe();
+            evaluations[0] += sol.counter(RunContext.DRIFT_EVALUATIONS);
             return sol.x().get(":, 0:" + potential.dim());
         });
         return new LangevinSamples(d.manager(), d.tensor(), integrator.spec(), potential.spec(), problem.stepSize(), problem.friction(), steps,

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
  * The Poisson midpoint method PLMC (Kandasamy and Nagaraj, "The Poisson Midpoint Method for Langevin Dynamics",
@@ -132,7 +133,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
     }
 
     @Override
-    public NDArray run(LangevinContext ctx, NDArray x) {
+    public NDArray run(RunContext ctx, NDArray x) {
         FrozenForceFlow flow = dynamics.flow(ctx.friction());
         double eta = ctx.stepSize();
         for (int n = 0; n < ctx.steps(); n++) {
@@ -153,7 +154,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
     }
 
     /** The chains (rows) that select each sub-index; rowsAt[0] is always empty (X+_0 = X_0 needs no gradient). */
-    private int[][] select(LangevinContext ctx, int rows) {
+    private int[][] select(RunContext ctx, int rows) {
         int[][] rowsAt = new int[k][];
         Arrays.fill(rowsAt, new int[0]);
         int[] all = new int[rows];
@@ -215,7 +216,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
      * chain's first, second, .. midpoint), so each scatter touches a chain at most once.
      */
     private final class Step {
-        private final LangevinContext ctx;
+        private final RunContext ctx;
         private final FrozenForceFlow flow;
         private final NDArray x;
         private final NDArray b0;
@@ -224,7 +225,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
         private final double delta;
         private final List<Midpoints> midpoints = new ArrayList<>();
 
-        Step(LangevinContext ctx, FrozenForceFlow flow, NDArray x, NDArray b0, double t, double delta) {
+        Step(RunContext ctx, FrozenForceFlow flow, NDArray x, NDArray b0, double t, double delta) {
             this.ctx = ctx;
             this.flow = flow;
             this.x = x;

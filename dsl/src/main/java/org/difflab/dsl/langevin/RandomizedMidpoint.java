@@ -2,6 +2,7 @@ package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
  * Shen and Lee's randomized midpoint method ("The Randomized Midpoint Method for Log-Concave Sampling", NeurIPS 2019;
@@ -70,7 +71,7 @@ public final class RandomizedMidpoint implements LangevinIntegrator {
     }
 
     @Override
-    public NDArray run(LangevinContext ctx, NDArray x) {
+    public NDArray run(RunContext ctx, NDArray x) {
         FrozenForceFlow flow = dynamics.flow(ctx.friction());
         double h = ctx.stepSize();
         double[] whole = PerRow.shared(h);

@@ -14,10 +14,10 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.difflab.dsl.Langevin;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinProblem;
 import org.difflab.dsl.langevin.LangevinSamples;
-import org.difflab.dsl.langevin.LangevinSolve;
 import org.difflab.dsl.langevin.TargetPotential;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.convergence.OrderFit;
@@ -109,7 +109,7 @@ public final class StationaryVariance {
         try (NDManager batch = manager.newSubManager()) {
             int m = integrator.dynamics().stateFactor();
             NDArray x = batch.create(initial, new Shape(initial.length / m, m));
-            return LangevinSolve.run(integrator, problem, 1, noise, List.of(), x).x().toDoubleArray();
+            return Solve.run(integrator, problem, 1, noise, List.of(), x).x().toDoubleArray();
         }
     }
 
