@@ -15,11 +15,12 @@ import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.Solve;
-import org.difflab.dsl.problem.DiffusionProblem;
-import org.difflab.dsl.schedule.Schedules;
-import org.difflab.dsl.target.Targets;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.observe.NonFiniteStateException;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,7 +78,7 @@ class LangevinIntegratorTest {
     }
 
     private static double[][] run(String spec) {
-        try (LangevinSamples s = Langevin.sampler().potential(Potentials.doubleWell(2, 1)).integrator(LangevinIntegrators.parse(spec))
+        try (Samples s = Langevin.sampler().potential(Potentials.doubleWell(2, 1)).integrator(LangevinIntegrators.parse(spec))
                 .stepSize(0.02).steps(30).seed(4).dataType(DataType.FLOAT64).sample(16)) {
             return s.rows();
         }
