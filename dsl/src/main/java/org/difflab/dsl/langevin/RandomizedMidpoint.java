@@ -3,6 +3,7 @@ package org.difflab.dsl.langevin;
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.spec.Spec;
 
 /**
  * Shen and Lee's randomized midpoint method ("The Randomized Midpoint Method for Log-Concave Sampling", NeurIPS 2019;
@@ -44,6 +45,12 @@ public final class RandomizedMidpoint implements LangevinIntegrator {
 
     private final Dynamics dynamics;
     private final Coupling coupling;
+
+    /** From a spec's knobs {@code form=overdamped|underdamped,noise=coupled|independent}. */
+    static RandomizedMidpoint fromSpec(Spec s) {
+        Dynamics form = Dynamics.form(s);
+        return new RandomizedMidpoint(form, s.oneOf("noise", "coupled", "coupled", Coupling.COUPLED, "independent", Coupling.INDEPENDENT));
+    }
 
     public RandomizedMidpoint(Dynamics dynamics, Coupling coupling) {
         this.dynamics = Require.notNull("form", dynamics);
