@@ -11,15 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.difflab.dsl.Langevin;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.langevin.Dynamics;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinProblem;
 import org.difflab.dsl.langevin.LangevinSampler;
-import org.difflab.dsl.langevin.LangevinSamples;
-import org.difflab.dsl.langevin.LangevinSolve;
 import org.difflab.dsl.langevin.TargetPotential;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Target;
 import org.difflab.dsl.target.Targets;
@@ -95,10 +95,10 @@ public final class LangevinConformance {
     static CheckResult determinism(LangevinIntegrator integrator) {
         double[][] a;
         double[][] b;
-        try (LangevinSamples s = sampler(integrator, 20, 0.05).seed(7).sample(32)) {
+        try (Samples s = sampler(integrator, 20, 0.05).seed(7).sample(32)) {
             a = s.rows();
         }
-        try (LangevinSamples s = sampler(integrator, 20, 0.05).seed(7).sample(32)) {
+        try (Samples s = sampler(integrator, 20, 0.05).seed(7).sample(32)) {
             b = s.rows();
         }
         return CheckResult.of("determinism", Arrays.deepEquals(a, b), "two runs with seed 7, 32 chains, 20 steps: "
@@ -108,8 +108,8 @@ public final class LangevinConformance {
     /** {@link BatchInvariance} on the 2-D mixture, 12 steps of h = 0.05 (seed 11); the counter reported is the model calls. */
     static CheckResult batchInvariance(LangevinIntegrator integrator) {
         return BatchInvariance.check((source, count, batch) -> {
-            try (LangevinSamples s = sampler(integrator, BATCH_STEPS, 0.05).noise(source).batchSize(batch).sample(count)) {
-                return new BatchInvariance.Drawn(s.rows(), Map.of("calls", s.calls()));
+            try (Samples s = sampler(integrator, BATCH_STEPS, 0.05).noise(source).batchSize(batch).sample(count)) {
+                return new BatchInvariance.Drawn(s.rows(), Map.of("calls", s.nfe()));
             }
         }, NoiseSources.perSample(11), MIXTURE.spec() + ", " + BATCH_STEPS + " steps of h = 0.05").result();
     }
@@ -124,7 +124,7 @@ public final class LangevinConformance {
             StringBuilder detail = new StringBuilder();
             boolean ok = true;
             for (int steps : new int[] {1, 2, 17}) {
-                try (LangevinSamples s = sampler(integrator, steps, 0.05).seed(3).sample(4)) {
+                try (Samples s = sampler(integrator, steps, 0.05).seed(3).sample(4)) {
                     ok &= s.gradientsPerChain() == declared * steps;
                     detail.append(steps).append(" steps: spent ").append(s.gradientsPerChain()).append(" per chain, declared ")
                             .append(declared * steps).append("; ");
@@ -133,7 +133,7 @@ public final class LangevinConformance {
             return CheckResult.of("gradients", ok, detail.toString().trim());
         }
         int steps = options.gradientSteps();
-        try (LangevinSamples s = gaussianSampler(integrator, steps, 0.05).seed(3).sample(16)) {
+        try (Samples s = gaussianSampler(integrator, steps, 0.05).seed(3).sample(16)) {
             double perStep = s.gradientsPerChain() / steps;
             double se = Math.sqrt(variance / steps);
             double z = Math.abs(perStep - declared) / se;
@@ -165,13 +165,13 @@ public final class LangevinConformance {
             if (integrator.dynamics() == Dynamics.UNDERDAMPED) {
                 x = NDArrays.concat(new NDList(x, noise.normal(manager, event, DataType.FLOAT32)), 1);
             }
-            LangevinSolve.run(integrator, problem, steps, noise, List.of(), x).x().close();
+            Solve.run(integrator, problem, steps, noise, List.of(), x).x().close();
         }
     }
 
     static CheckResult moments(LangevinIntegrator integrator, Options options) {
         double[][] x;
-        try (LangevinSamples s = gaussianSampler(integrator, options.momentSteps(), options.stepSize()).seed(13)
+        try (Samples s = gaussianSampler(integrator, options.momentSteps(), options.stepSize()).seed(13)
                 .batchSize(options.momentSamples()).sample(options.momentSamples())) {
             x = s.rows();
         }

@@ -5,10 +5,12 @@ import java.util.Optional;
 import org.difflab.dsl.grid.TimeGrid;
 
 /**
- * A sampler: advances a batch along a time grid with the model, noise and bookkeeping of a {@link RunContext}.
- * Stateless between runs; an implementation is one file that states its {@link IntegratorInfo} once and whose
- * {@link #run} reads like the paper's update rule. A new integrator is one class plus one registration line in
- * {@link Integrators}, and is then covered by the conformance suite.
+ * A sampler: advances a batch with the evaluations, noise and bookkeeping of a {@link RunContext}, along a time grid of
+ * a diffusion problem, or, as a {@code langevin.LangevinIntegrator}, for n steps of size h of a Langevin problem (both
+ * through {@link Solve#run}). Stateless between runs; an implementation is one file that states its
+ * {@link IntegratorInfo} once and whose {@link #run} reads like the paper's update rule. A new integrator is one class
+ * plus one registration line in {@link Integrators} (Langevin: {@code LangevinIntegrators}), and is then covered by the
+ * conformance suite.
  */
 public interface Integrator {
 

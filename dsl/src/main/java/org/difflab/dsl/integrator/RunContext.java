@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.langevin.LangevinProblem;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseStream;
@@ -16,14 +18,19 @@ import org.difflab.dsl.observe.RunInterruptedException;
 import org.difflab.dsl.observe.StepEvent;
 import org.difflab.dsl.observe.StepObserver;
 import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.problem.Problem;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.StepMemory;
 
 /**
- * Everything an integrator needs during one run over one batch: the grid, model evaluations (counted, converted
- * through {@link Prediction}), noise for each step interval, and step bookkeeping. Native memory is scoped per
- * step: every tensor created during a step is freed at {@link #endStep} except the new state and the arrays the
- * integrator carries to the next step (multistep history), so memory stays flat however long the run.
+ * Everything an integrator needs during one run over one batch, for either kind of {@link Problem}: a clock (step i to
+ * time t_i: the {@link TimeGrid} of a diffusion run, t = i h for a Langevin run), evaluations (model calls converted
+ * through {@link Prediction}, or drift calls; counted, with named run statistics for random counts), noise for each
+ * step interval, observers, interrupts and step bookkeeping. Native memory is scoped per step: every tensor created
+ * during a step is freed at {@link #endStep} except the new state and the arrays the integrator carries to the next
+ * step (multistep history), so memory stays flat however long the run. The accessors of one kind's problem (grid and
+ * model for diffusion; drift, step size and friction for Langevin) fail with a message naming the run's kind on the
+ * other.
  */
 public final class RunContext implements AutoCloseable {
     /** Counter of rounds: the sequential batched model calls of a parallel-in-time sampler ({@link #predictAll}). */
@@ -33,47 +40,103 @@ public final class RunContext implements AutoCloseable {
      * early); reported whenever such a tolerance is on, since the run is then no longer an affine map of its draws.
      */
     public static final String TOLERANCE_STOPS = "toleranceStops";
+    /** Counter of a Langevin run's drift evaluations summed over chains ({@link #drift}; per chain: divided by the batch size). */
+    public static final String DRIFT_EVALUATIONS = "driftEvaluations";
 
     private final String integrator;
-    private final DiffusionProblem problem;
+    private final Problem problem;
     private final TimeGrid grid;
+    private final int steps;
+    private final IntToDoubleFunction clock;
     private final NoiseStream noise;
     private final List<StepObserver> observers;
     private final Map<String, Long> counters = new TreeMap<>();
     private final StepMemory memory;
     private long nfe;
 
+    /** A diffusion run along a time grid. */
     public RunContext(String integrator, DiffusionProblem problem, TimeGrid grid, NoiseStream noise, List<StepObserver> observers) {
+        this(integrator, problem, grid, grid.steps(), grid::t, noise, observers);
+    }
+
+    /** A Langevin run of {@code steps} steps of the problem's size h, step i at time i h. */
+    public RunContext(String integrator, LangevinProblem problem, int steps, NoiseStream noise, List<StepObserver> observers) {
+        this(integrator, problem, null, steps, i -> i * problem.stepSize(), noise, observers);
+    }
+
+    private RunContext(String integrator, Problem problem, TimeGrid grid, int steps, IntToDoubleFunction clock, NoiseStream noise,
+            List<StepObserver> observers) {
         this.integrator = integrator;
         this.problem = problem;
         this.grid = grid;
+        this.steps = steps;
+        this.clock = clock;
         this.noise = noise;
         this.observers = List.copyOf(observers);
         this.memory = new StepMemory();
     }
 
+    /** The time grid of a diffusion run. */
     public TimeGrid grid() {
+        diffusion("grid()");
         return grid;
     }
 
     public int steps() {
-        return grid.steps();
+        return steps;
     }
 
-    /** The noise level at grid point i. */
+    /** The time t_i at the start of step i: grid point i of a diffusion run, i h of a Langevin run. */
+    public double time(int i) {
+        return clock.applyAsDouble(i);
+    }
+
+    /** The noise level at grid point i of a diffusion run. */
     public NoiseLevel level(int i) {
-        return grid.level(i);
+        return grid().level(i);
     }
 
+    /** The problem of a diffusion run. */
     public DiffusionProblem problem() {
-        return problem;
+        return diffusion("problem()");
+    }
+
+    /** The problem of a Langevin run. */
+    public LangevinProblem langevinProblem() {
+        return langevin("langevinProblem()");
+    }
+
+    /** The step size h of a Langevin run. */
+    public double stepSize() {
+        return langevin("stepSize()").stepSize();
+    }
+
+    /** The friction gamma of a Langevin run. */
+    public double friction() {
+        return langevin("friction()").friction();
+    }
+
+    private DiffusionProblem diffusion(String call) {
+        if (problem instanceof DiffusionProblem p) {
+            return p;
+        }
+        throw new IllegalStateException(call + " is not allowed in " + integrator + "'s run: it needs a diffusion problem, and this run solves a "
+                + problem.kind() + " problem");
+    }
+
+    private LangevinProblem langevin(String call) {
+        if (problem instanceof LangevinProblem p) {
+            return p;
+        }
+        throw new IllegalStateException(call + " is not allowed in " + integrator + "'s run: it needs a Langevin problem, and this run solves a "
+                + problem.kind() + " problem");
     }
 
     public NoiseStream noise() {
         return noise;
     }
 
-    /** Model evaluations so far. */
+    /** Evaluations so far: model calls of a diffusion run, batched drift calls of a Langevin run. */
     public long nfe() {
         return nfe;
     }
@@ -90,12 +153,12 @@ public final class RunContext implements AutoCloseable {
 
     /** One model evaluation at grid point i. */
     public Prediction predict(NDArray x, int i) {
-        return predict(x, grid.level(i));
+        return predict(x, level(i));
     }
 
     /** One model evaluation at any noise level. */
     public Prediction predict(NDArray x, NoiseLevel level) {
-        ScoreModel model = problem.model();
+        ScoreModel model = problem().model();
         nfe++;
         return new Prediction(x, level, model.parameterization(), model.predict(x, level));
     }
@@ -110,7 +173,8 @@ public final class RunContext implements AutoCloseable {
             throw new IllegalArgumentException("xs has " + xs.length + " batches and points " + points.length + " entries, which is not allowed: "
                     + "one grid point per batch, at least one");
         }
-        ScoreModel model = problem.model();
+        ScoreModel model = problem().model();
+        TimeGrid grid = grid();
         long[] splits = new long[xs.length - 1];
         int rows = 0;
         for (int k = 0; k < xs.length; k++) {
@@ -143,7 +207,7 @@ public final class RunContext implements AutoCloseable {
      * score space; counted as one model evaluation like {@link #predict}.
      */
     public NDArray score(ScoreModel model, NDArray x, int i) {
-        return score(model, x, grid.level(i));
+        return score(model, x, level(i));
     }
 
     /** One evaluation of another model than the problem's at any noise level (e.g. at a Poisson event time), in score space. */
@@ -152,14 +216,40 @@ public final class RunContext implements AutoCloseable {
         return model.parameterization().toScore(model.predict(x, level), x, level);
     }
 
+    /**
+     * One drift evaluation b = grad log pi of a Langevin run on a batch of positions [m, d] (m chains, possibly a subset):
+     * one call ({@link #nfe}) and m evaluations ({@link #DRIFT_EVALUATIONS}).
+     */
+    public NDArray drift(NDArray positions) {
+        LangevinProblem p = langevin("drift(...)");
+        nfe++;
+        count(DRIFT_EVALUATIONS, positions.getShape().get(0));
+        return p.potential().gradLogDensity(positions);
+    }
+
     /** Standard normal noise shaped like x for step i (the interval t_i -> t_{i+1}). */
     public NDArray normal(NDArray like, int i) {
-        return normal(like, grid.t(i), grid.t(i + 1));
+        return normal(like, time(i), time(i + 1));
     }
 
     /** Standard normal noise shaped like x tied to the time interval (tFrom, tTo). */
     public NDArray normal(NDArray like, double tFrom, double tTo) {
         return noise.normal(like.getManager(), eventShape(like), like.getDataType(), tFrom, tTo);
+    }
+
+    /** Standard normal noise shaped like x, tied to no time interval. */
+    public NDArray normal(NDArray like) {
+        return noise.normal(like.getManager(), eventShape(like), like.getDataType());
+    }
+
+    /** One U(0,1) draw per sample (chain) from the auxiliary stream. */
+    public double[] uniform() {
+        return noise.uniform();
+    }
+
+    /** One U(0,1) draw shared by every sample of the run (the same for every batch). */
+    public double uniformShared() {
+        return noise.uniformShared();
     }
 
     private static ai.djl.ndarray.types.Shape eventShape(NDArray x) {
@@ -179,13 +269,13 @@ public final class RunContext implements AutoCloseable {
         noise.stepEnded(i, Collections.unmodifiableList(kept));
         memory.nextStep();
         if (!observers.isEmpty()) {
-            StepEvent event = new StepEvent(integrator, i, grid.steps(), grid.t(i), grid.t(i + 1), next, nfe, noise.first());
+            StepEvent event = new StepEvent(integrator, i, steps, time(i), time(i + 1), next, nfe, noise.first());
             for (StepObserver o : observers) {
                 o.onStep(event);
             }
         }
         if (Thread.interrupted()) {
-            throw new RunInterruptedException(integrator, i, grid.steps(), grid.t(i + 1));
+            throw new RunInterruptedException(integrator, i, steps, time(i + 1));
         }
         return next;
     }
@@ -202,7 +292,7 @@ public final class RunContext implements AutoCloseable {
      */
     public void stopIfInterrupted(String where, int finalSteps) {
         if (Thread.interrupted()) {
-            throw new RunInterruptedException(integrator, where, finalSteps, grid.steps(), grid.t(finalSteps));
+            throw new RunInterruptedException(integrator, where, finalSteps, steps, time(finalSteps));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.difflab.dsl.langevin;
 
+import org.difflab.dsl.spec.Spec;
+
 /**
  * Which Langevin dynamics an integrator discretises, and so how its state is laid out:
  * <ul>
@@ -20,6 +22,11 @@ public enum Dynamics {
     /** State columns per position dimension: 1 or 2. */
     public int stateFactor() {
         return this == OVERDAMPED ? 1 : 2;
+    }
+
+    /** The {@code form} knob of a spec: {@code overdamped} (default) or {@code underdamped}. */
+    static Dynamics form(Spec s) {
+        return s.oneOf("form", "overdamped", "overdamped", OVERDAMPED, "underdamped", UNDERDAMPED);
     }
 
     /** The spec value: {@code overdamped} or {@code underdamped}. */

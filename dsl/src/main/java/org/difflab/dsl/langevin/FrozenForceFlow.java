@@ -1,6 +1,7 @@
 package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
  * The Langevin dynamics over a time s with the force frozen at b, integrated exactly: X(s) = A_s X + G_s b + N(s),
@@ -32,17 +33,17 @@ public interface FrozenForceFlow {
     NDArray kick(NDArray b, double[] weight, double[] after);
 
     /** N(s) ~ N(0, Sigma(s)) for the interval [t, t + s], its Brownian increment tied to that interval; positions-like input. */
-    NDArray noise(LangevinContext ctx, NDArray positions, double t, double s);
+    NDArray noise(RunContext ctx, NDArray positions, double t, double s);
 
     /** N(s) ~ N(0, Sigma(s)) with per-row times, from draws tied to no interval (independent of every other draw). */
-    NDArray noiseUntied(LangevinContext ctx, NDArray positions, double[] s);
+    NDArray noiseUntied(RunContext ctx, NDArray positions, double[] s);
 
     /**
      * The accumulated noise of one Brownian path over [t, t + h] observed at the per-row split time a (0 <= a <= h)
      * and at h: N(a) and N(h) = A_{h-a} N(a) + (noise of [a, h]). The increment over [t, t + h] is tied to that
      * interval; the split comes from its Brownian bridge.
      */
-    Split split(LangevinContext ctx, NDArray positions, double t, double h, double[] a);
+    Split split(RunContext ctx, NDArray positions, double t, double h, double[] a);
 
     /** The noise observed at the split time and at the end of the interval, both state-shaped. */
     record Split(NDArray atSplit, NDArray atEnd) {

@@ -1,28 +1,34 @@
 package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
- * A Langevin sampler: advances a batch of chains by {@code ctx.steps()} steps of size h on a {@link LangevinProblem}.
- * Stateless between runs; one file per sampler whose {@link #run} reads like the paper's update rule, one
- * registration line in {@link LangevinIntegrators}, and the Langevin conformance suite covers it.
+ * A Langevin sampler: an {@link Integrator} of a {@link LangevinProblem}, advancing a batch of chains by
+ * {@code ctx.steps()} steps of size h on the same {@link RunContext} and {@code Solve.run} as a diffusion integrator.
+ * Stateless between runs; one file per sampler whose {@link #run} reads like the paper's update rule, one registration
+ * line in {@link LangevinIntegrators}, and the Langevin conformance suite covers it.
  *
- * <p><b>Why a second interface.</b> The diffusion {@code Integrator} runs on a {@code RunContext} built from a noise
- * schedule, a time grid of noise levels and a score model with a parameterisation, and declares a fixed number of model
- * calls per grid step. A Langevin chain has none of these: its drift does not depend on time, its step is a constant h,
- * its state may carry velocities ([B, 2d]), and its gradient count per step can be random (Poisson midpoint). Forcing
- * it through the diffusion interface would need a fake schedule and grid and would hide the random count, so the two
- * kinds of samplers share the noise streams, observers, NaN check and native-memory discipline, and keep two small
- * interfaces.
+ * <p>What it adds to an integrator is what a Langevin chain has and a diffusion grid does not: the dynamics it
+ * discretises (which fixes the state layout, [B, d] or [B, 2d] with velocities) and its gradient evaluations per chain
+ * and step, which may be random (Poisson midpoint); its drift does not depend on time and its step is a constant h, so it
+ * reads {@link RunContext#drift}, {@link RunContext#stepSize} and {@link RunContext#time} and never a grid or a model.
  */
-public interface LangevinIntegrator {
+public interface LangevinIntegrator extends Integrator {
 
     /** Registered name, e.g. {@code lmc}. */
+    @Override
     String name();
 
-    /** Spec string with parameters, e.g. {@code randomizedMidpoint:form=overdamped,noise=coupled}. */
-    default String spec() {
-        return name();
+    /**
+     * Its info, derived: every Langevin sampler injects noise at each step, its calls per step are its gradients per step
+     * rounded up, and it claims no diffusion convergence order (its bias in h is checked by the stationary-variance claims).
+     */
+    @Override
+    default IntegratorInfo info() {
+        return IntegratorInfo.stochastic(name(), (int) Math.ceil(gradientsPerStep()), 0);
     }
 
     /** The dynamics discretised, which fixes the state layout ([B, d] or [B, 2d]). */
@@ -40,5 +46,6 @@ public interface LangevinIntegrator {
      * Runs {@code ctx.steps()} steps from the state batch x and returns the final state. Every step must end with
      * {@code x = ctx.endStep(i, x, carried...)}.
      */
-    NDArray run(LangevinContext ctx, NDArray x);
+    @Override
+    NDArray run(RunContext ctx, NDArray x);
 }

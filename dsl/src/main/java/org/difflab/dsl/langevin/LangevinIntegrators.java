@@ -17,48 +17,13 @@ public final class LangevinIntegrators {
         register("lmc", "overdamped Langevin Monte Carlo (unadjusted Langevin algorithm)", "", s -> new Lmc());
         register("ulmc", "underdamped LMC, exact OU integrator with frozen force", "", s -> new Ulmc());
         register("randomizedMidpoint", "Shen-Lee randomized midpoint (NeurIPS 2019)", "form=overdamped|underdamped,noise=coupled|independent",
-                LangevinIntegrators::randomizedMidpoint);
+                RandomizedMidpoint::fromSpec);
         register("plmc", "Poisson midpoint LMC (Kandasamy-Nagaraj 2024)",
                 "K=10,lambda=1,select=bernoulli|one,form=overdamped|underdamped,noise=dense|sparse,share=sample|batch",
-                LangevinIntegrators::plmc);
+                PoissonMidpoint::fromSpec);
     }
 
     private LangevinIntegrators() {}
-
-    private static Dynamics form(Spec s) {
-        return s.oneOf("form", "overdamped", "overdamped", Dynamics.OVERDAMPED, "underdamped", Dynamics.UNDERDAMPED);
-    }
-
-    private static LangevinIntegrator randomizedMidpoint(Spec s) {
-        Dynamics form = form(s);
-        return new RandomizedMidpoint(form, s.oneOf("noise", "coupled", "coupled", RandomizedMidpoint.Coupling.COUPLED, "independent",
-                RandomizedMidpoint.Coupling.INDEPENDENT));
-    }
-
-    private static LangevinIntegrator plmc(Spec s) {
-        int k = s.integer("K", 10);
-        if (k < 1 || k > 100_000) {
-            throw s.bad("K", k, "an integer in [1, 100000]");
-        }
-        PoissonMidpoint.Selection selection = s.oneOf("select", "bernoulli", "bernoulli", PoissonMidpoint.Selection.BERNOULLI, "one",
-                PoissonMidpoint.Selection.ONE);
-        if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
-            throw s.bad("lambda", s.string("lambda", null), "absent with select=one (exactly one midpoint per step)");
-        }
-        double lambda = s.real("lambda", 1);
-        if (!(lambda > 0 && lambda <= k)) {
-            throw s.bad("lambda", lambda, "> 0 and <= K = " + k);
-        }
-        Dynamics form = form(s);
-        PoissonMidpoint.NoiseForm noiseForm = s.oneOf("noise", "dense", "dense", PoissonMidpoint.NoiseForm.DENSE, "sparse",
-                PoissonMidpoint.NoiseForm.SPARSE);
-        PoissonMidpoint.Sharing sharing = s.oneOf("share", "sample", "sample", PoissonMidpoint.Sharing.SAMPLE, "batch", PoissonMidpoint.Sharing.BATCH);
-        if (noiseForm == PoissonMidpoint.NoiseForm.SPARSE && selection == PoissonMidpoint.Selection.BERNOULLI
-                && sharing == PoissonMidpoint.Sharing.SAMPLE) {
-            throw s.bad("noise", s.string("noise", null), "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
-        }
-        return new PoissonMidpoint(k, lambda, selection, form, noiseForm, sharing);
-    }
 
     /** Registers a Langevin integrator under a name (case-insensitive in specs). */
     public static void register(String name, String description, String parameters, Function<Spec, LangevinIntegrator> factory) {

@@ -1,6 +1,7 @@
 package org.difflab.dsl.langevin;
 
 import org.difflab.dsl.Require;
+import org.difflab.dsl.problem.Problem;
 
 /**
  * What a Langevin sampler solves: the potential (pi proportional to exp(-F)), the step size h and the friction gamma
@@ -12,10 +13,15 @@ import org.difflab.dsl.Require;
  * @param stepSize  h, finite and > 0
  * @param friction  gamma, finite and > 0 (Shen and Lee 2019 use gamma = 2 with the potential scaled by 1/L)
  */
-public record LangevinProblem(Potential potential, double stepSize, double friction) {
+public record LangevinProblem(Potential potential, double stepSize, double friction) implements Problem {
     public LangevinProblem {
         Require.notNull("potential", potential);
         Require.positive("stepSize", stepSize);
         Require.positive("friction", friction);
+    }
+
+    @Override
+    public String kind() {
+        return "Langevin";
     }
 }

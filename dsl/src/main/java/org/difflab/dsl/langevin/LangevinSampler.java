@@ -4,18 +4,22 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.TreeMap;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.sampler.BatchedSampler;
+import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.target.Target;
 
 /**
- * Fluent builder of a Langevin run: potential (or target), integrator, step size, friction, steps, seed, then
- * {@link #sample(int)} independent chains. Chains start at positions N(0, initialStd^2 I) and, underdamped, velocities
+ * The Langevin front door of the one sampler builder ({@link BatchedSampler}): potential (or target), integrator, step
+ * size, friction, steps, then {@link #sample(int)} independent chains, with the shared seed, batch and dtype settings. Chains start at positions N(0, initialStd^2 I) and, underdamped, velocities
  * N(0, I) (their stationary law), both drawn from the run's noise; with the default per-sample noise, chain i is the
  * same bits at any batch size.
  *
  * <pre>{@code
- * try (LangevinSamples s = Langevin.sampler()
+ * try (Samples s = Langevin.sampler()
  *         .potential(Potentials.parse("doublewell:d=1,a=1"))
  *         .integrator(LangevinIntegrators.parse("plmc:K=10,select=one"))
  *         .stepSize(0.03).steps(300).seed(42)
@@ -76,24 +80,23 @@ public final class LangevinSampler extends BatchedSampler<LangevinSampler> {
         return new LangevinProblem(potential, stepSize, friction);
     }
 
-    /** Runs n chains and returns their final positions. */
-    public LangevinSamples sample(int n) {
+    /** Runs n chains and returns their final positions, with drift calls and evaluations summed over batches. */
+    public Samples sample(int n) {
         Require.positive("n", n);
         LangevinProblem problem = problem();
         Shape event = new Shape(potential.dim());
         long[] calls = {0};
-        long[] evaluations = {0};
+        Map<String, Long> counters = new TreeMap<>();
         Drawn d = draw(n, (batch, stream, observers) -> {
             NDArray x = stream.normal(batch, event, dataType()).mul(initialStd);
             if (integrator.dynamics() == Dynamics.UNDERDAMPED) {
                 x = NDArrays.concat(new NDList(x, stream.normal(batch, event, dataType())), 1);
             }
-            LangevinSolve.Solution sol = LangevinSolve.run(integrator, problem, steps, stream, observers, x);
-            calls[0] += sol.calls();
-            evaluations[0] += sol.evaluations();
+            Solve.Solution sol = Solve.run(integrator, problem, steps, stream, observers, x);
+            calls[0] += sol.nfe();
+            sol.counters().forEach((k, v) -> counters.merge(k, v, Long::sum));
             return sol.x().get(":, 0:" + potential.dim());
         });
-        return new LangevinSamples(d.manager(), d.tensor(), integrator.spec(), potential.spec(), problem.stepSize(), problem.friction(), steps,
-                (double) evaluations[0] / n, calls[0], d.wallTime(), d.seed());
+        return samples(d, integrator.spec(), problem, steps, calls[0], counters);
     }
 }

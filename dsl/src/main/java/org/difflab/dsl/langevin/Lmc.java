@@ -1,6 +1,7 @@
 package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
  * Overdamped Langevin Monte Carlo (the unadjusted Langevin algorithm; Roberts and Tweedie 1996): the Euler-Maruyama
@@ -30,7 +31,7 @@ public final class Lmc implements LangevinIntegrator {
     }
 
     @Override
-    public NDArray run(LangevinContext ctx, NDArray x) {
+    public NDArray run(RunContext ctx, NDArray x) {
         double h = ctx.stepSize();
         for (int i = 0; i < ctx.steps(); i++) {
             double t = ctx.time(i);

@@ -1,6 +1,7 @@
 package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.integrator.RunContext;
 
 /** The overdamped flow with frozen force: X(s) = X + s b + sqrt(2) W_s (A = I, G_s = s, Sigma(s) = 2 s I; note section 1.1). */
 final class OverdampedFlow implements FrozenForceFlow {
@@ -31,17 +32,17 @@ final class OverdampedFlow implements FrozenForceFlow {
     }
 
     @Override
-    public NDArray noise(LangevinContext ctx, NDArray positions, double t, double s) {
+    public NDArray noise(RunContext ctx, NDArray positions, double t, double s) {
         return ctx.normal(positions, t, t + s).mul(Math.sqrt(2 * s));
     }
 
     @Override
-    public NDArray noiseUntied(LangevinContext ctx, NDArray positions, double[] s) {
+    public NDArray noiseUntied(RunContext ctx, NDArray positions, double[] s) {
         return PerRow.times(ctx.normal(positions), s, r -> Math.sqrt(2 * r));
     }
 
     @Override
-    public Split split(LangevinContext ctx, NDArray positions, double t, double h, double[] a) {
+    public Split split(RunContext ctx, NDArray positions, double t, double h, double[] a) {
         NDArray wh = ctx.normal(positions, t, t + h).mul(Math.sqrt(h));
         NDArray bridge = PerRow.times(ctx.normal(positions), a, r -> Math.sqrt(Math.max(r * (h - r) / h, 0)));
         NDArray wa = PerRow.times(wh, a, r -> r / h).add(bridge);

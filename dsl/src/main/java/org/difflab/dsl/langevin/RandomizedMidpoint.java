@@ -2,6 +2,8 @@ package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.spec.Spec;
 
 /**
  * Shen and Lee's randomized midpoint method ("The Randomized Midpoint Method for Log-Concave Sampling", NeurIPS 2019;
@@ -44,6 +46,12 @@ public final class RandomizedMidpoint implements LangevinIntegrator {
     private final Dynamics dynamics;
     private final Coupling coupling;
 
+    /** From a spec's knobs {@code form=overdamped|underdamped,noise=coupled|independent}. */
+    static RandomizedMidpoint fromSpec(Spec s) {
+        Dynamics form = Dynamics.form(s);
+        return new RandomizedMidpoint(form, s.oneOf("noise", "coupled", "coupled", Coupling.COUPLED, "independent", Coupling.INDEPENDENT));
+    }
+
     public RandomizedMidpoint(Dynamics dynamics, Coupling coupling) {
         this.dynamics = Require.notNull("form", dynamics);
         this.coupling = Require.notNull("noise", coupling);
@@ -70,7 +78,7 @@ public final class RandomizedMidpoint implements LangevinIntegrator {
     }
 
     @Override
-    public NDArray run(LangevinContext ctx, NDArray x) {
+    public NDArray run(RunContext ctx, NDArray x) {
         FrozenForceFlow flow = dynamics.flow(ctx.friction());
         double h = ctx.stepSize();
         double[] whole = PerRow.shared(h);

@@ -1,6 +1,7 @@
 package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
  * Underdamped (kinetic) Langevin Monte Carlo with the exact OU integrator and the force frozen over each step (Cheng,
@@ -31,7 +32,7 @@ public final class Ulmc implements LangevinIntegrator {
     }
 
     @Override
-    public NDArray run(LangevinContext ctx, NDArray x) {
+    public NDArray run(RunContext ctx, NDArray x) {
         FrozenForceFlow flow = dynamics().flow(ctx.friction());
         double[] h = PerRow.shared(ctx.stepSize());
         for (int i = 0; i < ctx.steps(); i++) {

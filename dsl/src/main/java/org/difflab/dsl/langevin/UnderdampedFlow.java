@@ -3,6 +3,7 @@ package org.difflab.dsl.langevin;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import org.difflab.dsl.integrator.RunContext;
 
 /**
  * The underdamped flow with frozen force on states [U | V] ({@link Dynamics#UNDERDAMPED}), integrated exactly with the
@@ -73,24 +74,24 @@ final class UnderdampedFlow implements FrozenForceFlow {
     }
 
     /** G = (phi1(s)/s) H + sqrt(Var(G | H)) Z, with Z an untied draw. */
-    private NDArray given(LangevinContext ctx, NDArray positions, NDArray h, double[] s) {
+    private NDArray given(RunContext ctx, NDArray positions, NDArray h, double[] s) {
         return PerRow.times(h, s, ou::regression).add(PerRow.times(ctx.normal(positions), s, r -> Math.sqrt(ou.conditionalVariance(r))));
     }
 
     @Override
-    public NDArray noise(LangevinContext ctx, NDArray positions, double t, double s) {
+    public NDArray noise(RunContext ctx, NDArray positions, double t, double s) {
         NDArray h = ctx.normal(positions, t, t + s).mul(Math.sqrt(s));
         return pair(h, given(ctx, positions, h, PerRow.shared(s)));
     }
 
     @Override
-    public NDArray noiseUntied(LangevinContext ctx, NDArray positions, double[] s) {
+    public NDArray noiseUntied(RunContext ctx, NDArray positions, double[] s) {
         NDArray h = PerRow.times(ctx.normal(positions), s, Math::sqrt);
         return pair(h, given(ctx, positions, h, s));
     }
 
     @Override
-    public Split split(LangevinContext ctx, NDArray positions, double t, double h, double[] a) {
+    public Split split(RunContext ctx, NDArray positions, double t, double h, double[] a) {
         double[] rest = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             rest[i] = h - a[i];

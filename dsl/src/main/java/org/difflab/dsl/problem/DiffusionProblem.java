@@ -9,9 +9,14 @@ import org.difflab.dsl.schedule.NoiseSchedule;
  * The integrator (how) and the grid, seed and batch are chosen separately (the problem/algorithm split of
  * DifferentialEquations.jl and diffrax).
  */
-public record DiffusionProblem(NoiseSchedule schedule, ScoreModel model) {
+public record DiffusionProblem(NoiseSchedule schedule, ScoreModel model) implements Problem {
     public DiffusionProblem {
         Require.notNull("schedule", schedule);
         Require.notNull("model", model);
+    }
+
+    @Override
+    public String kind() {
+        return "diffusion";
     }
 }

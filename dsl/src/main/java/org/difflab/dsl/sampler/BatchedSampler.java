@@ -9,18 +9,21 @@ import ai.djl.ndarray.types.DataType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.noise.NoiseSource;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.observe.NonFiniteCheck;
 import org.difflab.dsl.observe.StepObserver;
+import org.difflab.dsl.problem.Problem;
 
 /**
- * What the diffusion {@link Sampler} and the Langevin sampler share: the run's settings (seed or noise source, batch size,
- * dtype, device, observers, the NaN check) and the batching, in which samples first..first+size-1 are drawn from the noise
- * source opened at {@code first}, so that with the default per-sample noise sample i is the same bits at any batch size.
- * Each kind states its problem and how one batch runs.
+ * The one sampler builder: the run's settings (seed or noise source, batch size, dtype, device, observers, the NaN check),
+ * the batching, in which samples first..first+size-1 are drawn from the noise source opened at {@code first}, so that
+ * with the default per-sample noise sample i is the same bits at any batch size, and the one result type
+ * {@link Samples}. Its two front doors, the diffusion {@link Sampler} and the Langevin sampler, only state their problem,
+ * the initial batch and how the batches' counts add up; every batch runs through {@code Solve.run}.
  *
  * @param <S> the builder itself, so that the shared setters chain with the kind's own
  */
@@ -88,6 +91,11 @@ public abstract class BatchedSampler<S extends BatchedSampler<S>> {
     public S checkFinite(boolean on) {
         this.checkFinite = on;
         return self();
+    }
+
+    /** The result of a run: the drawn states and what the run states about itself. */
+    protected Samples samples(Drawn drawn, String integrator, Problem problem, int steps, long nfe, Map<String, Long> counters) {
+        return new Samples(drawn.manager(), drawn.tensor(), integrator, problem, steps, nfe, drawn.wallTime(), drawn.seed(), counters);
     }
 
     /** The dtype of the run's states. */

@@ -124,6 +124,6 @@ public final class Sampler extends BatchedSampler<Sampler> {
         });
         String spec = adaptive == null ? integrator.spec()
                 : "adaptive " + adaptive.name() + " (rtol=" + controller.rtol() + ",atol=" + controller.atol() + ")";
-        return new Samples(d.manager(), d.tensor(), spec, schedule.spec(), model.describe(), steps[0], nfe[0], d.wallTime(), d.seed(), counters);
+        return samples(d, spec, problem, steps[0], nfe[0], counters);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import java.util.stream.Stream;
+import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.langevin.Dynamics;
-import org.difflab.dsl.langevin.LangevinContext;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinIntegrators;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,7 +28,7 @@ class LangevinConformanceTest {
     void globalRandomnessFailsBatchInvariance() {
         LangevinIntegrator leaky = new Stub(1) {
             @Override
-            public NDArray run(LangevinContext ctx, NDArray x) {
+            public NDArray run(RunContext ctx, NDArray x) {
                 for (int i = 0; i < ctx.steps(); i++) {
                     NDArray z = x.getManager().randomNormal(x.getShape(), x.getDataType());
                     x = ctx.endStep(i, x.add(ctx.drift(x).mul(ctx.stepSize())).add(z.mul(Math.sqrt(2 * ctx.stepSize()))));
@@ -44,7 +44,7 @@ class LangevinConformanceTest {
     void wrongGradientDeclarationFails() {
         LangevinIntegrator twice = new Stub(1) {
             @Override
-            public NDArray run(LangevinContext ctx, NDArray x) {
+            public NDArray run(RunContext ctx, NDArray x) {
                 for (int i = 0; i < ctx.steps(); i++) {
                     ctx.drift(x);
                     x = ctx.endStep(i, x.add(ctx.drift(x).mul(ctx.stepSize())).add(ctx.normal(x).mul(Math.sqrt(2 * ctx.stepSize()))));
@@ -60,7 +60,7 @@ class LangevinConformanceTest {
     void wrongNoiseFailsMoments() {
         LangevinIntegrator cold = new Stub(1) {
             @Override
-            public NDArray run(LangevinContext ctx, NDArray x) {
+            public NDArray run(RunContext ctx, NDArray x) {
                 for (int i = 0; i < ctx.steps(); i++) {
                     x = ctx.endStep(i, x.add(ctx.drift(x).mul(ctx.stepSize())).add(ctx.normal(x).mul(Math.sqrt(ctx.stepSize()))));
                 }

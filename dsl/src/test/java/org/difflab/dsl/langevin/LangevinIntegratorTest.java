@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.difflab.dsl.Langevin;
+import org.difflab.dsl.grid.Grids;
+import org.difflab.dsl.integrator.Integrator;
+import org.difflab.dsl.integrator.IntegratorInfo;
+import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.observe.NonFiniteStateException;
+import org.difflab.dsl.problem.DiffusionProblem;
+import org.difflab.dsl.sampler.Samples;
+import org.difflab.dsl.schedule.Schedules;
+import org.difflab.dsl.target.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,7 +78,7 @@ class LangevinIntegratorTest {
     }
 
     private static double[][] run(String spec) {
-        try (LangevinSamples s = Langevin.sampler().potential(Potentials.doubleWell(2, 1)).integrator(LangevinIntegrators.parse(spec))
+        try (Samples s = Langevin.sampler().potential(Potentials.doubleWell(2, 1)).integrator(LangevinIntegrators.parse(spec))
                 .stepSize(0.02).steps(30).seed(4).dataType(DataType.FLOAT64).sample(16)) {
             return s.rows();
         }
@@ -84,8 +94,37 @@ class LangevinIntegratorTest {
     void initialStateMustMatchTheDynamics() {
         try (NDManager m = NDManager.newBaseManager()) {
             LangevinProblem problem = new LangevinProblem(Potentials.doubleWell(2, 1), 0.1, 2);
-            assertThatThrownBy(() -> LangevinSolve.run(LangevinIntegrators.ulmc(), problem, 1, NoiseSources.perSample(1).open(0, 3), List.of(),
+            assertThatThrownBy(() -> Solve.run(LangevinIntegrators.ulmc(), problem, 1, NoiseSources.perSample(1).open(0, 3), List.of(),
                     m.zeros(new Shape(3, 2)))).hasMessageContaining("needs [B, 4]");
+        }
+    }
+
+    @Test
+    void oneSolveServesBothKindsAndRefusesTheWrongProblem() {
+        DiffusionProblem diffusion = new DiffusionProblem(Schedules.ddpm(), Targets.gaussian(2).exactScore());
+        Integrator readsTheDrift = new Integrator() {
+            @Override
+            public IntegratorInfo info() {
+                return IntegratorInfo.deterministic("readsTheDrift", 1, 1);
+            }
+
+            @Override
+            public NDArray run(RunContext ctx, NDArray x) {
+                return ctx.drift(x);
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> Solve.run(LangevinIntegrators.lmc(), diffusion, Grids.uniform(4).on(diffusion.schedule()),
+                    NoiseSources.perSample(1).open(0, 3), List.of(), m.zeros(new Shape(3, 2))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("integrator = lmc is not allowed on a diffusion problem");
+            assertThatThrownBy(() -> Solve.run(readsTheDrift, diffusion, Grids.uniform(4).on(diffusion.schedule()), NoiseSources.perSample(1).open(0, 3),
+                    List.of(), m.zeros(new Shape(3, 2)))).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("drift(...) is not allowed in readsTheDrift's run: it needs a Langevin problem, and this run solves a diffusion problem");
+            LangevinProblem langevin = new LangevinProblem(Potentials.doubleWell(2, 1), 0.1, 2);
+            Solve.Solution s = Solve.run(LangevinIntegrators.parse("randomizedMidpoint"), langevin, 5, NoiseSources.perSample(1).open(0, 3), List.of(),
+                    m.zeros(new Shape(3, 2)));
+            assertThat(s.nfe()).isEqualTo(2 * 5);
+            assertThat(s.counter(RunContext.DRIFT_EVALUATIONS)).isEqualTo(2 * 5 * 3);
         }
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.difflab.dsl.Langevin;
+import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.target.Targets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The fluent Langevin sampler: chains on a Gaussian mixture do not depend on the batch they land in, and the run's accounting. */
 class LangevinSamplerTest {
@@ -16,10 +18,10 @@ class LangevinSamplerTest {
     @ValueSource(strings = {"ulmc", "randomizedMidpoint", "plmc:K=5", "plmc:K=5,select=one,noise=sparse,form=underdamped"})
     void chainsAreTheSameBitsWhateverTheBatchSize(String spec) {
         double[][] whole;
-        try (LangevinSamples s = sampler(spec).batchSize(30).sample(30)) {
+        try (Samples s = sampler(spec).batchSize(30).sample(30)) {
             whole = s.rows();
         }
-        try (LangevinSamples s = sampler(spec).batchSize(7).sample(40)) {
+        try (Samples s = sampler(spec).batchSize(7).sample(40)) {
             double[][] more = s.rows();
             for (int i = 0; i < whole.length; i++) {
                 assertThat(more[i]).as("chain %d", i).containsExactly(whole[i]);
@@ -34,12 +36,18 @@ class LangevinSamplerTest {
 
     @Test
     void reportsWhatTheRunSpent() {
-        try (LangevinSamples s = Langevin.sampler().potential(Potentials.parse("doublewell:d=3,a=1")).integrator(LangevinIntegrators.parse("randomizedMidpoint"))
+        try (Samples s = Langevin.sampler().potential(Potentials.parse("doublewell:d=3,a=1")).integrator(LangevinIntegrators.parse("randomizedMidpoint"))
                 .stepSize(0.01).steps(40).batchSize(16).seed(2).sample(40)) {
             assertThat(s.gradientsPerChain()).isEqualTo(80);
-            assertThat(s.calls()).isEqualTo(3 * 80);
+            assertThat(s.nfe()).isEqualTo(3 * 80);
             assertThat(s.dim()).isEqualTo(3);
             assertThat(s.toString()).contains("randomizedMidpoint:form=overdamped,noise=coupled", "doublewell:d=3,a=1.0");
+            assertThat(s.counters()).containsEntry(RunContext.DRIFT_EVALUATIONS, 80L * 40);
+            assertThat(s.problem()).isInstanceOf(LangevinProblem.class);
+            assertThat(s.stepSize()).isEqualTo(0.01);
+            assertThat(s.friction()).isEqualTo(2);
+            assertThatThrownBy(s::schedule).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("schedule() is not allowed on the samples of a Langevin run: it describes a diffusion run");
         }
     }
 

@@ -44,7 +44,7 @@ public final class CheckProfile {
             new Part("other claim code", List.of(THEORY)));
     private static final String REST = "other (JVM, JIT, GC, command line)";
     private static final Part MODEL = new Part("  of all: inside a model call", List.of("org.difflab.dsl.integrator.RunContext.predict",
-            "org.difflab.dsl.integrator.RunContext.score", "org.difflab.dsl.langevin.LangevinContext.gradient"));
+            "org.difflab.dsl.integrator.RunContext.score", "org.difflab.dsl.integrator.RunContext.drift"));
     private static final Part CREATE = new Part("  of all: creating a tensor from Java values (scalars, constants)",
             List.of("ai.djl.pytorch.jni.JniUtils.createNdFromByteBuffer", "ai.djl.pytorch.jni.JniUtils.full"));
     private static final Part NATIVE = new Part("  of all: in the tensor library (native)", List.of("ai.djl.pytorch.jni.PyTorchLibrary."));

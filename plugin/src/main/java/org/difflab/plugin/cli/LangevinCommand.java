@@ -11,9 +11,9 @@ import org.difflab.dsl.Langevin;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinIntegrators;
-import org.difflab.dsl.langevin.LangevinSamples;
 import org.difflab.dsl.langevin.Potential;
 import org.difflab.dsl.langevin.Potentials;
+import org.difflab.dsl.sampler.Samples;
 import org.difflab.runtime.DiffLabRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +76,7 @@ final class LangevinCommand implements Callable<Integer> {
         b.check("langevin --n " + n + " --potential " + potential, "--n, --batch or the potential's d");
         LangevinIntegrator method = LangevinIntegrators.parse(integrator);
         DiffLabRuntime.engine();
-        try (LangevinSamples s = Langevin.sampler().potential(u).integrator(method).stepSize(stepSize).friction(friction).steps(steps)
+        try (Samples s = Langevin.sampler().potential(u).integrator(method).stepSize(stepSize).friction(friction).steps(steps)
                 .seed(seed).batchSize(batch).sample(n); StagedFiles files = new StagedFiles()) {
             double[][] rows = rows(s.tensor(), s.dim());
             List<String> written = new ArrayList<>();

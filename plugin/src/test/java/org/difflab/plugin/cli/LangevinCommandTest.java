@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
 import org.difflab.dsl.Langevin;
 import org.difflab.dsl.langevin.LangevinIntegrators;
-import org.difflab.dsl.langevin.LangevinSamples;
 import org.difflab.dsl.langevin.Potentials;
+import org.difflab.dsl.sampler.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class LangevinCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("sampled n=40 dim=2 integrator=ulmc potential=doublewell:d=2,a=1.0 h=0.01 steps=50 ");
         double[] expected;
-        try (LangevinSamples s = Langevin.sampler().potential(Potentials.parse("doublewell:d=2,a=1")).integrator(LangevinIntegrators.parse("ulmc"))
+        try (Samples s = Langevin.sampler().potential(Potentials.parse("doublewell:d=2,a=1")).integrator(LangevinIntegrators.parse("ulmc"))
                 .steps(50).seed(7).batchSize(16).sample(40)) {
             expected = s.tensor().toType(DataType.FLOAT64, false).toDoubleArray();
         }

@@ -14,11 +14,11 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.difflab.dsl.Langevin;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinProblem;
-import org.difflab.dsl.langevin.LangevinSamples;
-import org.difflab.dsl.langevin.LangevinSolve;
 import org.difflab.dsl.langevin.TargetPotential;
+import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.target.Targets;
 import org.difflab.theory.convergence.OrderFit;
 import org.difflab.theory.montecarlo.Estimate;
@@ -109,7 +109,7 @@ public final class StationaryVariance {
         try (NDManager batch = manager.newSubManager()) {
             int m = integrator.dynamics().stateFactor();
             NDArray x = batch.create(initial, new Shape(initial.length / m, m));
-            return LangevinSolve.run(integrator, problem, 1, noise, List.of(), x).x().toDoubleArray();
+            return Solve.run(integrator, problem, 1, noise, List.of(), x).x().toDoubleArray();
         }
     }
 
@@ -269,7 +269,7 @@ public final class StationaryVariance {
     public static Estimate monteCarlo(LangevinIntegrator integrator, double stepSize, double friction, int chains, int steps, long seed) {
         Require.inRange("chains", chains, 2, 100_000_000);
         double[] x;
-        try (LangevinSamples s = Langevin.sampler().target(Targets.gaussian(1)).integrator(integrator).stepSize(stepSize).friction(friction)
+        try (Samples s = Langevin.sampler().target(Targets.gaussian(1)).integrator(integrator).stepSize(stepSize).friction(friction)
                 .steps(steps).seed(seed).dataType(DataType.FLOAT64).batchSize(Math.min(chains, PROBE_ELEMENTS)).sample(chains)) {
             x = s.tensor().toDoubleArray();
         }

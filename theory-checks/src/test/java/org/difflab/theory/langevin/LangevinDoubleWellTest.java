@@ -7,8 +7,8 @@ import java.util.Arrays;
 import org.difflab.dsl.Langevin;
 import org.difflab.dsl.langevin.LangevinIntegrator;
 import org.difflab.dsl.langevin.LangevinIntegrators;
-import org.difflab.dsl.langevin.LangevinSamples;
 import org.difflab.dsl.langevin.Potentials;
+import org.difflab.dsl.sampler.Samples;
 import org.difflab.theory.montecarlo.Estimate;
 import org.difflab.theory.montecarlo.KolmogorovSmirnov;
 import org.difflab.theory.montecarlo.Wasserstein1;
@@ -38,7 +38,7 @@ class LangevinDoubleWellTest {
     }
 
     private static double[][] run(LangevinIntegrator integrator, double h, long seed) {
-        try (LangevinSamples s = Langevin.sampler().potential(Potentials.doubleWell(1, 1)).integrator(integrator).stepSize(h)
+        try (Samples s = Langevin.sampler().potential(Potentials.doubleWell(1, 1)).integrator(integrator).stepSize(h)
                 .steps((int) Math.round(HORIZON / h)).initialStd(0.5).seed(seed).dataType(DataType.FLOAT64).batchSize(1 << 15).sample(CHAINS)) {
             return s.rows();
         }
