@@ -55,6 +55,7 @@ public final class SweepJson {
         return m;
     }
 
+    /** An order fit's object; {@link #exponent} looks alike but writes a complexity fit's other fields. */
     private static Map<String, Object> order(String study, ConvergenceResult.Series s) {
         OrderFit f = s.fit();
         Map<String, Object> m = fitOf(study, s);
