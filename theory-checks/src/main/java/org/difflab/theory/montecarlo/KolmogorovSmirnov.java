@@ -1,6 +1,6 @@
 package org.difflab.theory.montecarlo;
 
-import org.difflab.dsl.target.Target;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The 1-D Kolmogorov-Smirnov distance sup_x |F_n(x) - G(x)| between the empirical CDF of samples and either
@@ -11,23 +11,16 @@ public final class KolmogorovSmirnov extends SortedSampleMetric {
 
     /** With this many bootstrap resamples (>= 2) drawn from {@code seed}. */
     public KolmogorovSmirnov(int resamples, long seed) {
-        super("KS", "two-sample KS", resamples, seed);
+        super("ks", "KS", "two-sample KS", resamples, seed);
     }
 
     @Override
-    public String name() {
-        return "ks";
-    }
-
-    /** The distance from 1-D samples to the exact CDF of a 1-D Gaussian or Gaussian-mixture target. */
-    public Estimate toCdf(double[][] x, Target target) {
-        double[] a = sorted("x", x);
-        TargetCdf cdf = TargetCdf.of(target);
+    ToDoubleFunction<int[]> toCdf(double[] a, TargetCdf cdf) {
         double[] f = new double[a.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = cdf.cdf(a[i]);
         }
-        return toCdf(a, target, c -> toCdf(f, c));
+        return c -> toCdf(f, c);
     }
 
     /** sup |F_n - F| for the points with CDF values f (sorted) taken counts[i] times each. */

@@ -1,6 +1,6 @@
 package org.difflab.theory.montecarlo;
 
-import org.difflab.dsl.target.Target;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The 1-D Wasserstein-1 distance W1 = int |F(x) - G(x)| dx = int_0^1 |F^-1(u) - G^-1(u)| du between the empirical
@@ -12,12 +12,7 @@ public final class Wasserstein1 extends SortedSampleMetric {
 
     /** With this many bootstrap resamples (>= 2) drawn from {@code seed}. */
     public Wasserstein1(int resamples, long seed) {
-        super("1-D W1", "1-D W1", resamples, seed);
-    }
-
-    @Override
-    public String name() {
-        return "w1";
+        super("w1", "1-D W1", "1-D W1", resamples, seed);
     }
 
     @Override
@@ -25,17 +20,16 @@ public final class Wasserstein1 extends SortedSampleMetric {
         return QuantileCoupling.cost(a, b, 1);
     }
 
-    /** The distance from 1-D samples to a 1-D Gaussian or Gaussian-mixture target, with its exact CDF. */
-    public Estimate toCdf(double[][] x, Target target) {
-        double[] a = sorted("x", x);
-        TargetCdf cdf = TargetCdf.of(target);
+    /** F and its integral G at the sorted points, for the exact integral of |F_n - F| between them. */
+    @Override
+    ToDoubleFunction<int[]> toCdf(double[] a, TargetCdf cdf) {
         double[] f = new double[a.length];
         double[] g = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             f[i] = cdf.cdf(a[i]);
             g[i] = cdf.integral(a[i]);
         }
-        return toCdf(a, target, c -> toCdf(a, f, g, cdf, c));
+        return c -> toCdf(a, f, g, cdf, c);
     }
 
     /**
