@@ -12,6 +12,7 @@ import org.difflab.theory.complexity.ComplexityFit;
 import org.difflab.theory.complexity.ComplexityResult;
 import org.difflab.theory.convergence.ConvergenceResult;
 import org.difflab.theory.convergence.OrderFit;
+import org.difflab.theory.convergence.SeriesBySpec;
 import org.difflab.theory.report.Json;
 
 /**
@@ -54,11 +55,10 @@ public final class SweepJson {
         return m;
     }
 
+    /** An order fit's object; {@link #exponent} looks alike but writes a complexity fit's other fields. */
     private static Map<String, Object> order(String study, ConvergenceResult.Series s) {
         OrderFit f = s.fit();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("study", study);
-        m.put("integrator", s.integrator());
+        Map<String, Object> m = fitOf(study, s);
         m.put("expectedOrder", s.expectedOrder());
         m.put("order", f.order());
         m.put("ciLow", f.lower());
@@ -69,9 +69,7 @@ public final class SweepJson {
 
     private static Map<String, Object> exponent(String study, ComplexityResult.Series s) {
         ComplexityFit f = s.fit();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("study", study);
-        m.put("integrator", s.integrator());
+        Map<String, Object> m = fitOf(study, s);
         m.put("fitted", f != null);
         if (f != null) {
             m.put("a", f.a());
@@ -82,6 +80,14 @@ public final class SweepJson {
             m.put("bHigh", f.bUpper());
             m.put("points", f.points());
         }
+        return m;
+    }
+
+    /** The first entries of a fit's object, the same for orders and exponents: its study and its integrator. */
+    private static Map<String, Object> fitOf(String study, SeriesBySpec.IntegratorSeries s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("study", study);
+        m.put("integrator", s.integrator());
         return m;
     }
 }

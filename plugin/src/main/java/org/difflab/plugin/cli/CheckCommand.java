@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.Check;
-import org.difflab.theory.claims.Claim;
+import org.difflab.theory.claims.ClaimDescription;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.ControlResult;
 import org.difflab.theory.claims.Table;
@@ -172,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
     private void print(PrintWriter w, List<ClaimResult> results) {
         TextTable t = new TextTable("claim", "kind", "provenance", ">expected", ">measured [95% CI]", "verdict", ">wall s");
         for (ClaimResult r : results) {
-            Claim c = r.claim();
+            ClaimDescription c = r.claim();
             t.row(c.id(), c.kind().label(), Cells.provenance(c), Cells.expected(r), Cells.measured(r), r.verdict(), Cells.seconds(r.wallSeconds()));
         }
         w.print(t.render());

@@ -30,22 +30,24 @@ final class Band {
 
     /** HOLDS when [lo, hi] lies within centre +- halfWidth, VIOLATED when wholly outside, INCONCLUSIVE otherwise. */
     static Judgement inside(double centre, double halfWidth, double value, double lo, double hi, String what) {
-        String numbers = numbers(centre, halfWidth, value, lo, hi, what);
-        return switch (place(centre, halfWidth, lo, hi)) {
-            case INSIDE -> new Judgement(Verdict.HOLDS, (lo == hi ? "inside the band: " : "the whole interval is inside the band: ") + numbers);
-            case OUTSIDE -> new Judgement(Verdict.VIOLATED, (lo == hi ? "outside the band: " : "the whole interval is outside the band: ") + numbers);
-            case STRADDLES -> new Judgement(Verdict.INCONCLUSIVE, "the interval straddles the band's edge: " + numbers);
-        };
+        return judge(Place.INSIDE, centre, halfWidth, value, lo, hi, what);
     }
 
     /** HOLDS when [lo, hi] lies wholly outside centre +- halfWidth, VIOLATED when wholly inside, INCONCLUSIVE otherwise. */
     static Judgement outside(double centre, double halfWidth, double value, double lo, double hi, String what) {
+        return judge(Place.OUTSIDE, centre, halfWidth, value, lo, hi, what);
+    }
+
+    /** HOLDS when [lo, hi] lies wholly in the {@code wanted} place, VIOLATED when wholly in the other, INCONCLUSIVE otherwise. */
+    private static Judgement judge(Place wanted, double centre, double halfWidth, double value, double lo, double hi, String what) {
         String numbers = numbers(centre, halfWidth, value, lo, hi, what);
-        return switch (place(centre, halfWidth, lo, hi)) {
-            case OUTSIDE -> new Judgement(Verdict.HOLDS, (lo == hi ? "outside the band: " : "the whole interval is outside the band: ") + numbers);
-            case INSIDE -> new Judgement(Verdict.VIOLATED, (lo == hi ? "inside the band: " : "the whole interval is inside the band: ") + numbers);
-            case STRADDLES -> new Judgement(Verdict.INCONCLUSIVE, "the interval straddles the band's edge: " + numbers);
-        };
+        Place place = place(centre, halfWidth, lo, hi);
+        if (place == Place.STRADDLES) {
+            return new Judgement(Verdict.INCONCLUSIVE, "the interval straddles the band's edge: " + numbers);
+        }
+        String where = place == Place.INSIDE ? "inside" : "outside";
+        return new Judgement(place == wanted ? Verdict.HOLDS : Verdict.VIOLATED,
+                (lo == hi ? where + " the band: " : "the whole interval is " + where + " the band: ") + numbers);
     }
 
     private static String numbers(double centre, double halfWidth, double value, double lo, double hi, String what) {

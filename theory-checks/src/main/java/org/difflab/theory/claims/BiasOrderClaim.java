@@ -25,7 +25,7 @@ import org.difflab.theory.langevin.StepMapMoments;
  * @param note         what a reader should know (may be empty)
  */
 public record BiasOrderClaim(String id, String family, Provenance provenance, String statement, List<Case> cases, int realisations, String note)
-        implements Claim {
+        implements LangevinProbeClaim {
 
     /**
      * One sampler over a range of step sizes.
@@ -37,7 +37,8 @@ public record BiasOrderClaim(String id, String family, Provenance provenance, St
      * @param expected   the expected order
      * @param tolerance  allowed |order - expected|
      */
-    public record Case(String integrator, double[] stepSizes, double friction, int lattice, double expected, double tolerance) {
+    public record Case(String integrator, double[] stepSizes, double friction, int lattice, double expected, double tolerance)
+            implements ProbedCase {
         public Case {
             LangevinIntegrators.parse(integrator);
             if (stepSizes == null || stepSizes.length < 3 || !(tolerance > 0)) {
@@ -67,11 +68,6 @@ public record BiasOrderClaim(String id, String family, Provenance provenance, St
         }
         cases = List.copyOf(cases);
         note = note == null ? "" : note;
-    }
-
-    @Override
-    public List<String> integrators() {
-        return cases.stream().map(Case::integrator).distinct().toList();
     }
 
     @Override

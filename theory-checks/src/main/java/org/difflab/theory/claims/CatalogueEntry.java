@@ -33,6 +33,6 @@ public record CatalogueEntry(Claim claim, Tier tier, List<Control> controls, Lis
 
     /** The mutants (negative controls). */
     public List<Control> mutants() {
-        return controls.stream().filter(c -> c.role() == Control.Role.NEGATIVE).toList();
+        return controls.stream().filter(c -> c.role() == ControlRole.NEGATIVE).toList();
     }
 }

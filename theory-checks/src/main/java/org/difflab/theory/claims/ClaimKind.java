@@ -1,11 +1,9 @@
 package org.difflab.theory.claims;
 
-import java.util.Locale;
-
 /**
  * What a claim's verdict speaks about, and so whether a violation fails {@code difflab check}.
  */
-public enum ClaimKind {
+public enum ClaimKind implements Labelled {
     /** The paper's algorithm and setting, as far as the sources show them: a violation contradicts the paper (or is a bug). */
     PAPER("the paper's algorithm and setting, as far as the sources show them"),
     /**
@@ -20,11 +18,6 @@ public enum ClaimKind {
 
     ClaimKind(String meaning) {
         this.meaning = meaning;
-    }
-
-    /** The kind as written in reports and JSON: {@code paper}, {@code reconstruction} or {@code consistency}. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** One line saying what a claim of this kind is. */

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link ClaimKind#RECONSTRUCTION reconstruction} is a {@link Verdict#FINDING}. Its controls' results are attached when
  * they were run ({@code difflab check --controls}).
  *
- * @param claim       the claim
+ * @param claim       the claim (its description: a result does not run its claim again)
  * @param checks      the judged numbers, at least 1
  * @param tables      evidence tables (e.g. errors against steps)
  * @param chart       the claim's plot
@@ -16,16 +16,16 @@ import java.util.List;
  * @param wallSeconds measuring time
  * @param controls    the claim's control runs (empty when not run)
  */
-public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds,
-                          List<ControlResult> controls) {
+public record ClaimResult(ClaimDescription claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds,
+                          List<ControlResult> controls) implements CheckRun {
 
     /** A result without figures. */
-    public ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, double wallSeconds) {
+    public ClaimResult(ClaimDescription claim, List<Check> checks, List<Table> tables, Chart chart, double wallSeconds) {
         this(claim, checks, tables, chart, List.of(), wallSeconds, List.of());
     }
 
     /** A result with figures, without control runs. */
-    public ClaimResult(Claim claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds) {
+    public ClaimResult(ClaimDescription claim, List<Check> checks, List<Table> tables, Chart chart, List<Figure> figures, double wallSeconds) {
         this(claim, checks, tables, chart, figures, wallSeconds, List.of());
     }
 
@@ -45,15 +45,6 @@ public record ClaimResult(Claim claim, List<Check> checks, List<Table> tables, C
     /** This result with its controls' runs attached. */
     public ClaimResult withControls(List<ControlResult> runs) {
         return new ClaimResult(claim, checks, tables, chart, figures, wallSeconds, runs);
-    }
-
-    /** The worst of the checks' verdicts: HOLDS, INCONCLUSIVE or VIOLATED. */
-    public Verdict measuredVerdict() {
-        Verdict v = Verdict.HOLDS;
-        for (Check c : checks) {
-            v = v.worse(c.verdict());
-        }
-        return v;
     }
 
     /** The claim's verdict: the measured verdict, except that a VIOLATED reconstruction is a FINDING about our scheme. */

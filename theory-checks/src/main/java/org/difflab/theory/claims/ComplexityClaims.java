@@ -46,8 +46,7 @@ final class ComplexityClaims {
                 + "sampler's TV is at most c d log^3 T / T, i.e. T = O~(d/eps) (Li et al. 2024's own bound for it, O(1/sqrt T), allows b = 2)")
                 .differs(SETTING).basis(BASIS), "The DDPM-type sampler reaches TV eps in O~(d/eps) iterations", "liDdpm", DIMS,
                 eps(1e-1, 3e-2, 1e-2), MAX_STEPS, 1, 1, 1, 2, "Log allowance k = 2: Li and Yan's bound has log^3 T, the fit of T / ln T removes one.");
-        ComplexityClaim accelerated = new ComplexityClaim("complexity-accelerated-ddpm", FAMILY, Provenance.paper("Li, Huang, Efimov, Wei, "
-                + "Chi, Chen (2024), Accelerating convergence of score-based diffusion models, provably, ICML, arXiv 2403.03852", "the "
+        ComplexityClaim accelerated = new ComplexityClaim("complexity-accelerated-ddpm", FAMILY, Provenance.paper(LiClaims.ACCELERATED, "the "
                 + "accelerated DDPM-type sampler: TV O(1/T) up to log factors, i.e. T = O~(d^3/eps); the d^3 is recalled with low confidence "
                 + "[R]").differs(SETTING).basis(BASIS), "The accelerated stochastic sampler reaches TV eps in O~(d^3/eps) iterations",
                 "acceleratedDdpm", DIMS, eps(1e-2, 3e-3, 1e-3), MAX_STEPS, 1000, 3, 1, 1,

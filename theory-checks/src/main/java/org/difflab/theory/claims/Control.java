@@ -1,7 +1,5 @@
 package org.difflab.theory.claims;
 
-import java.util.Locale;
-
 /**
  * A control of a claim: the same claim kind and rule run on a variant whose outcome is known, so that the claim proves
  * it can pass and can fail. A positive control (a sampler or setting known to satisfy the claim, e.g. the second-order
@@ -15,31 +13,7 @@ import java.util.Locale;
  * @param change  what the variant changes, in words
  * @param variant the claim to run
  */
-public record Control(String name, Role role, String change, Claim variant) {
-
-    /** Whether a control must pass or must fail. */
-    public enum Role {
-        /** A sampler or setting known to satisfy the claim: must HOLD. */
-        POSITIVE(Verdict.HOLDS),
-        /** A mutant: must be VIOLATED (the claim catches it). */
-        NEGATIVE(Verdict.VIOLATED);
-
-        private final Verdict required;
-
-        Role(Verdict required) {
-            this.required = required;
-        }
-
-        /** The measured verdict this role requires. */
-        public Verdict required() {
-            return required;
-        }
-
-        /** {@code positive} or {@code negative}. */
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+public record Control(String name, ControlRole role, String change, Claim variant) implements ControlDescription {
 
     public Control {
         if (name == null || name.isBlank() || role == null || change == null || change.isBlank() || variant == null) {
@@ -50,12 +24,12 @@ public record Control(String name, Role role, String change, Claim variant) {
 
     /** A positive control: must HOLD. */
     public static Control positive(String name, String change, Claim variant) {
-        return new Control(name, Role.POSITIVE, change, variant);
+        return new Control(name, ControlRole.POSITIVE, change, variant);
     }
 
     /** A negative control (mutant): must be VIOLATED. */
     public static Control mutant(String name, String change, Claim variant) {
-        return new Control(name, Role.NEGATIVE, change, variant);
+        return new Control(name, ControlRole.NEGATIVE, change, variant);
     }
 
     /** Runs the variant and compares its measured verdict with the role's. */

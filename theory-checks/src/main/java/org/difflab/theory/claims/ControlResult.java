@@ -7,7 +7,7 @@ package org.difflab.theory.claims;
  * @param control the control
  * @param result  the variant's result
  */
-public record ControlResult(Control control, ClaimResult result) {
+public record ControlResult(ControlDescription control, CheckRun result) {
 
     public ControlResult {
         if (control == null || result == null) {

@@ -21,7 +21,8 @@ final class LiClaims {
     private static final double TOLERANCE = 0.15;
     private static final String ODE = "Li, Wei, Chen, Chi (2024), Towards faster non-asymptotic convergence for diffusion-based "
             + "generative models, ICLR, arXiv 2306.09251";
-    private static final String ACCELERATED = "Li, Huang, Efimov, Wei, Chi, Chen (2024), Accelerating convergence of score-based "
+    /** The accelerated samplers' paper (also of {@link ComplexityClaims}' accelerated claim). */
+    static final String ACCELERATED = "Li, Huang, Efimov, Wei, Chi, Chen (2024), Accelerating convergence of score-based "
             + "diffusion models, provably, ICML, arXiv 2403.03852";
     private static final String SETTING = "a Gaussian N(1, 0.05 I_d) with exact scores; the chain starts at the exact law of X_T instead "
             + "of N(0, I) (a difference below 1e-9 here)";

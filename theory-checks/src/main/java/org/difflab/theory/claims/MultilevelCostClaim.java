@@ -66,7 +66,7 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
 
     @Override
     public Provenance provenance() {
-        return Provenance.paper("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "abstract: in the HTMC regime gamma > 2, ML-EM "
+        return Provenance.paper(ClaimFamilies.MULTILEVEL_PAPER, "abstract: in the HTMC regime gamma > 2, ML-EM "
                 + "eps-approximates the solution at cost eps^-gamma, where Euler-Maruyama with the most accurate drift needs eps^-(gamma+1)")
                 .differs("a synthetic hierarchy with known gamma over a Gaussian's exact score, the probability-flow ODE, DiffLab's rate rule "
                         + "Lambda = c 4^K sum_j delta_j sqrt(C_j), strong RMS error to the exact flow, which is DiffLab's metric (the paper's is not known to us); ML-EM judged with every level "

@@ -80,7 +80,7 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
 
     @Override
     public Provenance provenance() {
-        return Provenance.consistency("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "the randomized telescoping drift "
+        return Provenance.consistency(ClaimFamilies.MULTILEVEL_PAPER, "the randomized telescoping drift "
                 + "sum_k (B_k / p_k)(s^k - s^(k-1)) with independent Bernoulli gates: unbiased for the top level, and EM with it when every "
                 + "gate is open")
                 .basis("estimator restated by Paing and Jacot (2026, full text); research note mlem_parallel.md A.2 and A.7 (i)-(ii); review "

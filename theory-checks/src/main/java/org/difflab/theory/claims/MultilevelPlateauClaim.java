@@ -64,7 +64,7 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
 
     @Override
     public Provenance provenance() {
-        return Provenance.paper("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "the cost of ML-EM does not depend on the step "
+        return Provenance.paper(ClaimFamilies.MULTILEVEL_PAPER, "the cost of ML-EM does not depend on the step "
                 + "size in the HTMC regime, and its eta -> 0 limit is a Poisson jump process (as Paing and Jacot 2026 restate it)")
                 .differs("a synthetic gamma = 2.5 hierarchy over a Gaussian's exact score; the exact grid-free Poisson-jump simulation is "
                         + "DiffLab's own construction")

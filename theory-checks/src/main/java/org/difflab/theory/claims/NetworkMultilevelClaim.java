@@ -87,7 +87,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
 
     @Override
     public Provenance provenance() {
-        return Provenance.paper("Jacot (2026), Multilevel Euler-Maruyama, arXiv 2603.24594", "abstract: with UNets of increasing size as levels "
+        return Provenance.paper(ClaimFamilies.MULTILEVEL_PAPER, "abstract: with UNets of increasing size as levels "
                 + "(gamma ~ 2.5 measured on CelebA 64x64), ML-EM reaches error eps at cost eps^-gamma against eps^-(gamma+1) for EM with the "
                 + "largest, up to fourfold faster")
                 .differs("16x16 synthetic shapes and the zoo's four UNets instead of CelebA 64x64; cost as counted FLOPs and measured wall "

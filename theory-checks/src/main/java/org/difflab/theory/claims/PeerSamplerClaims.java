@@ -1,5 +1,9 @@
 package org.difflab.theory.claims;
 
+import static org.difflab.theory.claims.StandardClaims.CONTROL_STEPS;
+import static org.difflab.theory.claims.StandardClaims.GAUSSIAN;
+import static org.difflab.theory.claims.StandardClaims.TOLERANCE;
+
 import java.util.List;
 
 /**
@@ -10,11 +14,6 @@ import java.util.List;
  * with 3 steps judged against order 3, which passes on the control's shorter step range; for unipc, its other B(h)).
  */
 final class PeerSamplerClaims {
-    private static final double TOLERANCE = 0.05;
-    private static final String GAUSSIAN = "a 2-D Gaussian with exact scores on the VP schedule (the theorems hold for smooth problems in "
-            + "general)";
-    private static final int[] CONTROL_STEPS = {80, 160, 320, 640};
-
     private PeerSamplerClaims() {}
 
     /** The claims, in report order. */

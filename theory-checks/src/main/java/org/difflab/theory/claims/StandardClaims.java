@@ -13,10 +13,13 @@ import java.util.List;
  */
 final class StandardClaims {
     static final String FAMILY = "Standard samplers: convergence orders";
-    private static final double TOLERANCE = 0.05;
-    private static final String GAUSSIAN = "a 2-D Gaussian with exact scores on the VP schedule (the theorems hold for smooth problems in "
+    /** The allowed |order - expected| of these claims and of {@link PeerSamplerClaims}. */
+    static final double TOLERANCE = 0.05;
+    /** How the standard Gaussian differs from the papers' setting (shared with {@link PeerSamplerClaims}). */
+    static final String GAUSSIAN = "a 2-D Gaussian with exact scores on the VP schedule (the theorems hold for smooth problems in "
             + "general)";
-    private static final int[] CONTROL_STEPS = {80, 160, 320, 640};
+    /** The step counts of the controls (shared with {@link PeerSamplerClaims}). */
+    static final int[] CONTROL_STEPS = {80, 160, 320, 640};
 
     private StandardClaims() {}
 

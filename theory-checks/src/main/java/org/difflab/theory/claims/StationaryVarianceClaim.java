@@ -27,7 +27,7 @@ import org.difflab.theory.langevin.StepMapMoments;
  * @param note         what a reader should know (may be empty)
  */
 public record StationaryVarianceClaim(String id, String family, Provenance provenance, String statement, List<Case> cases, int realisations,
-                                      double zLimit, String note) implements Claim {
+                                      double zLimit, String note) implements LangevinProbeClaim {
     private static final double EXACT_TOLERANCE = 1e-10;
 
     /**
@@ -40,7 +40,8 @@ public record StationaryVarianceClaim(String id, String family, Provenance prove
      * @param closedForm  the closed form's name, e.g. {@code 1/(1 - h/2)}
      * @param expected    its value at h
      */
-    public record Case(String integrator, double stepSize, double friction, int lattice, String closedForm, double expected) {
+    public record Case(String integrator, double stepSize, double friction, int lattice, String closedForm, double expected)
+            implements ProbedCase {
         public Case {
             LangevinIntegrators.parse(integrator);
         }
@@ -57,11 +58,6 @@ public record StationaryVarianceClaim(String id, String family, Provenance prove
         }
         cases = List.copyOf(cases);
         note = note == null ? "" : note;
-    }
-
-    @Override
-    public List<String> integrators() {
-        return cases.stream().map(Case::integrator).distinct().toList();
     }
 
     @Override

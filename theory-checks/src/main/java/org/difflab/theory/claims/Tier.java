@@ -1,10 +1,9 @@
 package org.difflab.theory.claims;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** Which part of the catalogue a claim belongs to: what {@code difflab check} runs by default, and what only on request. */
-public enum Tier {
+public enum Tier implements Labelled {
     /** Exact and Monte Carlo claims on known targets: minutes on a CPU, no trained network needed. The default. */
     STANDARD("exact and Monte Carlo claims on known targets (no trained network; the default)"),
     /** Claims on the zoo's trained UNets: the zoo must be trained first (tens of minutes on a CPU). */
@@ -14,11 +13,6 @@ public enum Tier {
 
     Tier(String meaning) {
         this.meaning = meaning;
-    }
-
-    /** {@code standard} or {@code network}. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** One line on what the tier holds. */

@@ -13,7 +13,7 @@ import org.difflab.theory.convergence.SeriesBySpec;
  * @param maxSteps  the search cap: a cell above it is censored
  * @param series    one series per integrator spec
  */
-public record ComplexityResult(String metric, int maxSteps, Map<String, Series> series) {
+public record ComplexityResult(String metric, int maxSteps, Map<String, Series> series) implements SeriesBySpec<ComplexityResult.Series> {
 
     /**
      * One search: dimension, tolerance, the smallest T with error <= eps (or maxSteps when censored), the error
@@ -26,7 +26,7 @@ public record ComplexityResult(String metric, int maxSteps, Map<String, Series> 
     }
 
     /** The cells of one integrator, and the fit over its cells that are neither censored nor at minSteps (null when not identifiable). */
-    public record Series(String integrator, List<Cell> cells, ComplexityFit fit) {
+    public record Series(String integrator, List<Cell> cells, ComplexityFit fit) implements SeriesBySpec.IntegratorSeries {
         public Series {
             cells = List.copyOf(cells);
         }
@@ -72,15 +72,10 @@ public record ComplexityResult(String metric, int maxSteps, Map<String, Series> 
         series = Map.copyOf(series);
     }
 
-    /** The series of an integrator by its spec string. */
-    public Series of(String integratorSpec) {
-        return SeriesBySpec.get(series, integratorSpec);
-    }
-
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        series.values().stream().sorted((x, y) -> x.integrator().compareTo(y.integrator())).forEach(s -> {
+        byIntegrator().forEach(s -> {
             TreeSet<Double> eps = new TreeSet<>((x, y) -> Double.compare(y, x));
             TreeSet<Integer> dims = new TreeSet<>();
             s.cells().forEach(c -> {

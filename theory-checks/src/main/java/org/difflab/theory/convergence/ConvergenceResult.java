@@ -8,7 +8,7 @@ import org.difflab.theory.metric.MetricValue;
  * The outcome of a {@link Convergence} study: for each integrator, one {@link Point} per step count and the fitted
  * {@link OrderFit}.
  */
-public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Series> series) {
+public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Series> series) implements SeriesBySpec<ConvergenceResult.Series> {
 
     /** One run: step count, error, evaluations (counted by the run, and as the integrator predicts), wall time. */
     public record Point(int steps, MetricValue error, long nfe, long expectedNfe, double wallSeconds) {
@@ -19,7 +19,7 @@ public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Seri
     }
 
     /** The points of one integrator and its fitted order. */
-    public record Series(String integrator, double expectedOrder, List<Point> points, OrderFit fit) {
+    public record Series(String integrator, double expectedOrder, List<Point> points, OrderFit fit) implements SeriesBySpec.IntegratorSeries {
         public Series {
             points = List.copyOf(points);
         }
@@ -29,16 +29,11 @@ public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Seri
         series = Map.copyOf(series);
     }
 
-    /** The series of an integrator by its spec string. */
-    public Series of(String integratorSpec) {
-        return SeriesBySpec.get(series, integratorSpec);
-    }
-
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
         b.append(String.format("%-28s %7s %14s %7s %9s%n", "integrator", "steps", metric, "nfe", "wall s"));
-        series.values().stream().sorted((x, y) -> x.integrator().compareTo(y.integrator())).forEach(s -> {
+        byIntegrator().forEach(s -> {
             for (Point p : s.points()) {
                 b.append(String.format("%-28s %7d %14.6e %7d%s %9.3f%n", s.integrator(), p.steps(), p.error().value(), p.nfe(),
                         p.nfeMatches() ? " " : "*", p.wallSeconds()));

@@ -70,10 +70,7 @@ public final class KlDivergence implements Metric {
         if (components.size() <= 1) {
             return Metric.super.ofMixture(components, momentMatched, reference);
         }
-        double upper = 0;
-        for (DiagonalGaussian c : components) {
-            upper += raw(c, reference) / components.size();
-        }
+        double upper = Metric.componentMean(components, c -> raw(c, reference));
         double lower = direction == Direction.FORWARD ? divergence(momentMatched, reference) : 0;
         return new MetricValue(finish(upper), finish(lower), finish(upper), 0);
     }

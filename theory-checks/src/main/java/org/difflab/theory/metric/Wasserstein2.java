@@ -40,11 +40,7 @@ public final class Wasserstein2 implements Metric {
         if (components.size() <= 1) {
             return Metric.super.ofMixture(components, momentMatched, reference);
         }
-        double upper2 = 0;
-        for (DiagonalGaussian c : components) {
-            upper2 += squared(c, reference) / components.size();
-        }
-        double upper = Math.sqrt(upper2);
+        double upper = Math.sqrt(Metric.componentMean(components, c -> squared(c, reference)));
         return new MetricValue(upper, Math.sqrt(squared(momentMatched, reference)), upper, 0);
     }
 }

@@ -5,10 +5,7 @@ package org.difflab.theory.montecarlo;
  * P = Q. Estimated by the unbiased U-statistic: the MMD form with the kernel k(x, y) = -|x - y| (Sejdinovic et al.
  * 2013), with bootstrap error bars and the subsampling cap of {@link PairedUStatistic}.
  */
-public final class EnergyDistance implements SampleMetric {
-    private final int cap;
-    private final int resamples;
-    private final long seed;
+public final class EnergyDistance extends UStatisticMetric {
 
     /**
      * @param cap       largest number of points per sample set (>= 2); larger sets are subsampled
@@ -16,9 +13,7 @@ public final class EnergyDistance implements SampleMetric {
      * @param seed      seed of subsampling and bootstrap
      */
     public EnergyDistance(int cap, int resamples, long seed) {
-        this.cap = MetricArgs.cap(cap);
-        this.resamples = MetricArgs.resamples(resamples);
-        this.seed = seed;
+        super(cap, resamples, seed);
     }
 
     @Override
@@ -27,10 +22,7 @@ public final class EnergyDistance implements SampleMetric {
     }
 
     @Override
-    public Estimate between(double[][] x, double[][] y) {
-        SampleRows.checkPair(x, y);
-        SampleRows.atLeast("x", x, 2);
-        SampleRows.atLeast("y", y, 2);
-        return PairedUStatistic.estimate(x, y, (a, b) -> -PairedUStatistic.distance(a, b), cap, resamples, seed, "energy distance");
+    Estimate estimate(double[][] x, double[][] y) {
+        return uStatistic(x, y, (a, b) -> -PairedUStatistic.distance(a, b), "energy distance");
     }
 }

@@ -1,55 +1,26 @@
 package org.difflab.theory.montecarlo;
 
-import java.util.Arrays;
-import org.difflab.dsl.target.Target;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The 1-D Kolmogorov-Smirnov distance sup_x |F_n(x) - G(x)| between the empirical CDF of samples and either
  * another empirical CDF (two-sample) or a target's exact CDF ({@link #toCdf}). Under equality sqrt(n) D_n follows
  * the Kolmogorov distribution (95% quantile 1.358; Massey 1951). The standard error is a seeded bootstrap.
  */
-public final class KolmogorovSmirnov implements SampleMetric {
-    private final int resamples;
-    private final long seed;
+public final class KolmogorovSmirnov extends SortedSampleMetric {
 
     /** With this many bootstrap resamples (>= 2) drawn from {@code seed}. */
     public KolmogorovSmirnov(int resamples, long seed) {
-        this.resamples = MetricArgs.resamples(resamples);
-        this.seed = seed;
+        super("ks", "KS", "two-sample KS", resamples, seed);
     }
 
     @Override
-    public String name() {
-        return "ks";
-    }
-
-    @Override
-    public Estimate between(double[][] x, double[][] y) {
-        SampleRows.checkPair(x, y);
-        double[] a = sorted("x", x);
-        double[] b = sorted("y", y);
-        return new Estimate(twoSample(a, b), Bootstrap.standardError(a, b, resamples, seed, KolmogorovSmirnov::twoSample),
-                String.format("two-sample KS, n = %d vs %d; se from %d bootstrap resamples (seed %d)", a.length, b.length, resamples, seed));
-    }
-
-    /** The distance from 1-D samples to the exact CDF of a 1-D Gaussian or Gaussian-mixture target. */
-    public Estimate toCdf(double[][] x, Target target) {
-        double[] a = sorted("x", x);
-        TargetCdf cdf = TargetCdf.of(target);
+    ToDoubleFunction<int[]> toCdf(double[] a, TargetCdf cdf) {
         double[] f = new double[a.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = cdf.cdf(a[i]);
         }
-        int[] once = new int[a.length];
-        Arrays.fill(once, 1);
-        return new Estimate(toCdf(f, once), Bootstrap.standardError(a.length, resamples, seed, c -> toCdf(f, c)),
-                String.format("KS to the CDF of %s, n = %d; se from %d bootstrap resamples (seed %d)", target.spec(), a.length, resamples, seed));
-    }
-
-    private static double[] sorted(String name, double[][] rows) {
-        double[] v = SampleRows.column(name, rows);
-        Arrays.sort(v);
-        return v;
+        return c -> toCdf(f, c);
     }
 
     /** sup |F_n - F| for the points with CDF values f (sorted) taken counts[i] times each. */
@@ -67,7 +38,8 @@ public final class KolmogorovSmirnov implements SampleMetric {
         return d;
     }
 
-    private static double twoSample(double[] a, double[] b) {
+    @Override
+    double twoSample(double[] a, double[] b) {
         int i = 0;
         int j = 0;
         double d = 0;

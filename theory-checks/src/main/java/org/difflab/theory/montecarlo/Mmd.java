@@ -10,14 +10,11 @@ import java.util.SplittableRandom;
  * et al. 2012, section 8; computed on at most 1000 pooled points, seeded). Error bars by bootstrap; see
  * {@link PairedUStatistic} for the subsampling cap that keeps the O(n^2) cost feasible.
  */
-public final class Mmd implements SampleMetric {
+public final class Mmd extends UStatisticMetric {
     /** Pooled points used by the median heuristic. */
     private static final int MEDIAN_POINTS = 1000;
 
     private final double bandwidth;
-    private final int cap;
-    private final int resamples;
-    private final long seed;
 
     /**
      * @param bandwidth sigma of the kernel, > 0, or NaN for the median heuristic
@@ -26,13 +23,11 @@ public final class Mmd implements SampleMetric {
      * @param seed      seed of subsampling and bootstrap
      */
     public Mmd(double bandwidth, int cap, int resamples, long seed) {
+        super(cap, resamples, seed);
         if (!Double.isNaN(bandwidth) && !(bandwidth > 0 && Double.isFinite(bandwidth))) {
             throw new IllegalArgumentException("bandwidth = " + bandwidth + " is not allowed: must be a finite number > 0, or NaN for the median heuristic");
         }
         this.bandwidth = bandwidth;
-        this.cap = MetricArgs.cap(cap);
-        this.resamples = MetricArgs.resamples(resamples);
-        this.seed = seed;
     }
 
     @Override
@@ -41,18 +36,14 @@ public final class Mmd implements SampleMetric {
     }
 
     @Override
-    public Estimate between(double[][] x, double[][] y) {
-        SampleRows.checkPair(x, y);
-        SampleRows.atLeast("x", x, 2);
-        SampleRows.atLeast("y", y, 2);
+    Estimate estimate(double[][] x, double[][] y) {
         double sigma = Double.isNaN(bandwidth) ? medianDistance(x, y) : bandwidth;
         double scale = -1 / (2 * sigma * sigma);
         PairedUStatistic.Kernel k = (a, b) -> {
             double d = PairedUStatistic.distance(a, b);
             return Math.exp(scale * d * d);
         };
-        return PairedUStatistic.estimate(x, y, k, cap, resamples, seed,
-                String.format("MMD^2, Gaussian kernel sigma = %.4g (%s)", sigma, Double.isNaN(bandwidth) ? "median heuristic" : "fixed"));
+        return uStatistic(x, y, k, String.format("MMD^2, Gaussian kernel sigma = %.4g (%s)", sigma, Double.isNaN(bandwidth) ? "median heuristic" : "fixed"));
     }
 
     private double medianDistance(double[][] x, double[][] y) {

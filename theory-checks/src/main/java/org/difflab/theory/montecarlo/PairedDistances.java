@@ -85,18 +85,7 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] theta = new double[directions][d];
         for (double[] dir : theta) {
-            double norm = 0;
-            while (!(norm > 1e-12)) {
-                norm = 0;
-                for (int k = 0; k < d; k++) {
-                    dir[k] = rng.nextGaussian();
-                    norm += dir[k] * dir[k];
-                }
-            }
-            norm = Math.sqrt(norm);
-            for (int k = 0; k < d; k++) {
-                dir[k] /= norm;
-            }
+            UnitDirection.draw(rng, dir);
         }
         double[][][] runProjections = new double[m][][];
         for (int r = 0; r < m; r++) {

@@ -36,18 +36,7 @@ public final class SlicedWasserstein2 implements SampleMetric {
         double[] values = new double[directions];
         double[] theta = new double[d];
         for (int l = 0; l < directions; l++) {
-            double norm = 0;
-            while (!(norm > 1e-12)) {
-                norm = 0;
-                for (int j = 0; j < d; j++) {
-                    theta[j] = rng.nextGaussian();
-                    norm += theta[j] * theta[j];
-                }
-            }
-            norm = Math.sqrt(norm);
-            for (int j = 0; j < d; j++) {
-                theta[j] /= norm;
-            }
+            UnitDirection.draw(rng, theta);
             values[l] = QuantileCoupling.cost(project(x, theta), project(y, theta), 2);
         }
         double mean = Arrays.stream(values).sum() / directions;

@@ -1,7 +1,6 @@
 package org.difflab.theory.montecarlo;
 
-import java.util.Arrays;
-import org.difflab.dsl.target.Target;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The 1-D Wasserstein-1 distance W1 = int |F(x) - G(x)| dx = int_0^1 |F^-1(u) - G^-1(u)| du between the empirical
@@ -9,51 +8,28 @@ import org.difflab.dsl.target.Target;
  * ({@link #toCdf}, integrated exactly between order statistics with the CDF's integral). For a shift, W1 = |m|.
  * The standard error is a seeded bootstrap.
  */
-public final class Wasserstein1 implements SampleMetric {
-    private final int resamples;
-    private final long seed;
+public final class Wasserstein1 extends SortedSampleMetric {
 
     /** With this many bootstrap resamples (>= 2) drawn from {@code seed}. */
     public Wasserstein1(int resamples, long seed) {
-        this.resamples = MetricArgs.resamples(resamples);
-        this.seed = seed;
+        super("w1", "1-D W1", "1-D W1", resamples, seed);
     }
 
     @Override
-    public String name() {
-        return "w1";
+    double twoSample(double[] a, double[] b) {
+        return QuantileCoupling.cost(a, b, 1);
     }
 
+    /** F and its integral G at the sorted points, for the exact integral of |F_n - F| between them. */
     @Override
-    public Estimate between(double[][] x, double[][] y) {
-        SampleRows.checkPair(x, y);
-        double[] a = sorted("x", x);
-        double[] b = sorted("y", y);
-        return new Estimate(QuantileCoupling.cost(a, b, 1),
-                Bootstrap.standardError(a, b, resamples, seed, (s, t) -> QuantileCoupling.cost(s, t, 1)),
-                String.format("1-D W1, n = %d vs %d; se from %d bootstrap resamples (seed %d)", a.length, b.length, resamples, seed));
-    }
-
-    /** The distance from 1-D samples to a 1-D Gaussian or Gaussian-mixture target, with its exact CDF. */
-    public Estimate toCdf(double[][] x, Target target) {
-        double[] a = sorted("x", x);
-        TargetCdf cdf = TargetCdf.of(target);
+    ToDoubleFunction<int[]> toCdf(double[] a, TargetCdf cdf) {
         double[] f = new double[a.length];
         double[] g = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             f[i] = cdf.cdf(a[i]);
             g[i] = cdf.integral(a[i]);
         }
-        int[] once = new int[a.length];
-        Arrays.fill(once, 1);
-        return new Estimate(toCdf(a, f, g, cdf, once), Bootstrap.standardError(a.length, resamples, seed, c -> toCdf(a, f, g, cdf, c)),
-                String.format("1-D W1 to the CDF of %s, n = %d; se from %d bootstrap resamples (seed %d)", target.spec(), a.length, resamples, seed));
-    }
-
-    private static double[] sorted(String name, double[][] rows) {
-        double[] v = SampleRows.column(name, rows);
-        Arrays.sort(v);
-        return v;
+        return c -> toCdf(a, f, g, cdf, c);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.difflab.theory.claims.Check;
-import org.difflab.theory.claims.Claim;
+import org.difflab.theory.claims.ClaimDescription;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Provenance;
 import org.difflab.theory.claims.Verdict;
@@ -78,7 +78,7 @@ public final class Cells {
      * A claim's provenance in one short cell: the paper's authors and year, and the place in it (up to its first colon),
      * e.g. {@code Song, Meng, Ermon (2021), eq. (14)}; the report's section gives both in full.
      */
-    public static String provenance(Claim c) {
+    public static String provenance(ClaimDescription c) {
         Provenance p = c.provenance();
         int year = p.paper().indexOf(')');
         String paper = year > 0 && year < 60 ? p.paper().substring(0, year + 1) : shorten(p.paper(), PAPER);

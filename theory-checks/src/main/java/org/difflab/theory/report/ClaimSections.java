@@ -3,10 +3,11 @@ package org.difflab.theory.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.difflab.theory.claims.Check;
-import org.difflab.theory.claims.Claim;
+import org.difflab.theory.claims.ClaimDescription;
 import org.difflab.theory.claims.ClaimKind;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.ControlResult;
+import org.difflab.theory.claims.ControlRole;
 import org.difflab.theory.claims.Verdict;
 
 /**
@@ -19,7 +20,7 @@ public final class ClaimSections {
 
     /** The labelled lines of a claim's section, in order (empty values left out). */
     public static List<String[]> facts(ClaimResult r) {
-        Claim c = r.claim();
+        ClaimDescription c = r.claim();
         List<String[]> out = new ArrayList<>();
         add(out, "Verdict", r.verdict().name() + (r.failed() ? " (fails the run)" : ""));
         add(out, "Kind", c.kind().label() + ": " + c.kind().meaning());
@@ -77,9 +78,9 @@ public final class ClaimSections {
     public static List<List<String>> controlRows(ClaimResult r) {
         List<List<String>> out = new ArrayList<>();
         for (ControlResult c : r.controls()) {
-            out.add(List.of(c.control().name(), c.control().role() == org.difflab.theory.claims.Control.Role.NEGATIVE ? "mutant" : "positive",
+            out.add(List.of(c.control().name(), c.control().role() == ControlRole.NEGATIVE ? "mutant" : "positive",
                     c.control().change(), c.control().role().required().name(), c.verdict().name(), c.passed()
-                            ? (c.control().role() == org.difflab.theory.claims.Control.Role.NEGATIVE ? "caught" : "holds") : "FAILED", c.reason()));
+                            ? (c.control().role() == ControlRole.NEGATIVE ? "caught" : "holds") : "FAILED", c.reason()));
         }
         return out;
     }

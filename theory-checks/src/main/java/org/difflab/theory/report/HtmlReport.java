@@ -1,7 +1,7 @@
 package org.difflab.theory.report;
 
 import java.util.List;
-import org.difflab.theory.claims.Claim;
+import org.difflab.theory.claims.ClaimDescription;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Table;
 import org.difflab.theory.claims.Verdict;
@@ -48,7 +48,7 @@ final class HtmlReport {
         b.append("</table>\n");
         String family = null;
         for (ClaimResult r : results) {
-            Claim c = r.claim();
+            ClaimDescription c = r.claim();
             if (!c.family().equals(family)) {
                 family = c.family();
                 b.append("<h2>").append(esc(family)).append("</h2>\n");

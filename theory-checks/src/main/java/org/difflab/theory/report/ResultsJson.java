@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.difflab.theory.claims.Claim;
+import org.difflab.theory.claims.ClaimDescription;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Check;
 import org.difflab.theory.claims.ControlResult;
@@ -66,7 +66,7 @@ public final class ResultsJson {
     }
 
     private static Map<String, Object> claim(ClaimResult r) {
-        Claim c = r.claim();
+        ClaimDescription c = r.claim();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("family", c.family());

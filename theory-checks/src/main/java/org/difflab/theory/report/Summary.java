@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.difflab.theory.claims.ClaimKind;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Control;
 import org.difflab.theory.claims.ControlResult;
+import org.difflab.theory.claims.ControlRole;
 import org.difflab.theory.claims.Verdict;
 
 /**
@@ -59,22 +59,22 @@ public record Summary(List<ClaimResult> results, boolean controlsRun) {
 
     /** Mutants run. */
     public long mutants() {
-        return controls(Control.Role.NEGATIVE).size();
+        return controls(ControlRole.NEGATIVE).size();
     }
 
     /** Mutants caught (VIOLATED, as required). */
     public long caught() {
-        return controls(Control.Role.NEGATIVE).stream().filter(ControlResult::passed).count();
+        return controls(ControlRole.NEGATIVE).stream().filter(ControlResult::passed).count();
     }
 
     /** Positive controls run. */
     public long positives() {
-        return controls(Control.Role.POSITIVE).size();
+        return controls(ControlRole.POSITIVE).size();
     }
 
     /** Positive controls that held. */
     public long positivesHeld() {
-        return controls(Control.Role.POSITIVE).stream().filter(ControlResult::passed).count();
+        return controls(ControlRole.POSITIVE).stream().filter(ControlResult::passed).count();
     }
 
     /** Controls that came out wrong: a mutant that survived or a positive control that did not hold. */
@@ -84,11 +84,11 @@ public record Summary(List<ClaimResult> results, boolean controlsRun) {
 
     /** Claims checked with their controls that have no mutant. */
     public List<String> withoutMutant() {
-        return controlsRun ? results.stream().filter(r -> r.controls().stream().noneMatch(c -> c.control().role() == Control.Role.NEGATIVE))
+        return controlsRun ? results.stream().filter(r -> r.controls().stream().noneMatch(c -> c.control().role() == ControlRole.NEGATIVE))
                 .map(r -> r.claim().id()).toList() : List.of();
     }
 
-    private List<ControlResult> controls(Control.Role role) {
+    private List<ControlResult> controls(ControlRole role) {
         List<ControlResult> out = new ArrayList<>();
         results.forEach(r -> r.controls().stream().filter(c -> c.control().role() == role).forEach(out::add));
         return out;

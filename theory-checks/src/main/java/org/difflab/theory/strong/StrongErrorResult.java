@@ -9,7 +9,7 @@ import org.difflab.theory.convergence.SeriesBySpec;
  * The outcome of a {@link StrongError} study: for each integrator, the strong error at each step count against its
  * reference run, and the fitted strong order.
  */
-public record StrongErrorResult(int samples, long seed, Map<String, Series> series) {
+public record StrongErrorResult(int samples, long seed, Map<String, Series> series) implements SeriesBySpec<StrongErrorResult.Series> {
 
     /**
      * One run: step count, strong error RMS_i ||x_i - x_ref,i|| / sqrt(d) with its standard error (delta method over
@@ -22,7 +22,7 @@ public record StrongErrorResult(int samples, long seed, Map<String, Series> seri
      * its run at the largest step count (one row per path, flattened).
      */
     public record Series(String integrator, boolean stochastic, String reference, int referenceSteps, List<Point> points, OrderFit fit,
-                         double[][] finest) {
+                         double[][] finest) implements SeriesBySpec.IntegratorSeries {
         public Series {
             points = List.copyOf(points);
         }
@@ -32,16 +32,11 @@ public record StrongErrorResult(int samples, long seed, Map<String, Series> seri
         series = Map.copyOf(series);
     }
 
-    /** The series of an integrator by its spec string. */
-    public Series of(String integratorSpec) {
-        return SeriesBySpec.get(series, integratorSpec);
-    }
-
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(String.format("strong error, %d samples, seed %d%n", samples, seed));
         b.append(String.format("%-28s %7s %14s %10s %7s %9s%n", "integrator", "steps", "strong error", "se", "nfe", "wall s"));
-        series.values().stream().sorted((x, y) -> x.integrator().compareTo(y.integrator())).forEach(s -> {
+        byIntegrator().forEach(s -> {
             for (Point p : s.points()) {
                 b.append(String.format("%-28s %7d %14.6e %10.2e %7d %9.3f%n", s.integrator(), p.steps(), p.error(), p.standardError(),
                         p.nfe(), p.wallSeconds()));

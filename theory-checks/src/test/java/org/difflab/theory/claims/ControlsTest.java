@@ -40,7 +40,7 @@ class ControlsTest {
     @Test
     void everyKindHasAPositiveControl() {
         List<String> kinds = Catalogue.entries().stream().filter(e -> e.tier() == Tier.STANDARD)
-                .filter(e -> e.controls().stream().anyMatch(c -> c.role() == Control.Role.POSITIVE)).map(e -> e.claim().getClass().getSimpleName())
+                .filter(e -> e.controls().stream().anyMatch(c -> c.role() == ControlRole.POSITIVE)).map(e -> e.claim().getClass().getSimpleName())
                 .distinct().toList();
         assertThat(kinds).contains("OrderClaim", "ErrorRatioClaim", "ComplexityClaim", "StationaryVarianceClaim");
     }
