@@ -17,6 +17,7 @@ public abstract class ScoreWithError implements ScorePredictor {
         this.base = Require.notNull("base", base);
     }
 
+    // alike OffsetNoise in form only: an accessor and an override over a wrapped value; no logic to share with a noise
     /** The score the error is added to. */
     public ScoreModel base() {
         return base;

@@ -18,6 +18,7 @@ public final class ScratchFolder implements AutoCloseable {
     private final String purpose;
     private final boolean mustDelete;
 
+    // alike Cluster's constructor in form only: both store their own fields
     private ScratchFolder(Path path, String purpose, boolean mustDelete) {
         this.path = path;
         this.purpose = purpose;
