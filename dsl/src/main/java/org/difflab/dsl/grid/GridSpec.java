@@ -24,6 +24,7 @@ public abstract class GridSpec {
         GridSpec with(int steps, boolean finalJump);
     }
 
+    // alike Prediction and UNetCheckpoint in form only: a constructor that stores its fields, then their accessors
     /**
      * @param name    the rule's short name, e.g. {@code uniform}
      * @param rebuild the same rule with other steps or final jump

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.difflab.dsl.Require;
-import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.model.ScorePredictor;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
@@ -31,7 +31,7 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * come out in either order. Which model is "more accurate" is the caller's declaration (the order of the list); the
  * hierarchy does not check it, {@link LevelDifferences} measures it.
  */
-public final class ModelHierarchy implements ScoreModel {
+public final class ModelHierarchy implements ScorePredictor {
     private final List<Level> levels;
     private final Shape eventShape;
     private final ScoreModel base;
@@ -219,13 +219,10 @@ public final class ModelHierarchy implements ScoreModel {
         return deltas;
     }
 
-    /** As a score model the hierarchy is its top level, so a plain sampler on it is the baseline of a multilevel one. */
-    @Override
-    public Parameterization parameterization() {
-        return Parameterization.SCORE;
-    }
-
-    /** s^K(x) in score space: the top level. */
+    /**
+     * s^K(x) in score space: as a score model the hierarchy is its top level, so a plain sampler on it is the
+     * baseline of a multilevel one.
+     */
     @Override
     public NDArray predict(NDArray x, NoiseLevel level) {
         return score(levels.size(), x, level);
@@ -240,7 +237,7 @@ public final class ModelHierarchy implements ScoreModel {
             return x.zerosLike();
         }
         ScoreModel m = k == 0 ? base : levels.get(k - 1).model();
-        return m.parameterization().toScore(m.predict(x, level), x, level);
+        return m.predictScore(x, level);
     }
 
     /** The level difference Delta_k(x) = s^k(x) - s^{k-1}(x) in score space (Delta_1 = s^1 without a base). */

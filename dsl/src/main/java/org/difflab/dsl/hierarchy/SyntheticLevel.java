@@ -3,9 +3,8 @@ package org.difflab.dsl.hierarchy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.difflab.dsl.model.Parameterization;
+import org.difflab.dsl.model.ScoreWithError;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.RowReductions;
 
 /**
@@ -16,7 +15,7 @@ import org.difflab.dsl.tensor.RowReductions;
  * not on the noise level. Computed in the dtype of x (float32 or float64); event shapes of any rank are flattened to
  * d = product of the event dimensions for the random maps.
  */
-public final class SyntheticLevel implements ScoreModel {
+public final class SyntheticLevel extends ScoreWithError {
 
     /** Whether the synthetic error is affine in x or bounded nonlinear features. */
     public enum Form {
@@ -50,7 +49,6 @@ public final class SyntheticLevel implements ScoreModel {
         }
     }
 
-    private final ScoreModel exact;
     private final Form form;
     private final int level;
     private final int levels;
@@ -66,7 +64,7 @@ public final class SyntheticLevel implements ScoreModel {
 
     SyntheticLevel(ScoreModel exact, Form form, int level, int levels, double gamma, double scale, long seed,
                    double[] scales, double[] offset, List<Term> terms) {
-        this.exact = exact;
+        super(exact);
         this.form = form;
         this.level = level;
         this.levels = levels;
@@ -99,22 +97,11 @@ public final class SyntheticLevel implements ScoreModel {
 
     /** The exact score the error is added to. */
     public ScoreModel exact() {
-        return exact;
+        return base();
     }
 
     @Override
-    public Parameterization parameterization() {
-        return Parameterization.SCORE;
-    }
-
-    @Override
-    public Shape eventShape() {
-        return exact.eventShape();
-    }
-
-    @Override
-    public NDArray predict(NDArray x, NoiseLevel level) {
-        NDArray s = exact.parameterization().toScore(exact.predict(x, level), x, level);
+    protected NDArray withError(NDArray s, NDArray x) {
         long batch = x.getShape().get(0);
         NDArray flat = x.reshape(batch, d);
         NDArray e;
@@ -135,6 +122,6 @@ public final class SyntheticLevel implements ScoreModel {
     @Override
     public String describe() {
         return "synthetic " + form.name().toLowerCase() + " level " + level + " of " + levels + " (error ~ 2^-" + level
-                + (scale == 1 ? "" : " x " + scale) + ", gamma " + gamma + ", seed " + seed + ") over " + exact.describe();
+                + (scale == 1 ? "" : " x " + scale) + ", gamma " + gamma + ", seed " + seed + ") over " + base().describe();
     }
 }

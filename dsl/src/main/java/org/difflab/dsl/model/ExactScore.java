@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /** The exact score of a target's noised marginals: a model with no learning error. */
-public final class ExactScore implements ScoreModel {
+public final class ExactScore implements ScorePredictor {
     private final MarginalScore target;
 
     /** The exact score of {@code target} (in practice a {@code Target}). */
@@ -16,11 +16,6 @@ public final class ExactScore implements ScoreModel {
     /** The distribution whose score this is. */
     public MarginalScore target() {
         return target;
-    }
-
-    @Override
-    public Parameterization parameterization() {
-        return Parameterization.SCORE;
     }
 
     @Override

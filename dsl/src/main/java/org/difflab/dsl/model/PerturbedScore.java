@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.difflab.dsl.Require;
-import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
  * A score model with a controlled error: s(x) = s_base(x) + e(x), for probing the score-error terms of the
@@ -15,20 +14,19 @@ import org.difflab.dsl.schedule.NoiseLevel;
  *   <li>{@code SINUSOIDAL}: e = size * sqrt(2/d) * sin(x), a bounded non-affine error of RMS about size.</li>
  * </ul>
  */
-public final class PerturbedScore implements ScoreModel {
+public final class PerturbedScore extends ScoreWithError {
 
     /** The form of the error term. */
     public enum ErrorShape {
         CONSTANT, RELATIVE, SINUSOIDAL
     }
 
-    private final ScoreModel base;
     private final double size;
     private final ErrorShape shape;
     private final double[] direction;
 
     public PerturbedScore(ScoreModel base, double size, ErrorShape shape, long seed) {
-        this.base = Require.notNull("base", base);
+        super(base);
         this.size = Require.nonNegative("size", size);
         this.shape = Require.notNull("shape", shape);
         int d = Math.toIntExact(base.eventShape().size());
@@ -54,18 +52,7 @@ public final class PerturbedScore implements ScoreModel {
     }
 
     @Override
-    public Parameterization parameterization() {
-        return Parameterization.SCORE;
-    }
-
-    @Override
-    public Shape eventShape() {
-        return base.eventShape();
-    }
-
-    @Override
-    public NDArray predict(NDArray x, NoiseLevel level) {
-        NDArray s = base.parameterization().toScore(base.predict(x, level), x, level);
+    protected NDArray withError(NDArray s, NDArray x) {
         return switch (shape) {
             case CONSTANT -> s.add(x.getManager().create(direction).toType(x.getDataType(), false)
                     .reshape(new Shape(1).addAll(eventShape())).mul(size));
@@ -76,6 +63,6 @@ public final class PerturbedScore implements ScoreModel {
 
     @Override
     public String describe() {
-        return base.describe() + " + " + shape.name().toLowerCase() + " error of size " + size;
+        return base().describe() + " + " + shape.name().toLowerCase() + " error of size " + size;
     }
 }

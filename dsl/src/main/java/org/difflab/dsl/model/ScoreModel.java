@@ -21,6 +21,14 @@ public interface ScoreModel {
     NDArray predict(NDArray x, NoiseLevel level);
 
     /**
+     * {@link #predict} converted to the score parameterization: what a model that adds to or compares against a
+     * score (a perturbed score, a hierarchy level) reads from the model it wraps.
+     */
+    default NDArray predictScore(NDArray x, NoiseLevel level) {
+        return parameterization().toScore(predict(x, level), x, level);
+    }
+
+    /**
      * The predictions for a batch whose rows carry their own noise levels ({@code levels}: one per row, or one for
      * every row): the one batched call per round of parallel-in-time samplers. The default makes one call per run of
      * equal consecutive levels ({@link LevelRuns}); models that take a time per row (networks, exact scores) override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 
 /**
  * A short description string {@code name:key=value,key=value} such as {@code gaussian:d=2,mean=1,var=0.05}
@@ -65,20 +66,17 @@ public final class Spec {
 
     /** A real number, or the default when absent; NaN and infinities are rejected. */
     public double real(String key, double dflt) {
-        read.add(key);
-        String v = values.get(key);
-        if (v == null) {
-            return dflt;
+        String v = raw(key);
+        return v == null ? dflt : number(key, v, Double::isFinite, "a finite number");
+    }
+
+    /** A real number &gt; 0, or the default when absent (the default is checked too). */
+    public double positiveReal(String key, double dflt) {
+        double x = real(key, dflt);
+        if (!(x > 0)) {
+            throw bad(key, x, "> 0");
         }
-        try {
-            double x = Double.parseDouble(v);
-            if (!Double.isFinite(x)) {
-                throw new NumberFormatException();
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw bad(key, v, "a finite number");
-        }
+        return x;
     }
 
     /**
@@ -86,29 +84,19 @@ public final class Spec {
      * the default when absent; NaN and -infinity are rejected. For knobs where infinity means "no limit".
      */
     public double realOrInfinity(String key, double dflt) {
-        read.add(key);
-        String v = values.get(key);
+        String v = raw(key);
         if (v == null) {
             return dflt;
         }
         if (v.equalsIgnoreCase("inf") || v.equalsIgnoreCase("infinity") || v.equalsIgnoreCase("+inf") || v.equalsIgnoreCase("+infinity")) {
             return Double.POSITIVE_INFINITY;
         }
-        try {
-            double x = Double.parseDouble(v);
-            if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) {
-                throw new NumberFormatException();
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw bad(key, v, "a finite number or inf");
-        }
+        return number(key, v, x -> !Double.isNaN(x) && x != Double.NEGATIVE_INFINITY, "a finite number or inf");
     }
 
     /** An integer, or the default when absent. */
     public int integer(String key, int dflt) {
-        read.add(key);
-        String v = values.get(key);
+        String v = raw(key);
         if (v == null) {
             return dflt;
         }
@@ -136,8 +124,7 @@ public final class Spec {
 
     /** A list of reals separated by ';' (e.g. {@code diag=0.1;0.5;2}), or null when absent. */
     public double[] reals(String key) {
-        read.add(key);
-        String v = values.get(key);
+        String v = raw(key);
         if (v == null) {
             return null;
         }
@@ -154,6 +141,26 @@ public final class Spec {
             }
         }
         return out;
+    }
+
+    /** The key's text, or null when absent; marks the key as asked for (see {@link #done}). */
+    private String raw(String key) {
+        read.add(key);
+        return values.get(key);
+    }
+
+    /** {@code v} as a number, refused with {@code what} when it does not parse or {@code allowed} rejects it. */
+    private double number(String key, String v, DoublePredicate allowed, String what) {
+        double x;
+        try {
+            x = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, what);
+        }
+        if (!allowed.test(x)) {
+            throw bad(key, v, what);
+        }
+        return x;
     }
 
     /** An error naming this spec's key, its value and what is allowed. */

@@ -163,10 +163,7 @@ public final class Targets {
             Arrays.fill(m, mean);
             return Gaussian.diagonal(m, diag);
         }
-        double var = s.real("var", 1);
-        if (!(var > 0)) {
-            throw s.bad("var", var, "> 0");
-        }
+        double var = s.positiveReal("var", 1);
         if (s.has("spread")) {
             double spread = s.real("spread", 1);
             if (!(spread >= 1 && spread <= MAX_SPREAD)) {
@@ -188,26 +185,14 @@ public final class Targets {
             if (k < 1 || k > 1000) {
                 throw s.bad("k", k, "an integer in [1, 1000]");
             }
-            double scale = s.real("scale", 2);
-            double var = s.real("var", 0.1);
-            if (!(scale > 0)) {
-                throw s.bad("scale", scale, "> 0");
-            }
-            if (!(var > 0)) {
-                throw s.bad("var", var, "> 0");
-            }
+            double scale = s.positiveReal("scale", 2);
+            double var = s.positiveReal("var", 0.1);
             return randomMixture(d, k, scale, var, s.integer("seed", 1));
         }
         if (preset.startsWith("ring")) {
             int k = presetCount(s, preset, "ring");
-            double radius = s.real("radius", 2);
-            double var = s.real("var", 0.01);
-            if (!(radius > 0)) {
-                throw s.bad("radius", radius, "> 0");
-            }
-            if (!(var > 0)) {
-                throw s.bad("var", var, "> 0");
-            }
+            double radius = s.positiveReal("radius", 2);
+            double var = s.positiveReal("var", 0.01);
             return ring(k, radius, var);
         }
         if (preset.startsWith("grid")) {
@@ -216,10 +201,7 @@ public final class Targets {
             if (side * side != k) {
                 throw s.bad("preset", preset, "gridN with N a perfect square (grid4, grid9, grid25)");
             }
-            double var = s.real("var", 0.02);
-            if (!(var > 0)) {
-                throw s.bad("var", var, "> 0");
-            }
+            double var = s.positiveReal("var", 0.02);
             return grid(side, var);
         }
         throw s.bad("preset", preset, "ringN (e.g. ring8) or gridN (e.g. grid9)");

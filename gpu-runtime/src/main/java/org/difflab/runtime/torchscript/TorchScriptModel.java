@@ -135,6 +135,7 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
         return forwards.get();
     }
 
+    // alike ShapedScore's and MutatedNoise's overrides in form only: each returns its own stored or wrapped value
     @Override
     public Parameterization parameterization() {
         return parameterization;

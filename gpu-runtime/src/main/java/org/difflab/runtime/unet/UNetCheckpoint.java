@@ -54,6 +54,7 @@ public final class UNetCheckpoint {
 
     private record Tensor(Shape shape, float[] values) {}
 
+    // alike Prediction, GridSpec and NonFiniteStateException in form only: a constructor that stores its fields, then their accessors
     private UNetCheckpoint(UNetConfig config, long iteration, Map<String, Tensor> tensors) {
         this.config = config;
         this.iteration = iteration;

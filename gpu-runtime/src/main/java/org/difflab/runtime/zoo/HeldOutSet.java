@@ -33,6 +33,7 @@ final class HeldOutSet {
     private final float[] noise;
     private final double[] times;
 
+    // alike TorchScriptModel's and SyntheticLevel's constructors in form only: each stores its own fields
     private HeldOutSet(NoiseSchedule schedule, int size, int count, float[] images, float[] noise, double[] times) {
         this.schedule = schedule;
         this.size = size;

@@ -1,15 +1,12 @@
 package org.difflab.plugin.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.difflab.distributed.cluster.LocalStandaloneCluster;
 import org.difflab.distributed.job.ProgressListener;
 import org.difflab.distributed.job.SparkTasks;
@@ -55,15 +52,9 @@ public final class ClusterBench {
         double[] local2 = configuration("local[2]", SparkOptions.of("local[2]"), repeats, progress, rows);
         rows.add(new BenchRow("cluster", "local[2] against local[1], same sweep", "speed-up (median wall)", "x",
                 ratio(local1, local2)));
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("difflab-bench-cluster");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder for the standalone cluster: " + e.getMessage(), e);
-        }
-        try {
+        try (ScratchFolder dir = ScratchFolder.create("difflab-bench-cluster", "a folder for the standalone cluster", false)) {
             long start = System.nanoTime();
-            try (LocalStandaloneCluster cluster = LocalStandaloneCluster.start(dir, 2, 1, "1500m", line -> progress.accept(line))) {
+            try (LocalStandaloneCluster cluster = LocalStandaloneCluster.start(dir.path(), 2, 1, "1500m", line -> progress.accept(line))) {
                 double daemons = (System.nanoTime() - start) / 1e9;
                 rows.add(new BenchRow("cluster", "standalone: master + 2 workers (1 core each) on 127.0.0.1", "start of the daemons", "s",
                         new Spread(daemons, daemons, daemons)));
@@ -71,8 +62,6 @@ public final class ClusterBench {
                 rows.add(new BenchRow("cluster", "standalone 2 workers against local[1], same sweep", "speed-up (median wall)", "x",
                         ratio(local1, standalone)));
             }
-        } finally {
-            delete(dir);
         }
         rows.add(load("after"));
         return rows;
@@ -124,15 +113,5 @@ public final class ClusterBench {
         }
         return new BenchRow("cluster", "machine, " + Runtime.getRuntime().availableProcessors() + " processors, " + when, "load average (1 min)",
                 "", new Spread(load, load, load));
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.difflab.runtime.DeviceClock;
  * outside the network and the probe rows the exact evaluator pushes through it.
  */
 public final class MeteredModel implements ScoreModel {
+    // alike MutatedNoise and UNetConfig in form only (overrides passing a wrapped value on, counters read back): what it adds is the timing in predict
     private final ScoreModel model;
     private long calls;
     private long rows;

@@ -1,14 +1,11 @@
 package org.difflab.plugin.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.difflab.dsl.Require;
 import org.difflab.plugin.bench.BenchRow;
+import org.difflab.plugin.bench.ScratchFolder;
 import org.difflab.plugin.bench.CheckProfile;
 import org.difflab.plugin.bench.ClusterBench;
 import org.difflab.plugin.bench.ExactBench;
@@ -194,13 +191,8 @@ final class BenchCommand implements Callable<Integer> {
      */
     private List<BenchRow> checkTime(Consumer<String> progress) {
         progress.accept("check: the default 'difflab check' under the flight recorder (minutes)");
-        Path report;
-        try {
-            report = Files.createTempDirectory("difflab-bench-check");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a report folder for 'difflab check': " + e.getMessage(), e);
-        }
-        try {
+        try (ScratchFolder folder = ScratchFolder.create("difflab-bench-check", "the report folder of 'difflab check'", true)) {
+            Path report = folder.path();
             long start = System.nanoTime();
             int[] code = new int[1];
             CheckProfile profile = CheckProfile.of(() -> code[0] = DiffLabCommand.newCommandLine().setOut(new PrintWriter(new StringWriter()))
@@ -212,19 +204,6 @@ final class BenchCommand implements Callable<Integer> {
                     .forEach(t -> out.add(new BenchRow("check claims", t.getKey(), "wall time", "s", new Spread(t.getValue(), t.getValue(), t.getValue()))));
             out.addAll(profile.rows());
             return out;
-        } finally {
-            delete(report);
-        }
-    }
-
-    /** Deletes a folder and everything in it. */
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the report folder " + folder + " of 'difflab check': " + e.getMessage(), e);
         }
     }
 
