@@ -74,10 +74,11 @@ import org.difflab.dsl.tensor.Scalars;
  * batch-shared selection and the lambda and select=one variants are design choices consistent with the confirmed
  * sources, not the paper's verified procedure; the continuous-schedule sub-stepping is DiffLab's.
  *
- * <p>Not merged with the Langevin {@code langevin.PoissonMidpoint} (issue 22): the same selection idea, but here every fine
- * step has its own coefficients (a_i, g_i, s_i of the schedule) and an eps drift evaluated at its own noise level, one
- * call per selected index, while PLMC's fine steps share one constant {@code FrozenForceFlow} (2 x 2 OU blocks when
- * underdamped) and evaluate all midpoints in one batched drift call; one class would change the rounding of both.
+ * <p>The selection draw is {@link MidpointSelection}, shared with the Langevin {@code langevin.PoissonMidpoint}
+ * (plmc). The chains stay apart (issue 22): here every fine step has its own schedule coefficients (a_i, g_i, s_i) and
+ * an eps drift at its own noise level, one call per selected index, with weights 1/p and K; PLMC's fine steps share one
+ * constant {@code FrozenForceFlow} and evaluate all midpoints in one batched drift call with weight 1/(1/K); one chain
+ * would change the rounding of both.
  */
 public final class PoissonMidpoint implements Integrator {
 
@@ -278,63 +279,29 @@ public final class PoissonMidpoint implements Integrator {
     private double[][] select(RunContext ctx, int k, int rows) {
         double[][] h = new double[k][];
         if (k < 2) {
-            return h;
+            return h; // no draw for a one-step block, even with select=one (plmc draws at K = 1: another stream)
         }
-        NoiseStream stream = ctx.noise();
+        double p = Math.min(1, lambda / k);
+        if (selection == Selection.BERNOULLI && lambda > k) {
+            ctx.count("cappedBlocks", 1);
+        }
+        double weight = selection == Selection.BERNOULLI ? 1 / p : k;
+        int[][] rowsAt = MidpointSelection.draw(ctx, k, rows, p, selection == Selection.ONE, share == Share.SAMPLE);
         long selections = 0;
-        if (selection == Selection.BERNOULLI) {
-            double p = Math.min(1, lambda / k);
-            if (lambda > k) {
-                ctx.count("cappedBlocks", 1);
-            }
-            for (int i = 1; i < k; i++) {
-                if (share == Share.BATCH) {
-                    if (stream.uniformShared() < p) {
-                        h[i] = new double[] {1 / p};
-                        selections += rows;
-                    }
-                } else {
-                    double[] u = stream.uniform();
-                    double[] w = new double[u.length];
-                    int chosen = 0;
-                    for (int r = 0; r < u.length; r++) {
-                        if (u[r] < p) {
-                            w[r] = 1 / p;
-                            chosen++;
-                        }
-                    }
-                    if (chosen > 0) {
-                        h[i] = w;
-                        selections += chosen;
+        for (int i = 1; i < k; i++) {
+            if (rowsAt[i].length > 0) {
+                h[i] = share == Share.BATCH ? new double[] {weight} : new double[rows];
+                if (share == Share.SAMPLE) {
+                    for (int r : rowsAt[i]) {
+                        h[i][r] = weight;
                     }
                 }
-            }
-        } else if (share == Share.BATCH) {
-            int i = index(stream.uniformShared(), k);
-            if (i > 0) {
-                h[i] = new double[] {k};
-                selections += rows;
-            }
-        } else {
-            double[] u = stream.uniform();
-            for (int r = 0; r < u.length; r++) {
-                int i = index(u[r], k);
-                if (i > 0) {
-                    if (h[i] == null) {
-                        h[i] = new double[u.length];
-                    }
-                    h[i][r] = k;
-                    selections++;
-                }
+                selections += rowsAt[i].length;
             }
         }
         ctx.count(MIDPOINTS, Arrays.stream(h).filter(Objects::nonNull).count());
         ctx.count("selections", selections);
         return h;
-    }
-
-    private static int index(double u, int k) {
-        return Math.min(k - 1, (int) (u * k));
     }
 
     /**

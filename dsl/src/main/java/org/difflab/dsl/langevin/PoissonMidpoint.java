@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.MidpointSelection;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.spec.Spec;
 
@@ -43,9 +44,11 @@ import org.difflab.dsl.spec.Spec;
  * would drift apart with the batch: it is allowed with {@code select=one} (2 draws: a Brownian bridge at the chain's
  * own sub-index) and with {@code share=batch}, and rejected for per-chain Bernoulli selection.
  *
- * <p>Not merged with the diffusion {@code integrator.PoissonMidpoint} (issue 22): there every fine step has its own
- * schedule coefficients and noise level (one model call per selected index); here the fine steps share one constant
- * {@link FrozenForceFlow}, so all midpoints go in one batched drift call; one class would change the rounding of both.
+ * <p>The selection draw is {@link MidpointSelection}, shared with the diffusion {@code integrator.PoissonMidpoint}
+ * (which draws nothing for a block of one fine step, where plmc with {@code select=one} still draws). The chains stay
+ * apart (issue 22): there every fine step has its own schedule coefficients and noise level (one model call per
+ * selected index); here the fine steps share one constant {@link FrozenForceFlow}, so all midpoints go in one batched
+ * drift call; one chain would change the rounding of both.
  */
 public final class PoissonMidpoint implements LangevinIntegrator {
 
@@ -178,58 +181,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
 
     /** The chains (rows) that select each sub-index; rowsAt[0] is always empty (X+_0 = X_0 needs no gradient). */
     private int[][] select(RunContext ctx, int rows) {
-        int[][] rowsAt = new int[k][];
-        Arrays.fill(rowsAt, new int[0]);
-        int[] all = new int[rows];
-        Arrays.setAll(all, r -> r);
-        if (selection == Selection.ONE) {
-            if (sharing == Sharing.BATCH) {
-                int star = index(ctx.uniformShared());
-                if (star > 0) {
-                    rowsAt[star] = all;
-                }
-            } else {
-                double[] u = ctx.uniform();
-                int[] count = new int[k];
-                int[] star = new int[rows];
-                for (int r = 0; r < rows; r++) {
-                    star[r] = index(u[r]);
-                    count[star[r]]++;
-                }
-                for (int i = 1; i < k; i++) {
-                    rowsAt[i] = new int[count[i]];
-                    count[i] = 0;
-                }
-                for (int r = 0; r < rows; r++) {
-                    if (star[r] > 0) {
-                        rowsAt[star[r]][count[star[r]]++] = r;
-                    }
-                }
-            }
-            return rowsAt;
-        }
-        double p = probability();
-        for (int i = 1; i < k; i++) {
-            if (sharing == Sharing.BATCH) {
-                rowsAt[i] = ctx.uniformShared() < p ? all : new int[0];
-            } else {
-                double[] u = ctx.uniform();
-                int[] picked = new int[rows];
-                int count = 0;
-                for (int r = 0; r < rows; r++) {
-                    if (u[r] < p) {
-                        picked[count++] = r;
-                    }
-                }
-                rowsAt[i] = Arrays.copyOf(picked, count);
-            }
-        }
-        return rowsAt;
-    }
-
-    /** The uniformly chosen sub-index floor(u K) of a U(0,1) draw. */
-    private int index(double u) {
-        return Math.min(k - 1, (int) (u * k));
+        return MidpointSelection.draw(ctx, k, rows, probability(), selection == Selection.ONE, sharing == Sharing.SAMPLE);
     }
 
     /**
@@ -295,7 +247,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
             int[] star = new int[rows];
             double[] at = new double[rows];
             for (int r = 0; r < rows; r++) {
-                star[r] = index(u[r]);
+                star[r] = MidpointSelection.index(u[r], k);
                 at[r] = star[r] * delta;
             }
             FrozenForceFlow.Split path = flow.split(ctx, u0, t, k * delta, at);
