@@ -17,6 +17,19 @@ import java.util.Arrays;
  */
 public final class MidpointSelection {
 
+    /** How the midpoint indices of a block are chosen. */
+    public enum Rule {
+        /** H_i ~ Bernoulli(p) for i = 1..K-1 (the paper's rule at p = 1/K). */
+        BERNOULLI,
+        /** Exactly one index uniform in 0..K-1. */
+        ONE
+    }
+
+    /** Whether the batch shares one selection per block or each row (sample, chain) draws its own. */
+    public enum Share {
+        BATCH, SAMPLE
+    }
+
     private MidpointSelection() {
     }
 
@@ -26,12 +39,14 @@ public final class MidpointSelection {
      * @param ctx       the run, whose noise stream supplies the uniforms
      * @param k         fine steps in the block, >= 1
      * @param rows      rows in the batch
-     * @param p         the Bernoulli selection probability of an index, in (0, 1] (unused with {@code one})
-     * @param one       exactly one index per block (true) or Bernoulli per index (false)
-     * @param perRow    each row draws its own selection (true) or the batch shares one (false)
+     * @param p         the Bernoulli selection probability of an index, in (0, 1] (unused with {@code ONE})
+     * @param rule      Bernoulli per index or exactly one index per block
+     * @param share     one selection for the batch or one per row
      * @return rowsAt[i], the rows that select index i in increasing order; rowsAt[0] is always empty
      */
-    public static int[][] draw(RunContext ctx, int k, int rows, double p, boolean one, boolean perRow) {
+    public static int[][] draw(RunContext ctx, int k, int rows, double p, Rule rule, Share share) {
+        boolean one = rule == Rule.ONE;
+        boolean perRow = share == Share.SAMPLE;
         int[][] rowsAt = new int[k][];
         Arrays.fill(rowsAt, new int[0]);
         int[] all = new int[rows];

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.MidpointSelection.Rule;
+import org.difflab.dsl.integrator.MidpointSelection.Share;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.DiscreteSchedule;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -82,27 +84,6 @@ import org.difflab.dsl.tensor.Scalars;
  */
 public final class PoissonMidpoint implements Integrator {
 
-    /** How the midpoint indices of a block are chosen. */
-    public enum Selection {
-        /** H_i ~ Bernoulli(lambda/K) for i = 1..K-1, weight K/lambda (the paper's rule at lambda = 1). */
-        BERNOULLI,
-        /** Exactly one index uniform in 0..K-1, weight K. */
-        ONE
-    }
-
-    /** Whether the selection is drawn once per block for the batch or per sample. */
-    public enum Share {
-        BATCH, SAMPLE
-    }
-
-    /** How the Gaussian increments of a block are drawn. */
-    public enum NoiseForm {
-        /** One draw per fine step. */
-        DENSE,
-        /** One draw per stretch between selected indices (note section 2.4). */
-        SPARSE
-    }
-
     /** Fine sub-steps per grid step on a continuous schedule when {@code substeps} is not given. */
     public static final int DEFAULT_SUBSTEPS = 10;
 
@@ -110,9 +91,9 @@ public final class PoissonMidpoint implements Integrator {
     public static final String MIDPOINTS = "midpoints";
 
     private final double lambda;
-    private final Selection selection;
+    private final Rule selection;
     private final Share share;
-    private final NoiseForm noise;
+    private final MidpointNoise noise;
     private final Ddpm.Variance variance;
     private final OptionalInt substeps;
 
@@ -125,7 +106,7 @@ public final class PoissonMidpoint implements Integrator {
      * @param substeps  fine steps per grid step on a continuous schedule; must be empty on a discrete schedule, whose
      *                  blocks are the training indices between grid points
      */
-    public PoissonMidpoint(double lambda, Selection selection, Share share, NoiseForm noise, Ddpm.Variance variance, OptionalInt substeps) {
+    public PoissonMidpoint(double lambda, Rule selection, Share share, MidpointNoise noise, Ddpm.Variance variance, OptionalInt substeps) {
         this.lambda = Require.positive("lambda", lambda);
         this.selection = Require.notNull("select", selection);
         this.share = Require.notNull("share", share);
@@ -133,7 +114,7 @@ public final class PoissonMidpoint implements Integrator {
         this.variance = Require.notNull("variance", variance);
         this.substeps = Require.notNull("substeps", substeps);
         substeps.ifPresent(k -> Require.positive("substeps", k));
-        if (noise == NoiseForm.SPARSE && share == Share.SAMPLE) {
+        if (noise == MidpointNoise.SPARSE && share == Share.SAMPLE) {
             throw new IllegalArgumentException("noise = sparse is not allowed with share = sample: per-sample selections would make the "
                     + "number of Gaussian draws depend on the batch; use noise = dense or share = batch");
         }
@@ -151,7 +132,7 @@ public final class PoissonMidpoint implements Integrator {
 
     @Override
     public String spec() {
-        return name() + ":" + (selection == Selection.BERNOULLI ? "lambda=" + lambda + "," : "") + "select=" + lower(selection)
+        return name() + ":" + (selection == Rule.BERNOULLI ? "lambda=" + lambda + "," : "") + "select=" + lower(selection)
                 + ",share=" + lower(share) + ",noise=" + lower(noise) + ",variance=" + lower(variance)
                 + (substeps.isPresent() ? ",substeps=" + substeps.getAsInt() : "");
     }
@@ -168,8 +149,8 @@ public final class PoissonMidpoint implements Integrator {
     /** Bernoulli selections shared by the batch: p = min(1, lambda/K) with K - 1 draws per block; aligned by dense noise. */
     @Override
     public Optional<SelectionLaw<Integrator>> selectionLaw() {
-        return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw<>(
-                draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, NoiseForm.DENSE, variance, substeps)));
+        return selection != Rule.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw<>(
+                draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, MidpointNoise.DENSE, variance, substeps)));
     }
 
     @Override
@@ -262,7 +243,7 @@ public final class PoissonMidpoint implements Integrator {
             }
             phi *= a[i];
             frozen = a[i] * frozen + g[i];
-            acc.step(i, a[i], var[i], noise == NoiseForm.DENSE);
+            acc.step(i, a[i], var[i], noise == MidpointNoise.DENSE);
         }
         NDArray out = Scalars.mul(x, phi).add(Scalars.mul(e0, frozen));
         if (corr != null) {
@@ -282,11 +263,11 @@ public final class PoissonMidpoint implements Integrator {
             return h; // no draw for a one-step block, even with select=one (plmc draws at K = 1: another stream)
         }
         double p = Math.min(1, lambda / k);
-        if (selection == Selection.BERNOULLI && lambda > k) {
+        if (selection == Rule.BERNOULLI && lambda > k) {
             ctx.count("cappedBlocks", 1);
         }
-        double weight = selection == Selection.BERNOULLI ? 1 / p : k;
-        int[][] rowsAt = MidpointSelection.draw(ctx, k, rows, p, selection == Selection.ONE, share == Share.SAMPLE);
+        double weight = selection == Rule.BERNOULLI ? 1 / p : k;
+        int[][] rowsAt = MidpointSelection.draw(ctx, k, rows, p, selection, share);
         long selections = 0;
         for (int i = 1; i < k; i++) {
             if (rowsAt[i].length > 0) {
