@@ -162,19 +162,19 @@ public final class Integrators {
     }
 
     private static Integrator poissonMidpoint(Spec s) {
-        PoissonMidpoint.Selection selection = s.oneOf("select", "bernoulli", "bernoulli", PoissonMidpoint.Selection.BERNOULLI, "one",
-                PoissonMidpoint.Selection.ONE);
-        if (selection == PoissonMidpoint.Selection.ONE && s.has("lambda")) {
+        MidpointSelection.Rule selection = s.oneOf("select", "bernoulli", "bernoulli", MidpointSelection.Rule.BERNOULLI, "one",
+                MidpointSelection.Rule.ONE);
+        if (selection == MidpointSelection.Rule.ONE && s.has("lambda")) {
             throw s.bad("lambda", s.string("lambda", ""), "absent with select=one (exactly one midpoint per block, weight K)");
         }
         double lambda = s.real("lambda", 1);
         if (!(lambda > 0)) {
             throw s.bad("lambda", lambda, "> 0 (expected midpoints per block)");
         }
-        PoissonMidpoint.Share sharing = s.oneOf("share", "batch", "batch", PoissonMidpoint.Share.BATCH, "sample", PoissonMidpoint.Share.SAMPLE);
-        PoissonMidpoint.NoiseForm form = s.oneOf("noise", sharing == PoissonMidpoint.Share.SAMPLE ? "dense" : "sparse", "dense",
-                PoissonMidpoint.NoiseForm.DENSE, "sparse", PoissonMidpoint.NoiseForm.SPARSE);
-        if (form == PoissonMidpoint.NoiseForm.SPARSE && sharing == PoissonMidpoint.Share.SAMPLE) {
+        MidpointSelection.Share sharing = s.oneOf("share", "batch", "batch", MidpointSelection.Share.BATCH, "sample", MidpointSelection.Share.SAMPLE);
+        MidpointNoise form = s.oneOf("noise", sharing == MidpointSelection.Share.SAMPLE ? "dense" : "sparse", "dense",
+                MidpointNoise.DENSE, "sparse", MidpointNoise.SPARSE);
+        if (form == MidpointNoise.SPARSE && sharing == MidpointSelection.Share.SAMPLE) {
             throw s.bad("noise", s.string("noise", null), "dense with share=sample (per-sample selections would make the Gaussian draws depend "
                     + "on the batch)");
         }
@@ -315,7 +315,7 @@ public final class Integrators {
 
     /** Poisson midpoint method with lambda expected midpoints per block (Bernoulli(lambda/K), weight K/lambda). */
     public static Integrator poissonMidpoint(double lambda) {
-        return new PoissonMidpoint(lambda, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, PoissonMidpoint.NoiseForm.SPARSE,
+        return new PoissonMidpoint(lambda, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, MidpointNoise.SPARSE,
                 Ddpm.Variance.SMALL, OptionalInt.empty());
     }
 }

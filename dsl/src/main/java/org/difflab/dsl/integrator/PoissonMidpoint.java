@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.MidpointSelection.Rule;
+import org.difflab.dsl.integrator.MidpointSelection.Share;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.DiscreteSchedule;
 import org.difflab.dsl.schedule.NoiseLevel;
@@ -74,33 +76,13 @@ import org.difflab.dsl.tensor.Scalars;
  * batch-shared selection and the lambda and select=one variants are design choices consistent with the confirmed
  * sources, not the paper's verified procedure; the continuous-schedule sub-stepping is DiffLab's.
  *
- * <p>Not merged with the Langevin {@code langevin.PoissonMidpoint} (issue 22): the same selection idea, but here every fine
- * step has its own coefficients (a_i, g_i, s_i of the schedule) and an eps drift evaluated at its own noise level, one
- * call per selected index, while PLMC's fine steps share one constant {@code FrozenForceFlow} (2 x 2 OU blocks when
- * underdamped) and evaluate all midpoints in one batched drift call; one class would change the rounding of both.
+ * <p>The selection draw is {@link MidpointSelection}, shared with the Langevin {@code langevin.PoissonMidpoint}
+ * (plmc). The chains stay apart (issue 22): here every fine step has its own schedule coefficients (a_i, g_i, s_i) and
+ * an eps drift at its own noise level, one call per selected index, with weights 1/p and K; PLMC's fine steps share one
+ * constant {@code FrozenForceFlow} and evaluate all midpoints in one batched drift call with weight 1/(1/K); one chain
+ * would change the rounding of both.
  */
 public final class PoissonMidpoint implements Integrator {
-
-    /** How the midpoint indices of a block are chosen. */
-    public enum Selection {
-        /** H_i ~ Bernoulli(lambda/K) for i = 1..K-1, weight K/lambda (the paper's rule at lambda = 1). */
-        BERNOULLI,
-        /** Exactly one index uniform in 0..K-1, weight K. */
-        ONE
-    }
-
-    /** Whether the selection is drawn once per block for the batch or per sample. */
-    public enum Share {
-        BATCH, SAMPLE
-    }
-
-    /** How the Gaussian increments of a block are drawn. */
-    public enum NoiseForm {
-        /** One draw per fine step. */
-        DENSE,
-        /** One draw per stretch between selected indices (note section 2.4). */
-        SPARSE
-    }
 
     /** Fine sub-steps per grid step on a continuous schedule when {@code substeps} is not given. */
     public static final int DEFAULT_SUBSTEPS = 10;
@@ -109,9 +91,9 @@ public final class PoissonMidpoint implements Integrator {
     public static final String MIDPOINTS = "midpoints";
 
     private final double lambda;
-    private final Selection selection;
+    private final Rule selection;
     private final Share share;
-    private final NoiseForm noise;
+    private final MidpointNoise noise;
     private final Ddpm.Variance variance;
     private final OptionalInt substeps;
 
@@ -124,7 +106,7 @@ public final class PoissonMidpoint implements Integrator {
      * @param substeps  fine steps per grid step on a continuous schedule; must be empty on a discrete schedule, whose
      *                  blocks are the training indices between grid points
      */
-    public PoissonMidpoint(double lambda, Selection selection, Share share, NoiseForm noise, Ddpm.Variance variance, OptionalInt substeps) {
+    public PoissonMidpoint(double lambda, Rule selection, Share share, MidpointNoise noise, Ddpm.Variance variance, OptionalInt substeps) {
         this.lambda = Require.positive("lambda", lambda);
         this.selection = Require.notNull("select", selection);
         this.share = Require.notNull("share", share);
@@ -132,7 +114,7 @@ public final class PoissonMidpoint implements Integrator {
         this.variance = Require.notNull("variance", variance);
         this.substeps = Require.notNull("substeps", substeps);
         substeps.ifPresent(k -> Require.positive("substeps", k));
-        if (noise == NoiseForm.SPARSE && share == Share.SAMPLE) {
+        if (noise == MidpointNoise.SPARSE && share == Share.SAMPLE) {
             throw new IllegalArgumentException("noise = sparse is not allowed with share = sample: per-sample selections would make the "
                     + "number of Gaussian draws depend on the batch; use noise = dense or share = batch");
         }
@@ -150,7 +132,7 @@ public final class PoissonMidpoint implements Integrator {
 
     @Override
     public String spec() {
-        return name() + ":" + (selection == Selection.BERNOULLI ? "lambda=" + lambda + "," : "") + "select=" + lower(selection)
+        return name() + ":" + (selection == Rule.BERNOULLI ? "lambda=" + lambda + "," : "") + "select=" + lower(selection)
                 + ",share=" + lower(share) + ",noise=" + lower(noise) + ",variance=" + lower(variance)
                 + (substeps.isPresent() ? ",substeps=" + substeps.getAsInt() : "");
     }
@@ -167,8 +149,8 @@ public final class PoissonMidpoint implements Integrator {
     /** Bernoulli selections shared by the batch: p = min(1, lambda/K) with K - 1 draws per block; aligned by dense noise. */
     @Override
     public Optional<SelectionLaw<Integrator>> selectionLaw() {
-        return selection != Selection.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw<>(
-                draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, NoiseForm.DENSE, variance, substeps)));
+        return selection != Rule.BERNOULLI || share != Share.BATCH ? Optional.empty() : Optional.of(new SelectionLaw<>(
+                draws -> Math.min(1, lambda / (draws + 1)), new PoissonMidpoint(lambda, selection, share, MidpointNoise.DENSE, variance, substeps)));
     }
 
     @Override
@@ -261,7 +243,7 @@ public final class PoissonMidpoint implements Integrator {
             }
             phi *= a[i];
             frozen = a[i] * frozen + g[i];
-            acc.step(i, a[i], var[i], noise == NoiseForm.DENSE);
+            acc.step(i, a[i], var[i], noise == MidpointNoise.DENSE);
         }
         NDArray out = Scalars.mul(x, phi).add(Scalars.mul(e0, frozen));
         if (corr != null) {
@@ -278,63 +260,29 @@ public final class PoissonMidpoint implements Integrator {
     private double[][] select(RunContext ctx, int k, int rows) {
         double[][] h = new double[k][];
         if (k < 2) {
-            return h;
+            return h; // no draw for a one-step block, even with select=one (plmc draws at K = 1: another stream)
         }
-        NoiseStream stream = ctx.noise();
+        double p = Math.min(1, lambda / k);
+        if (selection == Rule.BERNOULLI && lambda > k) {
+            ctx.count("cappedBlocks", 1);
+        }
+        double weight = selection == Rule.BERNOULLI ? 1 / p : k;
+        int[][] rowsAt = MidpointSelection.draw(ctx, k, rows, p, selection, share);
         long selections = 0;
-        if (selection == Selection.BERNOULLI) {
-            double p = Math.min(1, lambda / k);
-            if (lambda > k) {
-                ctx.count("cappedBlocks", 1);
-            }
-            for (int i = 1; i < k; i++) {
-                if (share == Share.BATCH) {
-                    if (stream.uniformShared() < p) {
-                        h[i] = new double[] {1 / p};
-                        selections += rows;
-                    }
-                } else {
-                    double[] u = stream.uniform();
-                    double[] w = new double[u.length];
-                    int chosen = 0;
-                    for (int r = 0; r < u.length; r++) {
-                        if (u[r] < p) {
-                            w[r] = 1 / p;
-                            chosen++;
-                        }
-                    }
-                    if (chosen > 0) {
-                        h[i] = w;
-                        selections += chosen;
+        for (int i = 1; i < k; i++) {
+            if (rowsAt[i].length > 0) {
+                h[i] = share == Share.BATCH ? new double[] {weight} : new double[rows];
+                if (share == Share.SAMPLE) {
+                    for (int r : rowsAt[i]) {
+                        h[i][r] = weight;
                     }
                 }
-            }
-        } else if (share == Share.BATCH) {
-            int i = index(stream.uniformShared(), k);
-            if (i > 0) {
-                h[i] = new double[] {k};
-                selections += rows;
-            }
-        } else {
-            double[] u = stream.uniform();
-            for (int r = 0; r < u.length; r++) {
-                int i = index(u[r], k);
-                if (i > 0) {
-                    if (h[i] == null) {
-                        h[i] = new double[u.length];
-                    }
-                    h[i][r] = k;
-                    selections++;
-                }
+                selections += rowsAt[i].length;
             }
         }
         ctx.count(MIDPOINTS, Arrays.stream(h).filter(Objects::nonNull).count());
         ctx.count("selections", selections);
         return h;
-    }
-
-    private static int index(double u, int k) {
-        return Math.min(k - 1, (int) (u * k));
     }
 
     /**

@@ -2,6 +2,8 @@ package org.difflab.dsl.langevin;
 
 import java.util.List;
 import java.util.function.Function;
+import org.difflab.dsl.integrator.MidpointNoise;
+import org.difflab.dsl.integrator.MidpointSelection;
 import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.spec.Spec;
 
@@ -67,7 +69,7 @@ public final class LangevinIntegrators {
 
     /** Overdamped PLMC with K sub-steps, the paper's Bernoulli(1/K) selection per chain and dense noise. */
     public static LangevinIntegrator plmc(int k) {
-        return new PoissonMidpoint(k, 1, PoissonMidpoint.Selection.BERNOULLI, Dynamics.OVERDAMPED, PoissonMidpoint.NoiseForm.DENSE,
-                PoissonMidpoint.Sharing.SAMPLE);
+        return new PoissonMidpoint(k, 1, MidpointSelection.Rule.BERNOULLI, Dynamics.OVERDAMPED, MidpointNoise.DENSE,
+                MidpointSelection.Share.SAMPLE);
     }
 }

@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.MidpointNoise;
+import org.difflab.dsl.integrator.MidpointSelection;
+import org.difflab.dsl.integrator.MidpointSelection.Rule;
+import org.difflab.dsl.integrator.MidpointSelection.Share;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.spec.Spec;
 
@@ -43,33 +47,20 @@ import org.difflab.dsl.spec.Spec;
  * would drift apart with the batch: it is allowed with {@code select=one} (2 draws: a Brownian bridge at the chain's
  * own sub-index) and with {@code share=batch}, and rejected for per-chain Bernoulli selection.
  *
- * <p>Not merged with the diffusion {@code integrator.PoissonMidpoint} (issue 22): there every fine step has its own
- * schedule coefficients and noise level (one model call per selected index); here the fine steps share one constant
- * {@link FrozenForceFlow}, so all midpoints go in one batched drift call; one class would change the rounding of both.
+ * <p>The selection draw is {@link MidpointSelection}, shared with the diffusion {@code integrator.PoissonMidpoint}
+ * (which draws nothing for a block of one fine step, where plmc with {@code select=one} still draws). The chains stay
+ * apart (issue 22): there every fine step has its own schedule coefficients and noise level (one model call per
+ * selected index); here the fine steps share one constant {@link FrozenForceFlow}, so all midpoints go in one batched
+ * drift call; one chain would change the rounding of both.
  */
 public final class PoissonMidpoint implements LangevinIntegrator {
 
-    /** How sub-indices are selected. */
-    public enum Selection {
-        BERNOULLI, ONE
-    }
-
-    /** How the fine chain's Gaussian noise is drawn. */
-    public enum NoiseForm {
-        DENSE, SPARSE
-    }
-
-    /** Whether each chain draws its own selection or the batch shares one. */
-    public enum Sharing {
-        SAMPLE, BATCH
-    }
-
     private final int k;
     private final double lambda;
-    private final Selection selection;
+    private final Rule selection;
     private final Dynamics dynamics;
-    private final NoiseForm noise;
-    private final Sharing sharing;
+    private final MidpointNoise noise;
+    private final Share sharing;
 
     /**
      * @param k         sub-steps per step, in [1, 100000]
@@ -85,8 +76,8 @@ public final class PoissonMidpoint implements LangevinIntegrator {
         if (k < 1 || k > 100_000) {
             throw s.bad("K", k, "an integer in [1, 100000]");
         }
-        Selection selection = s.oneOf("select", "bernoulli", "bernoulli", Selection.BERNOULLI, "one", Selection.ONE);
-        if (selection == Selection.ONE && s.has("lambda")) {
+        Rule selection = s.oneOf("select", "bernoulli", "bernoulli", Rule.BERNOULLI, "one", Rule.ONE);
+        if (selection == Rule.ONE && s.has("lambda")) {
             throw s.bad("lambda", s.string("lambda", null), "absent with select=one (exactly one midpoint per step)");
         }
         double lambda = s.real("lambda", 1);
@@ -94,21 +85,21 @@ public final class PoissonMidpoint implements LangevinIntegrator {
             throw s.bad("lambda", lambda, "> 0 and <= K = " + k);
         }
         Dynamics form = Dynamics.form(s);
-        NoiseForm noiseForm = s.oneOf("noise", "dense", "dense", NoiseForm.DENSE, "sparse", NoiseForm.SPARSE);
-        Sharing sharing = s.oneOf("share", "sample", "sample", Sharing.SAMPLE, "batch", Sharing.BATCH);
-        if (noiseForm == NoiseForm.SPARSE && selection == Selection.BERNOULLI && sharing == Sharing.SAMPLE) {
+        MidpointNoise noiseForm = s.oneOf("noise", "dense", "dense", MidpointNoise.DENSE, "sparse", MidpointNoise.SPARSE);
+        Share sharing = s.oneOf("share", "sample", "sample", Share.SAMPLE, "batch", Share.BATCH);
+        if (noiseForm == MidpointNoise.SPARSE && selection == Rule.BERNOULLI && sharing == Share.SAMPLE) {
             throw s.bad("noise", s.string("noise", null), "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
         }
         return new PoissonMidpoint(k, lambda, selection, form, noiseForm, sharing);
     }
 
-    public PoissonMidpoint(int k, double lambda, Selection selection, Dynamics dynamics, NoiseForm noise, Sharing sharing) {
+    public PoissonMidpoint(int k, double lambda, Rule selection, Dynamics dynamics, MidpointNoise noise, Share sharing) {
         this.k = Require.inRange("K", k, 1, 100_000);
         this.selection = Require.notNull("select", selection);
         this.dynamics = Require.notNull("form", dynamics);
         this.noise = Require.notNull("noise", noise);
         this.sharing = Require.notNull("share", sharing);
-        if (selection == Selection.ONE && lambda != 1) {
+        if (selection == Rule.ONE && lambda != 1) {
             throw new IllegalArgumentException("lambda = " + lambda + " is not allowed with select=one: exactly one midpoint is drawn per step "
                     + "(lambda must be 1)");
         }
@@ -117,7 +108,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
                     + " (the selection probability lambda/K must lie in (0, 1])");
         }
         this.lambda = lambda;
-        if (noise == NoiseForm.SPARSE && selection == Selection.BERNOULLI && sharing == Sharing.SAMPLE) {
+        if (noise == MidpointNoise.SPARSE && selection == Rule.BERNOULLI && sharing == Share.SAMPLE) {
             throw new IllegalArgumentException("noise = sparse is not allowed with select=bernoulli and share=sample: each chain would need its "
                     + "own number of Gaussian draws, which breaks batch invariance; use share=batch, select=one or noise=dense");
         }
@@ -130,7 +121,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
 
     @Override
     public String spec() {
-        return "plmc:K=" + k + (selection == Selection.BERNOULLI ? ",lambda=" + lambda : "") + ",select=" + selection.name().toLowerCase()
+        return "plmc:K=" + k + (selection == Rule.BERNOULLI ? ",lambda=" + lambda : "") + ",select=" + selection.name().toLowerCase()
                 + ",form=" + dynamics.label() + ",noise=" + noise.name().toLowerCase() + ",share=" + sharing.name().toLowerCase();
     }
 
@@ -141,7 +132,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
 
     /** Probability that a sub-index i >= 1 is selected. */
     private double probability() {
-        return selection == Selection.BERNOULLI ? lambda / k : 1.0 / k;
+        return selection == Rule.BERNOULLI ? lambda / k : 1.0 / k;
     }
 
     @Override
@@ -152,7 +143,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
     @Override
     public double gradientsPerStepVariance() {
         double p = probability();
-        return selection == Selection.BERNOULLI ? (k - 1) * p * (1 - p) : (k - 1) * p * (1 - (k - 1) * p);
+        return selection == Rule.BERNOULLI ? (k - 1) * p * (1 - p) : (k - 1) * p * (1 - (k - 1) * p);
     }
 
     @Override
@@ -165,11 +156,11 @@ public final class PoissonMidpoint implements LangevinIntegrator {
             NDArray b0 = ctx.drift(u0);
             Step step = new Step(ctx, flow, x, b0, t, eta / k);
             NDArray rest;
-            if (selection == Selection.ONE && sharing == Sharing.SAMPLE && noise == NoiseForm.SPARSE) {
+            if (selection == Rule.ONE && sharing == Share.SAMPLE && noise == MidpointNoise.SPARSE) {
                 rest = step.bridged(ctx.uniform());
             } else {
                 int[][] rowsAt = select(ctx, Math.toIntExact(x.getShape().get(0)));
-                rest = noise == NoiseForm.DENSE ? step.dense(rowsAt) : step.sparse(rowsAt);
+                rest = noise == MidpointNoise.DENSE ? step.dense(rowsAt) : step.sparse(rowsAt);
             }
             x = ctx.endStep(n, flow.advance(x, b0, PerRow.shared(eta)).add(rest));
         }
@@ -178,58 +169,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
 
     /** The chains (rows) that select each sub-index; rowsAt[0] is always empty (X+_0 = X_0 needs no gradient). */
     private int[][] select(RunContext ctx, int rows) {
-        int[][] rowsAt = new int[k][];
-        Arrays.fill(rowsAt, new int[0]);
-        int[] all = new int[rows];
-        Arrays.setAll(all, r -> r);
-        if (selection == Selection.ONE) {
-            if (sharing == Sharing.BATCH) {
-                int star = index(ctx.uniformShared());
-                if (star > 0) {
-                    rowsAt[star] = all;
-                }
-            } else {
-                double[] u = ctx.uniform();
-                int[] count = new int[k];
-                int[] star = new int[rows];
-                for (int r = 0; r < rows; r++) {
-                    star[r] = index(u[r]);
-                    count[star[r]]++;
-                }
-                for (int i = 1; i < k; i++) {
-                    rowsAt[i] = new int[count[i]];
-                    count[i] = 0;
-                }
-                for (int r = 0; r < rows; r++) {
-                    if (star[r] > 0) {
-                        rowsAt[star[r]][count[star[r]]++] = r;
-                    }
-                }
-            }
-            return rowsAt;
-        }
-        double p = probability();
-        for (int i = 1; i < k; i++) {
-            if (sharing == Sharing.BATCH) {
-                rowsAt[i] = ctx.uniformShared() < p ? all : new int[0];
-            } else {
-                double[] u = ctx.uniform();
-                int[] picked = new int[rows];
-                int count = 0;
-                for (int r = 0; r < rows; r++) {
-                    if (u[r] < p) {
-                        picked[count++] = r;
-                    }
-                }
-                rowsAt[i] = Arrays.copyOf(picked, count);
-            }
-        }
-        return rowsAt;
-    }
-
-    /** The uniformly chosen sub-index floor(u K) of a U(0,1) draw. */
-    private int index(double u) {
-        return Math.min(k - 1, (int) (u * k));
+        return MidpointSelection.draw(ctx, k, rows, probability(), selection, sharing);
     }
 
     /**
@@ -295,7 +235,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
             int[] star = new int[rows];
             double[] at = new double[rows];
             for (int r = 0; r < rows; r++) {
-                star[r] = index(u[r]);
+                star[r] = MidpointSelection.index(u[r], k);
                 at[r] = star[r] * delta;
             }
             FrozenForceFlow.Split path = flow.split(ctx, u0, t, k * delta, at);

@@ -41,8 +41,8 @@ class PoissonMidpointTest {
     private static final double MEAN = 0.3;
     private static final double VAR = 0.5;
 
-    private static PoissonMidpoint pmm(double lambda, PoissonMidpoint.Selection select, PoissonMidpoint.Share share,
-            PoissonMidpoint.NoiseForm noise, OptionalInt substeps) {
+    private static PoissonMidpoint pmm(double lambda, MidpointSelection.Rule select, MidpointSelection.Share share,
+            MidpointNoise noise, OptionalInt substeps) {
         return new PoissonMidpoint(lambda, select, share, noise, Ddpm.Variance.SMALL, substeps);
     }
 
@@ -73,8 +73,8 @@ class PoissonMidpointTest {
             Ddpm.Variance variance = (Ddpm.Variance) c[2];
             int t = schedule.trainingSteps();
             double[][] fine = sample(Integrators.ddpm(variance), schedule, target, Grids.uniform(t), 21, 32);
-            for (PoissonMidpoint.NoiseForm form : PoissonMidpoint.NoiseForm.values()) {
-                double[][] blocks = sample(new PoissonMidpoint(2, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, form,
+            for (MidpointNoise form : MidpointNoise.values()) {
+                double[][] blocks = sample(new PoissonMidpoint(2, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, form,
                         variance, OptionalInt.empty()), schedule, target, Grids.power(t / 2, 1), 21, 32);
                 double worst = 0;
                 for (int i = 0; i < fine.length; i++) {
@@ -99,13 +99,13 @@ class PoissonMidpointTest {
     void matchesTheLiteralRecursionOfTheNote() {
         DiscreteSchedule schedule = Schedules.ddpm();
         TimeGrid grid = Grids.power(25, 1).on(schedule);
-        for (Object[] c : new Object[][] {{1.0, PoissonMidpoint.Selection.BERNOULLI}, {3.0, PoissonMidpoint.Selection.BERNOULLI},
-                {1.0, PoissonMidpoint.Selection.ONE}}) {
+        for (Object[] c : new Object[][] {{1.0, MidpointSelection.Rule.BERNOULLI}, {3.0, MidpointSelection.Rule.BERNOULLI},
+                {1.0, MidpointSelection.Rule.ONE}}) {
             double lambda = (double) c[0];
-            PoissonMidpoint.Selection select = (PoissonMidpoint.Selection) c[1];
+            MidpointSelection.Rule select = (MidpointSelection.Rule) c[1];
             for (double x0 : new double[] {-1.3, 0.4, 2.2}) {
                 Scripted noise = new Scripted(5, 6);
-                double got = run(pmm(lambda, select, PoissonMidpoint.Share.BATCH, PoissonMidpoint.NoiseForm.DENSE, OptionalInt.empty()),
+                double got = run(pmm(lambda, select, MidpointSelection.Share.BATCH, MidpointNoise.DENSE, OptionalInt.empty()),
                         schedule, grid, noise, x0);
                 double want = literal(schedule, grid, x0, new Random(5), new Random(6), lambda, select);
                 assertThat(got).as("lambda %s, %s, x0 = %s", lambda, select, x0).isCloseTo(want, within(1e-11 * (1 + Math.abs(want))));
@@ -119,7 +119,7 @@ class PoissonMidpointTest {
 
     /** Note section 2.2 for one sample, data N(MEAN, VAR) with its exact eps; no code shared with the integrator. */
     private static double literal(DiscreteSchedule s, TimeGrid grid, double x, Random gauss, Random unif, double lambda,
-            PoissonMidpoint.Selection select) {
+            MidpointSelection.Rule select) {
         for (int n = 0; n < grid.steps(); n++) {
             int from = (int) grid.t(n);
             int k = from - (int) grid.t(n + 1);
@@ -136,7 +136,7 @@ class PoissonMidpointTest {
                 z[i] = gamma[i] > 0 ? gauss.nextGaussian() : 0;
             }
             double[] w = new double[k];
-            if (k >= 2 && select == PoissonMidpoint.Selection.BERNOULLI) {
+            if (k >= 2 && select == MidpointSelection.Rule.BERNOULLI) {
                 double p = Math.min(1, lambda / k);
                 for (int i = 1; i < k; i++) {
                     w[i] = unif.nextDouble() < p ? 1 / p : 0;
@@ -239,7 +239,7 @@ class PoissonMidpointTest {
     void extraEvaluationsPerBlockAreBinomial() {
         int blocks = 20_000;
         for (int k : new int[] {40, 25}) {
-            PoissonMidpoint integrator = pmm(1, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, PoissonMidpoint.NoiseForm.SPARSE,
+            PoissonMidpoint integrator = pmm(1, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, MidpointNoise.SPARSE,
                     OptionalInt.of(k));
             long[] perBlock = new long[blocks];
             long[] last = {0};
@@ -284,7 +284,7 @@ class PoissonMidpointTest {
         NoiseSchedule vp = Schedules.vp();
         TimeGrid grid = Grids.uniform(3).on(vp); // 1, (1 + tMin)/2, tMin, 0
         Scripted noise = new Scripted(1, 2);
-        PoissonMidpoint integrator = pmm(10, PoissonMidpoint.Selection.BERNOULLI, PoissonMidpoint.Share.BATCH, PoissonMidpoint.NoiseForm.DENSE,
+        PoissonMidpoint integrator = pmm(10, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, MidpointNoise.DENSE,
                 OptionalInt.of(4));
         try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionProblem problem = new DiffusionProblem(vp, Targets.gaussian(1).exactScore());

@@ -13,6 +13,8 @@ import org.difflab.dsl.Langevin;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.IntegratorInfo;
+import org.difflab.dsl.integrator.MidpointNoise;
+import org.difflab.dsl.integrator.MidpointSelection;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.NoiseSources;
@@ -63,10 +65,10 @@ class LangevinIntegratorTest {
 
     @Test
     void badConstructorArgumentsAreNamed() {
-        assertThatThrownBy(() -> new PoissonMidpoint(4, 1, PoissonMidpoint.Selection.BERNOULLI, Dynamics.OVERDAMPED,
-                PoissonMidpoint.NoiseForm.SPARSE, PoissonMidpoint.Sharing.SAMPLE)).hasMessageContaining("noise = sparse");
-        assertThatThrownBy(() -> new PoissonMidpoint(4, 2, PoissonMidpoint.Selection.ONE, Dynamics.OVERDAMPED,
-                PoissonMidpoint.NoiseForm.DENSE, PoissonMidpoint.Sharing.SAMPLE)).hasMessageContaining("lambda = 2.0");
+        assertThatThrownBy(() -> new PoissonMidpoint(4, 1, MidpointSelection.Rule.BERNOULLI, Dynamics.OVERDAMPED,
+                MidpointNoise.SPARSE, MidpointSelection.Share.SAMPLE)).hasMessageContaining("noise = sparse");
+        assertThatThrownBy(() -> new PoissonMidpoint(4, 2, MidpointSelection.Rule.ONE, Dynamics.OVERDAMPED,
+                MidpointNoise.DENSE, MidpointSelection.Share.SAMPLE)).hasMessageContaining("lambda = 2.0");
         assertThatThrownBy(() -> new RandomizedMidpoint(null, RandomizedMidpoint.Coupling.COUPLED)).hasMessageContaining("form is missing");
     }
 
