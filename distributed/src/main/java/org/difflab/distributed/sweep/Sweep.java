@@ -57,6 +57,7 @@ public final class Sweep {
         return this;
     }
 
+    // The axis setters look alike, but each names its own axis and writes its own type as the grid's strings.
     public Sweep targets(String... specs) {
         return set("target", Arrays.asList(specs));
     }

@@ -34,6 +34,7 @@ public final class LangevinSampler extends BatchedSampler<LangevinSampler> {
     private int steps = 1000;
     private double initialStd = 1;
 
+    // The setters shared with the diffusion Sampler live in BatchedSampler; these look like Sampler's own but set this kind's fields.
     public LangevinSampler potential(Potential potential) {
         this.potential = Require.notNull("potential", potential);
         return this;

@@ -67,7 +67,7 @@ public record BiasOrderClaim(String id, String family, Provenance provenance, St
                     + ": at least 1 case and realisations >= 1");
         }
         cases = List.copyOf(cases);
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

@@ -20,4 +20,9 @@ public interface Claim extends ClaimDescription {
         }
         return id;
     }
+
+    /** A claim's optional text (a note, a statement): null reads as empty, so that every record normalises it alike. */
+    static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
 }

@@ -6,8 +6,9 @@ import java.util.List;
  * What a claim says, where it comes from and what it is about, without the means to measure it: what a
  * {@link ClaimResult} and the reports need of their claim. A {@link Claim} is a description that can also run its check;
  * keeping the two apart lets a result name its claim without depending on the claim that produced it (no import cycle
- * between claims, results and controls). The claim records implement these methods alike in shape (a family constant,
- * a provenance, formatted sentences), not in logic: the words and numbers are each claim's own.
+ * between claims, results and controls). The claim records implement these methods alike in shape (a provenance,
+ * formatted sentences), not in logic: the words and numbers are each claim's own; a family's name is stated once, by
+ * its interface in {@code ClaimFamilies}, where its members have no family field of their own.
  */
 public interface ClaimDescription {
 

@@ -2,7 +2,8 @@ package org.difflab.theory.claims;
 
 /**
  * The family names (and the shared paper citations) of the claim groups whose aggregator and member claims both name them,
- * in a class of their own so that a member claim does not import the aggregator that builds it (no class-level cycle).
+ * in a class of their own so that a member claim does not import the aggregator that builds it (no class-level cycle); a
+ * member record implements its family's interface here instead of repeating the family's name.
  */
 final class ClaimFamilies {
     static final String MULTILEVEL = "Multilevel Euler-Maruyama (ML-EM)";
@@ -14,4 +15,28 @@ final class ClaimFamilies {
             + "NeurIPS, arXiv 2405.17068";
 
     private ClaimFamilies() {}
+
+    /** A claim of the ML-EM family: the family name is stated here once, each record states only its own words. */
+    interface Multilevel extends Claim {
+        @Override
+        default String family() {
+            return MULTILEVEL;
+        }
+    }
+
+    /** A claim of the parallel-in-time family (PIADM, ParaDiGMS). */
+    interface Parallel extends Claim {
+        @Override
+        default String family() {
+            return PARALLEL;
+        }
+    }
+
+    /** A claim of the Poisson-midpoint family. */
+    interface PoissonMidpoint extends Claim {
+        @Override
+        default String family() {
+            return POISSON_MIDPOINT;
+        }
+    }
 }

@@ -68,9 +68,9 @@ public record ComplexityClaim(String id, String family, Provenance provenance, S
                     + provenance + " are not allowed for claim " + id + ": bounds > 0, logPower >= 0, a provenance");
         }
         Integrators.parse(integrator);
+        note = Claim.orEmpty(note);
         dims = dims.clone();
         eps = eps.clone();
-        note = note == null ? "" : note;
     }
 
     @Override

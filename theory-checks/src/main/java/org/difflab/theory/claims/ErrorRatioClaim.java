@@ -32,7 +32,7 @@ public record ErrorRatioClaim(String id, String family, Provenance provenance, S
             throw new IllegalArgumentException("candidate = " + candidate + ", baseline = " + baseline + ", experiment = " + experiment
                     + ", provenance = " + provenance + " are not allowed for claim " + id + ": none may be null");
         }
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

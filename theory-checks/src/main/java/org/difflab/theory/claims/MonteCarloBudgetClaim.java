@@ -55,7 +55,7 @@ public record MonteCarloBudgetClaim(String id, String family, Provenance provena
             throw new IllegalArgumentException("samples = " + samples + " is not allowed for claim " + id + ": must be >= 100");
         }
         contenders = List.copyOf(contenders);
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

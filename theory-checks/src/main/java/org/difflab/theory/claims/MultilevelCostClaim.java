@@ -35,7 +35,7 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  * @param mutation   a defect ML-EM's runs get ({@code gates=2}, as after '@' in a spec; empty: none), for negative controls
  */
 public record MultilevelCostClaim(String id, double gamma, int fromLevels, int toLevels, int n0, double c, int samples, double tolerance,
-                                  String note, String mutation) implements Claim {
+                                  String note, String mutation) implements ClaimFamilies.Multilevel {
     static final Gaussian TARGET = Gaussian.diagonal(new double[] {1, -0.5, 0, 2}, new double[] {0.5, 1, 0.3, 2});
 
     public MultilevelCostClaim {
@@ -45,8 +45,8 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
                     + "are not allowed for claim %s: gamma > 2, 2 <= fromLevels, toLevels >= fromLevels + 2 (3 points for a CI), n0 >= 1, "
                     + "c > 0, samples >= 2, tolerance > 0", gamma, fromLevels, toLevels, n0, c, samples, tolerance, id));
         }
-        note = note == null ? "" : note;
-        mutation = mutation == null ? "" : mutation;
+        note = Claim.orEmpty(note);
+        mutation = Claim.orEmpty(mutation);
     }
 
     /** The claim without a mutation. */
@@ -57,11 +57,6 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
     /** This claim on fewer accuracies, with ML-EM broken ({@code gates=2} etc.; empty: intact), for a control. */
     public MultilevelCostClaim variant(int newFrom, int newTo, String defect) {
         return new MultilevelCostClaim(id, gamma, newFrom, newTo, n0, c, samples, tolerance, note, defect);
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.MULTILEVEL;
     }
 
     @Override

@@ -36,7 +36,7 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  *                 negative controls
  */
 public record MultilevelEstimatorClaim(String id, int levels, double rate, double eta, double[] times, int rows, double zLimit, String mutation)
-        implements Claim {
+        implements ClaimFamilies.Multilevel {
     private static final double[] STATE = {0.3, -1.2, 2.0, 0.7};
     private static final int EXACT_STEPS = 64;
     private static final double UNBIASED_QUANTILE = 0.999;
@@ -55,7 +55,7 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
             }
         }
         times = times.clone();
-        mutation = mutation == null ? "" : mutation;
+        mutation = Claim.orEmpty(mutation);
     }
 
     /** The claim without a mutation. */
@@ -71,11 +71,6 @@ public record MultilevelEstimatorClaim(String id, int levels, double rate, doubl
     @Override
     public double[] times() {
         return times.clone();
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.MULTILEVEL;
     }
 
     @Override

@@ -33,7 +33,7 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  *                  controls; the Poisson-jump limit stays intact
  */
 public record MultilevelPlateauClaim(String id, int levels, double rate, int[] steps, int samples, double tolerance, String mutation)
-        implements Claim {
+        implements ClaimFamilies.Multilevel {
     private static final int FINEST = 3;
 
     public MultilevelPlateauClaim {
@@ -44,7 +44,7 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
                     + (FINEST + 1) + " step counts, samples >= 2, tolerance > 0");
         }
         steps = steps.clone();
-        mutation = mutation == null ? "" : mutation;
+        mutation = Claim.orEmpty(mutation);
     }
 
     /** The claim without a mutation. */
@@ -55,11 +55,6 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
     @Override
     public int[] steps() {
         return steps.clone();
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.MULTILEVEL;
     }
 
     @Override

@@ -59,7 +59,7 @@ public record NetworkBudgetClaim(String id, String family, Provenance provenance
             throw new IllegalArgumentException("samples = " + samples + " is not allowed for claim " + id + ": must be >= 16");
         }
         contenders = List.copyOf(contenders);
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

@@ -43,7 +43,7 @@ public record NfeDistributionClaim(String id, String family, Provenance provenan
         if (runs < 10) {
             throw new IllegalArgumentException("runs = " + runs + " is not allowed for claim " + id + ": must be >= 10");
         }
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

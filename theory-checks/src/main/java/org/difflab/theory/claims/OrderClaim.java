@@ -40,9 +40,9 @@ public record OrderClaim(String id, String family, Provenance provenance, String
                     + " are not allowed for claim " + id + ": both must be > 0");
         }
         integrators = List.copyOf(integrators);
-        family = family == null ? "" : family;
-        statement = statement == null ? "" : statement;
-        note = note == null ? "" : note;
+        family = Claim.orEmpty(family);
+        statement = Claim.orEmpty(statement);
+        note = Claim.orEmpty(note);
     }
 
     /** The decision rule of an order claim. */

@@ -25,7 +25,7 @@ import org.difflab.theory.parallel.ParallelRun;
  * @param tolerance the tolerance judged (the paper's default 0.1)
  * @param samples   rows of the paired runs
  */
-public record ParadigmsClaim(String id, String sampler, int steps, int window, double tolerance, int samples) implements Claim {
+public record ParadigmsClaim(String id, String sampler, int steps, int window, double tolerance, int samples) implements ClaimFamilies.Parallel {
     private static final double OVERHEAD_LIMIT = 4;
     private static final double[] TOLERANCES = {1e-3, 1e-2, 1e-1, 3e-1};
     private static final int EXACT_ROWS = 4;
@@ -47,11 +47,6 @@ public record ParadigmsClaim(String id, String sampler, int steps, int window, d
             throw new IllegalArgumentException(String.format(Locale.ROOT, "steps = %d, window = %d, tolerance = %s, samples = %d are not allowed for "
                     + "claim %s: steps >= 2, window >= 2, tolerance > 0, samples >= 2", steps, window, tolerance, samples, id));
         }
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.PARALLEL;
     }
 
     @Override

@@ -36,7 +36,7 @@ import org.difflab.theory.parallel.PowerFit;
  * @param everySweep   a negative control: every block swept as often as the largest block has points
  */
 public record PicardDimensionClaim(String id, int[] dims, double eps, double blockLength, String note, boolean everySweep)
-        implements Claim {
+        implements ClaimFamilies.Parallel {
     private static final double[] LAMBDAS = {1, 0};
 
     public PicardDimensionClaim {
@@ -47,7 +47,7 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, double blo
         }
         PicardDimensionStudy.of(1).dims(dims); // the study's rules for dimensions
         dims = dims.clone();
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     /** The claim (blocks stop at the fewest sweeps that reach eps). */
@@ -77,11 +77,6 @@ public record PicardDimensionClaim(String id, int[] dims, double eps, double blo
     @Override
     public int[] dims() {
         return dims.clone();
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.PARALLEL;
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.difflab.theory.parallel.ParallelRun;
  * @param fromSweep first sweep of the fit (the first sweeps may overshoot where the score is stiff)
  * @param mutation  a defect the Picard runs get ({@code noise=0.01}, as after '@' in a spec; empty: none), for negative controls
  */
-public record PicardSweepsClaim(String id, int points, int steps, int samples, int fromSweep, String mutation) implements Claim {
+public record PicardSweepsClaim(String id, int points, int steps, int samples, int fromSweep, String mutation) implements ClaimFamilies.Parallel {
     static final Target TARGET = Targets.ring(4, 2, 0.1);
 
     public PicardSweepsClaim {
@@ -39,7 +39,7 @@ public record PicardSweepsClaim(String id, int points, int steps, int samples, i
                     + "for claim %s: points >= 4, steps >= points, samples >= 1, 1 <= fromSweep <= points - 3 (3 sweeps to fit)", points, steps,
                     samples, fromSweep, id));
         }
-        mutation = mutation == null ? "" : mutation;
+        mutation = Claim.orEmpty(mutation);
     }
 
     /** The claim without a mutation. */
@@ -50,11 +50,6 @@ public record PicardSweepsClaim(String id, int points, int steps, int samples, i
     /** This claim with its Picard runs broken ({@code noise=0.01} etc.), for a negative control. */
     public PicardSweepsClaim mutated(String defect) {
         return new PicardSweepsClaim(id, points, steps, samples, fromSweep, defect);
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.PARALLEL;
     }
 
     @Override

@@ -59,7 +59,7 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * @param fidSamples  n of the tolerance 1.5/n
  */
 public record PmmDistanceClaim(String id, String schedule, double[] stds, int alone, int[] blocks, String pmm, String layout, List<String> baselines,
-                               double scoreError, int fidSamples) implements Claim {
+                               double scoreError, int fidSamples) implements ClaimFamilies.PoissonMidpoint {
     static final String REFERENCE = "ddpm:variance=small";
     private static final int FINE_STEPS = 1000;
 
@@ -99,11 +99,6 @@ public record PmmDistanceClaim(String id, String schedule, double[] stds, int al
      */
     public PmmDistanceClaim firstBudgetWhole() {
         return new PmmDistanceClaim(id, schedule, stds, 0, new int[] {blocks[0]}, pmm, layout, baselines, 0, fidSamples);
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.POISSON_MIDPOINT;
     }
 
     @Override

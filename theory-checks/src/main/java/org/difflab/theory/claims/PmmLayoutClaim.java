@@ -34,7 +34,7 @@ import org.difflab.theory.metric.Wasserstein2;
  * @param pmm    the PMM spec ({@code poissonMidpoint})
  * @param swapped a claim mutant: the layouts' roles swapped (uniform claimed better at small scale, quadratic at scale 1)
  */
-public record PmmLayoutClaim(String id, double[] scales, int blocks, double[] powers, String pmm, boolean swapped) implements Claim {
+public record PmmLayoutClaim(String id, double[] scales, int blocks, double[] powers, String pmm, boolean swapped) implements ClaimFamilies.PoissonMidpoint {
     private static final String SCHEDULE = "linear:T=1000";
 
     public PmmLayoutClaim {
@@ -53,11 +53,6 @@ public record PmmLayoutClaim(String id, double[] scales, int blocks, double[] po
     /** The claim mutant: the same measurement on the given scales and powers, judged with the layouts' roles swapped. */
     public PmmLayoutClaim swappedOn(double[] newScales, double[] newPowers) {
         return new PmmLayoutClaim(id, newScales, blocks, newPowers, pmm, true);
-    }
-
-    @Override
-    public String family() {
-        return ClaimFamilies.POISSON_MIDPOINT;
     }
 
     @Override

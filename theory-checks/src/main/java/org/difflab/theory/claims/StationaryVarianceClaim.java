@@ -57,7 +57,7 @@ public record StationaryVarianceClaim(String id, String family, Provenance prove
                     + ": realisations >= 1 and zLimit > 0");
         }
         cases = List.copyOf(cases);
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

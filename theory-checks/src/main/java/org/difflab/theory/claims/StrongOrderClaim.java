@@ -54,7 +54,7 @@ public record StrongOrderClaim(String id, String family, Provenance provenance, 
         Schedules.parse(schedule);
         Integrators.parse(reference);
         steps = steps.clone();
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     @Override

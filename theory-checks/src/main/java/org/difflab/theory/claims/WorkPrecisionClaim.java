@@ -46,7 +46,7 @@ public record WorkPrecisionClaim(String id, String family, Provenance provenance
         }
         steps = steps.clone();
         rtols = rtols.clone();
-        note = note == null ? "" : note;
+        note = Claim.orEmpty(note);
     }
 
     /** This claim with another adaptive method (a control). */

@@ -1,5 +1,8 @@
 package org.difflab.theory.complexity;
 
+import static org.difflab.theory.exact.StudyArguments.atLeastOne;
+import static org.difflab.theory.exact.StudyArguments.nonNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -176,27 +179,14 @@ public final class ComplexityStudy {
 
     /** The first step count tried, >= 1 (default 1; the Li schedule with c1 = 6 needs c1 ln T / T < 1, T >= 17). */
     public ComplexityStudy minSteps(int minSteps) {
-        if (minSteps < 1) {
-            throw new IllegalArgumentException("minSteps = " + minSteps + " is not allowed: must be >= 1");
-        }
-        this.minSteps = minSteps;
+        this.minSteps = atLeastOne("minSteps", minSteps);
         return this;
     }
 
     /** The search cap, >= 1 (default 4096): cells needing more steps are censored. */
     public ComplexityStudy maxSteps(int maxSteps) {
-        if (maxSteps < 1) {
-            throw new IllegalArgumentException("maxSteps = " + maxSteps + " is not allowed: must be >= 1");
-        }
-        this.maxSteps = maxSteps;
+        this.maxSteps = atLeastOne("maxSteps", maxSteps);
         return this;
-    }
-
-    private static <T> T nonNull(String name, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is null, which is not allowed");
-        }
-        return value;
     }
 
     /** Runs every search and fits the power law per integrator. */

@@ -1,5 +1,8 @@
 package org.difflab.theory.convergence;
 
+import static org.difflab.theory.exact.StudyArguments.atLeastOne;
+import static org.difflab.theory.exact.StudyArguments.nonNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -124,10 +127,7 @@ public final class Convergence {
 
     /** Auxiliary-randomness repetitions per evaluation, as in {@link ExactEvaluator#repetitions}. */
     public Convergence repetitions(int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("repetitions = " + m + " is not allowed: must be >= 1");
-        }
-        this.repetitions = m;
+        this.repetitions = atLeastOne("repetitions", m);
         return this;
     }
 
@@ -135,13 +135,6 @@ public final class Convergence {
     public Convergence exact() {
         this.exact = true;
         return this;
-    }
-
-    private static <T> T nonNull(String name, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is null, which is not allowed");
-        }
-        return value;
     }
 
     /** Runs every integrator at every step count and fits the orders. */

@@ -6,7 +6,8 @@ import org.difflab.theory.metric.MetricValue;
 
 /**
  * The outcome of a {@link Convergence} study: for each integrator, one {@link Point} per step count and the fitted
- * {@link OrderFit}.
+ * {@link OrderFit}. Its shape is {@code StrongErrorResult}'s, but not its logic: its points carry a metric's value and an
+ * evaluation-count check, the strong result's a standard error and a reference run, so each prints its own columns.
  */
 public record ConvergenceResult(String metric, StepProxy proxy, Map<String, Series> series) implements SeriesBySpec<ConvergenceResult.Series> {
 

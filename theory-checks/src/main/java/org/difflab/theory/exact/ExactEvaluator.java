@@ -1,5 +1,7 @@
 package org.difflab.theory.exact;
 
+import static org.difflab.theory.exact.StudyArguments.nonNull;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -145,13 +147,6 @@ public final class ExactEvaluator {
     public ExactEvaluator auxSeed(long seed) {
         this.auxSeed = seed;
         return this;
-    }
-
-    private static <T> T nonNull(String name, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is null, which is not allowed");
-        }
-        return value;
     }
 
     /** The time grid of this evaluation. */
