@@ -19,29 +19,13 @@ import org.difflab.runtime.data.SyntheticShapes;
  * Held-out noised images for judging trained networks: {@code count} {@link SyntheticShapes} images from a seed no
  * training run uses, one fixed Gaussian noise per image and one fixed time per image (drawn as the trainer draws
  * them: uniform, integers on a discrete schedule). The same set serves every model, so losses and level differences
- * of different widths are measured on identical inputs.
+ * of different widths are measured on identical inputs. An immutable value (a record): {@link #of} fills its arrays,
+ * nothing writes them afterwards.
  */
-final class HeldOutSet {
+record HeldOutSet(NoiseSchedule schedule, int size, int count, float[] images, float[] noise, double[] times) {
     /** Seed of the held-out images and of their noises and times; training runs use small seeds. */
     static final long SEED = 0x68656c646f7574L;
     private static final int BATCH = 64;
-
-    private final NoiseSchedule schedule;
-    private final int size;
-    private final int count;
-    private final float[] images;
-    private final float[] noise;
-    private final double[] times;
-
-    // alike TorchScriptModel's and SyntheticLevel's constructors in form only: each stores its own fields
-    private HeldOutSet(NoiseSchedule schedule, int size, int count, float[] images, float[] noise, double[] times) {
-        this.schedule = schedule;
-        this.size = size;
-        this.count = count;
-        this.images = images;
-        this.noise = noise;
-        this.times = times;
-    }
 
     /** {@code count} held-out images of side {@code size}, noised on {@code schedule}. */
     static HeldOutSet of(NoiseSchedule schedule, int size, int count) {
