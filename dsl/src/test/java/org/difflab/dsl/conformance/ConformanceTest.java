@@ -58,19 +58,13 @@ class ConformanceTest {
 
     /** A DDIM step whose predicted noise is clipped to norm 0.5 per row, the norm computed by {@code norm}. */
     private static Integrator clipping(UnaryOperator<NDArray> norm) {
-        return new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    var p = ctx.predict(x, i);
-                    NDArray n = norm.apply(p.eps());
-                    ctx.count("clipped", n.gt(0.5).toType(DataType.INT64, false).sum().getLong());
-                    NDArray eps = p.eps().div(n.maximum(0.5).div(0.5));
-                    x = ctx.endStep(i, p.x0().mul(ctx.level(i + 1).alpha()).add(eps.mul(ctx.level(i + 1).sigma())));
-                }
-                return x;
-            }
-        };
+        return new Stub(1, (ctx, i, x) -> {
+            var p = ctx.predict(x, i);
+            NDArray n = norm.apply(p.eps());
+            ctx.count("clipped", n.gt(0.5).toType(DataType.INT64, false).sum().getLong());
+            NDArray eps = p.eps().div(n.maximum(0.5).div(0.5));
+            return p.x0().mul(ctx.level(i + 1).alpha()).add(eps.mul(ctx.level(i + 1).sigma()));
+        });
     }
 
     /** Row norms [B, 1] as differences of a running sum of squares over the flattened batch (float32). */
@@ -90,32 +84,20 @@ class ConformanceTest {
     /** An integrator that draws from the engine's global generator cannot be batch invariant. */
     @Test
     void globalRandomnessFailsBatchInvariance() {
-        Integrator leaky = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    NDArray z = x.getManager().randomNormal(x.getShape(), x.getDataType());
-                    x = ctx.endStep(i, ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(z.mul(ctx.level(i + 1).sigma())));
-                }
-                return x;
-            }
-        };
+        Integrator leaky = new Stub(1, (ctx, i, x) -> {
+            NDArray z = x.getManager().randomNormal(x.getShape(), x.getDataType());
+            return ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(z.mul(ctx.level(i + 1).sigma()));
+        });
         assertThat(Conformance.batchInvariance(leaky).verdict()).isEqualTo(CheckResult.Verdict.FAIL);
     }
 
     /** Declaring one evaluation per step while spending two is caught. */
     @Test
     void wrongNfeDeclarationFails() {
-        Integrator twice = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    ctx.predict(x, i);
-                    x = ctx.endStep(i, ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(ctx.predict(x, i).eps().mul(0)));
-                }
-                return x;
-            }
-        };
+        Integrator twice = new Stub(1, (ctx, i, x) -> {
+            ctx.predict(x, i);
+            return ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(ctx.predict(x, i).eps().mul(0));
+        });
         assertThat(Conformance.nfe(twice).verdict()).isEqualTo(CheckResult.Verdict.FAIL);
     }
 
@@ -126,7 +108,11 @@ class ConformanceTest {
     @Test
     void miscountedRandomNfeFails() {
         for (boolean record : new boolean[] {true, false}) {
-            Integrator miscounted = new Stub(1) {
+            MutantStep spendsTwo = (ctx, i, x) -> {
+                ctx.predict(x, i);
+                return ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha());
+            };
+            Integrator miscounted = new Stub(1, spendsTwo) {
                 @Override
                 public Optional<String> randomNfeCounter() {
                     return Optional.of("extra");
@@ -137,11 +123,7 @@ class ConformanceTest {
                     if (record) {
                         ctx.count("extra", 0);
                     }
-                    for (int i = 0; i < ctx.steps(); i++) {
-                        ctx.predict(x, i);
-                        x = ctx.endStep(i, ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()));
-                    }
-                    return x;
+                    return super.run(ctx, x);
                 }
             };
             assertThat(Conformance.nfe(miscounted).verdict()).as("counter recorded: %s", record).isEqualTo(CheckResult.Verdict.FAIL);
@@ -151,17 +133,11 @@ class ConformanceTest {
     /** A sampler that ignores half the drift misses the target's moments. */
     @Test
     void biasedSamplerFailsMoments() {
-        Integrator biased = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    var p = ctx.predict(x, i);
-                    var next = ctx.level(i + 1);
-                    x = ctx.endStep(i, p.x0().mul(next.alpha() * 1.2).add(p.eps().mul(next.sigma())));
-                }
-                return x;
-            }
-        };
+        Integrator biased = new Stub(1, (ctx, i, x) -> {
+            var p = ctx.predict(x, i);
+            var next = ctx.level(i + 1);
+            return p.x0().mul(next.alpha() * 1.2).add(p.eps().mul(next.sigma()));
+        });
         assertThat(Conformance.moments(biased, new Conformance.Options(100, 4000, 10, 1L << 30)).verdict())
                 .isEqualTo(CheckResult.Verdict.FAIL);
     }
@@ -172,32 +148,34 @@ class ConformanceTest {
      */
     @Test
     void tensorKeptEveryStepFailsNativeMemory() {
-        Integrator keeping = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    NDArray kept = x.mul(0.5);
-                    NDScope.unregister(kept);
-                    x = ctx.endStep(i, ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(kept.mul(0)));
-                }
-                return x;
-            }
-        };
+        Integrator keeping = new Stub(1, (ctx, i, x) -> {
+            NDArray kept = x.mul(0.5);
+            NDScope.unregister(kept);
+            return ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha()).add(kept.mul(0));
+        });
         CheckResult result = Conformance.nativeMemory(keeping, new Conformance.Options(10, 100, 200, 64L << 30));
         assertThat(result.verdict()).as(result.toString()).isEqualTo(CheckResult.Verdict.FAIL);
         assertThat(result.detail()).contains("2 first, 201 last");
     }
 
-    private abstract static class Stub implements Integrator {
+    /** A test integrator of {@code nfe} declared evaluations per step that runs {@code step} at every step. */
+    private static class Stub implements Integrator {
         private final int nfe;
+        private final MutantStep step;
 
-        Stub(int nfe) {
+        Stub(int nfe, MutantStep step) {
             this.nfe = nfe;
+            this.step = step;
         }
 
         @Override
         public IntegratorInfo info() {
             return IntegratorInfo.deterministic("stub", nfe, 1);
+        }
+
+        @Override
+        public NDArray run(RunContext ctx, NDArray x) {
+            return step.run(ctx, x);
         }
     }
 }

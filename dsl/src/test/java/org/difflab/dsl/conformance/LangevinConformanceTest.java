@@ -26,56 +26,45 @@ class LangevinConformanceTest {
     /** An integrator that draws from the engine's global generator cannot be batch invariant. */
     @Test
     void globalRandomnessFailsBatchInvariance() {
-        LangevinIntegrator leaky = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    NDArray z = x.getManager().randomNormal(x.getShape(), x.getDataType());
-                    x = ctx.endStep(i, x.add(ctx.drift(x).mul(ctx.stepSize())).add(z.mul(Math.sqrt(2 * ctx.stepSize()))));
-                }
-                return x;
-            }
-        };
+        LangevinIntegrator leaky = new Stub(1, (ctx, i, x) -> {
+            NDArray z = x.getManager().randomNormal(x.getShape(), x.getDataType());
+            return x.add(ctx.drift(x).mul(ctx.stepSize())).add(z.mul(Math.sqrt(2 * ctx.stepSize())));
+        });
         assertThat(LangevinConformance.batchInvariance(leaky).verdict()).isEqualTo(CheckResult.Verdict.FAIL);
     }
 
     /** Declaring one gradient per step while spending two is caught. */
     @Test
     void wrongGradientDeclarationFails() {
-        LangevinIntegrator twice = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    ctx.drift(x);
-                    x = ctx.endStep(i, x.add(ctx.drift(x).mul(ctx.stepSize())).add(ctx.normal(x).mul(Math.sqrt(2 * ctx.stepSize()))));
-                }
-                return x;
-            }
-        };
+        LangevinIntegrator twice = new Stub(1, (ctx, i, x) -> {
+            ctx.drift(x);
+            return x.add(ctx.drift(x).mul(ctx.stepSize())).add(ctx.normal(x).mul(Math.sqrt(2 * ctx.stepSize())));
+        });
         assertThat(LangevinConformance.gradients(twice, LangevinConformance.Options.defaults()).verdict()).isEqualTo(CheckResult.Verdict.FAIL);
     }
 
     /** LMC with too little noise (sqrt(h) instead of sqrt(2h)) samples a narrower law: the moment check fails. */
     @Test
     void wrongNoiseFailsMoments() {
-        LangevinIntegrator cold = new Stub(1) {
-            @Override
-            public NDArray run(RunContext ctx, NDArray x) {
-                for (int i = 0; i < ctx.steps(); i++) {
-                    x = ctx.endStep(i, x.add(ctx.drift(x).mul(ctx.stepSize())).add(ctx.normal(x).mul(Math.sqrt(ctx.stepSize()))));
-                }
-                return x;
-            }
-        };
+        LangevinIntegrator cold = new Stub(1, (ctx, i, x) -> x.add(ctx.drift(x).mul(ctx.stepSize()))
+                .add(ctx.normal(x).mul(Math.sqrt(ctx.stepSize()))));
         assertThat(LangevinConformance.moments(cold, new LangevinConformance.Options(0.04, 400, 1000, 10, 10, 1L << 30)).verdict())
                 .isEqualTo(CheckResult.Verdict.FAIL);
     }
 
-    private abstract static class Stub implements LangevinIntegrator {
+    /** An overdamped test integrator of {@code gradients} declared gradients per step that runs {@code step} at every step. */
+    private static final class Stub implements LangevinIntegrator {
         private final double gradients;
+        private final MutantStep step;
 
-        Stub(double gradients) {
+        Stub(double gradients, MutantStep step) {
             this.gradients = gradients;
+            this.step = step;
+        }
+
+        @Override
+        public NDArray run(RunContext ctx, NDArray x) {
+            return step.run(ctx, x);
         }
 
         @Override
