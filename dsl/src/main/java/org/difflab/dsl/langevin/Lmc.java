@@ -13,21 +13,10 @@ import org.difflab.dsl.integrator.RunContext;
  * Its coefficients (A = I, G = h, Gamma = sqrt(2h)) are those of {@link Dynamics#OVERDAMPED}'s flow, which the midpoint
  * samplers reuse: {@code plmc:K=1} is this sampler.
  */
-public final class Lmc implements LangevinIntegrator {
+public final class Lmc extends OneGradientIntegrator {
 
-    @Override
-    public String name() {
-        return "lmc";
-    }
-
-    @Override
-    public Dynamics dynamics() {
-        return Dynamics.OVERDAMPED;
-    }
-
-    @Override
-    public double gradientsPerStep() {
-        return 1;
+    public Lmc() {
+        super("lmc", Dynamics.OVERDAMPED);
     }
 
     @Override

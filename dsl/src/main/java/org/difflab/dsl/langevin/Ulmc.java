@@ -14,21 +14,10 @@ import org.difflab.dsl.integrator.RunContext;
  * One gradient per step. The note marks the claim that Kandasamy and Nagaraj use exactly this parametrisation as a
  * reconstruction [R].
  */
-public final class Ulmc implements LangevinIntegrator {
+public final class Ulmc extends OneGradientIntegrator {
 
-    @Override
-    public String name() {
-        return "ulmc";
-    }
-
-    @Override
-    public Dynamics dynamics() {
-        return Dynamics.UNDERDAMPED;
-    }
-
-    @Override
-    public double gradientsPerStep() {
-        return 1;
+    public Ulmc() {
+        super("ulmc", Dynamics.UNDERDAMPED);
     }
 
     @Override
