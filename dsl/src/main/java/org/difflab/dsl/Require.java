@@ -1,6 +1,7 @@
 package org.difflab.dsl;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Argument checks shared by every public entry point. Each failure is an
@@ -96,6 +97,17 @@ public final class Require {
             }
         }
         return steps.clone();
+    }
+
+    /** The values, at least one and none null (e.g. the integrators of a study), as an unmodifiable list. */
+    public static <T> List<T> nonEmpty(String name, String each, T[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(name + " is empty, which is not allowed: give at least 1 " + each);
+        }
+        for (int i = 0; i < values.length; i++) {
+            notNull(name + "[" + i + "]", values[i]);
+        }
+        return List.of(values);
     }
 
     /** Fails when the value is null. */

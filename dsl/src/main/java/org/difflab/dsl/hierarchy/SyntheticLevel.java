@@ -62,6 +62,7 @@ public final class SyntheticLevel extends ScoreWithError {
     // NONLINEAR: e_k(x) = sum over the kept terms of [cos(x P + b), sin(x P + b)] U, held as one concatenated term
     private final Term term;
 
+    // not a value (a ScoreModel subclass that derives d and the concatenated term): alike RunContext's and TorchScriptModel's constructors in form only
     SyntheticLevel(ScoreModel exact, Form form, int level, int levels, double gamma, double scale, long seed,
                    double[] scales, double[] offset, List<Term> terms) {
         super(exact);

@@ -64,6 +64,7 @@ public final class RunContext implements AutoCloseable {
         this(integrator, problem, null, steps, i -> i * problem.stepSize(), noise, observers);
     }
 
+    // not a value (it owns a run's scopes and counters): alike SyntheticLevel's and TorchScriptModel's constructors in form only
     private RunContext(String integrator, Problem problem, TimeGrid grid, int steps, IntToDoubleFunction clock, NoiseStream noise,
             List<StepObserver> observers) {
         this.integrator = integrator;

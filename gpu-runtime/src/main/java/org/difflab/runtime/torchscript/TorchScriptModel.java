@@ -43,6 +43,7 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
     private final AtomicLong forwards = new AtomicLong();
     private volatile boolean closed;
 
+    // not a value (it owns a native module and its manager): alike RunContext's and SyntheticLevel's constructors in form only
     private TorchScriptModel(Path file, Shape eventShape, Parameterization parameterization, TimeConvention time,
             NDManager manager, PtSymbolBlock block) {
         this.file = file;

@@ -15,6 +15,7 @@ import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.grid.GridSpec;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.Require;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
@@ -82,15 +83,7 @@ public final class ComplexityStudy {
 
     /** A study of these integrators (at least one). */
     public static ComplexityStudy of(Integrator... integrators) {
-        if (integrators == null || integrators.length == 0) {
-            throw new IllegalArgumentException("integrators is empty, which is not allowed: give at least 1 integrator");
-        }
-        for (int i = 0; i < integrators.length; i++) {
-            if (integrators[i] == null) {
-                throw new IllegalArgumentException("integrators[" + i + "] is null, which is not allowed");
-            }
-        }
-        return new ComplexityStudy(List.of(integrators));
+        return new ComplexityStudy(Require.nonEmpty("integrators", "integrator", integrators));
     }
 
     /**
@@ -132,6 +125,7 @@ public final class ComplexityStudy {
         return this;
     }
 
+    // alike dims in form only: doubles, finite and > 0, against ints >= 1; both distinct
     /** Tolerances, at least 1, each finite and > 0, distinct. */
     public ComplexityStudy eps(double... eps) {
         if (eps == null || eps.length == 0) {

@@ -58,15 +58,7 @@ public final class Convergence {
 
     /** A study of these integrators (at least one). */
     public static Convergence study(Integrator... integrators) {
-        if (integrators == null || integrators.length == 0) {
-            throw new IllegalArgumentException("integrators is empty, which is not allowed: give at least 1 integrator");
-        }
-        for (int i = 0; i < integrators.length; i++) {
-            if (integrators[i] == null) {
-                throw new IllegalArgumentException("integrators[" + i + "] is null, which is not allowed");
-            }
-        }
-        return new Convergence(List.of(integrators));
+        return new Convergence(Require.nonEmpty("integrators", "integrator", integrators));
     }
 
     public Convergence target(Gaussian target) {
@@ -74,6 +66,7 @@ public final class Convergence {
         return this;
     }
 
+    // these knobs are ExactEvaluator's, held here and handed to one evaluator per step count; alike its setters in form only
     /** The schedule (default linear:T=1000). */
     public Convergence schedule(NoiseSchedule schedule) {
         this.schedule = nonNull("schedule", schedule);

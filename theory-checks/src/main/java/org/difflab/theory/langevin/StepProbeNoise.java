@@ -49,6 +49,7 @@ final class StepProbeNoise extends WholeBatchProbe {
     private boolean usedAuxiliary;
     private boolean usedShared;
 
+    // not a value (it draws and records what it was asked): alike RunContext's and TorchScriptModel's constructors in form only
     private StepProbeNoise(long seed, int lattice, long firstGroup, int groups, int lead, List<Shape> expected) {
         this.seed = seed;
         this.lattice = lattice;

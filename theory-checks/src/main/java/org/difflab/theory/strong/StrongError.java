@@ -56,15 +56,10 @@ public final class StrongError {
 
     /** A study of these integrators (at least one). */
     public static StrongError study(Integrator... integrators) {
-        if (integrators == null || integrators.length == 0) {
-            throw new IllegalArgumentException("integrators is empty, which is not allowed: give at least 1 integrator");
-        }
-        for (int i = 0; i < integrators.length; i++) {
-            Require.notNull("integrators[" + i + "]", integrators[i]);
-        }
-        return new StrongError(List.of(integrators));
+        return new StrongError(Require.nonEmpty("integrators", "integrator", integrators));
     }
 
+    // alike the Sampler's setters of the same names in form only: a study holds its own defaults (uniform:10) and passes them to one Sampler per step count
     /** The schedule (default linear:T=1000). */
     public StrongError schedule(NoiseSchedule schedule) {
         this.schedule = Require.notNull("schedule", schedule);
