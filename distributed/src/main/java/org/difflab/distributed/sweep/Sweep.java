@@ -62,6 +62,7 @@ public final class Sweep {
         return set("target", Arrays.asList(specs));
     }
 
+    // each axis setter is one set(...) of its own key and formatting; alike one another in form only
     public Sweep dims(int... dims) {
         return set("dims", IntStream.of(dims).mapToObj(Integer::toString).toList());
     }

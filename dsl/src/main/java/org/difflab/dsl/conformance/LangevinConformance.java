@@ -68,6 +68,7 @@ public final class LangevinConformance {
 
     private LangevinConformance() {}
 
+    // alike Conformance.check in form only: another integrator kind, its own list of checks (gradients, no noiseless run)
     /** Runs every check with the default sizes. */
     public static ConformanceReport check(LangevinIntegrator integrator) {
         return check(integrator, Options.defaults());

@@ -44,6 +44,7 @@ public final class Sampler extends BatchedSampler<Sampler> {
     private StepController controller;
     private EmbeddedPair pair;
 
+    // alike LangevinSampler's and StrongError's setters in form only: each sets its own builder's knobs; the shared ones are BatchedSampler's
     public Sampler schedule(NoiseSchedule schedule) {
         this.schedule = Require.notNull("schedule", schedule);
         return this;

@@ -55,6 +55,7 @@ final class MarkdownReport {
             if (!r.figures().isEmpty()) {
                 b.append('\n');
             }
+            // alike HtmlReport in form only: the sections come from ClaimSections, only the markup differs
             table(b, ClaimSections.checkColumns(), ClaimSections.checkRows(r));
             if (!r.controls().isEmpty()) {
                 b.append("\nControls:\n\n");

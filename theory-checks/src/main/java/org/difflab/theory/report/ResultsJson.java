@@ -102,6 +102,7 @@ public final class ResultsJson {
             checks.add(x);
         }
         m.put("checks", checks);
+        // alike the checks' and tables' blocks in form only: each writes its own record's fields
         List<Object> controls = new ArrayList<>();
         for (ControlResult cr : r.controls()) {
             Map<String, Object> x = new LinkedHashMap<>();
