@@ -112,7 +112,12 @@ class ConformanceTest {
                 ctx.predict(x, i);
                 return ctx.predict(x, i).x0().mul(ctx.level(i + 1).alpha());
             };
-            Integrator miscounted = new Stub(1, spendsTwo) {
+            Integrator miscounted = new Integrator() {
+                @Override
+                public IntegratorInfo info() {
+                    return IntegratorInfo.deterministic("stub", 1, 1);
+                }
+
                 @Override
                 public Optional<String> randomNfeCounter() {
                     return Optional.of("extra");
@@ -123,7 +128,7 @@ class ConformanceTest {
                     if (record) {
                         ctx.count("extra", 0);
                     }
-                    return super.run(ctx, x);
+                    return spendsTwo.run(ctx, x);
                 }
             };
             assertThat(Conformance.nfe(miscounted).verdict()).as("counter recorded: %s", record).isEqualTo(CheckResult.Verdict.FAIL);
@@ -159,15 +164,7 @@ class ConformanceTest {
     }
 
     /** A test integrator of {@code nfe} declared evaluations per step that runs {@code step} at every step. */
-    private static class Stub implements Integrator {
-        private final int nfe;
-        private final MutantStep step;
-
-        Stub(int nfe, MutantStep step) {
-            this.nfe = nfe;
-            this.step = step;
-        }
-
+    private record Stub(int nfe, MutantStep step) implements Integrator {
         @Override
         public IntegratorInfo info() {
             return IntegratorInfo.deterministic("stub", nfe, 1);

@@ -53,15 +53,7 @@ class LangevinConformanceTest {
     }
 
     /** An overdamped test integrator of {@code gradients} declared gradients per step that runs {@code step} at every step. */
-    private static final class Stub implements LangevinIntegrator {
-        private final double gradients;
-        private final MutantStep step;
-
-        Stub(double gradients, MutantStep step) {
-            this.gradients = gradients;
-            this.step = step;
-        }
-
+    private record Stub(double gradients, MutantStep step) implements LangevinIntegrator {
         @Override
         public NDArray run(RunContext ctx, NDArray x) {
             return step.run(ctx, x);
