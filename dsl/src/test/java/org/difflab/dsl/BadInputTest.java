@@ -130,6 +130,10 @@ class BadInputTest {
                 bad("BrownianPathNoise span=0", () -> new BrownianPathNoise(1, 0, 10), "span", "0"),
                 bad("BrownianPathNoise empty interval", () -> new BrownianPathNoise(1, 1, 10).open(0, 2)
                         .normal(MANAGER.get(), new Shape(1), DataType.FLOAT64, 0.5, 0.5), "interval", "0.5"),
+                bad("Require.nonEmpty of no integrators", () -> Require.nonEmpty("integrators", "integrator", new Object[0]), "integrators",
+                        "empty"),
+                bad("Require.nonEmpty with a null integrator", () -> Require.nonEmpty("integrators", "integrator",
+                        new Object[] {Integrators.ddim(), null}), "integrators[1]", "null"),
                 bad("noise as int32", () -> new org.difflab.dsl.noise.PerSampleNoise(1).open(0, 2)
                         .normal(MANAGER.get(), new Shape(1), DataType.INT32), "type", "int32"));
     }
