@@ -77,7 +77,7 @@ public final class Integrators {
                         s.realOrInfinity("clip", 1), s.integer("burnIn", 1)));
         register("poissonMidpoint", "Poisson midpoint method over the DDPM chain (Kandasamy & Nagaraj 2024)",
                 "lambda=1,select=bernoulli|one,share=batch|sample,noise=sparse|dense (dense with share=sample),variance=small|large,substeps=10 (continuous schedules)",
-                Integrators::poissonMidpoint);
+                PoissonMidpoint::parseDiffusion);
         register("mlem", "Multilevel Euler-Maruyama over a model hierarchy (Jacot 2026)", "rate=1 (inf: every level gate open),lambda=1,"
                 + "form=euler|exponential,share=batch|sample,open=0 (levels 1..open always evaluated)", Integrators::multilevelEulerMaruyama);
         register("picardBlocks", "PIADM parallel Picard blocks over the exponential integrator (Chen, Ren, Ying & Rotskoff 2024)",
@@ -159,35 +159,6 @@ public final class Integrators {
             case "sample" -> MultilevelEulerMaruyama.Share.SAMPLE;
             default -> throw s.bad("share", share, "batch or sample");
         }, s.integer("open", 0));
-    }
-
-    private static Integrator poissonMidpoint(Spec s) {
-        MidpointSelection.Rule selection = s.oneOf("select", "bernoulli", "bernoulli", MidpointSelection.Rule.BERNOULLI, "one",
-                MidpointSelection.Rule.ONE);
-        if (selection == MidpointSelection.Rule.ONE && s.has("lambda")) {
-            throw s.bad("lambda", s.string("lambda", ""), "absent with select=one (exactly one midpoint per block, weight K)");
-        }
-        double lambda = s.real("lambda", 1);
-        if (!(lambda > 0)) {
-            throw s.bad("lambda", lambda, "> 0 (expected midpoints per block)");
-        }
-        MidpointSelection.Share sharing = s.oneOf("share", "batch", "batch", MidpointSelection.Share.BATCH, "sample", MidpointSelection.Share.SAMPLE);
-        MidpointNoise form = s.oneOf("noise", sharing == MidpointSelection.Share.SAMPLE ? "dense" : "sparse", "dense",
-                MidpointNoise.DENSE, "sparse", MidpointNoise.SPARSE);
-        if (form == MidpointNoise.SPARSE && sharing == MidpointSelection.Share.SAMPLE) {
-            throw s.bad("noise", s.string("noise", null), "dense with share=sample (per-sample selections would make the Gaussian draws depend "
-                    + "on the batch)");
-        }
-        Ddpm.Variance variance = s.oneOf("variance", "small", "small", Ddpm.Variance.SMALL, "large", Ddpm.Variance.LARGE);
-        OptionalInt substeps = OptionalInt.empty();
-        if (s.has("substeps")) {
-            int k = s.integer("substeps", PoissonMidpoint.DEFAULT_SUBSTEPS);
-            if (k < 1) {
-                throw s.bad("substeps", k, "an integer >= 1 (fine steps per grid step on a continuous schedule)");
-            }
-            substeps = OptionalInt.of(k);
-        }
-        return new PoissonMidpoint(lambda, selection, sharing, form, variance, substeps);
     }
 
     private static Integrator acceleratedOde(Spec s) {
@@ -315,7 +286,7 @@ public final class Integrators {
 
     /** Poisson midpoint method with lambda expected midpoints per block (Bernoulli(lambda/K), weight K/lambda). */
     public static Integrator poissonMidpoint(double lambda) {
-        return new PoissonMidpoint(lambda, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, MidpointNoise.SPARSE,
+        return PoissonMidpoint.diffusion(lambda, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, MidpointNoise.SPARSE,
                 Ddpm.Variance.SMALL, OptionalInt.empty());
     }
 }

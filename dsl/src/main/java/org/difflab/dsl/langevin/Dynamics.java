@@ -25,7 +25,7 @@ public enum Dynamics {
     }
 
     /** The {@code form} knob of a spec: {@code overdamped} (default) or {@code underdamped}. */
-    static Dynamics form(Spec s) {
+    public static Dynamics form(Spec s) {
         return s.oneOf("form", "overdamped", "overdamped", OVERDAMPED, "underdamped", UNDERDAMPED);
     }
 

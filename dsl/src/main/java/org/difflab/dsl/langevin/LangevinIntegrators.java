@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.difflab.dsl.integrator.MidpointNoise;
 import org.difflab.dsl.integrator.MidpointSelection;
+import org.difflab.dsl.integrator.PoissonMidpoint;
 import org.difflab.dsl.spec.Registry;
 import org.difflab.dsl.spec.Spec;
 
@@ -22,7 +23,7 @@ public final class LangevinIntegrators {
                 RandomizedMidpoint::fromSpec);
         register("plmc", "Poisson midpoint LMC (Kandasamy-Nagaraj 2024)",
                 "K=10,lambda=1,select=bernoulli|one,form=overdamped|underdamped,noise=dense|sparse,share=sample|batch",
-                PoissonMidpoint::fromSpec);
+                Plmc::fromSpec);
     }
 
     private LangevinIntegrators() {}
@@ -69,7 +70,7 @@ public final class LangevinIntegrators {
 
     /** Overdamped PLMC with K sub-steps, the paper's Bernoulli(1/K) selection per chain and dense noise. */
     public static LangevinIntegrator plmc(int k) {
-        return new PoissonMidpoint(k, 1, MidpointSelection.Rule.BERNOULLI, Dynamics.OVERDAMPED, MidpointNoise.DENSE,
-                MidpointSelection.Share.SAMPLE);
+        return new Plmc(PoissonMidpoint.langevin(k, 1, MidpointSelection.Rule.BERNOULLI, Dynamics.OVERDAMPED, MidpointNoise.DENSE,
+                MidpointSelection.Share.SAMPLE));
     }
 }

@@ -43,7 +43,7 @@ class PoissonMidpointTest {
 
     private static PoissonMidpoint pmm(double lambda, MidpointSelection.Rule select, MidpointSelection.Share share,
             MidpointNoise noise, OptionalInt substeps) {
-        return new PoissonMidpoint(lambda, select, share, noise, Ddpm.Variance.SMALL, substeps);
+        return PoissonMidpoint.diffusion(lambda, select, share, noise, Ddpm.Variance.SMALL, substeps);
     }
 
     private static double[][] sample(Integrator integrator, Target target, GridSpec grid, long seed, int n) {
@@ -74,7 +74,7 @@ class PoissonMidpointTest {
             int t = schedule.trainingSteps();
             double[][] fine = sample(Integrators.ddpm(variance), schedule, target, Grids.uniform(t), 21, 32);
             for (MidpointNoise form : MidpointNoise.values()) {
-                double[][] blocks = sample(new PoissonMidpoint(2, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, form,
+                double[][] blocks = sample(PoissonMidpoint.diffusion(2, MidpointSelection.Rule.BERNOULLI, MidpointSelection.Share.BATCH, form,
                         variance, OptionalInt.empty()), schedule, target, Grids.power(t / 2, 1), 21, 32);
                 double worst = 0;
                 for (int i = 0; i < fine.length; i++) {

@@ -15,6 +15,7 @@ import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.MidpointNoise;
 import org.difflab.dsl.integrator.MidpointSelection;
+import org.difflab.dsl.integrator.PoissonMidpoint;
 import org.difflab.dsl.integrator.RunContext;
 import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.noise.NoiseSources;
@@ -65,9 +66,9 @@ class LangevinIntegratorTest {
 
     @Test
     void badConstructorArgumentsAreNamed() {
-        assertThatThrownBy(() -> new PoissonMidpoint(4, 1, MidpointSelection.Rule.BERNOULLI, Dynamics.OVERDAMPED,
+        assertThatThrownBy(() -> PoissonMidpoint.langevin(4, 1, MidpointSelection.Rule.BERNOULLI, Dynamics.OVERDAMPED,
                 MidpointNoise.SPARSE, MidpointSelection.Share.SAMPLE)).hasMessageContaining("noise = sparse");
-        assertThatThrownBy(() -> new PoissonMidpoint(4, 2, MidpointSelection.Rule.ONE, Dynamics.OVERDAMPED,
+        assertThatThrownBy(() -> PoissonMidpoint.langevin(4, 2, MidpointSelection.Rule.ONE, Dynamics.OVERDAMPED,
                 MidpointNoise.DENSE, MidpointSelection.Share.SAMPLE)).hasMessageContaining("lambda = 2.0");
         assertThatThrownBy(() -> new RandomizedMidpoint(null, RandomizedMidpoint.Coupling.COUPLED)).hasMessageContaining("form is missing");
     }

@@ -7,146 +7,67 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.difflab.dsl.Require;
 import org.difflab.dsl.integrator.MidpointNoise;
 import org.difflab.dsl.integrator.MidpointSelection;
 import org.difflab.dsl.integrator.MidpointSelection.Rule;
 import org.difflab.dsl.integrator.MidpointSelection.Share;
 import org.difflab.dsl.integrator.RunContext;
-import org.difflab.dsl.spec.Spec;
 
 /**
- * The Poisson midpoint method PLMC (Kandasamy and Nagaraj, "The Poisson Midpoint Method for Langevin Dynamics",
- * arXiv 2405.17068, NeurIPS 2024; research note section 2). One step of size eta stands for K sub-steps of the fine
- * chain (LMC or ULMC with step delta = eta/K, written X' = A X + G b + Gamma Z and taken from {@link FrozenForceFlow}):
+ * The frozen-flow fine chain of the Poisson midpoint method PLMC (Kandasamy and Nagaraj, "The Poisson Midpoint Method
+ * for Langevin Dynamics", arXiv 2405.17068, NeurIPS 2024; research note poisson_midpoint.md, section 2), the strategy
+ * that {@link org.difflab.dsl.integrator.PoissonMidpoint} runs on a Langevin problem. One step of size eta stands for K
+ * sub-steps of the fine chain (LMC or ULMC with step delta = eta/K, written X' = A X + G b + Gamma Z and taken from one
+ * constant {@link FrozenForceFlow}):
  * <pre>
  *   b0   = b(X_0)                                        (1 gradient)
  *   X+_i = A_{i delta} X_0 + G_{i delta} b0 + N(i)            (fine chain with the drift frozen, the SAME noise N)
  *   X_K  = A_eta X_0 + G_eta b0 + N(K) + sum_i A_{(K-1-i) delta} G_delta w H_i (b(X+_i) - b0)
  * </pre>
- * where N(i) is the fine chain's noise accumulated over sub-steps 0..i-1, H_i ~ Bernoulli(lambda/K) for i = 1..K-1 with
- * weight w = K/lambda (lambda = 1 is the paper's choice, note [C]; other lambda is the note's variant V2 [R]), and
- * i = 0 needs no gradient (X+_0 = X_0). Expected gradients per chain and step 1 + (K-1) lambda/K (2 - 1/K for the
- * paper's choice), in two batched drift calls: b0, then every selected midpoint of every chain at once (the midpoints
- * depend only on X_0, b0 and the noise). Overdamped this is the restated iteration
+ * where N(i) is the fine chain's noise accumulated over sub-steps 0..i-1 and w the selection weight the knobs give
+ * (1/p, so 1/(1.0/K) with {@code select=one}). All midpoints of a step depend only on X_0, b0 and the noise, so they
+ * go in two batched drift calls: b0, then every selected midpoint of every chain at once. Overdamped this is the restated iteration
  * X_K = X_0 + eta b0 + eta sum_i H_i (b(X+_i) - b0) + sqrt(2 delta) sum_i Z_i; {@code K = 1} is LMC (ULMC underdamped).
  *
- * <p>Knobs (the note's variants, section 2.6, all [R] except the default):
- * <ul>
- *   <li>{@code select=one}: exactly one uniform sub-index with weight K (V3): overdamped X_K = X_0 + eta b(X+_i) + noise,
- *       Shen-Lee's midpoint on the grid alpha in {0, 1/K, ..}; 1 + (K-1)/K gradients per step (i = 0 needs none);</li>
- *   <li>{@code noise=dense} draws the K fine increments and sums them; {@code noise=sparse} (section 2.4) draws only the
- *       accumulated noise at the m selected sub-indices and at K, from the flow's covariance over each gap (the 2 x 2 OU
- *       covariance per coordinate when underdamped): m + 1 increments instead of K;</li>
- *   <li>{@code share=sample} (default here: Langevin chains are independent) selects per chain;
- *       {@code share=batch} selects once for all chains (V5, the choice for time-dependent networks, where the cost is
- *       per distinct sub-index; the paper's choice is not known [R]). Per-chain laws are the same; shared selections
- *       make the chains dependent.</li>
- * </ul>
- * Per-chain sparse noise needs a number of Gaussian draws that is the same for every chain, or the per-sample streams
- * would drift apart with the batch: it is allowed with {@code select=one} (2 draws: a Brownian bridge at the chain's
- * own sub-index) and with {@code share=batch}, and rejected for per-chain Bernoulli selection.
+ * <p>Noise: {@code dense} draws the K fine increments and sums them; {@code sparse} (note section 2.4) draws only the
+ * accumulated noise at the selected sub-indices and at K from the flow's covariance over each gap (the 2 x 2 OU
+ * covariance per coordinate when underdamped); with {@code select=one} and {@code share=sample} it is the path over
+ * the step and its Brownian bridge at each chain's own sub-index (2 draws per chain, whatever the batch).
  *
- * <p>The selection draw is {@link MidpointSelection}, shared with the diffusion {@code integrator.PoissonMidpoint}
- * (which draws nothing for a block of one fine step, where plmc with {@code select=one} still draws). The chains stay
- * apart (issue 22): there every fine step has its own schedule coefficients and noise level (one model call per
- * selected index); here the fine steps share one constant {@link FrozenForceFlow}, so all midpoints go in one batched
- * drift call; one chain would change the rounding of both.
+ * <p>Kept apart from the schedule chain ({@code integrator.ScheduleMidpointChain}, issue 22): there every fine step has
+ * its own schedule coefficients and noise level (one model call per selected index); here the fine steps share one
+ * flow and all midpoints go in one drift call; one chain would change the rounding of both.
  */
-public final class PoissonMidpoint implements LangevinIntegrator {
+public final class FrozenFlowMidpointChain {
 
     private final int k;
-    private final double lambda;
+    private final double probability;
+    private final double weight;
     private final Rule selection;
     private final Dynamics dynamics;
     private final MidpointNoise noise;
     private final Share sharing;
 
     /**
-     * @param k         sub-steps per step, in [1, 100000]
-     * @param lambda    expected midpoints per step for Bernoulli selection, in (0, K]; must be 1 with {@code ONE}
-     * @param selection Bernoulli(lambda/K) per sub-index, or exactly one sub-index
-     * @param dynamics  the fine chain: overdamped LMC or ULMC
-     * @param noise     dense or sparse noise
-     * @param sharing   selection per chain or shared by the batch
+     * @param k           sub-steps per step, >= 1
+     * @param probability selection probability p of a sub-index i >= 1
+     * @param weight      the weight w of a selected sub-index (1/p)
+     * @param selection   Bernoulli(p) per sub-index, or exactly one sub-index
+     * @param dynamics    the fine chain: overdamped LMC or ULMC
+     * @param noise       dense or sparse noise
+     * @param sharing     selection per chain or shared by the batch
      */
-    /** From a spec's knobs {@code K, lambda, select, form, noise, share}, each checked with its name, value and what is allowed. */
-    static PoissonMidpoint fromSpec(Spec s) {
-        int k = s.integer("K", 10);
-        if (k < 1 || k > 100_000) {
-            throw s.bad("K", k, "an integer in [1, 100000]");
-        }
-        Rule selection = s.oneOf("select", "bernoulli", "bernoulli", Rule.BERNOULLI, "one", Rule.ONE);
-        if (selection == Rule.ONE && s.has("lambda")) {
-            throw s.bad("lambda", s.string("lambda", null), "absent with select=one (exactly one midpoint per step)");
-        }
-        double lambda = s.real("lambda", 1);
-        if (!(lambda > 0 && lambda <= k)) {
-            throw s.bad("lambda", lambda, "> 0 and <= K = " + k);
-        }
-        Dynamics form = Dynamics.form(s);
-        MidpointNoise noiseForm = s.oneOf("noise", "dense", "dense", MidpointNoise.DENSE, "sparse", MidpointNoise.SPARSE);
-        Share sharing = s.oneOf("share", "sample", "sample", Share.SAMPLE, "batch", Share.BATCH);
-        if (noiseForm == MidpointNoise.SPARSE && selection == Rule.BERNOULLI && sharing == Share.SAMPLE) {
-            throw s.bad("noise", s.string("noise", null), "dense with select=bernoulli and share=sample (per-chain sparse noise needs share=batch or select=one)");
-        }
-        return new PoissonMidpoint(k, lambda, selection, form, noiseForm, sharing);
+    public FrozenFlowMidpointChain(int k, double probability, double weight, Rule selection, Dynamics dynamics, MidpointNoise noise, Share sharing) {
+        this.k = k;
+        this.probability = probability;
+        this.weight = weight;
+        this.selection = selection;
+        this.dynamics = dynamics;
+        this.noise = noise;
+        this.sharing = sharing;
     }
 
-    public PoissonMidpoint(int k, double lambda, Rule selection, Dynamics dynamics, MidpointNoise noise, Share sharing) {
-        this.k = Require.inRange("K", k, 1, 100_000);
-        this.selection = Require.notNull("select", selection);
-        this.dynamics = Require.notNull("form", dynamics);
-        this.noise = Require.notNull("noise", noise);
-        this.sharing = Require.notNull("share", sharing);
-        if (selection == Rule.ONE && lambda != 1) {
-            throw new IllegalArgumentException("lambda = " + lambda + " is not allowed with select=one: exactly one midpoint is drawn per step "
-                    + "(lambda must be 1)");
-        }
-        if (!(lambda > 0 && lambda <= k)) {
-            throw new IllegalArgumentException("lambda = " + lambda + " is not allowed: must be > 0 and <= K = " + k
-                    + " (the selection probability lambda/K must lie in (0, 1])");
-        }
-        this.lambda = lambda;
-        if (noise == MidpointNoise.SPARSE && selection == Rule.BERNOULLI && sharing == Share.SAMPLE) {
-            throw new IllegalArgumentException("noise = sparse is not allowed with select=bernoulli and share=sample: each chain would need its "
-                    + "own number of Gaussian draws, which breaks batch invariance; use share=batch, select=one or noise=dense");
-        }
-    }
-
-    @Override
-    public String name() {
-        return "plmc";
-    }
-
-    @Override
-    public String spec() {
-        return "plmc:K=" + k + (selection == Rule.BERNOULLI ? ",lambda=" + lambda : "") + ",select=" + selection.name().toLowerCase()
-                + ",form=" + dynamics.label() + ",noise=" + noise.name().toLowerCase() + ",share=" + sharing.name().toLowerCase();
-    }
-
-    @Override
-    public Dynamics dynamics() {
-        return dynamics;
-    }
-
-    /** Probability that a sub-index i >= 1 is selected. */
-    private double probability() {
-        return selection == Rule.BERNOULLI ? lambda / k : 1.0 / k;
-    }
-
-    @Override
-    public double gradientsPerStep() {
-        return 1 + (k - 1) * probability();
-    }
-
-    @Override
-    public double gradientsPerStepVariance() {
-        double p = probability();
-        return selection == Rule.BERNOULLI ? (k - 1) * p * (1 - p) : (k - 1) * p * (1 - (k - 1) * p);
-    }
-
-    @Override
+    /** Runs {@code ctx.steps()} PLMC steps from x. */
     public NDArray run(RunContext ctx, NDArray x) {
         FrozenForceFlow flow = dynamics.flow(ctx.friction());
         double eta = ctx.stepSize();
@@ -169,7 +90,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
 
     /** The chains (rows) that select each sub-index; rowsAt[0] is always empty (X+_0 = X_0 needs no gradient). */
     private int[][] select(RunContext ctx, int rows) {
-        return MidpointSelection.draw(ctx, k, rows, probability(), selection, sharing);
+        return MidpointSelection.draw(ctx, k, rows, probability, selection, sharing);
     }
 
     /**
@@ -257,7 +178,7 @@ public final class PoissonMidpoint implements LangevinIntegrator {
         /** w (b(X+) - b0) at X+ = A_s X_0 + G_s b0 + N, for gathered rows, in one drift call. */
         private NDArray change(NDArray x0, NDArray b, NDArray noise, double[] s) {
             NDArray plus = flow.position(flow.advance(x0, b, s).add(noise));
-            return ctx.drift(plus).sub(b).mul(1 / probability());
+            return ctx.drift(plus).sub(b).mul(weight);
         }
 
         /** sum over the selected (chain, i) of A_{(K-1-i) delta} G_delta w (b(X+_i) - b0), zero without midpoints. */
