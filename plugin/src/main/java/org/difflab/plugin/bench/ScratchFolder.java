@@ -11,19 +11,14 @@ import java.util.stream.Stream;
  * A temporary folder a benchmark writes into (a report, a standalone cluster's work files), deleted with everything
  * in it on {@link #close}. Two policies: {@code mustDelete} fails the benchmark when the folder cannot be deleted
  * (a report folder: nothing else writes there), otherwise what cannot be deleted is left behind (a cluster's daemons
- * may still be letting go of their files when it stops, and the benchmark's rows matter more than a leftover).
+ * may still be letting go of their files when it stops, and the benchmark's rows matter more than a leftover). A record
+ * of the folder, the words that name it in errors and its policy; {@link #create} makes a new folder.
+ *
+ * @param path       the folder
+ * @param purpose    what the folder is for, as errors name it
+ * @param mustDelete whether {@link #close} fails when the folder cannot be deleted
  */
-public final class ScratchFolder implements AutoCloseable {
-    private final Path path;
-    private final String purpose;
-    private final boolean mustDelete;
-
-    // alike Cluster's constructor in form only: both store their own fields
-    private ScratchFolder(Path path, String purpose, boolean mustDelete) {
-        this.path = path;
-        this.purpose = purpose;
-        this.mustDelete = mustDelete;
-    }
+public record ScratchFolder(Path path, String purpose, boolean mustDelete) implements AutoCloseable {
 
     /** Creates a folder named {@code prefix...} in the system's temporary folder; {@code purpose} names it in errors. */
     public static ScratchFolder create(String prefix, String purpose, boolean mustDelete) {
@@ -32,11 +27,6 @@ public final class ScratchFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + purpose + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The folder. */
-    public Path path() {
-        return path;
     }
 
     /** Deletes the folder and what it holds, failing or leaving it behind as the policy says. */

@@ -27,18 +27,45 @@ public final class TorchLoops implements AutoCloseable {
     /** Environment variable naming the Python to use. */
     public static final String PYTHON_ENVIRONMENT = "DIFFLAB_PYTHON";
 
-    private final Process process;
-    private final BufferedReader replies;
-    private final Writer requests;
-    private final Path script;
+    private final RunningScript python;
     private final String version;
 
-    private TorchLoops(Process process, BufferedReader replies, Writer requests, Path script, String version) {
-        this.process = process;
-        this.replies = replies;
-        this.requests = requests;
-        this.script = script;
+    private TorchLoops(RunningScript python, String version) {
+        this.python = python;
         this.version = version;
+    }
+
+    /**
+     * The Python running {@code torch_loops.py} from its temporary file, and its pipes: one request line in, one reply
+     * line out (the script's protocol).
+     */
+    private record RunningScript(Path script, Process process, BufferedReader replies, Writer requests) {
+        /** Sends one request line and returns the reply line (null when the Python has exited). */
+        String ask(String request) throws IOException {
+            requests.write(request + "\n");
+            requests.flush();
+            return replies.readLine();
+        }
+
+        /**
+         * Closes the requests pipe (the script's signal to exit), waits up to 5 s before killing the process, and deletes
+         * the script's file.
+         */
+        void end() {
+            try {
+                requests.close();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                delete(script);
+            }
+        }
     }
 
     /** A started Python with torch, or the reason there is none. */
@@ -58,8 +85,8 @@ public final class TorchLoops implements AutoCloseable {
                 BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 String first = in.readLine();
                 if (first != null && first.startsWith("ready ")) {
-                    return new Started(new TorchLoops(p, in, new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), script,
-                            first.substring(6).trim()), null);
+                    RunningScript running = new RunningScript(script, p, in, new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+                    return new Started(new TorchLoops(running, first.substring(6).trim()), null);
                 }
                 p.destroy();
                 tried.add(python + ": " + (first == null ? "exited without an answer" : first.replaceFirst("^error ", "")));
@@ -95,9 +122,7 @@ public final class TorchLoops implements AutoCloseable {
             line.append(' ').append(grid.level(i).sigma());
         }
         try {
-            requests.write(line.append('\n').toString());
-            requests.flush();
-            String reply = replies.readLine();
+            String reply = python.ask(line.toString());
             if (reply == null || reply.startsWith("error")) {
                 throw new IllegalStateException("the PyTorch loop of " + integrator + " failed: " + (reply == null ? "Python exited" : reply));
             }
@@ -107,21 +132,10 @@ public final class TorchLoops implements AutoCloseable {
         }
     }
 
+    /** Ends the Python and deletes the script's temporary file ({@link RunningScript#end}). */
     @Override
     public void close() {
-        try {
-            requests.close();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (IOException | InterruptedException e) {
-            process.destroyForcibly();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            delete(script);
-        }
+        python.end();
     }
 
     /** The script from the class path, in a temporary file (Python reads a file, not a jar entry). */
