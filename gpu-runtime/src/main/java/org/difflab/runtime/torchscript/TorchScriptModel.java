@@ -13,11 +13,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.model.Parameterization;
-import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.runtime.DiffLabRuntime;
 
 /**
@@ -33,23 +30,20 @@ import org.difflab.runtime.DiffLabRuntime;
  * not TorchScript, takes another signature or returns another shape fails there, with an
  * {@link IllegalArgumentException} naming the file and what was expected.
  */
-public final class TorchScriptModel implements ScoreModel, AutoCloseable {
+public final class TorchScriptModel extends NetworkScoreModel {
     private final Path file;
     private final Shape eventShape;
     private final Parameterization parameterization;
-    private final TimeConvention time;
     private final NDManager manager;
     private final PtSymbolBlock block;
-    private final AtomicLong forwards = new AtomicLong();
-    private volatile boolean closed;
 
     // not a value (it owns a native module and its manager): alike RunContext's and SyntheticLevel's constructors in form only
     private TorchScriptModel(Path file, Shape eventShape, Parameterization parameterization, TimeConvention time,
             NDManager manager, PtSymbolBlock block) {
+        super(time);
         this.file = file;
         this.eventShape = eventShape;
         this.parameterization = parameterization;
-        this.time = time;
         this.manager = manager;
         this.block = block;
     }
@@ -121,19 +115,9 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
         return file;
     }
 
-    /** How the network reads time. */
-    public TimeConvention timeConvention() {
-        return time;
-    }
-
-    /** The device holding the network's weights. */
+    @Override
     public Device device() {
         return manager.getDevice();
-    }
-
-    /** Forward passes so far (the load-time check included): one per {@link #predict} call. */
-    public long forwards() {
-        return forwards.get();
     }
 
     // alike ShapedScore's and MutatedNoise's overrides in form only: each returns its own stored or wrapped value
@@ -148,34 +132,18 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
     }
 
     @Override
-    public NDArray predict(NDArray x, NoiseLevel level) {
-        return predict(x, new NoiseLevel[] {Require.notNull("level", level)});
+    protected String modelName() {
+        return "TorchScript model " + file;
     }
 
-    /** One forward pass with t = the network time of each row's level ({@code levels}: one per row, or one for all rows). */
     @Override
-    public NDArray predict(NDArray x, NoiseLevel[] levels) {
-        Require.notNull("x", x);
-        Require.notNull("levels", levels);
-        if (closed) {
-            throw new IllegalStateException("TorchScript model " + file + " is closed");
-        }
-        Shape shape = x.getShape();
-        if (shape.dimension() != eventShape.dimension() + 1 || !shape.slice(1).equals(eventShape)) {
-            throw new IllegalArgumentException("x has shape " + shape + ", which is not allowed for TorchScript file " + file
-                    + ": expected [B, " + dims(eventShape) + "]");
-        }
-        DataType type = x.getDataType();
-        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
-            throw new IllegalArgumentException("x has data type " + type + ", which is not allowed for TorchScript file " + file
-                    + ": must be float32 (float64 is evaluated in float32)");
-        }
-        if (!x.getDevice().equals(device())) {
-            throw new IllegalArgumentException("x is on " + x.getDevice() + ", which is not allowed for TorchScript file " + file
-                    + ": the network was loaded on " + device());
-        }
-        int rows = Math.toIntExact(shape.get(0));
-        float[] t = time.networkTimes(levels, rows);
+    protected String networkName() {
+        return "TorchScript file " + file;
+    }
+
+    /** One forward pass, float64 input evaluated in float32; the prediction moved to x's manager, the rest closed. */
+    @Override
+    protected NDArray forward(NDArray x, DataType type, float[] t) {
         NDManager owner = x.getManager();
         try (NDManager scratch = owner.newSubManager()) {
             NDArray in = x;
@@ -198,7 +166,7 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
         NDArray times = scratch.create(t);
         NDList out;
         try {
-            forwards.incrementAndGet();
+            countForward();
             out = block.forward(null, new NDList(x, times), false);
         } catch (EngineException e) {
             throw new IllegalArgumentException("TorchScript file " + file + " failed on x: " + x.getShape() + ", t: "
@@ -231,15 +199,14 @@ public final class TorchScriptModel implements ScoreModel, AutoCloseable {
         return (lines[0].startsWith("The following operation failed") ? lines[lines.length - 1] : lines[0]).strip();
     }
 
-    /** Frees the network's native memory; later calls fail with {@link IllegalStateException}. */
+    /** Frees the network's native memory. */
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         manager.close();
     }
 
     @Override
     public String describe() {
-        return "TorchScript " + file.getFileName() + " (" + parameterization.name().toLowerCase() + ", time " + time.describe() + ")";
+        return "TorchScript " + file.getFileName() + " (" + parameterization.name().toLowerCase() + ", time " + timeConvention().describe() + ")";
     }
 }

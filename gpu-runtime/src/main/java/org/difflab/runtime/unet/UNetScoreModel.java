@@ -10,12 +10,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.torchscript.NetworkScoreModel;
 import org.difflab.runtime.torchscript.TimeConvention;
 
 /**
@@ -27,17 +26,14 @@ import org.difflab.runtime.torchscript.TimeConvention;
  * returning; the prediction belongs to x's manager (and to the enclosing {@link NDScope}, if any), like the result of
  * any operation on x. Float64 input is evaluated in float32 and returned in float64.
  */
-public final class UNetScoreModel implements ScoreModel, AutoCloseable {
+public final class UNetScoreModel extends NetworkScoreModel {
     private final UNet net;
-    private final TimeConvention time;
     private final NDManager owned;
     private final ParameterStore store;
-    private final AtomicLong forwards = new AtomicLong();
-    private volatile boolean closed;
 
     private UNetScoreModel(UNet net, TimeConvention time, NDManager owned, NDManager parameters) {
+        super(time);
         this.net = net;
-        this.time = time;
         this.owned = owned;
         this.store = new ParameterStore(parameters, false);
     }
@@ -77,16 +73,6 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
         return net;
     }
 
-    /** How the network reads time. */
-    public TimeConvention timeConvention() {
-        return time;
-    }
-
-    /** Forward passes so far: one per {@link #predict} call. */
-    public long forwards() {
-        return forwards.get();
-    }
-
     @Override
     public Parameterization parameterization() {
         return Parameterization.EPS;
@@ -99,39 +85,27 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
     }
 
     @Override
-    public NDArray predict(NDArray x, NoiseLevel level) {
-        return predict(x, new NoiseLevel[] {Require.notNull("level", level)});
+    public Device device() {
+        return store.getManager().getDevice();
     }
 
-    /** One forward pass with t = the network time of each row's level ({@code levels}: one per row, or one for all rows). */
     @Override
-    public NDArray predict(NDArray x, NoiseLevel[] levels) {
-        // checks alike in form to TorchScriptModel.predict's, but each message names this network (its config, no file)
-        Require.notNull("x", x);
-        Require.notNull("levels", levels);
-        if (closed) {
-            throw new IllegalStateException("UNet score model " + describe() + " is closed");
-        }
-        Shape shape = x.getShape();
-        if (shape.dimension() != 4 || !shape.slice(1).equals(eventShape())) {
-            throw new IllegalArgumentException("x has shape " + shape + ", which is not allowed for " + net.config()
-                    + ": expected [B, " + eventShape().toString().replaceAll("[()]", "") + "]");
-        }
-        DataType type = x.getDataType();
-        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
-            throw new IllegalArgumentException("x has data type " + type + ", which is not allowed: must be float32 "
-                    + "(float64 is evaluated in float32)");
-        }
-        if (!x.getDevice().equals(store.getManager().getDevice())) {
-            throw new IllegalArgumentException("x is on " + x.getDevice() + ", which is not allowed: the network's weights are on "
-                    + store.getManager().getDevice());
-        }
-        int rows = Math.toIntExact(shape.get(0));
-        float[] t = time.networkTimes(levels, rows);
+    protected String modelName() {
+        return "UNet score model " + describe();
+    }
+
+    @Override
+    protected String networkName() {
+        return net.config().toString();
+    }
+
+    /** One forward pass in an {@link NDScope}, float64 input evaluated in float32: only the prediction outlives it. */
+    @Override
+    protected NDArray forward(NDArray x, DataType type, float[] t) {
         NDArray result;
         try (NDScope scope = new NDScope()) {
             NDArray in = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
-            forwards.incrementAndGet();
+            countForward();
             NDArray out = net.forward(store, new NDList(in, x.getManager().create(t)), false).head();
             result = type == DataType.FLOAT32 ? out : out.toType(type, false);
             NDScope.unregister(result);
@@ -140,10 +114,9 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
         return result;
     }
 
-    /** Frees the weights when this model loaded them ({@link #load}); later calls fail with {@link IllegalStateException}. */
+    /** Frees the weights when this model loaded them ({@link #load}). */
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         if (owned != null) {
             owned.close();
         }
@@ -151,6 +124,6 @@ public final class UNetScoreModel implements ScoreModel, AutoCloseable {
 
     @Override
     public String describe() {
-        return "UNet " + net.config() + " (eps, time " + time.describe() + ")";
+        return "UNet " + net.config() + " (eps, time " + timeConvention().describe() + ")";
     }
 }

@@ -1,0 +1,98 @@
+package org.difflab.runtime.torchscript;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.concurrent.atomic.AtomicLong;
+import org.difflab.dsl.Require;
+import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.schedule.NoiseLevel;
+
+/**
+ * What every network read as a {@link ScoreModel} shares, whether it runs as TorchScript ({@link TorchScriptModel}) or
+ * as DiffLab's Java UNet ({@code UNetScoreModel}): time read by a {@link TimeConvention}, the checks of x (shape
+ * [B, event...], float32 or float64, on the network's device) with errors naming the network, the count of forward
+ * passes, and a closed state after which calls fail. A subclass supplies the forward pass and what closing frees.
+ */
+public abstract class NetworkScoreModel implements ScoreModel, AutoCloseable {
+    private final TimeConvention time;
+    private final AtomicLong forwards = new AtomicLong();
+    private volatile boolean closed;
+
+    protected NetworkScoreModel(TimeConvention time) {
+        this.time = Require.notNull("time", time);
+    }
+
+    /** How the network reads time. */
+    public final TimeConvention timeConvention() {
+        return time;
+    }
+
+    /** Forward passes so far: one per {@link #predict} call (and any a subclass makes itself, e.g. a load-time check). */
+    public final long forwards() {
+        return forwards.get();
+    }
+
+    @Override
+    public final NDArray predict(NDArray x, NoiseLevel level) {
+        return predict(x, new NoiseLevel[] {Require.notNull("level", level)});
+    }
+
+    /** One forward pass with t = the network time of each row's level ({@code levels}: one per row, or one for all rows). */
+    @Override
+    public final NDArray predict(NDArray x, NoiseLevel[] levels) {
+        Require.notNull("x", x);
+        Require.notNull("levels", levels);
+        if (closed) {
+            throw new IllegalStateException(modelName() + " is closed");
+        }
+        Shape shape = x.getShape();
+        Shape event = eventShape();
+        if (shape.dimension() != event.dimension() + 1 || !shape.slice(1).equals(event)) {
+            throw new IllegalArgumentException("x has shape " + shape + ", which is not allowed for " + networkName()
+                    + ": expected [B, " + event.toString().replaceAll("[()]", "") + "]");
+        }
+        DataType type = x.getDataType();
+        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
+            throw new IllegalArgumentException("x has data type " + type + ", which is not allowed for " + networkName()
+                    + ": must be float32 (float64 is evaluated in float32)");
+        }
+        if (!x.getDevice().equals(device())) {
+            throw new IllegalArgumentException("x is on " + x.getDevice() + ", which is not allowed for " + networkName()
+                    + ": the network was loaded on " + device());
+        }
+        float[] t = time.networkTimes(levels, Math.toIntExact(shape.get(0)));
+        return forward(x, type, t);
+    }
+
+    /** Marks this model closed (later calls fail with {@link IllegalStateException}) and frees what it owns. */
+    @Override
+    public final void close() {
+        closed = true;
+        release();
+    }
+
+    /** The device holding the network's weights. */
+    public abstract Device device();
+
+    /** Counts one forward pass; a subclass calls it once per pass of its network. */
+    protected final void countForward() {
+        forwards.incrementAndGet();
+    }
+
+    /** This model as the closed-state error names it, e.g. {@code TorchScript model FILE}. */
+    protected abstract String modelName();
+
+    /** The network as the errors about x name it, e.g. {@code TorchScript file FILE} or the UNet's configuration. */
+    protected abstract String networkName();
+
+    /**
+     * The prediction for checked x (float32 or float64, {@code type}) at network times t, in x's data type and owned by
+     * x's manager; its temporaries closed.
+     */
+    protected abstract NDArray forward(NDArray x, DataType type, float[] t);
+
+    /** Frees what this model owns (nothing for a view of a network owned elsewhere). */
+    protected abstract void release();
+}
