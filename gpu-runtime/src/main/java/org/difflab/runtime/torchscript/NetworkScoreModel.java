@@ -17,11 +17,20 @@ import org.difflab.dsl.schedule.NoiseLevel;
  */
 public abstract class NetworkScoreModel implements ScoreModel, AutoCloseable {
     private final TimeConvention time;
+    private final String modelName;
+    private final String networkName;
     private final AtomicLong forwards = new AtomicLong();
     private volatile boolean closed;
 
-    protected NetworkScoreModel(TimeConvention time) {
+    /**
+     * @param time        how the network reads time
+     * @param modelName   this model as the closed-state error names it, e.g. {@code TorchScript model FILE}
+     * @param networkName the network as the errors about x name it, e.g. {@code TorchScript file FILE}
+     */
+    protected NetworkScoreModel(TimeConvention time, String modelName, String networkName) {
         this.time = Require.notNull("time", time);
+        this.modelName = modelName;
+        this.networkName = networkName;
     }
 
     /** How the network reads time. */
@@ -45,21 +54,21 @@ public abstract class NetworkScoreModel implements ScoreModel, AutoCloseable {
         Require.notNull("x", x);
         Require.notNull("levels", levels);
         if (closed) {
-            throw new IllegalStateException(modelName() + " is closed");
+            throw new IllegalStateException(modelName + " is closed");
         }
         Shape shape = x.getShape();
         Shape event = eventShape();
         if (shape.dimension() != event.dimension() + 1 || !shape.slice(1).equals(event)) {
-            throw new IllegalArgumentException("x has shape " + shape + ", which is not allowed for " + networkName()
+            throw new IllegalArgumentException("x has shape " + shape + ", which is not allowed for " + networkName
                     + ": expected [B, " + event.toString().replaceAll("[()]", "") + "]");
         }
         DataType type = x.getDataType();
         if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
-            throw new IllegalArgumentException("x has data type " + type + ", which is not allowed for " + networkName()
+            throw new IllegalArgumentException("x has data type " + type + ", which is not allowed for " + networkName
                     + ": must be float32 (float64 is evaluated in float32)");
         }
         if (!x.getDevice().equals(device())) {
-            throw new IllegalArgumentException("x is on " + x.getDevice() + ", which is not allowed for " + networkName()
+            throw new IllegalArgumentException("x is on " + x.getDevice() + ", which is not allowed for " + networkName
                     + ": the network was loaded on " + device());
         }
         float[] t = time.networkTimes(levels, Math.toIntExact(shape.get(0)));
@@ -80,12 +89,6 @@ public abstract class NetworkScoreModel implements ScoreModel, AutoCloseable {
     protected final void countForward() {
         forwards.incrementAndGet();
     }
-
-    /** This model as the closed-state error names it, e.g. {@code TorchScript model FILE}. */
-    protected abstract String modelName();
-
-    /** The network as the errors about x name it, e.g. {@code TorchScript file FILE} or the UNet's configuration. */
-    protected abstract String networkName();
 
     /**
      * The prediction for checked x (float32 or float64, {@code type}) at network times t, in x's data type and owned by

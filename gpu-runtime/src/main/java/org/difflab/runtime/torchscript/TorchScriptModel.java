@@ -40,7 +40,7 @@ public final class TorchScriptModel extends NetworkScoreModel {
     // not a value (it owns a native module and its manager): alike RunContext's and SyntheticLevel's constructors in form only
     private TorchScriptModel(Path file, Shape eventShape, Parameterization parameterization, TimeConvention time,
             NDManager manager, PtSymbolBlock block) {
-        super(time);
+        super(time, "TorchScript model " + file, "TorchScript file " + file);
         this.file = file;
         this.eventShape = eventShape;
         this.parameterization = parameterization;
@@ -129,16 +129,6 @@ public final class TorchScriptModel extends NetworkScoreModel {
     @Override
     public Shape eventShape() {
         return eventShape;
-    }
-
-    @Override
-    protected String modelName() {
-        return "TorchScript model " + file;
-    }
-
-    @Override
-    protected String networkName() {
-        return "TorchScript file " + file;
     }
 
     /** One forward pass, float64 input evaluated in float32; the prediction moved to x's manager, the rest closed. */

@@ -32,7 +32,7 @@ public final class UNetScoreModel extends NetworkScoreModel {
     private final ParameterStore store;
 
     private UNetScoreModel(UNet net, TimeConvention time, NDManager owned, NDManager parameters) {
-        super(time);
+        super(time, "UNet score model " + describe(net, time), net.config().toString());
         this.net = net;
         this.owned = owned;
         this.store = new ParameterStore(parameters, false);
@@ -89,16 +89,6 @@ public final class UNetScoreModel extends NetworkScoreModel {
         return store.getManager().getDevice();
     }
 
-    @Override
-    protected String modelName() {
-        return "UNet score model " + describe();
-    }
-
-    @Override
-    protected String networkName() {
-        return net.config().toString();
-    }
-
     /** One forward pass in an {@link NDScope}, float64 input evaluated in float32: only the prediction outlives it. */
     @Override
     protected NDArray forward(NDArray x, DataType type, float[] t) {
@@ -124,6 +114,10 @@ public final class UNetScoreModel extends NetworkScoreModel {
 
     @Override
     public String describe() {
-        return "UNet " + net.config() + " (eps, time " + timeConvention().describe() + ")";
+        return describe(net, timeConvention());
+    }
+
+    private static String describe(UNet net, TimeConvention time) {
+        return "UNet " + net.config() + " (eps, time " + time.describe() + ")";
     }
 }
