@@ -34,7 +34,7 @@ public final class ExactBench {
                 evaluator.evaluate();
                 double s = (System.nanoTime() - start) / 1e9;
                 if (r >= 0) {
-                    rowSteps[r] = metered[0].rows() / s;
+                    rowSteps[r] = metered[0].reading().rows() / s;
                     seconds[r] = s;
                 }
             }

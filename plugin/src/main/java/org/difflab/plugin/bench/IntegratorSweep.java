@@ -35,8 +35,8 @@ public final class IntegratorSweep {
                     long wall = System.nanoTime() - start;
                     if (r >= 0) {
                         perStep[r] = wall / 1e3 / steps;
-                        outside[r] = (wall - model.nanos()) / 1e3 / steps;
-                        calls[r] = (double) model.calls() / steps;
+                        outside[r] = (wall - model.reading().nanos()) / 1e3 / steps;
+                        calls[r] = (double) model.reading().calls() / steps;
                     }
                 }
             }

@@ -15,9 +15,22 @@ import org.difflab.runtime.DeviceClock;
 public final class MeteredModel implements ScoreModel {
     // alike MutatedNoise and UNetConfig in form only (overrides passing a wrapped value on, counters read back): what it adds is the timing in predict
     private final ScoreModel model;
-    private long calls;
-    private long rows;
-    private long nanos;
+    private Reading reading = Reading.NONE;
+
+    /**
+     * What the meter read since the last {@link #reset}: calls, the rows they carried, and the wall time inside the model.
+     *
+     * @param calls calls of {@link #predict}
+     * @param rows  rows of all those calls
+     * @param nanos wall time inside the model, in nanoseconds
+     */
+    public record Reading(long calls, long rows, long nanos) {
+        static final Reading NONE = new Reading(0, 0, 0);
+
+        Reading plus(long callRows, long callNanos) {
+            return new Reading(calls + 1, rows + callRows, nanos + callNanos);
+        }
+    }
 
     public MeteredModel(ScoreModel model) {
         if (model == null) {
@@ -40,9 +53,7 @@ public final class MeteredModel implements ScoreModel {
     public NDArray predict(NDArray x, NoiseLevel level) {
         DeviceClock clock = DeviceClock.start(x.getDevice());
         NDArray out = model.predict(x, level);
-        nanos += clock.stop(out).toNanos();
-        calls++;
-        rows += x.getShape().get(0);
+        reading = reading.plus(x.getShape().get(0), clock.stop(out).toNanos());
         return out;
     }
 
@@ -51,25 +62,13 @@ public final class MeteredModel implements ScoreModel {
         return model.describe();
     }
 
-    /** Calls since the last {@link #reset}. */
-    public long calls() {
-        return calls;
-    }
-
-    /** Rows of all calls since the last {@link #reset}. */
-    public long rows() {
-        return rows;
-    }
-
-    /** Wall time inside the model since the last {@link #reset}, in nanoseconds. */
-    public long nanos() {
-        return nanos;
+    /** The counts since the last {@link #reset}. */
+    public Reading reading() {
+        return reading;
     }
 
     /** Starts counting afresh. */
     public void reset() {
-        calls = 0;
-        rows = 0;
-        nanos = 0;
+        reading = Reading.NONE;
     }
 }
