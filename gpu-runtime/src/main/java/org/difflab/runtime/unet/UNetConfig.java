@@ -11,18 +11,20 @@ import org.difflab.dsl.Require;
  *
  * <p>Every check names the parameter, its value and what is allowed, so a bad size fails here rather than deep inside
  * a convolution.
+ *
+ * @param channels    image channels (3 for RGB)
+ * @param size        image side
+ * @param width       base width: channels of level 0 and sinusoidal time features
+ * @param multipliers channel multiplier per level (copied in and out)
+ * @param blocks      residual blocks per level on the way down (one more on the way up, as in Ho et al.'s network)
+ * @param groups      GroupNorm groups
  */
-public final class UNetConfig {
-    private final int channels;
-    private final int size;
-    private final int width;
-    private final int[] multipliers;
-    private final int blocks;
-    private final int groups;
+public record UNetConfig(int channels, int size, int width, int[] multipliers, int blocks, int groups) {
 
-    private UNetConfig(int channels, int size, int width, int[] multipliers, int blocks, int groups) {
-        this.channels = Require.inRange("channels", channels, 1, 64);
-        this.width = Require.inRange("width", width, 2, 1024);
+    /** Checks every field (in this order: channels, width, multipliers, blocks, groups, size) and copies the multipliers. */
+    public UNetConfig {
+        Require.inRange("channels", channels, 1, 64);
+        Require.inRange("width", width, 2, 1024);
         if (width % 2 != 0) {
             throw new IllegalArgumentException("width = " + width + " is not allowed: must be even (it is also the number of "
                     + "sinusoidal time features, half sines and half cosines)");
@@ -32,9 +34,9 @@ public final class UNetConfig {
         for (int i = 0; i < multipliers.length; i++) {
             Require.inRange("multipliers[" + i + "]", multipliers[i], 1, 16);
         }
-        this.multipliers = multipliers.clone();
-        this.blocks = Require.inRange("blocks", blocks, 1, 4);
-        this.groups = Require.inRange("groups", groups, 1, width);
+        multipliers = multipliers.clone();
+        Require.inRange("blocks", blocks, 1, 4);
+        Require.inRange("groups", groups, 1, width);
         for (int i = 0; i < multipliers.length; i++) {
             if (width * multipliers[i] % groups != 0) {
                 throw new IllegalArgumentException("groups = " + groups + " is not allowed: it must divide the channel count of "
@@ -47,7 +49,6 @@ public final class UNetConfig {
             throw new IllegalArgumentException("size = " + size + " is not allowed: with " + multipliers.length + " levels the "
                     + "side is halved " + (multipliers.length - 1) + " times, so it must be a multiple of " + factor);
         }
-        this.size = size;
     }
 
     /**
@@ -63,21 +64,6 @@ public final class UNetConfig {
         return new UNetConfig(channels, size, width, multipliers, blocks, groups);
     }
 
-    /** Image channels (3 for RGB). */
-    public int channels() {
-        return channels;
-    }
-
-    /** Image side. */
-    public int size() {
-        return size;
-    }
-
-    /** Base width: channels of level 0 and sinusoidal time features. */
-    public int width() {
-        return width;
-    }
-
     /** Number of resolution levels. */
     public int levels() {
         return multipliers.length;
@@ -91,16 +77,6 @@ public final class UNetConfig {
     /** The channel multipliers (a copy). */
     public int[] multipliers() {
         return multipliers.clone();
-    }
-
-    /** Residual blocks per level on the way down (one more on the way up, as in Ho et al.'s network). */
-    public int blocks() {
-        return blocks;
-    }
-
-    /** GroupNorm groups. */
-    public int groups() {
-        return groups;
     }
 
     /** Width of the time embedding after its two dense layers: 4 * width. */
