@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.difflab.distributed.io.AtomicFile;
 import org.difflab.theory.complexity.ComplexityFit;
 import org.difflab.theory.complexity.ComplexityResult;
 import org.difflab.theory.convergence.ConvergenceResult;
-import org.difflab.theory.convergence.OrderFit;
 import org.difflab.theory.convergence.SeriesBySpec;
 import org.difflab.theory.report.Json;
 
@@ -20,6 +20,18 @@ import org.difflab.theory.report.Json;
  * per row, keys as {@link SweepColumns}; NaN as null), the fitted orders and complexity exponents, and the notes.
  */
 public final class SweepJson {
+    /** An order fit's fields after its study and integrator, in the order written (a table, as the rows' columns are). */
+    private static final List<Map.Entry<String, Function<ConvergenceResult.Series, Object>>> ORDER_FIELDS = List.of(
+            Map.entry("expectedOrder", ConvergenceResult.Series::expectedOrder), Map.entry("order", s -> s.fit().order()),
+            Map.entry("ciLow", s -> s.fit().lower()), Map.entry("ciHigh", s -> s.fit().upper()),
+            Map.entry("localSlopes", s -> s.fit().localSlopes()));
+
+    /** A fitted complexity fit's fields after {@code "fitted": true}: steps T ~ C d^a (1/eps)^b, each exponent with its 95% CI. */
+    private static final List<Map.Entry<String, Function<ComplexityFit, Object>>> EXPONENT_FIELDS = List.of(
+            Map.entry("a", ComplexityFit::a), Map.entry("aLow", ComplexityFit::aLower), Map.entry("aHigh", ComplexityFit::aUpper),
+            Map.entry("b", ComplexityFit::b), Map.entry("bLow", ComplexityFit::bLower), Map.entry("bHigh", ComplexityFit::bUpper),
+            Map.entry("points", ComplexityFit::points));
+
     private SweepJson() {}
 
     /**
@@ -55,32 +67,15 @@ public final class SweepJson {
         return m;
     }
 
-    /** An order fit's object; {@link #exponent} looks alike but writes a complexity fit's other fields. */
     private static Map<String, Object> order(String study, ConvergenceResult.Series s) {
-        OrderFit f = s.fit();
-        Map<String, Object> m = fitOf(study, s);
-        m.put("expectedOrder", s.expectedOrder());
-        m.put("order", f.order());
-        m.put("ciLow", f.lower());
-        m.put("ciHigh", f.upper());
-        m.put("localSlopes", f.localSlopes());
-        return m;
+        return put(fitOf(study, s), ORDER_FIELDS, s);
     }
 
     private static Map<String, Object> exponent(String study, ComplexityResult.Series s) {
         ComplexityFit f = s.fit();
         Map<String, Object> m = fitOf(study, s);
         m.put("fitted", f != null);
-        if (f != null) {
-            m.put("a", f.a());
-            m.put("aLow", f.aLower());
-            m.put("aHigh", f.aUpper());
-            m.put("b", f.b());
-            m.put("bLow", f.bLower());
-            m.put("bHigh", f.bUpper());
-            m.put("points", f.points());
-        }
-        return m;
+        return f == null ? m : put(m, EXPONENT_FIELDS, f);
     }
 
     /** The first entries of a fit's object, the same for orders and exponents: its study and its integrator. */
@@ -88,6 +83,11 @@ public final class SweepJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("study", study);
         m.put("integrator", s.integrator());
+        return m;
+    }
+
+    private static <T> Map<String, Object> put(Map<String, Object> m, List<Map.Entry<String, Function<T, Object>>> fields, T from) {
+        fields.forEach(f -> m.put(f.getKey(), f.getValue().apply(from)));
         return m;
     }
 }
