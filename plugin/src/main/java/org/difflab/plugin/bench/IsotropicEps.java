@@ -10,20 +10,20 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * The exact noise prediction of an isotropic Gaussian N(0, v I): eps(x, t) = sigma x / (alpha^2 v + sigma^2), one
  * multiplication. The model of the overhead benchmark: as cheap as a model can be, so that what a sampler adds on top
  * of its model calls is not hidden behind them.
+ *
+ * @param dim      the dimension d (>= 1)
+ * @param variance the variance v of every coordinate (finite, > 0)
  */
-public final class IsotropicEps implements ScoreModel {
-    private final int dim;
-    private final double variance;
+public record IsotropicEps(int dim, double variance) implements ScoreModel {
 
-    public IsotropicEps(int dim, double variance) {
+    /** Checks d and v, naming the one out of range. */
+    public IsotropicEps {
         if (dim < 1) {
             throw new IllegalArgumentException("dim = " + dim + " is not allowed: must be an integer >= 1");
         }
         if (!(variance > 0) || Double.isInfinite(variance)) {
             throw new IllegalArgumentException("variance = " + variance + " is not allowed: must be a finite number > 0");
         }
-        this.dim = dim;
-        this.variance = variance;
     }
 
     /** The factor c(t) of eps = c(t) x. */
