@@ -105,7 +105,7 @@ class IntegratorTest {
                 .isInstanceOf(NonFiniteStateException.class)
                 .hasMessageContaining("heun")
                 .hasMessageContaining("step 5 of 10")
-                .satisfies(e -> assertThat(((NonFiniteStateException) e).step()).isEqualTo(4));
+                .satisfies(e -> assertThat(((NonFiniteStateException) e).stoppedAt().step()).isEqualTo(4));
     }
 
     /** Trajectory capture sees every step, ending at the returned samples. */
