@@ -9,19 +9,17 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * solution, the midpoint in lambda gives the second-order one; one evaluation per attempt beyond the reused one at the
  * start. Steps in lambda.
  */
-public final class DpmSolver12Pair implements EmbeddedPair {
+public final class DpmSolver12Pair extends StatedPair {
     private static final double R = 0.5;
 
-    @Override
-    public PairInfo info() {
-        return new PairInfo("dpm12", StepVariable.LAMBDA, 2, 1, 1);
+    public DpmSolver12Pair() {
+        super(new PairInfo("dpm12", StepVariable.LAMBDA, 2, 1, 1));
     }
 
     @Override
     public Attempt attempt(RowModel model, NDArray x, NDArray eps, NoiseLevel[] from, NoiseLevel[] to) {
         DpmSteps steps = new DpmSteps(from, to);
-        NoiseLevel[] mid = steps.inside(model, R);
-        NDArray d1 = model.eps(steps.first(x, eps, mid), mid).sub(eps);
+        NDArray d1 = steps.epsChange(model, x, eps, steps.inside(model, R));
         NDArray first = steps.first(x, eps);
         NDArray second = first.sub(d1.mul(steps.atEnd(x, h -> Math.expm1(h) / (2 * R))));
         return new Attempt(second, first);

@@ -8,22 +8,19 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * section 4.2, the orders-2/3 pair of k-diffusion's {@code dpm_adaptive}): the second-order solution reuses the
  * evaluation at lambda_s + h/3, so an attempt costs two evaluations beyond the reused one at the start. Steps in lambda.
  */
-public final class DpmSolver23Pair implements EmbeddedPair {
-    // alike DpmSolver12Pair in shape only: the shared lambda-step algebra is DpmSteps; the nodes and weights are each pair's
+public final class DpmSolver23Pair extends StatedPair {
     private static final double R1 = 1.0 / 3;
     private static final double R2 = 2.0 / 3;
 
-    @Override
-    public PairInfo info() {
-        return new PairInfo("dpm23", StepVariable.LAMBDA, 3, 2, 2);
+    public DpmSolver23Pair() {
+        super(new PairInfo("dpm23", StepVariable.LAMBDA, 3, 2, 2));
     }
 
     @Override
     public Attempt attempt(RowModel model, NDArray x, NDArray eps, NoiseLevel[] from, NoiseLevel[] to) {
         DpmSteps steps = new DpmSteps(from, to);
-        NoiseLevel[] s1 = steps.inside(model, R1);
         NoiseLevel[] s2 = steps.inside(model, R2);
-        NDArray d1 = model.eps(steps.first(x, eps, s1), s1).sub(eps);
+        NDArray d1 = steps.epsChange(model, x, eps, steps.inside(model, R1));
         NDArray u2 = steps.first(x, eps, s2).sub(d1.mul(steps.at(s2, x, h -> R2 / R1 * (Math.expm1(R2 * h) / (R2 * h) - 1))));
         NDArray d2 = model.eps(u2, s2).sub(eps);
         NDArray first = steps.first(x, eps);

@@ -42,6 +42,14 @@ final class DpmSteps {
         return x.mul(RowColumns.column(keep, x)).add(eps.mul(RowColumns.column(push, x)));
     }
 
+    /**
+     * eps(u) - eps_s at the intermediate levels {@code inside}, u the DPM-Solver-1 step to them: the difference of
+     * noise predictions that DPM-Solver-2 and -3 correct the first-order step with (D_1 of Algorithms 4-5).
+     */
+    NDArray epsChange(RowModel model, NDArray x, NDArray eps, NoiseLevel[] inside) {
+        return model.eps(first(x, eps, inside), inside).sub(eps);
+    }
+
     /** DPM-Solver-1 over the whole step. */
     NDArray first(NDArray x, NDArray eps) {
         return first(x, eps, to);

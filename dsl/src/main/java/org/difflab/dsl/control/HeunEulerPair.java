@@ -13,11 +13,10 @@ import org.difflab.dsl.tensor.Scalars;
  * the way down (measured: 11 rejected for 20 accepted per path at rtol 1e-2), while the EDM ODE's local error scales
  * with the step relative to sigma.
  */
-public final class HeunEulerPair implements EmbeddedPair {
+public final class HeunEulerPair extends StatedPair {
 
-    @Override
-    public PairInfo info() {
-        return new PairInfo("heun", StepVariable.LAMBDA, 2, 1, 1);
+    public HeunEulerPair() {
+        super(new PairInfo("heun", StepVariable.LAMBDA, 2, 1, 1));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.difflab.dsl.grid;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.DiscreteSchedule;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -61,8 +62,11 @@ public abstract class GridSpec {
         return rebuild.with(steps, finalJump);
     }
 
-    /** m >= 2 decreasing points from tMax to tMin placed by this rule (before rounding). */
-    protected abstract double[] points(NoiseSchedule schedule, int m);
+    /**
+     * Point i of m >= 2 decreasing points from tMax (i = 0) to tMin (i = m - 1) placed by this rule, before rounding; what
+     * the rule needs of the schedule once (its ends in lambda, say) is computed before the function is returned.
+     */
+    protected abstract IntToDoubleFunction point(NoiseSchedule schedule, int m);
 
     /**
      * For rules that invert the schedule point by point (log-SNR, Karras: a root search each, about 9 us a point on a
@@ -87,7 +91,11 @@ public abstract class GridSpec {
         if (m == 1) {
             t = new double[] {schedule.tMax()};
         } else {
-            t = points(schedule, m);
+            IntToDoubleFunction point = point(schedule, m);
+            t = new double[m];
+            for (int i = 0; i < m; i++) {
+                t[i] = point.applyAsDouble(i);
+            }
             t[0] = schedule.tMax();
             t[m - 1] = schedule.tMin();
         }

@@ -1,5 +1,6 @@
 package org.difflab.dsl.grid;
 
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
@@ -16,15 +17,13 @@ public final class KarrasGrid extends GridSpec {
     }
 
     @Override
-    protected double[] points(NoiseSchedule s, int m) {
+    protected IntToDoubleFunction point(NoiseSchedule s, int m) {
         double hi = Math.pow(s.level(s.tMax()).sigmaOverAlpha(), 1 / rho);
         double lo = Math.pow(s.level(s.tMin()).sigmaOverAlpha(), 1 / rho);
-        double[] t = new double[m];
-        for (int i = 0; i < m; i++) {
+        return i -> {
             stopIfInterrupted(s, i, m);
             double sigma = Math.pow(hi + (lo - hi) * i / (m - 1), rho);
-            t[i] = s.timeOfLambda(-Math.log(sigma));
-        }
-        return t;
+            return s.timeOfLambda(-Math.log(sigma));
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.difflab.dsl.grid;
 
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
 /** Points equally spaced in lambda = ln(alpha/sigma), the natural variable of DPM-Solver (Lu et al. 2022). */
@@ -9,14 +10,12 @@ public final class LogSnrGrid extends GridSpec {
     }
 
     @Override
-    protected double[] points(NoiseSchedule s, int m) {
+    protected IntToDoubleFunction point(NoiseSchedule s, int m) {
         double hi = s.lambda(s.tMax());
         double lo = s.lambda(s.tMin());
-        double[] t = new double[m];
-        for (int i = 0; i < m; i++) {
+        return i -> {
             stopIfInterrupted(s, i, m);
-            t[i] = s.timeOfLambda(hi + (lo - hi) * i / (m - 1));
-        }
-        return t;
+            return s.timeOfLambda(hi + (lo - hi) * i / (m - 1));
+        };
     }
 }

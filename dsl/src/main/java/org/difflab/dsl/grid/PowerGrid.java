@@ -1,5 +1,6 @@
 package org.difflab.dsl.grid;
 
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
@@ -54,7 +55,7 @@ public final class PowerGrid extends GridSpec {
     }
 
     @Override
-    protected double[] points(NoiseSchedule schedule, int m) {
+    protected IntToDoubleFunction point(NoiseSchedule schedule, int m) {
         throw new AssertionError("power grids place their own points");
     }
 }

@@ -1,6 +1,7 @@
 package org.difflab.dsl.grid;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.schedule.DiscreteSchedule;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
@@ -47,7 +48,7 @@ public final class RespacedGrid extends GridSpec {
     }
 
     @Override
-    protected double[] points(NoiseSchedule schedule, int m) {
+    protected IntToDoubleFunction point(NoiseSchedule schedule, int m) {
         throw new AssertionError("respaced grids place their own points");
     }
 }

@@ -1,5 +1,6 @@
 package org.difflab.dsl.grid;
 
+import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.schedule.NoiseSchedule;
 
 /** Points equally spaced in time (DDIM's "uniform" skip; on DDPM-1000 with 1000 steps, the full chain). */
@@ -9,11 +10,7 @@ public final class UniformGrid extends GridSpec {
     }
 
     @Override
-    protected double[] points(NoiseSchedule s, int m) {
-        double[] t = new double[m];
-        for (int i = 0; i < m; i++) {
-            t[i] = s.tMax() + (s.tMin() - s.tMax()) * i / (m - 1);
-        }
-        return t;
+    protected IntToDoubleFunction point(NoiseSchedule s, int m) {
+        return i -> s.tMax() + (s.tMin() - s.tMax()) * i / (m - 1);
     }
 }

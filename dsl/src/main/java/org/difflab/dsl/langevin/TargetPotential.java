@@ -17,7 +17,7 @@ public final class TargetPotential implements Potential {
         this.target = Require.notNull("target", target);
     }
 
-    // alike MutatedNoise's and MeteredModel's delegation in form only: a Potential over a Target, not a wrapper of the same interface
+    // alike ForwardingNoiseStream's and MeteredModel's delegation in form only: a Potential over a Target, not a wrapper of the same interface
     @Override
     public int dim() {
         return target.dim();

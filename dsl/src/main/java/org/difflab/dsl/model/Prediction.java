@@ -13,7 +13,7 @@ public final class Prediction {
     private NDArray x0;
     private NDArray score;
 
-    // alike NonFiniteStateException and UNetCheckpoint in form only: stored fields and accessors; the conversions below are its own
+    // alike UNetCheckpoint in form only: stored fields and accessors; the conversions below are its own
     public Prediction(NDArray x, NoiseLevel level, Parameterization kind, NDArray raw) {
         this.x = x;
         this.level = level;

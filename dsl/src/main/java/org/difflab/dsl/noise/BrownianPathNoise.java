@@ -32,7 +32,8 @@ public final class BrownianPathNoise extends SeededNoise {
     @Override
     public NoiseStream open(long first, int size) {
         NoiseStream prior = initial.open(first, size);
-        return new BatchStream(first, size) {
+        return new ForwardingNoiseStream(prior) {
+            // the prior's stream answers all but the interval draws, which walk this path
             @Override
             public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
                 double dt = Math.abs(tFrom - tTo);
@@ -51,21 +52,6 @@ public final class BrownianPathNoise extends SeededNoise {
                     }
                 }
                 return Rows.tensor(manager, v, size, event, type);
-            }
-
-            @Override
-            public NDArray normal(NDManager manager, Shape event, DataType type) {
-                return prior.normal(manager, event, type);
-            }
-
-            @Override
-            public double[] uniform() {
-                return prior.uniform();
-            }
-
-            @Override
-            public double uniformShared() {
-                return prior.uniformShared();
             }
         };
     }

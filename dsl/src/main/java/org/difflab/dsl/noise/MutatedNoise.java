@@ -4,25 +4,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.List;
 
 /**
  * A noise stream with a deliberate defect, for the mutants of {@code org.difflab.dsl.integrator.Mutant}: Gaussian
  * draws with their variance scaled, or auxiliary uniforms multiplied by a factor (capped below 1). Everything else,
  * the end-of-step hook included, is the wrapped stream's.
  */
-public final class MutatedNoise implements NoiseStream {
+public final class MutatedNoise extends ForwardingNoiseStream {
     private static final double BELOW_ONE = Math.nextDown(1.0);
 
-    private final NoiseStream inner;
     private final double gaussianScale;
     private final double uniformFactor;
 
     private MutatedNoise(NoiseStream inner, double gaussianScale, double uniformFactor) {
-        if (inner == null) {
-            throw new IllegalArgumentException("inner is null, which is not allowed");
-        }
-        this.inner = inner;
+        super(inner);
         this.gaussianScale = gaussianScale;
         this.uniformFactor = uniformFactor;
     }
@@ -44,30 +39,20 @@ public final class MutatedNoise implements NoiseStream {
     }
 
     @Override
-    public int size() {
-        return inner.size();
-    }
-
-    @Override
-    public long first() {
-        return inner.first();
-    }
-
-    @Override
     public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
-        NDArray z = inner.normal(manager, event, type, tFrom, tTo);
+        NDArray z = inner().normal(manager, event, type, tFrom, tTo);
         return gaussianScale == 1 ? z : z.mul(gaussianScale);
     }
 
     @Override
     public NDArray normal(NDManager manager, Shape event, DataType type) {
-        NDArray z = inner.normal(manager, event, type);
+        NDArray z = inner().normal(manager, event, type);
         return gaussianScale == 1 ? z : z.mul(gaussianScale);
     }
 
     @Override
     public double[] uniform() {
-        double[] u = inner.uniform();
+        double[] u = inner().uniform();
         for (int i = 0; i < u.length; i++) {
             u[i] = scaled(u[i]);
         }
@@ -76,15 +61,10 @@ public final class MutatedNoise implements NoiseStream {
 
     @Override
     public double uniformShared() {
-        return scaled(inner.uniformShared());
+        return scaled(inner().uniformShared());
     }
 
     private double scaled(double u) {
         return uniformFactor == 1 ? u : Math.min(u * uniformFactor, BELOW_ONE);
-    }
-
-    @Override
-    public void stepEnded(int step, List<NDArray> kept) {
-        inner.stepEnded(step, kept);
     }
 }

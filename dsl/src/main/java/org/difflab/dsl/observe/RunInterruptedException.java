@@ -8,17 +8,11 @@ import java.util.concurrent.CancellationException;
  * this, naming the sampler, the step and the time reached; the thread and the engine are then ready for the next run.
  */
 public final class RunInterruptedException extends CancellationException {
-    // alike NonFiniteStateException in shape only: that one is an IllegalStateException (a failed run), this one a
-    // CancellationException (a stopped run), and Java gives the two no common base to hold these fields
-    private final String integrator;
-    private final int step;
-    private final double time;
+    private final StopPoint stoppedAt;
 
     public RunInterruptedException(String integrator, int step, int steps, double tNext) {
         super(integrator + " was interrupted after step " + (step + 1) + " of " + steps + " (t = " + tNext + "); the run was stopped");
-        this.integrator = integrator;
-        this.step = step;
-        this.time = tNext;
+        this.stoppedAt = new StopPoint(integrator, step, tNext);
     }
 
     /**
@@ -28,22 +22,11 @@ public final class RunInterruptedException extends CancellationException {
     public RunInterruptedException(String integrator, String where, int nextStep, int steps, double time) {
         super(integrator + " was interrupted " + where + " (steps 1 to " + nextStep + " of " + steps + " final, t = " + time
                 + "); the run was stopped");
-        this.integrator = integrator;
-        this.step = nextStep - 1;
-        this.time = time;
+        this.stoppedAt = new StopPoint(integrator, nextStep - 1, time);
     }
 
-    public String integrator() {
-        return integrator;
-    }
-
-    /** 0-based index of the last step taken (-1: none). */
-    public int step() {
-        return step;
-    }
-
-    /** Time reached by the last step taken. */
-    public double time() {
-        return time;
+    /** The sampler, the 0-based index of the last step taken (-1: none) and the time it reached. */
+    public StopPoint stoppedAt() {
+        return stoppedAt;
     }
 }

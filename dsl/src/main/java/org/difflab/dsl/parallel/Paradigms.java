@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.difflab.dsl.Require;
@@ -19,7 +18,6 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Ddpm;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
-import org.difflab.dsl.integrator.StatedIntegrator;
 import org.difflab.dsl.integrator.SteppedIntegrator;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.RowReductions;
@@ -46,9 +44,7 @@ import org.difflab.dsl.tensor.RowReductions;
  * <p>Registered as {@code paradigms:sampler=ddpm,window=16,tol=0.1} (the paper's tol), or built with {@link #of} or
  * the constructor around any one-step sampler.
  */
-public final class Paradigms extends StatedIntegrator {
-    /** Counter of batched evaluations beyond one per step. */
-    public static final String EXTRA = "extraCalls";
+public final class Paradigms extends ParallelInTime {
     /** Counter of model evaluations summed over samples. */
     public static final String EVALUATIONS = "sampleEvaluations";
 
@@ -88,11 +84,6 @@ public final class Paradigms extends StatedIntegrator {
 
     public SteppedIntegrator sampler() {
         return sampler;
-    }
-
-    @Override
-    public Optional<String> randomNfeCounter() {
-        return Optional.of(EXTRA);
     }
 
     @Override
@@ -139,7 +130,7 @@ public final class Paradigms extends StatedIntegrator {
         owned.release(result);
         ctx.count(RunContext.ROUNDS, rounds);
         ctx.count(EVALUATIONS, evaluations);
-        ctx.count(EXTRA, ctx.nfe() - steps);
+        countExtra(ctx, steps);
         if (tolerance > 0) {
             ctx.count(RunContext.TOLERANCE_STOPS, earlyAccepted);
         }

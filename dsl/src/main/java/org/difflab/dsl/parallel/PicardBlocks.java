@@ -6,14 +6,12 @@ import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.ExponentialEuler;
 import org.difflab.dsl.integrator.ExponentialStep;
 import org.difflab.dsl.integrator.IntegratorInfo;
 import org.difflab.dsl.integrator.RunContext;
-import org.difflab.dsl.integrator.StatedIntegrator;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.tensor.RowReductions;
 
@@ -50,9 +48,7 @@ import org.difflab.dsl.tensor.RowReductions;
  * tol &gt; 0).
  * Registered as {@code picardBlocks:points=8,sweeps=inf,tol=0.01,lambda=1}, or {@code picardBlocks:length=1,sweeps=K}.
  */
-public final class PicardBlocks extends StatedIntegrator {
-    /** Counter of model evaluations beyond one per step. */
-    public static final String EXTRA = "extraCalls";
+public final class PicardBlocks extends ParallelInTime {
 
     private final int points;
     private final double length;
@@ -102,12 +98,6 @@ public final class PicardBlocks extends StatedIntegrator {
             return "picardBlocks:length=" + length + ",sweeps=" + sweeps + "," + tail;
         }
         return "picardBlocks:points=" + points + ",sweeps=" + (sweeps == Integer.MAX_VALUE ? "inf" : sweeps) + ",tol=" + tolerance + "," + tail;
-    }
-
-    // alike Paradigms in shape only: both count their rounds' extra calls in EXTRA, but run different iterations
-    @Override
-    public Optional<String> randomNfeCounter() {
-        return Optional.of(EXTRA);
     }
 
     @Override
@@ -179,7 +169,7 @@ public final class PicardBlocks extends StatedIntegrator {
             start += m;
         }
         ctx.count(RunContext.ROUNDS, rounds);
-        ctx.count(EXTRA, ctx.nfe() - grid.steps());
+        countExtra(ctx, grid.steps());
         if (tolerance > 0) {
             ctx.count(RunContext.TOLERANCE_STOPS, frozen);
         }

@@ -10,6 +10,8 @@ import org.difflab.dsl.Require;
 abstract class ContinuousSchedule implements NoiseSchedule {
     private final String name;
     private final String spec;
+    private final double low;
+    private final double high;
     private final double tMin;
     private final double tMax;
     private final String interval; // the times allowed, as error messages write them
@@ -37,9 +39,21 @@ abstract class ContinuousSchedule implements NoiseSchedule {
         Require.less(lowName, low, highName, high);
         this.name = name;
         this.spec = name + ":" + lowName + "=" + low + "," + highName + "=" + high + rest;
+        this.low = low;
+        this.high = high;
         this.tMin = tMin;
         this.tMax = tMax;
         this.interval = interval;
+    }
+
+    /** The low parameter of the pair (VP's bmin, VE's and EDM's smin), as the constructor checked it. */
+    protected final double low() {
+        return low;
+    }
+
+    /** The high parameter of the pair (VP's bmax, VE's and EDM's smax). */
+    protected final double high() {
+        return high;
     }
 
     /** Throws unless t lies in [0, tMax]. */

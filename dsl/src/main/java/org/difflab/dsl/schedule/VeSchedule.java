@@ -6,30 +6,24 @@ package org.difflab.dsl.schedule;
  * g(t)^2 = 2 smin^2 ln(smax/smin) (smax/smin)^(2t). Models are evaluated down to t = eps.
  */
 public final class VeSchedule extends ExplodingSchedule {
-    // alike VpSchedule in shape only: both keep their own parameter pair for their own SDE's alpha and sigma
-    private final double smin;
-    private final double smax;
-
     public VeSchedule(double smin, double smax, double eps) {
         super("ve", "smin", smin, "smax", smax, eps);
-        this.smin = smin;
-        this.smax = smax;
     }
 
     private double logRatio() {
-        return Math.log(smax / smin);
+        return Math.log(high() / low());
     }
 
     // alike EdmSchedule in shape only: VE's sigma is geometric on [0, 1], EDM's is t
     @Override
     public double sigma(double t) {
         checkTime(t);
-        return smin * Math.sqrt(Math.expm1(2 * t * logRatio()));
+        return low() * Math.sqrt(Math.expm1(2 * t * logRatio()));
     }
 
     @Override
     public double diffusionSquared(double t) {
         checkTime(t);
-        return 2 * smin * smin * logRatio() * Math.exp(2 * t * logRatio());
+        return 2 * low() * low() * logRatio() * Math.exp(2 * t * logRatio());
     }
 }

@@ -6,23 +6,18 @@ package org.difflab.dsl.schedule;
  * Models are evaluated down to t = eps.
  */
 public final class VpSchedule extends ContinuousSchedule {
-    private final double bmin;
-    private final double bmax;
-
     public VpSchedule(double bmin, double bmax, double eps) {
         super("vp", "bmin", bmin, "bmax", bmax, eps);
-        this.bmin = bmin;
-        this.bmax = bmax;
     }
 
     private double logAlpha(double t) {
         checkTime(t);
-        return -0.5 * (bmin * t + 0.5 * (bmax - bmin) * t * t);
+        return -0.5 * (low() * t + 0.5 * (high() - low()) * t * t);
     }
 
     /** beta(t). */
     public double beta(double t) {
-        return bmin + t * (bmax - bmin);
+        return low() + t * (high() - low());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.noise.ForwardingNoiseStream;
 import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.observe.NonFiniteStateException;
@@ -105,7 +106,7 @@ class IntegratorTest {
                 .isInstanceOf(NonFiniteStateException.class)
                 .hasMessageContaining("heun")
                 .hasMessageContaining("step 5 of 10")
-                .satisfies(e -> assertThat(((NonFiniteStateException) e).step()).isEqualTo(4));
+                .satisfies(e -> assertThat(((NonFiniteStateException) e).stoppedAt().step()).isEqualTo(4));
     }
 
     /** Trajectory capture sees every step, ending at the returned samples. */
@@ -149,40 +150,7 @@ class IntegratorTest {
     @Test
     void stepEndHookSeesAndMayRewriteTheKeptArrays() {
         List<Integer> kept = new ArrayList<>();
-        // forwards every call but the step-end hook (like BrownianPathNoise's prior stream; the dsl has no open forwarding class)
-        NoiseStream zeroing = new NoiseStream() {
-            private final NoiseStream inner = NoiseSources.perSample(5).open(0, 2);
-
-            @Override
-            public int size() {
-                return 2;
-            }
-
-            @Override
-            public long first() {
-                return 0;
-            }
-
-            @Override
-            public NDArray normal(NDManager manager, Shape event, DataType type, double tFrom, double tTo) {
-                return inner.normal(manager, event, type, tFrom, tTo);
-            }
-
-            @Override
-            public NDArray normal(NDManager manager, Shape event, DataType type) {
-                return inner.normal(manager, event, type);
-            }
-
-            @Override
-            public double[] uniform() {
-                return inner.uniform();
-            }
-
-            @Override
-            public double uniformShared() {
-                return inner.uniformShared();
-            }
-
+        NoiseStream zeroing = new ForwardingNoiseStream(NoiseSources.perSample(5).open(0, 2)) {
             @Override
             public void stepEnded(int step, List<NDArray> arrays) {
                 kept.add(arrays.size());

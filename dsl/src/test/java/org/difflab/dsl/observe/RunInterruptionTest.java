@@ -60,9 +60,9 @@ class RunInterruptionTest {
                 .hasMessageContaining("heun was interrupted after step 100 of 1000000 (t = ")
                 .satisfies(e -> {
                     RunInterruptedException r = (RunInterruptedException) e;
-                    assertThat(r.integrator()).isEqualTo("heun");
-                    assertThat(r.step()).isEqualTo(99);
-                    assertThat(r.time()).isEqualTo(Grids.uniform(LONG).on(Schedules.vp()).t(100));
+                    assertThat(r.stoppedAt().integrator()).isEqualTo("heun");
+                    assertThat(r.stoppedAt().step()).isEqualTo(99);
+                    assertThat(r.stoppedAt().time()).isEqualTo(Grids.uniform(LONG).on(Schedules.vp()).t(100));
                 });
         assertThat(Thread.currentThread().isInterrupted()).as("the flag is consumed by the run").isFalse();
         assertThat(shortRun()).isDeepEqualTo(before);
@@ -104,7 +104,7 @@ class RunInterruptionTest {
         worker.join(120_000); // a guard against a hang, not a timing: a million steps take minutes
         assertThat(worker.isAlive()).as("the run stopped").isFalse();
         assertThat(thrown.get()).isInstanceOf(RunInterruptedException.class).hasMessageContaining("ddim was interrupted after step");
-        assertThat(((RunInterruptedException) thrown.get()).step()).isLessThan(LONG - 1);
+        assertThat(((RunInterruptedException) thrown.get()).stoppedAt().step()).isLessThan(LONG - 1);
         assertThat(after.get()).isDeepEqualTo(shortRun());
     }
 

@@ -66,14 +66,14 @@ class ParallelInterruptionTest {
         RunInterruptedException e = interruptedRun(Integrators.paradigms("ddim", 16, 0), steps);
         assertThat(e.getMessage()).matches("paradigms was interrupted in round \\d+ \\(steps 1 to \\d+ of 1000000 final, t = .*")
                 .endsWith("the run was stopped");
-        assertThat(e.step()).isBetween(-1, steps - 2);
+        assertThat(e.stoppedAt().step()).isBetween(-1, steps - 2);
     }
 
     @Test
     void paradigmsStopsWhileDrawingTheNoiseOfAStochasticSampler() throws InterruptedException {
         RunInterruptedException e = interruptedRun(Integrators.paradigms("ddpm", 16, 0), 2_000_000);
         assertThat(e.getMessage()).contains("was interrupted while drawing the noise of step ").contains("(steps 1 to 0 of 2000000 final");
-        assertThat(e.step()).isEqualTo(-1);
+        assertThat(e.stoppedAt().step()).isEqualTo(-1);
     }
 
     @Test
