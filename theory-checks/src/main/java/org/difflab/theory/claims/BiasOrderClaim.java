@@ -61,18 +61,13 @@ public record BiasOrderClaim(String id, String family, Provenance provenance, St
     }
 
     public BiasOrderClaim {
-        Claim.requireId(id);
-        if (cases == null || cases.isEmpty() || realisations < 1 || provenance == null) {
-            throw new IllegalArgumentException("cases = " + cases + ", realisations = " + realisations + " are not allowed for claim " + id
-                    + ": at least 1 case and realisations >= 1");
-        }
-        cases = List.copyOf(cases);
+        cases = LangevinProbeClaim.requireCases(id, provenance, cases, realisations);
         note = Claim.orEmpty(note);
     }
 
     @Override
     public String rule() {
-        return OrderClaim.RULE.replace("log error against log T (or log h)", "log |V - 1| against log h");
+        return OrderClaim.rule("log |V - 1| against log h fitted with the next-order term made explicit");
     }
 
     /** This claim on other cases (e.g. a mutant judged against the correct order), with fewer realisations. */

@@ -15,18 +15,9 @@ public final class Catalogue {
     private static final Map<String, CatalogueEntry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        StandardClaims.all().forEach(Catalogue::register);
-        PeerSamplerClaims.all().forEach(Catalogue::register);
-        StochasticPeerClaims.all().forEach(Catalogue::register);
-        LiClaims.all().forEach(Catalogue::register);
-        LiCaiClaims.all().forEach(Catalogue::register);
-        PoissonMidpointClaims.all().forEach(Catalogue::register);
-        ComplexityClaims.all().forEach(Catalogue::register);
-        LangevinClaims.all().forEach(Catalogue::register);
-        MultilevelClaims.all().forEach(Catalogue::register);
-        ParallelClaims.all().forEach(Catalogue::register);
-        AdaptiveClaims.all().forEach(Catalogue::register);
-        NetworkClaims.all().forEach(Catalogue::register);
+        List.of(StandardClaims.all(), PeerSamplerClaims.all(), StochasticPeerClaims.all(), LiClaims.all(), LiCaiClaims.all(),
+                PoissonMidpointClaims.all(), ComplexityClaims.all(), LangevinClaims.all(), MultilevelClaims.all(), ParallelClaims.all(),
+                AdaptiveClaims.all(), NetworkClaims.all()).forEach(family -> family.forEach(Catalogue::register));
     }
 
     private Catalogue() {}

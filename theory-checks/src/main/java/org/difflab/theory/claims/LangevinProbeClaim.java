@@ -24,6 +24,19 @@ interface LangevinProbeClaim extends Claim {
     /** The cases, at least 1. */
     List<? extends ProbedCase> cases();
 
+    /**
+     * The cases, copied, once what every probe claim needs is checked: its id, a provenance, at least 1 case and at least 1
+     * auxiliary realisation per probe.
+     */
+    static <C extends ProbedCase> List<C> requireCases(String id, Provenance provenance, List<C> cases, int realisations) {
+        Claim.requireId(id);
+        if (cases == null || cases.isEmpty() || realisations < 1 || provenance == null) {
+            throw new IllegalArgumentException("cases = " + cases + ", realisations = " + realisations + " are not allowed for claim " + id
+                    + ": at least 1 case and realisations >= 1");
+        }
+        return List.copyOf(cases);
+    }
+
     /** The samplers of the cases, each once, in the cases' order. */
     @Override
     default List<String> integrators() {

@@ -63,15 +63,9 @@ public record MonteCarloBudgetClaim(String id, String family, Provenance provena
         return BudgetRun.integrators(reference, contenders);
     }
 
-    /** The decision rule of the Monte Carlo budget claims. */
-    static final String RULE = "Monte Carlo: the contender's sample distance to the truth minus the reference run's, in standard errors of "
-            + "the difference (bootstrap); a CLOSE contender HOLDS unless it is worse by more than the limit (then VIOLATED); a FAR "
-            + "contender HOLDS when it is worse by more than the limit, INCONCLUSIVE when the sample size cannot tell it from the "
-            + "reference (unresolved, not refuted)";
-
     @Override
     public String rule() {
-        return RULE;
+        return MonteCarloComparison.RULE;
     }
 
     /** This claim with other contenders (e.g. a mutant, for a control). */
@@ -81,8 +75,7 @@ public record MonteCarloBudgetClaim(String id, String family, Provenance provena
 
     @Override
     public String expectation() {
-        return String.format(Locale.ROOT, "MMD^2 to the target minus the reference's: within %.0f combined standard errors "
-                + "for CLOSE contenders, larger by more than that for FAR ones", Z);
+        return MonteCarloComparison.expectation("MMD^2 to the target", String.format(Locale.ROOT, "within %.0f combined standard errors", Z));
     }
 
     @Override

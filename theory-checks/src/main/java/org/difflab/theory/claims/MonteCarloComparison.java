@@ -13,7 +13,24 @@ import org.difflab.theory.montecarlo.Estimate;
  * the reference is INCONCLUSIVE (unresolved, not refuted).
  */
 final class MonteCarloComparison {
+    /** The decision rule of the Monte Carlo budget claims, in words: {@link #judge} as a reader reads it. */
+    static final String RULE = "Monte Carlo: the contender's sample distance to the truth minus the reference run's, in standard errors of "
+            + "the difference (bootstrap); a CLOSE contender HOLDS unless it is worse by more than the limit (then VIOLATED); a FAR "
+            + "contender HOLDS when it is worse by more than the limit, INCONCLUSIVE when the sample size cannot tell it from the "
+            + "reference (unresolved, not refuted)";
+
     private MonteCarloComparison() {}
+
+    /**
+     * What a budget claim expects to measure, in words: its distances minus the reference's, within the limit for CLOSE
+     * contenders and beyond it for FAR ones.
+     *
+     * @param distances the judged distances, e.g. {@code MMD^2 to the target}
+     * @param limit     the limit with its kind of standard error, e.g. {@code within 3 combined standard errors}
+     */
+    static String expectation(String distances, String limit) {
+        return distances + " minus the reference's: " + limit + " for CLOSE contenders, larger by more than that for FAR ones";
+    }
 
     /**
      * The check of one contender.

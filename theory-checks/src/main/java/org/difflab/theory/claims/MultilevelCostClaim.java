@@ -73,8 +73,7 @@ public record MultilevelCostClaim(String id, double gamma, int fromLevels, int t
 
     @Override
     public String rule() {
-        return OrderClaim.RULE.replace("log error against log T (or log h) fitted with the next-order term made explicit",
-                "log cost against log strong error (OLS, 95% CI of the slope from the scatter of the Monte Carlo errors)");
+        return OrderClaim.rule("log cost against log strong error (OLS, 95% CI of the slope from the scatter of the Monte Carlo errors)");
     }
 
     @Override

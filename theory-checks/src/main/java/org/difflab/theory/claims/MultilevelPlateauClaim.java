@@ -68,10 +68,9 @@ public record MultilevelPlateauClaim(String id, int levels, double rate, int[] s
 
     @Override
     public String rule() {
-        return OrderClaim.RULE.replace("log error against log T (or log h) fitted with the next-order term made explicit",
-                "log cost (and log distance) against log steps over the finest step counts (OLS)") + "; the Poisson-jump limit HOLDS when "
-                + "its distance is within 4 standard errors plus the tolerance (relative) of the finest stepped run's, and its cost within "
-                + "the tolerance";
+        return OrderClaim.rule("log cost (and log distance) against log steps over the finest step counts (OLS)")
+                + "; the Poisson-jump limit HOLDS when its distance is within 4 standard errors plus the tolerance (relative) of the "
+                + "finest stepped run's, and its cost within the tolerance";
     }
 
     /** This claim on other step counts with the stepped ML-EM broken ({@code gates=2} etc.), for a negative control. */

@@ -64,7 +64,7 @@ public record NetworkBudgetClaim(String id, String family, Provenance provenance
 
     @Override
     public String rule() {
-        return MonteCarloBudgetClaim.RULE + "; here the distances are MMD^2 and sliced W2^2 to data images, with a paired bootstrap "
+        return MonteCarloComparison.RULE + "; here the distances are MMD^2 and sliced W2^2 to data images, with a paired bootstrap "
                 + "(runs paired row by row by their seed)";
     }
 
@@ -80,8 +80,8 @@ public record NetworkBudgetClaim(String id, String family, Provenance provenance
 
     @Override
     public String expectation() {
-        return String.format(Locale.ROOT, "MMD^2 and sliced W2^2 to data images minus the reference's: at most %.0f standard errors of the "
-                + "difference for CLOSE contenders, larger by more than that for FAR ones", Z);
+        return MonteCarloComparison.expectation("MMD^2 and sliced W2^2 to data images",
+                String.format(Locale.ROOT, "at most %.0f standard errors of the difference", Z));
     }
 
     @Override

@@ -45,15 +45,23 @@ public record OrderClaim(String id, String family, Provenance provenance, String
         note = Claim.orEmpty(note);
     }
 
-    /** The decision rule of an order claim. */
-    static final String RULE = "the order is the slope of log error against log T (or log h) fitted with the next-order term made explicit; "
-            + "HOLDS when its 95% CI, at most 4 tolerances wide, contains the expected order, or when the fitted order and the last local "
-            + "slope are both within the tolerance; VIOLATED when the CI excludes the expected order and the fitted order is off by more than "
-            + "the tolerance; INCONCLUSIVE otherwise. Exact errors carry no noise: the interval reflects pre-asymptotic curvature.";
+    /** How an order claim fits its order: the slope of what against what. */
+    static final String FITTED_SLOPE = "log error against log T (or log h) fitted with the next-order term made explicit";
+
+    /**
+     * The decision rule of an order claim whose order is the slope {@code slope} (e.g. {@link #FITTED_SLOPE}): the same
+     * judgement ({@link Judgement#ofOrder}) serves the orders, the strong orders, the bias orders and the cost exponents.
+     */
+    static String rule(String slope) {
+        return "the order is the slope of " + slope + "; HOLDS when its 95% CI, at most 4 tolerances wide, contains the expected order, "
+                + "or when the fitted order and the last local slope are both within the tolerance; VIOLATED when the CI excludes the "
+                + "expected order and the fitted order is off by more than the tolerance; INCONCLUSIVE otherwise. Exact errors carry no "
+                + "noise: the interval reflects pre-asymptotic curvature.";
+    }
 
     @Override
     public String rule() {
-        return RULE;
+        return rule(FITTED_SLOPE);
     }
 
     @Override

@@ -48,15 +48,10 @@ public record StationaryVarianceClaim(String id, String family, Provenance prove
     }
 
     public StationaryVarianceClaim {
-        Claim.requireId(id);
-        if (cases == null || cases.isEmpty() || provenance == null) {
-            throw new IllegalArgumentException("cases = " + cases + " is not allowed for claim " + id + ": at least 1 case");
+        cases = LangevinProbeClaim.requireCases(id, provenance, cases, realisations);
+        if (!(zLimit > 0)) {
+            throw new IllegalArgumentException("zLimit = " + zLimit + " is not allowed for claim " + id + ": must be > 0");
         }
-        if (realisations < 1 || !(zLimit > 0)) {
-            throw new IllegalArgumentException("realisations = " + realisations + ", zLimit = " + zLimit + " are not allowed for claim " + id
-                    + ": realisations >= 1 and zLimit > 0");
-        }
-        cases = List.copyOf(cases);
         note = Claim.orEmpty(note);
     }
 

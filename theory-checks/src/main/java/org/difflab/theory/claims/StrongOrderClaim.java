@@ -59,7 +59,7 @@ public record StrongOrderClaim(String id, String family, Provenance provenance, 
 
     @Override
     public String rule() {
-        return OrderClaim.RULE.replace("log error", "log RMS path error");
+        return OrderClaim.rule("log RMS path error against log T (or log h) fitted with the next-order term made explicit");
     }
 
     /** This claim about other integrators (e.g. mutants, for controls) at other step counts. */

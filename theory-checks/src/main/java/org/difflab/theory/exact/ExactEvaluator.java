@@ -19,7 +19,6 @@ import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.model.PerturbedScore;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.problem.DiffusionProblem;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.theory.metric.DiagonalGaussian;
@@ -194,17 +193,8 @@ public final class ExactEvaluator {
                 }
             }
         }
-        TimeGrid grid = setup.grid;
-        double[] mean = setup.mean;
-        double[] lambda = setup.lambda;
-        NoiseLevel end = grid.level(grid.steps());
-        double[] refMean = new double[d];
-        double[] refVar = new double[d];
-        for (int j = 0; j < d; j++) {
-            refMean[j] = end.alpha() * mean[j];
-            refVar[j] = end.alpha() * end.alpha() * lambda[j] + end.sigma() * end.sigma();
-        }
-        return new ExactLaw(components, new DiagonalGaussian(refMean, refVar), first.nfe(), first.draws(), first.sharedAux());
+        DiagonalGaussian reference = NoisedTarget.law(setup.grid.level(setup.grid.steps()), setup.mean, setup.lambda);
+        return new ExactLaw(components, reference, first.nfe(), first.draws(), first.sharedAux());
     }
 
     /**
@@ -341,22 +331,11 @@ public final class ExactEvaluator {
             NDArray z = noise.normal(batch, new Shape(d), DataType.FLOAT64);
             NDArray x;
             if (start != null) {
-                double[] s0 = new double[d];
-                for (int j = 0; j < d; j++) {
-                    s0[j] = Math.sqrt(start.variance(j));
-                }
-                x = z.mul(batch.create(s0)).add(batch.create(start.mean()));
+                x = NoisedTarget.draw(batch, z, start);
             } else if (init == Init.PRIOR) {
                 x = z.mul(problem.schedule().priorStd());
             } else {
-                NoiseLevel start = grid.level(0);
-                double[] m0 = new double[d];
-                double[] s0 = new double[d];
-                for (int j = 0; j < d; j++) {
-                    m0[j] = start.alpha() * mean[j];
-                    s0[j] = Math.sqrt(start.alpha() * start.alpha() * lambda[j] + start.sigma() * start.sigma());
-                }
-                x = z.mul(batch.create(s0)).add(batch.create(m0));
+                x = NoisedTarget.draw(batch, z, NoisedTarget.law(grid.level(0), mean, lambda));
             }
             Solve.Solution sol = Solve.run(integrator, problem, grid, noise, List.of(), x);
             if (sol.counters().containsKey(CLIPPED)) {

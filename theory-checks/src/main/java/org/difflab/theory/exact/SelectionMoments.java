@@ -6,7 +6,6 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.SelectionLaw;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.theory.metric.DiagonalGaussian;
 
@@ -70,11 +69,10 @@ public final class SelectionMoments {
         int d = target.dim();
         double[] m1 = new double[d];
         double[] m2 = new double[d];
-        NoiseLevel first = grid.level(0);
+        DiagonalGaussian exactStart = init == Init.PRIOR ? null : NoisedTarget.law(grid.level(0), target.mean(), target.eigenvalues());
         for (int j = 0; j < d; j++) {
-            double v0 = init == Init.PRIOR ? Math.pow(grid.schedule().priorStd(), 2)
-                    : first.alpha() * first.alpha() * target.eigenvalues()[j] + first.sigma() * first.sigma();
-            m1[j] = init == Init.PRIOR ? 0 : first.alpha() * target.mean()[j];
+            double v0 = exactStart == null ? Math.pow(grid.schedule().priorStd(), 2) : exactStart.variance(j);
+            m1[j] = exactStart == null ? 0 : exactStart.mean(j);
             m2[j] = v0 + m1[j] * m1[j];
         }
         for (int k = 0; k < grid.steps(); k++) {

@@ -1,6 +1,5 @@
 package org.difflab.theory.montecarlo;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -60,12 +59,7 @@ public final class Mmd extends UStatisticMetric {
                 d[p++] = PairedUStatistic.distance(pool[i], pool[j]);
             }
         }
-        Arrays.sort(d);
-        double median = d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
-        if (!(median > 0)) {
-            throw new IllegalArgumentException("the median pairwise distance of x and y is " + median
-                    + ", which is not allowed for the median heuristic: give a fixed bandwidth > 0");
-        }
-        return median;
+        return MedianBandwidth.of(d, "the median pairwise distance of x and y is %s, which is not allowed for the median heuristic: "
+                + "give a fixed bandwidth > 0");
     }
 }

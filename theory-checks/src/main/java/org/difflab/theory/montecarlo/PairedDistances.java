@@ -199,13 +199,7 @@ public record PairedDistances(double[] values, double[] standardErrors, double[]
                 d[p++] = Math.sqrt(sq[points[i] * size + points[j]]);
             }
         }
-        Arrays.sort(d);
-        double median = d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
-        if (!(median > 0)) {
-            throw new IllegalArgumentException("the truth and the reference rows are all equal (median distance " + median
-                    + "): the MMD's bandwidth needs spread");
-        }
-        return median;
+        return MedianBandwidth.of(d, "the truth and the reference rows are all equal (median distance %s): the MMD's bandwidth needs spread");
     }
 
     private static double[][] project(double[][] rows, double[][] theta) {

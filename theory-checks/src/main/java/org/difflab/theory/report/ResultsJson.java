@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 import org.difflab.theory.claims.ClaimDescription;
 import org.difflab.theory.claims.ClaimResult;
-import org.difflab.theory.claims.Check;
-import org.difflab.theory.claims.ControlResult;
-import org.difflab.theory.claims.Table;
 
 /**
  * Every claim result as JSON, for scripts and later comparisons: a summary (claims per verdict and per kind, findings,
@@ -87,9 +86,7 @@ public final class ResultsJson {
         m.put("verdict", r.verdict());
         m.put("measuredVerdict", r.measuredVerdict());
         m.put("fails", r.failed());
-        List<Object> checks = new ArrayList<>();
-        for (Check k : r.checks()) {
-            Map<String, Object> x = new LinkedHashMap<>();
+        m.put("checks", objects(r.checks(), (k, x) -> {
             x.put("subject", k.subject());
             x.put("quantity", k.quantity());
             x.put("value", k.value());
@@ -99,13 +96,8 @@ public final class ResultsJson {
             x.put("expected", k.expected());
             x.put("verdict", k.verdict());
             x.put("reason", k.judgement().reason());
-            checks.add(x);
-        }
-        m.put("checks", checks);
-        // alike the checks' and tables' blocks in form only: each writes its own record's fields
-        List<Object> controls = new ArrayList<>();
-        for (ControlResult cr : r.controls()) {
-            Map<String, Object> x = new LinkedHashMap<>();
+        }));
+        m.put("controls", objects(r.controls(), (cr, x) -> {
             x.put("name", cr.control().name());
             x.put("role", cr.control().role().label());
             x.put("change", cr.control().change());
@@ -114,27 +106,28 @@ public final class ResultsJson {
             x.put("passed", cr.passed());
             x.put("reason", cr.reason());
             x.put("wallSeconds", cr.result().wallSeconds());
-            controls.add(x);
-        }
-        m.put("controls", controls);
-        List<Object> tables = new ArrayList<>();
-        for (Table t : r.tables()) {
-            Map<String, Object> x = new LinkedHashMap<>();
+        }));
+        m.put("tables", objects(r.tables(), (t, x) -> {
             x.put("title", t.title());
             x.put("columns", t.columns());
             x.put("rows", t.rows());
-            tables.add(x);
-        }
-        m.put("tables", tables);
-        List<Object> figures = new ArrayList<>();
-        for (int k = 0; k < r.figures().size(); k++) {
-            Map<String, Object> x = new LinkedHashMap<>();
+        }));
+        m.put("figures", objects(IntStream.range(0, r.figures().size()).boxed().toList(), (k, x) -> {
             x.put("caption", r.figures().get(k).caption());
             x.put("file", Cells.figureFile(r, k + 1));
-            figures.add(x);
-        }
-        m.put("figures", figures);
+        }));
         m.put("wallSeconds", r.wallSeconds());
         return m;
+    }
+
+    /** One JSON object per item, in order, each with the fields {@code fields} writes into it (in the order it writes them). */
+    private static <T> List<Object> objects(List<T> items, BiConsumer<T, Map<String, Object>> fields) {
+        List<Object> out = new ArrayList<>();
+        for (T item : items) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            fields.accept(item, x);
+            out.add(x);
+        }
+        return out;
     }
 }

@@ -14,7 +14,6 @@ import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.problem.DiffusionProblem;
-import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.theory.metric.DiagonalGaussian;
 
@@ -57,15 +56,7 @@ final class FullProbe implements NoiseStream {
             if (init == Init.PRIOR) {
                 x = z.mul(problem.schedule().priorStd());
             } else {
-                // the exact law at t_0 as ExactEvaluator.run starts from it (private there): written again so the oracle stands alone
-                NoiseLevel start = grid.level(0);
-                double[] m0 = new double[d];
-                double[] s0 = new double[d];
-                for (int j = 0; j < d; j++) {
-                    m0[j] = start.alpha() * mean[j];
-                    s0[j] = Math.sqrt(start.alpha() * start.alpha() * lambda[j] + start.sigma() * start.sigma());
-                }
-                x = z.mul(manager.create(s0)).add(manager.create(m0));
+                x = NoisedTarget.draw(manager, z, NoisedTarget.law(grid.level(0), mean, lambda));
             }
             values = Solve.run(integrator, problem, grid, noise, List.of(), x).x().toDoubleArray();
         }
