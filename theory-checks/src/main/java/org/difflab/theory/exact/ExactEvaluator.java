@@ -32,7 +32,8 @@ import org.difflab.theory.metric.DiagonalGaussian;
  * diagonal Gaussian N(U^T m, diag(lambda)) in its eigenbasis, runs the integrator once on a counting stream and
  * once on the probe rows of {@link ProbeNoise} (1 + H + F rows: the mean, the run's state collapsed from the past
  * draws, the current step's draws; a run of T steps costs O(T)), and reads the mean and per-coordinate variance off
- * the rows. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}); a run
+ * the rows. The counting pass is skipped where earlier ones give the run's layout ({@link KnownLayouts}: the probe
+ * pass checks it as it goes, and a run that departs from it is counted after all): the same bits, one run fewer. This is repeated for M auxiliary seeds, giving an equal-weight Gaussian mixture ({@link ExactLaw}); a run
  * that draws no auxiliary randomness is evaluated once and its law repeated M times (the same bits, 1/M of the work).
  * Everything runs in float64 on the default engine (PyTorch).
  *
@@ -291,11 +292,29 @@ public final class ExactEvaluator {
         return new Setup(new DiffusionProblem(grid.schedule(), scoreModel), grid, mean, lambda);
     }
 
-    /** The counting pass and the probe pass of repetition r. */
+    /**
+     * The probe pass of repetition r, after a counting pass unless earlier ones give a guess of the run's layout
+     * ({@link KnownLayouts}): then the probe pass follows the guess, and only if the run departs from it (which it
+     * detects) is the layout counted, so the rows are the same bits either way.
+     */
     private ProbeRows pass(NDManager manager, Setup setup, int r) {
+        KnownLayouts.Key key = new KnownLayouts.Key(integrator.spec(), setup.grid.steps(), forcedShared != null);
+        KnownLayouts.Guess guess = KnownLayouts.guess(key);
+        if (guess != null) {
+            try {
+                return probeRun(manager, setup, ProbeNoise.known(auxSeed + r, guess.layout(), forcedShared));
+            } catch (ProbeLayout.Mismatch departed) {
+                KnownLayouts.failed(key, guess);
+            }
+        }
         ProbeNoise counting = forcedShared == null ? ProbeNoise.counting(auxSeed + r) : ProbeNoise.counting(auxSeed + r, forcedShared);
         countingRun(manager, setup, counting);
-        ProbeNoise probe = counting.probe();
+        ProbeRows rows = probeRun(manager, setup, counting.probe());
+        KnownLayouts.record(key, counting.layout());
+        return rows;
+    }
+
+    private ProbeRows probeRun(NDManager manager, Setup setup, ProbeNoise probe) {
         Run out = run(manager, setup.problem, setup.grid, probe, setup.mean, setup.lambda);
         probe.verifyComplete();
         return new ProbeRows(out.values, probe.size(), out.nfe, probe.draws().size(), probe.sharedDraws(), probe.sampleDraws());

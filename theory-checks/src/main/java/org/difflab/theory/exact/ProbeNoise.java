@@ -42,6 +42,10 @@ import org.difflab.dsl.noise.NoiseSource;
  * draws the output is N(c, diag(sum_k a_k^2)); since the collapse only mixes the draws orthogonally, per coordinate,
  * the output still is: mean = row 0, variance[j] = sum over rows r >= 1 of (row r - row 0)[j]^2.
  *
+ * <p>The counting pass can be skipped when the run's {@link ProbeLayout} (draws between step ends, most arrays kept)
+ * is known from an earlier one ({@link #known}): it is all the probe pass needs, and the probe pass then checks the
+ * run against it instead of against the counting pass's draws.
+ *
  * <p>Auxiliary randomness ({@link #uniform()}, {@link #uniformShared()}) comes from a generator seeded with the
  * auxiliary seed and is the same for every row (all probe rows see one realisation), so the output is Gaussian
  * conditional on the auxiliary draws; averaging over auxiliary seeds gives a Gaussian mixture. Both passes restart
@@ -66,19 +70,21 @@ public final class ProbeNoise extends WholeBatchProbe {
     }
 
     /**
-     * What the counting pass saw: the draws, for each step end the number of draws before it, the most arrays kept
-     * at a step end, and the probe batch size.
+     * What a probe pass follows: the run's layout (with, for each step end, the draws before it, and the probe batch
+     * size), and the draws of the counting pass that recorded it, or null when the layout was known in advance
+     * ({@link #known}): then a run that departs from the layout throws {@link ProbeLayout.Mismatch}.
      */
-    private record Plan(List<Draw> draws, List<Integer> stepEnds, int kept, int rows) {
-        /** Draws between step end e - 1 and step end e (the start and the run's end at either side). */
-        int drawsBefore(int e) {
-            return drawsBefore(draws, stepEnds, e);
+    private record Plan(List<Draw> draws, ProbeLayout layout, int[] ends, int rows) {
+        Plan(List<Draw> draws, ProbeLayout layout) {
+            this(draws, layout, layout.ends(), layout.rows());
         }
 
-        static int drawsBefore(List<Draw> draws, List<Integer> stepEnds, int e) {
-            int from = e == 0 ? 0 : stepEnds.get(e - 1);
-            int to = e < stepEnds.size() ? stepEnds.get(e) : draws.size();
-            return to - from;
+        boolean known() {
+            return draws == null;
+        }
+
+        int total() {
+            return ends[ends.length - 1];
         }
     }
 
@@ -129,6 +135,16 @@ public final class ProbeNoise extends WholeBatchProbe {
         return sharedDraws;
     }
 
+    /**
+     * A probe pass that follows a layout known in advance (from an earlier counting pass of the same run) instead of a
+     * counting pass of its own: it computes the bits the probe pass of a counting pass with this layout would, and
+     * throws {@link ProbeLayout.Mismatch} as soon as the run departs from the layout (a draw or step end too many or too
+     * few, more arrays kept) and from {@link #verifyComplete} when it ends short of it or never keeps as many arrays.
+     */
+    static ProbeNoise known(long auxSeed, ProbeLayout layout, IntToDoubleFunction forcedShared) {
+        return new ProbeNoise(auxSeed, new Plan(null, layout), forcedShared);
+    }
+
     /** The probe pass for the run recorded by this counting pass (1 + H + F rows, same auxiliary seed). */
     public ProbeNoise probe() {
         return probe(forcedShared);
@@ -142,11 +158,22 @@ public final class ProbeNoise extends WholeBatchProbe {
         if (plan != null) {
             throw new IllegalStateException("probe() is not allowed on a probe pass: call it on the counting pass");
         }
-        int mostDraws = 0;
-        for (int e = 0; e <= stepEnds.size(); e++) {
-            mostDraws = Math.max(mostDraws, Plan.drawsBefore(seen, stepEnds, e));
+        return new ProbeNoise(auxSeed, new Plan(List.copyOf(seen), layout()), shared);
+    }
+
+    /** The layout of the run this counting pass recorded (call it after the run). */
+    ProbeLayout layout() {
+        if (plan != null) {
+            throw new IllegalStateException("layout() is not allowed on a probe pass: call it on the counting pass");
         }
-        return new ProbeNoise(auxSeed, new Plan(List.copyOf(seen), List.copyOf(stepEnds), mostKept, 1 + mostKept + mostDraws), shared);
+        int[] segments = new int[stepEnds.size() + 1];
+        int from = 0;
+        for (int e = 0; e < segments.length; e++) {
+            int to = e < stepEnds.size() ? stepEnds.get(e) : seen.size();
+            segments[e] = to - from;
+            from = to;
+        }
+        return new ProbeLayout(segments, mostKept);
     }
 
     /** Whether this is the counting pass. */
@@ -161,9 +188,17 @@ public final class ProbeNoise extends WholeBatchProbe {
 
     /** Checks, after a probe run, that every expected draw and step end was made. */
     public void verifyComplete() {
-        if (plan != null && (seen.size() != plan.draws().size() || stepEnds.size() != plan.stepEnds().size())) {
+        if (plan == null) {
+            return;
+        }
+        boolean complete = seen.size() == plan.total() && stepEnds.size() == plan.layout().stepEnds();
+        if (plan.known() && (!complete || mostKept != plan.layout().kept())) {
+            throw new ProbeLayout.Mismatch("the run made " + seen.size() + " draws and " + stepEnds.size() + " step ends, keeping at most "
+                    + mostKept + " arrays, not " + plan.layout());
+        }
+        if (!complete) {
             throw new IllegalStateException("the probe pass made " + seen.size() + " Gaussian draws and " + stepEnds.size()
-                    + " steps but the counting pass made " + plan.draws().size() + " and " + plan.stepEnds().size()
+                    + " steps but the counting pass made " + plan.total() + " and " + plan.layout().stepEnds()
                     + ": the integrator's draws depend on its state, so it cannot be evaluated exactly");
         }
     }
@@ -185,7 +220,12 @@ public final class ProbeNoise extends WholeBatchProbe {
 
     private NDArray next(NDManager manager, Draw draw, DataType type) {
         int k = seen.size();
-        if (plan != null) {
+        if (plan != null && plan.known()) {
+            int e = stepEnds.size();
+            if (k >= plan.ends()[e]) {
+                throw new ProbeLayout.Mismatch("draw " + k + " comes before step end " + e + ", after which " + plan.layout() + " has it");
+            }
+        } else if (plan != null) {
             List<Draw> expected = plan.draws();
             if (k >= expected.size() || !expected.get(k).sameAs(draw)) {
                 throw new IllegalStateException("Gaussian draw " + k + " of the probe pass is " + draw + " but the counting pass made "
@@ -210,17 +250,22 @@ public final class ProbeNoise extends WholeBatchProbe {
     public void stepEnded(int step, List<NDArray> kept) {
         int e = stepEnds.size();
         stepEnds.add(seen.size());
+        mostKept = Math.max(mostKept, kept.size());
         if (plan == null) {
-            mostKept = Math.max(mostKept, kept.size());
             return;
         }
-        if (e >= plan.stepEnds().size() || plan.stepEnds().get(e) != seen.size() || kept.size() > plan.kept()) {
+        ProbeLayout layout = plan.layout();
+        if (e >= layout.stepEnds() || plan.ends()[e] != seen.size() || kept.size() > layout.kept()) {
+            if (plan.known()) {
+                throw new ProbeLayout.Mismatch("step end " + e + " comes after " + seen.size() + " draws and keeps " + kept.size()
+                        + " arrays, not as in " + layout);
+            }
             throw new IllegalStateException("step end " + e + " (step " + step + ") of the probe pass comes after " + seen.size()
                     + " Gaussian draws and keeps " + kept.size() + " arrays, but the counting pass had "
-                    + (e < plan.stepEnds().size() ? "it after " + plan.stepEnds().get(e) + " draws" : "only " + plan.stepEnds().size() + " step ends")
-                    + " and kept at most " + plan.kept() + ": the integrator's draws depend on its state, so it cannot be evaluated exactly");
+                    + (e < layout.stepEnds() ? "it after " + plan.ends()[e] + " draws" : "only " + layout.stepEnds() + " step ends")
+                    + " and kept at most " + layout.kept() + ": the integrator's draws depend on its state, so it cannot be evaluated exactly");
         }
-        if (plan.rows() - freshRow < plan.drawsBefore(e + 1)) {
+        if (plan.rows() - freshRow < layout.segment(e + 1)) {
             collapse(step, kept);
             freshRow = 1 + kept.size();
         }
@@ -268,6 +313,6 @@ public final class ProbeNoise extends WholeBatchProbe {
 
     @Override
     public String describe() {
-        return (plan == null ? "probe-count" : "probe(K=" + plan.draws().size() + ", rows=" + plan.rows() + ")") + "(auxSeed=" + auxSeed + ")";
+        return (plan == null ? "probe-count" : "probe(K=" + plan.total() + ", rows=" + plan.rows() + ")") + "(auxSeed=" + auxSeed + ")";
     }
 }
