@@ -47,7 +47,7 @@ class KnownLayoutTest {
 
         ExactEvaluator.ProbeRows followed = evaluator(integrator).probeRows();
         assertThat(KnownLayouts.guess(key(integrator))).as("the run followed the recorded layout to its end")
-                .isEqualTo(new KnownLayouts.Guess(recorded, false));
+                .isEqualTo(new KnownLayouts.Guess(recorded, KnownLayouts.Source.RECORDED));
         assertThat(followed.values()).containsExactly(counted.values());
         assertThat(followed.rows()).isEqualTo(counted.rows()).isEqualTo(recorded.rows());
         assertThat(followed.draws()).isEqualTo(counted.draws()).isEqualTo(recorded.ends()[recorded.stepEnds()]);
@@ -75,13 +75,28 @@ class KnownLayoutTest {
         assertThat(rows.values()).containsExactly(counted.values());
         boolean refused = guess != null && KnownLayouts.guess(new KnownLayouts.Key(integrator.spec(), 12, false)) == null;
         if (guess != null && !refused) {
-            assertThat(guess.stretched()).isTrue();
+            assertThat(guess.source()).isEqualTo(KnownLayouts.Source.STRETCHED);
             assertThat(guess.layout()).isEqualTo(truth);
         }
         assertThat(guess != null).as("a guess is made").isEqualTo(oneEndPerStep);
         if (!integrator.name().equals("edmStochastic") && !integrator.name().equals("poissonMidpoint")) {
             assertThat(refused).as("the guess was refused").isFalse();
         }
+    }
+
+    /** picardBlocks with another sweep count on as many steps follows the recorded layout, with the counted bits. */
+    @Test
+    void anotherSweepCountFollowsTheLayoutOfTheSameName() {
+        Integrator four = Integrators.parse("picardBlocks:points=4,sweeps=4,tol=0");
+        Integrator two = Integrators.parse("picardBlocks:points=4,sweeps=2,tol=0");
+        ExactEvaluator.ProbeRows counted = evaluator(two).probeRows();
+        KnownLayouts.clear();
+        evaluator(four).probeRows();
+        KnownLayouts.Guess guess = KnownLayouts.guess(key(two));
+        ExactEvaluator.ProbeRows followed = evaluator(two).probeRows();
+        assertThat(guess.source()).isEqualTo(KnownLayouts.Source.SAME_NAME);
+        assertThat(KnownLayouts.guess(key(Integrators.parse("picardBlocks:points=4,sweeps=3,tol=0")))).as("not refused").isEqualTo(guess);
+        assertThat(followed.values()).containsExactly(counted.values());
     }
 
     @Test
