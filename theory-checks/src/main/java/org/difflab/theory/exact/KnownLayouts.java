@@ -100,16 +100,15 @@ final class KnownLayouts {
 
     /** Records the layout a counting pass found, except where guesses failed. */
     static synchronized void record(Key key, ProbeLayout layout) {
-        if (!RECORDED.containsKey(key) || RECORDED.get(key) != null) {
-            RECORDED.put(key, layout);
-        }
-        IntegratorKey integrator = key.integratorKey();
-        if (!LATEST.containsKey(integrator) || LATEST.get(integrator) != null) {
-            LATEST.put(integrator, new Latest(key.steps(), layout));
-        }
-        NameKey name = key.nameKey();
-        if (!SAME_NAME.containsKey(name) || SAME_NAME.get(name) != null) {
-            SAME_NAME.put(name, layout);
+        putUnlessFailed(RECORDED, key, layout);
+        putUnlessFailed(LATEST, key.integratorKey(), new Latest(key.steps(), layout));
+        putUnlessFailed(SAME_NAME, key.nameKey(), layout);
+    }
+
+    /** Puts the value unless the key is marked failed (present with null). */
+    private static <K, V> void putUnlessFailed(Map<K, V> map, K key, V value) {
+        if (!map.containsKey(key) || map.get(key) != null) {
+            map.put(key, value);
         }
     }
 
