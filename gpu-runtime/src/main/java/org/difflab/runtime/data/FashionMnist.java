@@ -2,6 +2,7 @@ package org.difflab.runtime.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.difflab.dsl.Require;
@@ -95,22 +96,36 @@ public final class FashionMnist {
     }
 
     private static LabelledImages split(Path directory, String name, String prefix, int count) {
-        String hint = "install Debian's package " + DEBIAN_PACKAGE + " (sudo apt-get install " + DEBIAN_PACKAGE
-                + "; scripts/test.sh and 'difflab train' do this when they can) or point " + DIRECTORY_ENVIRONMENT + " (or -D"
-                + DIRECTORY_PROPERTY + ") to a folder with " + prefix + "-images-idx3-ubyte.gz and " + prefix
-                + "-labels-idx1-ubyte.gz";
         Path labelFile = directory.resolve(prefix + "-labels-idx1-ubyte.gz");
-        byte[] labels = IdxFile.read(labelFile, new int[] {count}, hint);
+        byte[] labels = read(labelFile, new int[] {count});
         for (int i = 0; i < labels.length; i++) {
             if (Byte.toUnsignedInt(labels[i]) >= CLASSES) {
-                String message = "Fashion-MNIST file " + labelFile + " is corrupt: label " + i + " is " + Byte.toUnsignedInt(labels[i])
-                        + ", labels must lie in 0.." + (CLASSES - 1) + "; reinstall the data (sudo apt-get install --reinstall "
-                        + DEBIAN_PACKAGE + ")";
-                throw new UncheckedIOException(message, new IOException(message));
+                throw corrupt(labelFile, "label " + i + " is " + Byte.toUnsignedInt(labels[i]) + ", labels must lie in 0.."
+                        + (CLASSES - 1), null);
             }
         }
-        byte[] pixels = IdxFile.read(directory.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {count, SIDE, SIDE}, hint);
+        byte[] pixels = read(directory.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {count, SIDE, SIDE});
         return new LabelledImages(name, pixels, labels, SIDE, CLASSES);
+    }
+
+    private static byte[] read(Path file, int[] dimensions) {
+        try {
+            return IdxFile.read(file, dimensions);
+        } catch (NoSuchFileException e) {
+            String message = "Fashion-MNIST file " + file + " is missing: install Debian's package " + DEBIAN_PACKAGE
+                    + " (sudo apt-get install " + DEBIAN_PACKAGE + "; scripts/test.sh and 'difflab train' do this when they can) "
+                    + "or point " + DIRECTORY_ENVIRONMENT + " (or -D" + DIRECTORY_PROPERTY + ") to a folder with the four files "
+                    + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz";
+            throw new UncheckedIOException(message, new IOException(message, e));
+        } catch (IOException e) {
+            throw corrupt(file, e.getMessage(), e);
+        }
+    }
+
+    private static UncheckedIOException corrupt(Path file, String what, IOException cause) {
+        String message = "Fashion-MNIST file " + file + " is corrupt: " + what + "; reinstall the data (sudo apt-get install "
+                + "--reinstall " + DEBIAN_PACKAGE + ") or point " + DIRECTORY_ENVIRONMENT + " to a folder with intact files";
+        return new UncheckedIOException(message, new IOException(message, cause));
     }
 
     @Override

@@ -86,32 +86,30 @@ class FashionMnistTest {
 
     @Test
     void wrongMagicWrongDimensionsTruncatedOverlongAndNotGzipAreNamed(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("x.gz");
-        write(f, 0x803, new int[] {3}, new byte[3], true);
-        assertCorrupt(f, "magic number is 0x00000803, but an IDX file of unsigned bytes with 1 dimensions starts with 0x00000801");
+        Path f = dir.resolve("train-labels-idx1-ubyte.gz");
+        write(f, 0x803, new int[] {60_000}, new byte[60_000], true);
+        assertCorrupt(dir, "magic number is 0x00000803, but an IDX file of unsigned bytes with 1 dimensions starts with 0x00000801");
         write(f, 0x801, new int[] {4}, new byte[4], true);
-        assertCorrupt(f, "header declares dimensions [4], but [3] are expected");
-        write(f, 0x801, new int[] {3}, new byte[2], true);
-        assertCorrupt(f, "truncated: its header declares 3 elements");
-        write(f, 0x801, new int[] {3}, new byte[5], true);
-        assertCorrupt(f, "more data than the 3 elements");
-        write(f, 0x801, new int[] {3}, new byte[3], false);
-        assertCorrupt(f, "could not be read as gzip-compressed IDX");
-        byte[] whole = Files.readAllBytes(withContent(f));
-        Files.write(f, java.util.Arrays.copyOf(whole, whole.length - 12)); // the gzip stream cut inside its trailer
-        assertCorrupt(f, "truncated");
-        assertThat(IdxFile.read(withContent(f), new int[] {3}, "")).containsExactly(7, 8, 9);
+        assertCorrupt(dir, "header declares dimensions [4], but [60000] are expected");
+        write(f, 0x801, new int[] {60_000}, new byte[59_999], true);
+        assertCorrupt(dir, "truncated: its header declares 60000 elements");
+        write(f, 0x801, new int[] {60_000}, new byte[60_001], true);
+        assertCorrupt(dir, "more data than the 60000 elements");
+        write(f, 0x801, new int[] {60_000}, new byte[60_000], false);
+        assertCorrupt(dir, "could not be read as gzip-compressed IDX");
+        write(f, 0x801, new int[] {60_000}, new byte[60_000], true);
+        byte[] whole = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(whole, whole.length - 12)); // the gzip stream cut inside its data or trailer
+        assertCorrupt(dir, "truncated");
+        write(f, 0x801, new int[] {60_000}, new byte[60_000], true); // intact labels: the images file is read next
+        assertThatThrownBy(() -> FashionMnist.read(dir)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(dir.resolve("train-images-idx3-ubyte.gz") + " is missing");
     }
 
-    private static Path withContent(Path f) throws IOException {
-        write(f, 0x801, new int[] {3}, new byte[] {7, 8, 9}, true);
-        return f;
-    }
-
-    private static void assertCorrupt(Path f, String what) {
-        assertThatThrownBy(() -> IdxFile.read(f, new int[] {3}, "")).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("Fashion-MNIST file " + f + " is corrupt").hasMessageContaining(what)
-                .hasMessageContaining("apt-get install --reinstall dataset-fashion-mnist");
+    private static void assertCorrupt(Path dir, String what) {
+        assertThatThrownBy(() -> FashionMnist.read(dir)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("Fashion-MNIST file " + dir.resolve("train-labels-idx1-ubyte.gz") + " is corrupt: ")
+                .hasMessageContaining(what).hasMessageContaining("apt-get install --reinstall dataset-fashion-mnist");
     }
 
     private static void write(Path file, int magic, int[] dims, byte[] data, boolean gzip) throws IOException {
