@@ -19,8 +19,12 @@ import org.difflab.dsl.Require;
  * {@link java.io.UncheckedIOException} naming the file and what to do.
  *
  * <p>Held compactly (one byte per pixel, 55 MB for both splits); {@link #standard()} reads the files once per JVM.
+ *
+ * @param directory the folder the files were read from
+ * @param train     the 60,000 training images
+ * @param test      the 10,000 test images
  */
-public final class FashionMnist {
+public record FashionMnist(Path directory, LabelledImages train, LabelledImages test) {
     /** The Debian package that ships the files. */
     public static final String DEBIAN_PACKAGE = "dataset-fashion-mnist";
     /** Where the Debian package puts the files. */
@@ -43,14 +47,10 @@ public final class FashionMnist {
 
     private static FashionMnist standard;
 
-    private final Path directory;
-    private final LabelledImages train;
-    private final LabelledImages test;
-
-    private FashionMnist(Path directory) {
-        this.directory = directory;
-        train = split(directory, "train", "train", TRAIN_SIZE);
-        test = split(directory, "test", "t10k", TEST_SIZE);
+    public FashionMnist {
+        Require.notNull("directory", directory);
+        Require.notNull("train", train);
+        Require.notNull("test", test);
     }
 
     /**
@@ -67,7 +67,8 @@ public final class FashionMnist {
 
     /** Reads the four files in {@code directory} now (not shared). */
     public static FashionMnist read(Path directory) {
-        return new FashionMnist(Require.notNull("directory", directory));
+        Require.notNull("directory", directory);
+        return new FashionMnist(directory, split(directory, "train", "train", TRAIN_SIZE), split(directory, "test", "t10k", TEST_SIZE));
     }
 
     /** The folder the files are read from: the property, else the environment variable, else {@value #DEFAULT_DIRECTORY}. */
@@ -78,21 +79,6 @@ public final class FashionMnist {
         }
         String environment = System.getenv(DIRECTORY_ENVIRONMENT);
         return Path.of(environment != null && !environment.isBlank() ? environment : DEFAULT_DIRECTORY);
-    }
-
-    /** The folder the files were read from. */
-    public Path directory() {
-        return directory;
-    }
-
-    /** The 60,000 training images. */
-    public LabelledImages train() {
-        return train;
-    }
-
-    /** The 10,000 test images. */
-    public LabelledImages test() {
-        return test;
     }
 
     private static LabelledImages split(Path directory, String name, String prefix, int count) {

@@ -25,24 +25,9 @@ public final class LabelledImages {
         this.classes = classes;
     }
 
-    /** The split's name (e.g. "train", "test"). */
-    public String name() {
-        return name;
-    }
-
     /** Number of images. */
     public int size() {
         return labels.length;
-    }
-
-    /** The image side (28 for Fashion-MNIST). */
-    public int side() {
-        return side;
-    }
-
-    /** Number of classes; labels lie in 0 .. classes - 1. */
-    public int classes() {
-        return classes;
     }
 
     /** The label of image {@code index}. */
@@ -60,6 +45,11 @@ public final class LabelledImages {
         return out;
     }
 
+    /** Number of classes; labels lie in 0 .. classes - 1. */
+    public int classes() {
+        return classes;
+    }
+
     /** How many images each class has: entry c counts label c. */
     public int[] classCounts() {
         int[] counts = new int[classes];
@@ -67,6 +57,11 @@ public final class LabelledImages {
             counts[label]++;
         }
         return counts;
+    }
+
+    /** The shape of one image: [1, side, side]. */
+    public Shape imageShape() {
+        return new Shape(1, side, side);
     }
 
     /** Pixel (row, column) of image {@code index} in [-1, 1]. */

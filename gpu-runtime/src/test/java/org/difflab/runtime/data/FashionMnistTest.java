@@ -62,6 +62,7 @@ class FashionMnistTest {
             assertThat(batch.toFloatArray()).containsExactly(test.images(indices));
             assertThat(batch.get(0).toFloatArray()).containsExactly(test.images(new int[] {9_999}));
         }
+        assertThat(test.imageShape()).isEqualTo(new Shape(1, 28, 28));
         assertThat(test.labels(indices)).containsExactly(5, test.label(3), test.label(3), test.label(0));
         assertThatThrownBy(() -> test.labels(new int[] {10_000})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("indices[0] = 10000").hasMessageContaining("0..9999");
