@@ -111,7 +111,7 @@ public final class ClassifierCache {
                     + " records " + r.get().sha256() + ": the file is corrupt or was changed; delete it to retrain it";
             throw new UncheckedIOException(message, new IOException(message));
         }
-        return FeatureClassifier.load(file, recipe);
+        return new FeatureClassifier(file, recipe);
     }
 
     /**
@@ -165,7 +165,7 @@ public final class ClassifierCache {
         double seconds = (System.nanoTime() - wall) * 1e-9;
         double cpuSeconds = (processCpuNanos() - cpu) * 1e-9;
         double accuracy;
-        try (FeatureClassifier trained = FeatureClassifier.load(file, recipe)) {
+        try (FeatureClassifier trained = new FeatureClassifier(file, recipe)) {
             accuracy = trained.accuracy(data.test());
         }
         int tail = Math.max(1, n / 10);

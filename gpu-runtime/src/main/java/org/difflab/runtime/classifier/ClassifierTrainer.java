@@ -7,14 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.difflab.dsl.Require;
 import org.difflab.runtime.DiffLabRuntime;
@@ -30,27 +27,27 @@ import org.difflab.runtime.unet.Adam;
  * iteration's temporaries live in a sub-manager closed at its end, so native memory stays flat.
  */
 final class ClassifierTrainer implements AutoCloseable {
+    private long iteration;
     private final ClassifierRecipe recipe;
     private final LabelledImages train;
     private final SeededOrder order;
     private final NDManager manager;
     private final ClassifierNetwork network;
-    private final ParameterStore store;
     private final Adam adam;
-    private long iteration;
 
-    private ClassifierTrainer(ClassifierRecipe recipe, LabelledImages train, NDManager manager) {
+    private ClassifierTrainer(ClassifierRecipe recipe, LabelledImages train) {
         this.recipe = recipe;
         this.train = train;
-        this.manager = manager;
         order = SeededOrder.of(train.size(), recipe.dataSeed());
-        network = new ClassifierNetwork(recipe).initialize(manager, recipe.initSeed());
-        store = new ParameterStore(manager, false);
-        List<NDArray> weights = new ArrayList<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            weights.add(p.getValue().getArray());
+        manager = DiffLabRuntime.engine().newBaseManager();
+        try {
+            network = new ClassifierNetwork(recipe).initialize(manager, recipe.initSeed());
+            adam = new Adam(network.getParameters().values().stream().map(Parameter::getArray).toList(), recipe.learningRate(),
+                    manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
-        adam = new Adam(weights, recipe.learningRate(), manager);
     }
 
     /** A fresh run on the CPU engine of {@link DiffLabRuntime}, training on {@code train} (28 x 28 images, 10 classes). */
@@ -62,13 +59,7 @@ final class ClassifierTrainer implements AutoCloseable {
             throw new IllegalArgumentException("train = " + train + " is not allowed: the classifier takes 1 x 28 x 28 images "
                     + "of 10 classes");
         }
-        NDManager manager = DiffLabRuntime.engine().newBaseManager();
-        try {
-            return new ClassifierTrainer(recipe, train, manager);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return new ClassifierTrainer(recipe, train);
     }
 
     /**
@@ -86,7 +77,7 @@ final class ClassifierTrainer implements AutoCloseable {
             NDArray x = train.batch(scratch, indices);
             NDArray oneHot = scratch.create(train.labels(indices)).oneHot(ClassifierNetwork.CLASSES);
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                NDArray logits = network.forward(store, new NDList(x), true).head();
+                NDArray logits = network.forward(new ParameterStore(manager, false), new NDList(x), true).head();
                 NDArray crossEntropy = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
                 collector.backward(crossEntropy);
                 loss = crossEntropy.getFloat();

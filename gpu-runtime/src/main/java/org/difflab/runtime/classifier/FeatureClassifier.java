@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.difflab.dsl.Require;
 import org.difflab.runtime.DiffLabRuntime;
@@ -25,7 +25,6 @@ import org.difflab.runtime.data.LabelledImages;
  * Inception features). Images are float32 [N, 1, 28, 28] in [-1, 1], as {@link LabelledImages#batch} gives them; they
  * are evaluated in chunks of {@link #CHUNK} rows so memory stays bounded for any N. Owns its tensors: {@link #close()}.
  *
- * <p>Its file is DJL's parameter format ({@code Block.saveParameters}), written by {@link ClassifierTrainer}.
  */
 public final class FeatureClassifier implements FeatureExtractor, AutoCloseable {
     /** Rows evaluated per forward pass. */
@@ -34,36 +33,24 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
     private final ClassifierRecipe recipe;
     private final NDManager manager;
     private final ClassifierNetwork network;
-    private final ParameterStore store;
-
-    FeatureClassifier(ClassifierRecipe recipe, NDManager manager, ClassifierNetwork network) {
-        this.recipe = recipe;
-        this.manager = manager;
-        this.network = network;
-        this.store = new ParameterStore(manager, false);
-    }
 
     /**
-     * The classifier of {@code recipe} with the weights of {@code file} (written by {@link #save}).
+     * The classifier of {@code recipe} with the weights of {@code file} (DJL's parameter format, written by {@link
+     * ClassifierTrainer#save}).
      *
      * @throws UncheckedIOException naming the file when it cannot be read or does not fit the recipe's architecture
      */
-    static FeatureClassifier load(Path file, ClassifierRecipe recipe) {
-        NDManager manager = DiffLabRuntime.engine().newBaseManager();
+    FeatureClassifier(Path file, ClassifierRecipe recipe) {
+        this.recipe = recipe;
+        manager = DiffLabRuntime.engine().newBaseManager();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            ClassifierNetwork network = new ClassifierNetwork(recipe).initialize(manager, 0);
+            network = new ClassifierNetwork(recipe).initialize(manager, 0);
             network.loadParameters(manager, in);
-            return new FeatureClassifier(recipe, manager, network);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             manager.close();
             String message = "classifier file " + file + " could not be read as " + recipe.describe() + ": " + e.getMessage();
             throw new UncheckedIOException(message, new IOException(message, e));
         }
-    }
-
-    /** The recipe it was trained by. */
-    public ClassifierRecipe recipe() {
-        return recipe;
     }
 
     @Override
@@ -74,7 +61,7 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
     @Override
     public double[][] features(NDArray images) {
         int width = dimension();
-        float[] values = evaluate(images, width, x -> network.features(store, x, false));
+        float[] values = evaluate(images, width, (store, x) -> network.features(store, x, false));
         double[][] out = new double[values.length / width][width];
         for (int r = 0; r < out.length; r++) {
             for (int c = 0; c < width; c++) {
@@ -87,7 +74,7 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
     /** The predicted class (arg max of the logits; the first of equal ones) of each image. */
     public int[] predict(NDArray images) {
         int classes = ClassifierNetwork.CLASSES;
-        float[] logits = evaluate(images, classes, x -> network.logits(store, network.features(store, x, false), false));
+        float[] logits = evaluate(images, classes, (store, x) -> network.logits(store, network.features(store, x, false), false));
         int[] out = new int[logits.length / classes];
         for (int r = 0; r < out.length; r++) {
             for (int c = 1; c < classes; c++) {
@@ -98,8 +85,9 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
     }
 
     /** The outputs ({@code width} per row) of {@code layer} on the images, chunk by chunk, as one row-major array. */
-    private float[] evaluate(NDArray images, int width, UnaryOperator<NDArray> layer) {
+    private float[] evaluate(NDArray images, int width, BiFunction<ParameterStore, NDArray, NDArray> layer) {
         int n = checkImages(images);
+        ParameterStore store = new ParameterStore(manager, false);
         float[] out = new float[n * width];
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
@@ -112,12 +100,17 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
                             ClassifierNetwork.SIDE)), 0);
                 }
                 chunk.attach(scratch);
-                NDArray y = layer.apply(chunk);
+                NDArray y = layer.apply(store, chunk);
                 y.attach(scratch);
                 System.arraycopy(y.toFloatArray(), 0, out, from * width, (to - from) * width);
             }
         }
         return out;
+    }
+
+    /** The recipe it was trained by. */
+    public ClassifierRecipe recipe() {
+        return recipe;
     }
 
     /** The fraction of the images of {@code split} whose predicted class is their label. */
