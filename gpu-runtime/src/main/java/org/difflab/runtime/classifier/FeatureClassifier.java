@@ -117,9 +117,9 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
     public double accuracy(LabelledImages split) {
         Require.notNull("split", split);
         int correct = 0;
-        try (NDManager scratch = manager.newSubManager()) {
-            for (int from = 0; from < split.size(); from += CHUNK) {
-                int[] indices = IntStream.range(from, Math.min(split.size(), from + CHUNK)).toArray();
+        for (int from = 0; from < split.size(); from += CHUNK) {
+            int[] indices = IntStream.range(from, Math.min(split.size(), from + CHUNK)).toArray();
+            try (NDManager scratch = manager.newSubManager()) {
                 int[] predicted = predict(split.batch(scratch, indices));
                 int[] labels = split.labels(indices);
                 for (int k = 0; k < indices.length; k++) {
