@@ -23,8 +23,9 @@ import org.difflab.runtime.data.LabelledImages;
  * A trained {@link ClassifierNetwork}: class predictions, test accuracy, and its penultimate-layer activations as
  * {@link FeatureExtractor} features, the space of DiffLab's Frechet and kernel distances (its own stand-in for FID's
  * Inception features). Images are float32 [N, 1, 28, 28] in [-1, 1], as {@link LabelledImages#batch} gives them; they
- * are evaluated in chunks of {@link #CHUNK} rows so memory stays bounded for any N. Owns its tensors: {@link #close()}.
- *
+ * are evaluated in chunks of {@link #CHUNK} rows, the last one padded with zeros, so memory stays bounded for any N and a
+ * row's outputs are the same bits whatever the rows beside it (the kernels PyTorch picks depend on the batch size).
+ * Owns its tensors: {@link #close()}.
  */
 public final class FeatureClassifier implements FeatureExtractor, AutoCloseable {
     /** Rows evaluated per forward pass. */
@@ -95,7 +96,7 @@ public final class FeatureClassifier implements FeatureExtractor, AutoCloseable 
                 NDArray chunk = images.get(new NDIndex("{}:{}", from, to));
                 chunk.attach(scratch);
                 chunk = chunk.toDevice(manager.getDevice(), false);
-                if (to - from < CHUNK) { // always CHUNK rows: the kernels chosen by batch size then never change a row's bits
+                if (to - from < CHUNK) {
                     chunk = chunk.concat(scratch.zeros(new Shape(CHUNK - (to - from), 1, ClassifierNetwork.SIDE,
                             ClassifierNetwork.SIDE)), 0);
                 }
