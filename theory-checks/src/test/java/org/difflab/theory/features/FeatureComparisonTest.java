@@ -27,6 +27,15 @@ class FeatureComparisonTest {
     }
 
     @Test
+    void fdIntervalSurroundsItsValueThoughResamplesAreBiased() {
+        // 100 rows of N(1, I_16) each: FD's bias (about d (d + 1) / (2 n) + 2 d / n = 1.7) dwarfs the laws' FD of 0,
+        // and resamples add it again; the interval is shifted back by the bootstrap's bias estimate
+        FeatureDistanceEstimate e = FD.between(FeatureFixtures.isotropic(16, 0, 100, 31), FeatureFixtures.isotropic(16, 0, 100, 32));
+        assertTrue(e.bias() > 0.5 * e.value() && e.covers(e.value()), e.toString());
+        assertTrue(e.lower() + e.bias() > e.value(), "the unshifted percentile interval lies above the value: " + e);
+    }
+
+    @Test
     void floorOnAllRowsIsTheDistanceBetweenTheSets() {
         double[][] test = FeatureFixtures.isotropic(3, 0.2, 400, 22);
         double[][] train = FeatureFixtures.rows(REFERENCE, 0, 400);
