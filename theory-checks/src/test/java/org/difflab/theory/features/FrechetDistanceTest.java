@@ -61,6 +61,22 @@ class FrechetDistanceTest {
     }
 
     @Test
+    void aFeatureWithoutVarianceLeavesTheDistanceOfTheOthers() throws IOException {
+        // a dead unit of a feature network: the same constant in both sets makes both covariances singular
+        double[][] a = withConstant(FeatureFixtures.oracleSet("a"));
+        double[][] b = withConstant(FeatureFixtures.oracleSet("b"));
+        assertEquals(6.284519860357696, fd(a, b), 1e-10);
+    }
+
+    private static double[][] withConstant(double[][] rows) {
+        return Arrays.stream(rows).map(r -> {
+            double[] out = Arrays.copyOf(r, r.length + 1);
+            out[r.length] = 0.7;
+            return out;
+        }).toArray(double[][]::new);
+    }
+
+    @Test
     void identicalSetsAreAtDistanceZero() throws IOException {
         double[][] a = FeatureFixtures.oracleSet("a");
         assertEquals(0, fd(a, a), 1e-13);
