@@ -12,17 +12,24 @@ import org.difflab.theory.montecarlo.Interruption;
 
 /**
  * Seeded bootstrap intervals of a feature distance (Efron and Tibshirani 1993): each resample draws m rows of x and n
- * rows of y with replacement (independently: the two sets are independent samples) and the distance is evaluated on
- * it. The interval is the percentile interval (ch. 13) of the resampled values shifted by the bootstrap's bias estimate
- * mean(resamples) - value (section 10.2), so it is centred on the value with the resamples' spread and skew: FD is
- * biased upwards at finite n (two samples of 1000 rows of N(0, I_64) and N(0.05, I_64), whose laws' FD is 0.16, are
- * at FD 2.33) and a resample of a sample adds that bias again (2.15), so the plain percentile interval (4.24, 4.72)
- * lay wholly above the value it was to describe; shifted it is (2.08, 2.57). The interval is then one for the n-sample distance's expectation, which is what
- * samplers at the same n and the floors at that n are ranked by; KD, unbiased, is shifted by almost nothing. Quantiles
- * interpolate linearly (numpy's default, Hyndman and Fan's type 7). One SplitMix64 stream of Commons RNG draws every
- * resample in order, so a seed fixes the interval bit for bit. Each set needs at least {@value #MINIMUM_ROWS} rows:
- * with fewer the resamples take few distinct rows and the interval says little. Progress goes to a consumer every 2
- * seconds or so; Ctrl-C stops between resamples.
+ * rows of y with replacement (independently: the two sets are independent samples) and the distance is evaluated on it.
+ * The interval is the percentile interval (ch. 13) of the resampled values shifted by the bootstrap's bias estimate
+ * mean(resamples) - value (section 10.2), so it is centred on the value with the resamples' spread and skew. FD is
+ * biased upwards at finite n (two samples of 1000 rows of N(0, I_64) and N(0.05, I_64), whose laws' FD is 0.16, are at
+ * FD 2.33) and a resample of a sample adds that bias again (2.15), so the plain percentile interval (4.24, 4.72) lay
+ * wholly above the value it was to describe; shifted it is (2.08, 2.57). The interval is then one for the n-sample
+ * distance's expectation, which is what samplers at the same n and the floors at that n are ranked by; KD, unbiased, is
+ * shifted by almost nothing.
+ *
+ * <p>It is conservative: over 200 repetitions at d = 16, n = 200 (Gaussian and exponential features, laws apart) the
+ * 95% intervals covered the mean value 199 (FD) and 196 (KD) times, their widths 1.38x and 1.23x what the values'
+ * spread asks; at d = 48, n = 400, 100 of 100 and 99 of 100. The plain percentile interval covered FD's mean value 2
+ * times of 200 and 0 of 100.
+ *
+ * <p>Quantiles interpolate linearly (numpy's default, Hyndman and Fan's type 7). One SplitMix64 stream of Commons RNG
+ * draws every resample in order, so a seed fixes the interval bit for bit. Each set needs at least {@value
+ * #MINIMUM_ROWS} rows: with fewer the resamples take few distinct rows and the interval says little. Progress goes to a
+ * consumer every 2 seconds or so; Ctrl-C stops between resamples.
  */
 public final class PercentileBootstrap {
     /** Fewest rows per set for an interval. */
