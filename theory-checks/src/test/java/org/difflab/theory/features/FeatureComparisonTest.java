@@ -1,11 +1,13 @@
 package org.difflab.theory.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /** Floors and sampler distances through one API: sizes, seeds, the 1/n fall of FD's floor, bad sample sizes. */
@@ -53,6 +55,19 @@ class FeatureComparisonTest {
         new PercentileBootstrap(3, 0.9, 1, lines::add).estimate(new FrechetDistance(), REFERENCE, REFERENCE, "s");
         assertTrue(lines.isEmpty(), "a bootstrap of well under 2 s prints nothing: " + lines);
         assertThrows(IllegalArgumentException.class, () -> new PercentileBootstrap(3, 0.9, 1, null));
+    }
+
+    @Test
+    void anInterruptStopsTheWorkAndIsConsumed() {
+        Thread.currentThread().interrupt();
+        assertEquals("fd's bootstrap was interrupted before resample 1 of 100; its interval was not computed",
+                assertThrows(CancellationException.class, () -> FD.halvesFloor(REFERENCE, 100, 1)).getMessage());
+        assertFalse(Thread.interrupted());
+        Thread.currentThread().interrupt();
+        assertEquals("the kernel distance was interrupted in its kernel matrix (row 1 of 100); it was not computed",
+                assertThrows(CancellationException.class, () -> new FeatureComparison(new KernelDistance(), new PercentileBootstrap(10, 0.9, 1))
+                        .halvesFloor(REFERENCE, 100, 1)).getMessage());
+        assertFalse(Thread.interrupted());
     }
 
     @Test
