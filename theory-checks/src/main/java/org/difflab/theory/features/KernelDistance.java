@@ -1,5 +1,6 @@
 package org.difflab.theory.features;
 
+import java.util.Locale;
 import org.difflab.theory.montecarlo.Interruption;
 
 /**
@@ -7,13 +8,14 @@ import org.difflab.theory.montecarlo.Interruption;
  * eq. 4): the unbiased estimate of MMD^2 with the cubic polynomial kernel k(x, y) = (x.y / d + 1)^3,
  * 1/(m(m-1)) sum_{i != j} k(x_i, x_j) + 1/(n(n-1)) sum_{i != j} k(y_i, y_j) - 2/(mn) sum_{i, j} k(x_i, y_j).
  * Unlike FD it is unbiased, so its small-sample values do not drift with n and may be slightly negative. Preparing
- * stores the three kernel matrices ((m + n)^2 doubles), so each set may have at most {@value #MAXIMUM_ROWS} rows
- * (at most 400 MB); a resample then costs O((m + n)^2) without recomputing the kernel. In a resample, pairs that draw
+ * stores the three kernel matrices (m^2 + n^2 + mn doubles), so each set may have at most {@value #MAXIMUM_ROWS}
+ * rows (at most 400 MB), and the matrices must fit in the heap the JVM has left (refused up front otherwise); a
+ * resample then costs O((m + n)^2) without recomputing the kernel. In a resample, pairs that draw
  * the same row twice are left out of the within-set sums (and out of their pair counts): the unbiased estimate never
  * uses k(x, x), and keeping those pairs would bias every resample upwards by about 2 (mean k(x, x) - mean k) / n.
  */
 public final class KernelDistance implements FeatureDistance {
-    /** Most rows per set (three kernel matrices of at most (2 x 4096)^2 doubles in all). */
+    /** Most rows per set (three kernel matrices of at most 3 x 4096^2 doubles, 400 MB, in all). */
     public static final int MAXIMUM_ROWS = 4096;
 
     @Override
@@ -31,6 +33,8 @@ public final class KernelDistance implements FeatureDistance {
         int d = FeatureSets.checkPair(x, y, this);
         atMost("x", x.length);
         atMost("y", y.length);
+        Runtime jvm = Runtime.getRuntime();
+        fitsInHeap(x.length, y.length, jvm.maxMemory() - (jvm.totalMemory() - jvm.freeMemory()));
         double[][] kxx = kernel(x, x, d);
         double[][] kyy = kernel(y, y, d);
         double[][] kxy = kernel(x, y, d);
@@ -41,6 +45,16 @@ public final class KernelDistance implements FeatureDistance {
         if (rows > MAXIMUM_ROWS) {
             throw new IllegalArgumentException(name + " has " + rows + " rows, which is not allowed: the kernel distance takes at most "
                     + MAXIMUM_ROWS + " rows per set (it stores its kernel matrices); draw a subsample (FeatureComparison.floor does)");
+        }
+    }
+
+    /** Fails unless the kernel matrices of m and n rows (8 (m^2 + n^2 + mn) bytes) fit in {@code available} bytes. */
+    static void fitsInHeap(int m, int n, long available) {
+        long bytes = 8L * ((long) m * m + (long) n * n + (long) m * n);
+        if (bytes > available) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "x and y (%d and %d rows) are not allowed here: the kernel distance's "
+                    + "matrices need %.0f MB and this JVM has %.0f MB of heap left; give Java a larger heap (-Xmx, DIFFLAB_JAVA_OPTS) or "
+                    + "compare fewer rows", m, n, bytes / 1e6, available / 1e6));
         }
     }
 

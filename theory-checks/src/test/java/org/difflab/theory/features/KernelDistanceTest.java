@@ -66,6 +66,10 @@ class KernelDistanceTest {
                 assertThrows(IllegalArgumentException.class, () -> KD.prepare(new double[][] {{1, 2}}, small)).getMessage());
         assertEquals("y has dimension 3, which is not allowed: must be 2 to match x",
                 assertThrows(IllegalArgumentException.class, () -> KD.prepare(small, new double[][] {{1, 2, 3}, {1, 2, 3}})).getMessage());
+        assertEquals("x and y (4096 and 4096 rows) are not allowed here: the kernel distance's matrices need 403 MB and this JVM has 300 MB "
+                + "of heap left; give Java a larger heap (-Xmx, DIFFLAB_JAVA_OPTS) or compare fewer rows",
+                assertThrows(IllegalArgumentException.class, () -> KernelDistance.fitsInHeap(4096, 4096, 300_000_000L)).getMessage());
+        KernelDistance.fitsInHeap(4096, 4096, 403_000_000L);
         assertEquals("resamples = 1 is not allowed: must be an integer >= 2",
                 assertThrows(IllegalArgumentException.class, () -> new PercentileBootstrap(1, 0.95, 1)).getMessage());
         assertEquals("level = 1.0 is not allowed: must lie strictly between 0 and 1, e.g. 0.95",
