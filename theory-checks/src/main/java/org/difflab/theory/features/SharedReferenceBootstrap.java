@@ -13,7 +13,10 @@ import org.difflab.theory.montecarlo.SampleRows;
  * reference's rows once, with replacement, and uses them for every sampler, and draws each sampler's rows on their own
  * (the samplers' sets are independent samples). A reference that happens to sit to one side moves every sampler's
  * distance alike, so its noise cancels in the differences; resampling the reference separately for each sampler would
- * count it once per sampler and widen the difference's interval (a test shows how much). Each interval, of the
+ * count it once per sampler and widen the difference's interval: 2.5x (FD) and 2.1x (KD) at d = 4 with a 100-row
+ * reference and 400-row samplers, 1.16x and 1.29x at d = 64 with 1000 rows everywhere and both samplers off the
+ * reference alike. Little is saved when the samplers lie close to the reference, where its noise enters FD through
+ * products with each sampler's own noise, or when the reference is much larger than the samplers. Each interval, of the
  * differences and of the distances, is the resamples' percentile interval shifted by the bootstrap's bias estimate, as
  * in {@link PercentileBootstrap}, whose seed, level, progress and interrupts these intervals share.
  *
