@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 public record FeatureRanking(String baseline, List<FeatureDistanceDifference> differences) {
 
     public FeatureRanking {
+        if (differences.isEmpty()) {
+            throw new IllegalArgumentException("differences is empty, which is not allowed: a ranking needs at least one sampler besides "
+                    + "the baseline " + baseline);
+        }
         differences = List.copyOf(differences);
     }
 

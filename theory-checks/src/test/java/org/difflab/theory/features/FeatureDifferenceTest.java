@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -138,6 +139,8 @@ class FeatureDifferenceTest {
         assertEquals("samplers = [a, b] and baseline = c are not allowed: give the baseline and at least one other sampler, by name",
                 assertThrows(IllegalArgumentException.class, () -> FD.ranking(new TreeMap<>(Map.of("a", x, "b", x)), "c", REFERENCE))
                         .getMessage());
+        assertEquals("differences is empty, which is not allowed: a ranking needs at least one sampler besides the baseline a",
+                assertThrows(IllegalArgumentException.class, () -> new FeatureRanking("a", List.of())).getMessage());
     }
 
     @Test
