@@ -27,7 +27,8 @@ import org.difflab.theory.montecarlo.Interruption;
  * <p>Quantiles interpolate linearly ({@link ShiftedInterval}). One SplitMix64 stream of Commons RNG
  * draws every resample in order, so a seed fixes the interval bit for bit. Each set needs at least {@value
  * #MINIMUM_ROWS} rows: with fewer the resamples take few distinct rows and the interval says little. Progress goes to a
- * consumer every 2 seconds or so; Ctrl-C stops between resamples.
+ * consumer every 2 seconds or so; Ctrl-C stops between resamples. Differences between samplers' distances to one
+ * reference get paired intervals from the same machinery ({@link SharedReferenceBootstrap}).
  */
 public final class PercentileBootstrap {
     /** Fewest rows per set for an interval. */
