@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Independent oracle for FrechetDistanceTest and KernelDistanceTest (DiffLab, issue 23).
+"""Independent oracle for FrechetDistanceTest, KernelDistanceTest and FeatureDifferenceTest (DiffLab, issue 23).
 
-Draws two seeded Gaussian feature sets with numpy, writes them to feature_distances.csv beside this script (one row
+Draws three seeded Gaussian feature sets with numpy, writes them to feature_distances.csv beside this script (one row
 per sample: set name, then the features, each double printed with repr so Java reads the same bits), and prints
   - the Frechet distance |mu1 - mu2|^2 + tr(S1 + S2 - 2 (S1^1/2 S2 S1^1/2)^1/2) of the fitted Gaussians (np.cov,
     n - 1 denominator), the matrix square roots taken with numpy's eigh (Heusel et al. 2017, FID's formula);
   - the same FD written the other way, tr((S1 S2)^1/2) from the eigenvalues of the non-symmetric S1 S2, as a check;
   - the unbiased MMD^2 with the cubic polynomial kernel k(x, y) = (x.y / d + 1)^3 (Binkowski et al. 2018, KID);
-  - the closed-form FD between the two generating Gaussians.
+  - the closed-form FD between the two generating Gaussians;
+  - the differences of two "samplers'" distances to one reference, fd(a, b) - fd(c, b) and kd(a, b) - kd(c, b), with
+    b the reference and c drawn halfway between a's and b's laws (mean (mean_a + mean_b) / 2, covariance cov_b).
 Run: python3 feature_distances.py  (numpy only). The tests hold the printed values.
 """
 import os
@@ -24,6 +26,7 @@ cov_a = factor_a @ factor_a.T + 0.1 * np.eye(D)
 cov_b = factor_b @ factor_b.T + 0.1 * np.eye(D)
 a = rng.multivariate_normal(mean_a, cov_a, size=60)
 b = rng.multivariate_normal(mean_b, cov_b, size=45)
+c = rng.multivariate_normal((mean_a + mean_b) / 2, cov_b, size=60)
 
 
 def sqrt_psd(m):
@@ -58,7 +61,7 @@ def kd_of_sets(x, y):
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "feature_distances.csv")
 with open(out, "w") as f:
-    for name, rows in (("a", a), ("b", b)):
+    for name, rows in (("a", a), ("b", b), ("c", c)):
         for row in rows:
             f.write(",".join([name] + [repr(float(v)) for v in row]) + "\n")
 print("cov_a =", repr(cov_a.tolist()))
@@ -71,3 +74,7 @@ print("kd(a[:30], a[30:]) =", repr(kd_of_sets(a[:30], a[30:])))
 print("kd(a, a) =", repr(kd_of_sets(a, a)))
 print("fd(N(mean_a, cov_a), N(mean_b, cov_b)) =", repr(frechet(mean_a, cov_a, mean_b, cov_b)))
 print("fd check nonsymmetric =", repr(frechet_nonsymmetric(mean_a, cov_a, mean_b, cov_b)))
+print("fd(c, b) =", repr(fd_of_sets(c, b)))
+print("fd(a, b) - fd(c, b) =", repr(fd_of_sets(a, b) - fd_of_sets(c, b)))
+print("kd(c, b) =", repr(kd_of_sets(c, b)))
+print("kd(a, b) - kd(c, b) =", repr(kd_of_sets(a, b) - kd_of_sets(c, b)))

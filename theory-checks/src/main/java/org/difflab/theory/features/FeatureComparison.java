@@ -1,17 +1,21 @@
 package org.difflab.theory.features;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.difflab.dsl.Require;
 
 /**
- * One feature distance with one bootstrap, measured three ways with the same API so that a report prints them side by
- * side: between a sampler's features and the reference's ({@link #between}), and the two floors a sampler cannot be
+ * One feature distance with one bootstrap, measured several ways with the same API so that a report prints them side
+ * by side: between a sampler's features and the reference's ({@link #between}); the two floors a sampler cannot be
  * expected to beat at a sample size n, the distance between two disjoint halves of a reference set ({@link
- * #halvesFloor}) and between n rows of each of two given sets, e.g. the training and test sets ({@link #floor}). FD's
- * floor is its estimation bias at n (it falls like 1/n); KD's floor is near 0 with an interval showing its spread. The
- * rows are chosen without replacement by a seeded permutation (Commons RNG), so a split seed fixes them.
+ * #halvesFloor}) and between n rows of each of two given sets, e.g. the training and test sets ({@link #floor}); and
+ * the differences between samplers' distances to one reference with paired intervals ({@link #difference}, {@link
+ * #ranking}), by which "A ahead of B" and "A within tolerance of B" are judged. FD's floor is its estimation bias at n
+ * (it falls like 1/n); KD's floor is near 0 with an interval showing its spread. The floors' rows are chosen without
+ * replacement by a seeded permutation (Commons RNG), so a split seed fixes them.
  *
  * <p>The inputs are features, rows of {@code double[][]}, whatever network computed them: a feature extractor on images
  * (e.g. a classifier's penultimate layer) gives them, this class does not see images.
@@ -28,6 +32,30 @@ public final class FeatureComparison {
     /** The distance between the feature sets x (e.g. a sampler's) and y (e.g. the reference), all rows. */
     public FeatureDistanceEstimate between(double[][] x, double[][] y) {
         return bootstrap.estimate(distance, x, y, "x vs y");
+    }
+
+    /**
+     * d(first) - d(second), both distances to {@code reference}, with the paired interval of {@link SharedReferenceBootstrap}
+     * (each resample draws the reference's rows once for both samplers); e.g. FD(PMM-80) - FD(DDPM-1000). Both samplers
+     * need the same number of rows.
+     */
+    public FeatureDistanceDifference difference(String firstName, double[][] first, String secondName, double[][] second, double[][] reference) {
+        if (Require.notNull("firstName", firstName).equals(Require.notNull("secondName", secondName))) {
+            throw new IllegalArgumentException("firstName = secondName = " + firstName + " is not allowed: the two samplers need two names");
+        }
+        Map<String, double[][]> samplers = new LinkedHashMap<>();
+        samplers.put(firstName, first);
+        samplers.put(secondName, second);
+        return ranking(samplers, secondName, reference).against(firstName);
+    }
+
+    /**
+     * The distances of several samplers (name to features, in the map's order) to one {@code reference}, each against
+     * the {@code baseline}'s with a paired interval of the difference, all from the same resamples; all samplers need
+     * the same number of rows.
+     */
+    public FeatureRanking ranking(Map<String, double[][]> samplers, String baseline, double[][] reference) {
+        return SharedReferenceBootstrap.rank(bootstrap, distance, samplers, baseline, reference);
     }
 
     /** The distance between two disjoint sets of n rows of {@code reference}, chosen with {@code splitSeed}. */

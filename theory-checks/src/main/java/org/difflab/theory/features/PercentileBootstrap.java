@@ -3,8 +3,6 @@ package org.difflab.theory.features;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.difflab.dsl.Require;
@@ -26,10 +24,11 @@ import org.difflab.theory.montecarlo.Interruption;
  * spread asks; at d = 48, n = 400, 100 of 100 and 99 of 100. The plain percentile interval covered FD's mean value 2
  * times of 200 and 0 of 100.
  *
- * <p>Quantiles interpolate linearly (numpy's default, Hyndman and Fan's type 7). One SplitMix64 stream of Commons RNG
+ * <p>Quantiles interpolate linearly ({@link ShiftedInterval}). One SplitMix64 stream of Commons RNG
  * draws every resample in order, so a seed fixes the interval bit for bit. Each set needs at least {@value
  * #MINIMUM_ROWS} rows: with fewer the resamples take few distinct rows and the interval says little. Progress goes to a
- * consumer every 2 seconds or so; Ctrl-C stops between resamples.
+ * consumer every 2 seconds or so; Ctrl-C stops between resamples. Differences between samplers' distances to one
+ * reference get paired intervals from the same machinery ({@link SharedReferenceBootstrap}).
  */
 public final class PercentileBootstrap {
     /** Fewest rows per set for an interval. */
@@ -76,42 +75,74 @@ public final class PercentileBootstrap {
         FeatureSets.atLeast("x", x.length, MINIMUM_ROWS, "a bootstrap interval");
         FeatureSets.atLeast("y", y.length, MINIMUM_ROWS, "a bootstrap interval");
         FeatureDistance.Prepared prepared = distance.prepare(x, y);
-        int[] xCounts = new int[x.length];
-        int[] yCounts = new int[y.length];
-        Arrays.fill(xCounts, 1);
-        Arrays.fill(yCounts, 1);
+        int[] xCounts = ones(x.length);
+        int[] yCounts = ones(y.length);
         double value = prepared.at(xCounts, yCounts);
-        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
-        double[] values = new double[resamples];
-        long reported = System.nanoTime();
-        for (int r = 0; r < resamples; r++) {
-            int resample = r;
-            Interruption.stopIfInterrupted(() -> distance.name() + "'s bootstrap was interrupted before resample " + (resample + 1) + " of "
-                    + resamples + "; its interval was not computed");
+        double[] values = resampled(distance.name(), x.length + " and " + y.length, 1, (rng, out) -> {
             draw(xCounts, rng);
             draw(yCounts, rng);
-            values[r] = prepared.at(xCounts, yCounts);
-            if (!Double.isFinite(values[r])) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "%s's bootstrap resample %d of %d (seed %d) gave %s: the resample "
-                        + "drew too few distinct rows of %d and %d; give more rows per set", distance.name(), r + 1, resamples, seed, values[r],
-                        x.length, y.length));
+            out[0] = prepared.at(xCounts, yCounts);
+        })[0];
+        return estimateOf(distance.name(), value, values, x.length, y.length, sets);
+    }
+
+    /** One resample: draws its rows from {@code rng} and puts the distances it gives into {@code values}. */
+    @FunctionalInterface
+    interface Resample {
+        void draw(UniformRandomProvider rng, double[] values);
+    }
+
+    /**
+     * The values of {@code series} distances on each of the resamples drawn in turn from this bootstrap's seeded stream
+     * ({@code [series][resample]}); checks interrupts between resamples, reports progress and refuses values that are not
+     * finite. {@code rows} names the sets' row counts for the messages, e.g. "200 and 1000".
+     */
+    double[][] resampled(String distance, String rows, int series, Resample resample) {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
+        double[][] values = new double[series][resamples];
+        double[] out = new double[series];
+        long reported = System.nanoTime();
+        for (int r = 0; r < resamples; r++) {
+            int current = r;
+            Interruption.stopIfInterrupted(() -> distance + "'s bootstrap was interrupted before resample " + (current + 1) + " of "
+                    + resamples + "; its interval was not computed");
+            resample.draw(rng, out);
+            for (int s = 0; s < series; s++) {
+                if (!Double.isFinite(out[s])) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "%s's bootstrap resample %d of %d (seed %d) gave %s: the resample "
+                            + "drew too few distinct rows of %s; give more rows per set", distance, r + 1, resamples, seed, out[s], rows));
+                }
+                values[s][r] = out[s];
             }
             if (System.nanoTime() - reported > PROGRESS_NANOS) {
                 reported = System.nanoTime();
-                progress.accept(String.format(Locale.ROOT, "%s bootstrap: resample %d of %d (%d vs %d rows)", distance.name(), r + 1, resamples,
-                        x.length, y.length));
+                progress.accept(String.format(Locale.ROOT, "%s bootstrap: resample %d of %d (%s rows)", distance, r + 1, resamples, rows));
             }
         }
-        double bias = new Mean().evaluate(values) - value;
-        Percentile quantile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        quantile.setData(values);
-        double tail = 100 * (1 - level) / 2;
-        return new FeatureDistanceEstimate(distance.name(), value, quantile.evaluate(tail) - bias, quantile.evaluate(100 - tail) - bias, bias,
-                level, x.length, y.length, resamples, seed, sets);
+        return values;
+    }
+
+    /** The estimate of a distance of value {@code value} from its resampled {@code values} (of {@link #resampled}). */
+    FeatureDistanceEstimate estimateOf(String distance, double value, double[] values, int xRows, int yRows, String sets) {
+        ShiftedInterval interval = ShiftedInterval.of(values, value, level);
+        return new FeatureDistanceEstimate(distance, value, interval.lower(), interval.upper(), interval.bias(), level, xRows, yRows, resamples,
+                seed, sets);
+    }
+
+    /** The interval's level. */
+    double level() {
+        return level;
+    }
+
+    /** Counts of the sets themselves: every row once. */
+    static int[] ones(int rows) {
+        int[] counts = new int[rows];
+        Arrays.fill(counts, 1);
+        return counts;
     }
 
     /** Counts of a resample with replacement: counts.length draws over counts.length rows. */
-    private static void draw(int[] counts, UniformRandomProvider rng) {
+    static void draw(int[] counts, UniformRandomProvider rng) {
         Arrays.fill(counts, 0);
         for (int i = 0; i < counts.length; i++) {
             counts[rng.nextInt(counts.length)]++;
