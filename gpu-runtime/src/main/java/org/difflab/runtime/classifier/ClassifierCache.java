@@ -35,6 +35,8 @@ public final class ClassifierCache {
     /** The manifest's file name in the cache directory. */
     public static final String MANIFEST = "manifest.properties";
     private static final Object LOCK = new Object();
+    /** The longest silence between two progress lines while training (besides a line at every tenth of the run). */
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private final Path directory;
     private final Consumer<String> progress;
@@ -132,7 +134,8 @@ public final class ClassifierCache {
 
     /**
      * Trains {@code recipe} on Fashion-MNIST's training split now, writes its weights and manifest line, measures the
-     * test accuracy of the written weights, and returns the record. Reports progress ten times along the way.
+     * test accuracy of the written weights, and returns the record. Reports progress at every tenth of the run and at
+     * least every 5 seconds.
      */
     public ClassifierRecord train(ClassifierRecipe recipe) {
         Require.notNull("recipe", recipe);
@@ -150,9 +153,15 @@ public final class ClassifierCache {
             Path tmp = Files.createTempFile(directory, recipe.name(), ".tmp");
             try (ClassifierTrainer trainer = ClassifierTrainer.start(recipe, data.train())) {
                 parameters = trainer.parameterCount();
+                int reported = 0;
+                long lastLine = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     losses[i] = trainer.step();
-                    report(recipe, losses, i, wall);
+                    if ((i + 1) % Math.max(1, n / 10) == 0 || i == n - 1 || System.nanoTime() - lastLine > PROGRESS_NANOS) {
+                        report(recipe, losses, reported, i + 1, wall);
+                        reported = i + 1;
+                        lastLine = System.nanoTime();
+                    }
                 }
                 trainer.save(tmp);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -177,16 +186,12 @@ public final class ClassifierCache {
         return r;
     }
 
-    private void report(ClassifierRecipe recipe, double[] losses, int i, long start) {
+    /** Reports iterations {@code from} .. {@code to - 1}: their mean loss, the time per iteration so far, the time left. */
+    private void report(ClassifierRecipe recipe, double[] losses, int from, int to, long start) {
         int n = losses.length;
-        int every = Math.max(1, n / 10);
-        if ((i + 1) % every == 0 || i == n - 1) {
-            double perIteration = (System.nanoTime() - start) * 1e-9 / (i + 1);
-            int window = i % every + 1;
-            progress.accept(String.format(Locale.ROOT, "%s: %d of %d iterations, cross-entropy %.4f over the last %d, %.3f s "
-                    + "each, about %.0f s to go", recipe.name(), i + 1, n, mean(losses, i + 1 - window, i + 1), window,
-                    perIteration, perIteration * (n - i - 1)));
-        }
+        double perIteration = (System.nanoTime() - start) * 1e-9 / to;
+        progress.accept(String.format(Locale.ROOT, "%s: %d of %d iterations, cross-entropy %.4f over the last %d, %.3f s each, "
+                + "about %.0f s to go", recipe.name(), to, n, mean(losses, from, to), to - from, perIteration, perIteration * (n - to)));
     }
 
     private Properties manifest() {
