@@ -5,16 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +22,7 @@ import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.observe.DurationEstimate;
 import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.runtime.FileSha256;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNetCheckpoint;
 import org.difflab.runtime.unet.UNetConfig;
@@ -360,18 +357,7 @@ public final class Zoo implements AutoCloseable {
     }
 
     static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
-                digest.update(buffer, 0, r);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache file " + file + " could not be read: " + ex.getMessage(), ex);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-        }
+        return FileSha256.of(file, "zoo cache file");
     }
 
     private static double mean(double[] values, int from, int to) {
