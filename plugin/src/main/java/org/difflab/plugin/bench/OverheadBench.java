@@ -20,7 +20,7 @@ import org.difflab.dsl.schedule.Schedules;
  * Per-step cost of DiffLab's samplers on top of their model calls: the same run (DDPM schedule, uniform grid, the
  * one-multiplication model {@link IsotropicEps}) through DiffLab's {@code Sampler} (per-sample noise, NaN check on:
  * the defaults), through a hand-written raw DJL loop ({@link RawLoops}, engine noise), on plain Java arrays
- * ({@link ArrayLoops}) and, where a Python with torch is found, through a plain eager PyTorch loop ({@link TorchLoops},
+ * ({@link ArrayLoops}, for the integrators written there) and, where a Python with torch is found, through a plain eager PyTorch loop ({@link TorchLoops},
  * the same intra-op thread count). Each repeat times them in turn, so a busy moment of a shared machine hits them
  * alike; the ratios are taken within a repeat.
  */
@@ -69,10 +69,11 @@ public final class OverheadBench {
         double[] raw = new double[repeats];
         double[] arrays = new double[repeats];
         double[] plain = new double[repeats];
+        boolean arrayLoop = ArrayLoops.INTEGRATORS.contains(integrator);
         for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
             double a = timeDiffLab(integrator, schedule, steps, model, batch, r);
             double b = timeRaw(integrator, grid, model, batch, r);
-            double c = timeArrays(integrator, grid, model, batch, r);
+            double c = arrayLoop ? timeArrays(integrator, grid, model, batch, r) : Double.NaN;
             double d = torch == null ? Double.NaN : torch.seconds(integrator, grid, batch, dim, VARIANCE, r + WARM_UPS) * 1e9;
             if (r >= 0) {
                 difflab[r] = a / steps;
@@ -84,12 +85,16 @@ public final class OverheadBench {
         List<BenchRow> rows = new ArrayList<>();
         rows.add(new BenchRow("overhead", subject, "DiffLab", "us/step", Spread.of(scale(difflab, 1e-3))));
         rows.add(new BenchRow("overhead", subject, "raw DJL loop", "us/step", Spread.of(scale(raw, 1e-3))));
-        rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
+        if (arrayLoop) {
+            rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
+        }
         if (torch != null) {
             rows.add(new BenchRow("overhead", subject, "plain PyTorch loop", "us/step", Spread.of(scale(plain, 1e-3))));
         }
         rows.add(new BenchRow("overhead", subject, "DiffLab / raw DJL", "x", Spread.of(ratio(difflab, raw))));
-        rows.add(new BenchRow("overhead", subject, "DiffLab / Java arrays", "x", Spread.of(ratio(difflab, arrays))));
+        if (arrayLoop) {
+            rows.add(new BenchRow("overhead", subject, "DiffLab / Java arrays", "x", Spread.of(ratio(difflab, arrays))));
+        }
         if (torch != null) {
             rows.add(new BenchRow("overhead", subject, "DiffLab / PyTorch", "x", Spread.of(ratio(difflab, plain))));
             rows.add(new BenchRow("overhead", subject, "raw DJL / PyTorch", "x", Spread.of(ratio(raw, plain))));
