@@ -33,10 +33,10 @@ public final class OverheadBench {
     private OverheadBench() {}
 
     /**
-     * Rows for every integrator of {@link RawLoops#INTEGRATORS}, dimension and batch size; {@code notes} hears why a
+     * Rows for every integrator of {@link RawLoops#INTEGRATORS} at every batch shape; {@code notes} hears why a
      * reference is left out (no Python with torch).
      */
-    public static List<BenchRow> run(int[] dims, int[] batches, int steps, int repeats, int threads, Consumer<String> progress,
+    public static List<BenchRow> run(List<BatchShape> shapes, int steps, int repeats, int threads, Consumer<String> progress,
             Consumer<String> notes) {
         NoiseSchedule schedule = Schedules.ddpm();
         TimeGrid grid = Grids.uniform(steps).on(schedule);
@@ -49,21 +49,21 @@ public final class OverheadBench {
         List<BenchRow> rows = new ArrayList<>();
         try (TorchLoops torch = started.loops()) {
             for (String integrator : RawLoops.INTEGRATORS) {
-                for (int dim : dims) {
-                    for (int batch : batches) {
-                        rows.addAll(one(integrator, schedule, grid, new IsotropicEps(dim, VARIANCE), batch, repeats, torch, progress));
-                    }
+                for (BatchShape shape : shapes) {
+                    rows.addAll(one(integrator, schedule, grid, shape, repeats, torch, progress));
                 }
             }
         }
         return rows;
     }
 
-    private static List<BenchRow> one(String integrator, NoiseSchedule schedule, TimeGrid grid, IsotropicEps model, int batch, int repeats,
+    private static List<BenchRow> one(String integrator, NoiseSchedule schedule, TimeGrid grid, BatchShape shape, int repeats,
             TorchLoops torch, Consumer<String> progress) {
         int steps = grid.steps();
-        int dim = (int) model.eventShape().get(0);
-        String subject = integrator + " d=" + dim + " batch=" + batch;
+        int dim = shape.dim();
+        int batch = shape.batch();
+        IsotropicEps model = new IsotropicEps(dim, VARIANCE);
+        String subject = integrator + " " + shape.label();
         progress.accept("overhead: " + subject);
         double[] difflab = new double[repeats];
         double[] raw = new double[repeats];
