@@ -64,13 +64,13 @@ public final class OverheadBench {
         int batch = shape.batch();
         IsotropicEps model = new IsotropicEps(dim, VARIANCE);
         String subject = integrator + " " + shape.label();
-        progress.accept("overhead: " + subject);
         double[] difflab = new double[repeats];
         double[] raw = new double[repeats];
         double[] arrays = new double[repeats];
         double[] plain = new double[repeats];
         boolean arrayLoop = ArrayLoops.INTEGRATORS.contains(integrator);
         for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
+            progress.accept("overhead: " + subject + (r < 0 ? " (warm-up)" : " repeat " + (r + 1) + " of " + repeats));
             double a = timeDiffLab(integrator, schedule, steps, model, batch, r);
             double b = timeRaw(integrator, grid, model, batch, r);
             double c = arrayLoop ? timeArrays(integrator, grid, model, batch, r) : Double.NaN;

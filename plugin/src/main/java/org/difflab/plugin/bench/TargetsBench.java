@@ -34,7 +34,7 @@ public final class TargetsBench {
             double[][] inScore = new double[TARGETS.size()][repeats];
             for (int r = -OverheadBench.WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded; targets in turn
                 for (int k = 0; k < TARGETS.size(); k++) {
-                    progress.accept("targets: " + TARGETS.get(k) + " batch=" + batch + (r < 0 ? " (warm-up)" : " repeat " + (r + 1)));
+                    progress.accept("targets: " + TARGETS.get(k) + " batch=" + batch + (r < 0 ? " (warm-up)" : " repeat " + (r + 1) + " of " + repeats));
                     double[] times = time(Targets.parse(TARGETS.get(k)), batch, steps, r);
                     if (r >= 0) {
                         perStep[k][r] = times[0];

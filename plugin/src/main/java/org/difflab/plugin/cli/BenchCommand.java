@@ -45,6 +45,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark DiffLab's overhead and throughput (ratios measured in one process; medians and spreads over repeats)."})
 final class BenchCommand implements Callable<Integer> {
+    /** Steps of the timed runs when --steps is not given (the 200-step comparison). */
+    static final int STEPS = 200;
+
+    /** Steps of the exact section's evaluations when --steps is not given (the 1000-step run). */
+    static final int EXACT_STEPS = 1000;
+
     private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "targets", "unet", "check", "cluster");
 
     // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
@@ -56,9 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed repeats of each case, after two warm-ups (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--steps", defaultValue = "1000", paramLabel = "N", description = "Steps of every run of the overhead, integrators, "
-            + "exact and targets sections (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Steps of every run of the overhead, integrators, exact and targets sections "
+            + "(default: " + STEPS + ", and " + EXACT_STEPS + " in the exact section, the issue's run).")
+    Integer steps;
 
     @Option(names = "--unet-steps", defaultValue = "10", paramLabel = "N", description = "Steps of the UNet runs (default: ${DEFAULT-VALUE}).")
     int unetSteps;
@@ -79,7 +85,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Require.inRange("--repeats", repeats, 1, 1000);
-        Require.inRange("--steps", steps, 2, 1000);
+        if (steps != null) {
+            Require.inRange("--steps", steps, 2, 1000);
+        }
         Require.inRange("--unet-steps", unetSteps, 2, 1000);
         List<BatchShape> batchShapes = BatchShape.parse("--shapes", shapes);
         checkBatches("--unet-batches", unetBatches);
@@ -140,15 +148,20 @@ final class BenchCommand implements Callable<Integer> {
     /** The rows of one section; each run in it stops at its next step end when the thread is interrupted. */
     private List<BenchRow> section(String section, List<BatchShape> batchShapes, int threads, Consumer<String> progress, Consumer<String> notes) {
         return switch (section) {
-            case "overhead" -> OverheadBench.run(batchShapes, steps, repeats, threads, progress, notes);
-            case "integrators" -> IntegratorSweep.run(16, 64, steps, repeats, progress);
-            case "exact" -> ExactBench.run(steps, repeats, progress);
-            case "targets" -> TargetsBench.run(steps, repeats, progress);
+            case "overhead" -> OverheadBench.run(batchShapes, timedSteps(STEPS), repeats, threads, progress, notes);
+            case "integrators" -> IntegratorSweep.run(16, 64, timedSteps(STEPS), repeats, progress);
+            case "exact" -> ExactBench.run(timedSteps(EXACT_STEPS), repeats, progress);
+            case "targets" -> TargetsBench.run(timedSteps(STEPS), repeats, progress);
             case "unet" -> UNetBench.run(unetBatches, unetSteps, repeats, progress);
             case "check" -> checkTime(progress);
             case "cluster" -> ClusterBench.run(repeats, progress);
             default -> throw new IllegalStateException("no section " + section);
         };
+    }
+
+    /** --steps where given, else the section's default. */
+    private int timedSteps(int sectionDefault) {
+        return steps == null ? sectionDefault : steps;
     }
 
     /**
