@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--unet-steps", defaultValue = "10", paramLabel = "N", description = "Steps of the UNet runs (default: ${DEFAULT-VALUE}).")
     int unetSteps;
 
-    @Option(names = "--shapes", split = ",", defaultValue = "64x2,1024x16", paramLabel = "BxD,...", description = "Batch shapes of the "
+    @Option(names = "--shapes", split = ",", defaultValue = "64x2,1024x16", paramLabel = "BxD", description = "Batch shapes of the "
             + "overhead section, BxD or BxCxHxW (default: ${DEFAULT-VALUE}; the issue's third shape, 64x3x32x32, takes minutes).")
     List<String> shapes;
 
