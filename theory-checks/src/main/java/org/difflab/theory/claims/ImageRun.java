@@ -40,7 +40,7 @@ record ImageRun(double[][] features, int[] classes, long nfe, double wallSeconds
         try (Samples x = Diffusion.sampler().schedule(schedule).model(model).integrator(Integrators.parse(run.integrator()))
                 .grid(Grids.parse(run.grid(), run.steps())).seed(seed).observer(new ProgressReport(progress, 2000)).sample(samples)) {
             double wall = (System.nanoTime() - start) * 1e-9;
-            NDArray images = x.tensor().toType(DataType.FLOAT32, false);
+            NDArray images = x.tensor().toType(DataType.FLOAT32, false).clip(-1, 1);
             NDArray shown = images.get(new NDIndex("0:{}", Math.min(SHOWN, samples)));
             return new ImageRun(classifier.features(images), classifier.predict(images), x.nfe(), wall, ImageGrid.render(shown, 8, 3));
         }
