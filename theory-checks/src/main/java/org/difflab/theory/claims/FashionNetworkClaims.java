@@ -52,7 +52,7 @@ final class FashionNetworkClaims {
                 pmmRuns.add(BudgetRun.far(other, "uniform", k == 0 ? 50 : 80));
             }
         }
-        FeatureBudgetClaim pmm = new FeatureBudgetClaim("network-pmm-fashion-fd", NetworkClaims.FAMILY, Provenance.reconstruction(
+        FeatureBudgetClaim pmm = new FeatureBudgetClaim("network-pmm-fashion-fd", ClaimFamilies.NETWORK, Provenance.reconstruction(
                 PoissonMidpointClaims.PAPER, "abstract: maintains the quality of DDPM-1000 with 50-80 network calls and outperforms ODE "
                         + "based methods with similar compute (FID on latent diffusion models)").differs(String.format(DIFFERS, PMM_SAMPLES)
                         + "; the tolerance of 'DDPM-1000 quality' is DiffLab's (10% of its FD)").basis("research note poisson_midpoint.md 3 and 9.2; "
@@ -69,7 +69,7 @@ final class FashionNetworkClaims {
             accRuns.add(BudgetRun.far("ddim", "quadratic", steps));
             accRuns.add(BudgetRun.close(ACCELERATED, "quadratic", steps));
         }
-        FeatureBudgetClaim accelerated = new FeatureBudgetClaim("network-accelerated-fashion-fd", NetworkClaims.FAMILY, Provenance.paper(
+        FeatureBudgetClaim accelerated = new FeatureBudgetClaim("network-accelerated-fashion-fd", ClaimFamilies.NETWORK, Provenance.paper(
                 LiClaims.ACCELERATED, "official repository's run logs (research note li_samplers.md 7.1): on CIFAR-10 at 10 NFE "
                         + "(quadratic time skipping, 50k samples) the accelerated ODE sampler reaches FID 8.53 against DDIM's 13.64")
                         .differs(String.format(DIFFERS, ACCELERATED_SAMPLES) + "; DiffLab's quadratic grid, not the repository's "
