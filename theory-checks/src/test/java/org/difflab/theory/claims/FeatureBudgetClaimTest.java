@@ -57,23 +57,24 @@ class FeatureBudgetClaimTest {
         try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
             UNet net = new UNet(UNetConfig.of(1, 28, 4, new int[] {1, 2}, 1, 1)).initialize(m, 7);
             ClaimModel model = new ClaimModel("untrained UNet width 4, 28x28x1", () -> UNetScoreModel.of(net, TrainingSettings.ddpm().time()));
-            List<BudgetRun> runs = List.of(BudgetRun.reference("ddpm:variance=small", "uniform", 4), BudgetRun.far("ddim", "uniform", 4),
-                    BudgetRun.close("ddim", "uniform", 2));
+            List<BudgetRun> runs = List.of(BudgetRun.reference("ddpm:variance=small", "uniform", 4),
+                    BudgetRun.far("acceleratedOde:form=practical", "quadratic", 3), BudgetRun.close("poissonMidpoint", "power:p=1", 2));
             FeatureBudgetClaim claim = new FeatureBudgetClaim("feature-test", "test", Provenance.consistency("test paper", "test place"),
                     "test", model, classifier, "linear:T=1000", runs, List.of(FeatureRule.ahead(1, 0), FeatureRule.within(2, 1, 0.5)),
                     24, 64, 20, 1, "");
             ClaimResult r = claim.check();
             System.out.println(r.checks() + "\n" + r.tables());
             assertThat(r.checks()).hasSize(2);
-            assertThat(r.checks().get(0).subject()).isEqualTo("ddim on uniform(4)");
+            assertThat(r.checks().get(0).subject()).isEqualTo("acceleratedOde:form=practical on quadratic(3)");
             assertThat(r.checks().get(0).quantity()).isEqualTo("FD - FD(ddpm:variance=small on uniform(4))");
-            assertThat(r.checks().get(1).expected()).startsWith("<= 0.50 x FD(ddim on uniform(4))");
+            assertThat(r.checks().get(1).expected()).startsWith("<= 0.50 x FD(acceleratedOde:form=practical on quadratic(3))");
             assertThat(r.checks()).allSatisfy(c -> assertThat(c.lower()).isLessThanOrEqualTo(c.value()).isFinite());
             List<List<String>> distances = r.tables().get(0).rows();
             assertThat(distances).hasSize(3 + 2);
             assertThat(distances.get(0).subList(0, 2)).containsExactly("ddpm:variance=small on uniform(4)", "4");
             assertThat(distances.get(0).get(4)).isEqualTo("baseline");
-            assertThat(distances.get(2).get(1)).as("NFE of ddim with 2 steps").isEqualTo("2");
+            assertThat(distances.get(1).get(1)).as("NFE of the accelerated ODE sampler, 3 steps").isEqualTo("3");
+            assertThat(Integer.parseInt(distances.get(2).get(1))).as("PMM: one call per block and the selected midpoints").isGreaterThanOrEqualTo(2);
             assertThat(distances.get(3).get(0)).isEqualTo("floor: two disjoint halves of the test images (24 vs 24)");
             assertThat(distances.get(4).get(0)).isEqualTo("floor: training vs test images (24 vs 24)");
             assertThat(distances.get(3).get(7)).endsWith("(n test images)");
@@ -88,6 +89,8 @@ class FeatureBudgetClaimTest {
             assertThat(r.figures()).hasSize(3 + 1).allSatisfy(f -> assertThat(f.image().getWidth()).isEqualTo(8 * (28 * 3 + 2) + 2));
             assertThat(r.figures().get(3).caption()).startsWith("data: Fashion-MNIST test images");
             assertThat(r.chart()).isNotNull();
+            assertThat(claim.check().tables().get(0).rows().stream().map(row -> row.subList(3, 8)).toList()).as("the seed fixes every number")
+                    .isEqualTo(distances.stream().map(row -> row.subList(3, 8)).toList());
         }
     }
 
@@ -106,6 +109,15 @@ class FeatureBudgetClaimTest {
             assertThat(e.zoo()).containsExactly("fashion28-w16");
             assertThat(e.mutants()).hasSize(1);
             assertThat(e.claim().provenance().differs()).contains("not FID").contains("Fashion-MNIST").contains("not latent diffusion");
+        }
+        for (String id : List.of("network-pmm-fashion-fd", "network-accelerated-fashion-fd")) {
+            CatalogueEntry e = Catalogue.entry(id);
+            List<FeatureBudgetClaim> claims = new java.util.ArrayList<>(List.of((FeatureBudgetClaim) e.claim()));
+            e.controls().forEach(c -> claims.add((FeatureBudgetClaim) c.variant()));
+            assertThat(claims).allSatisfy(c -> assertThat(c.runs()).allSatisfy(run -> {
+                org.difflab.dsl.integrator.Integrators.parse(run.integrator()); // every spec, mutants included, parses
+                org.difflab.dsl.grid.Grids.parse(run.grid(), run.steps());
+            }));
         }
         FeatureBudgetClaim pmm = (FeatureBudgetClaim) Catalogue.entry("network-pmm-fashion-fd").claim();
         assertThat(pmm.rules()).hasSize(2 + 8);
