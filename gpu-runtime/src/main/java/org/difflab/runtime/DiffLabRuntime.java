@@ -43,6 +43,21 @@ public final class DiffLabRuntime {
     }
 
     /**
+     * Sets the intra-op thread count of the calling thread to {@code n} (starts the engine if needed) and returns the count
+     * it had. PyTorch's OpenMP keeps the count per thread: a thread the engine was not started on runs with OpenMP's
+     * default until it is told, so a worker thread that must compute the same bits as another thread sets it first.
+     */
+    public static int threadsOnThisThread(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n = " + n + " is not allowed: must be an integer >= 1");
+        }
+        engine();
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(n);
+        return before;
+    }
+
+    /**
      * The intra-op thread count the engine starts (or started) with in this JVM, from the same settings, without starting
      * it: what another JVM must be given to compute the same bits (PyTorch's convolutions sum in an order that depends on it).
      */

@@ -1,36 +1,24 @@
 package org.difflab.runtime.zoo;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.observe.DurationEstimate;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.runtime.unet.TrainingSettings;
-import org.difflab.runtime.unet.UNetCheckpoint;
 import org.difflab.runtime.unet.UNetConfig;
 import org.difflab.runtime.unet.UNetScoreModel;
-import org.difflab.runtime.unet.UNetTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -225,22 +213,37 @@ public final class Zoo implements AutoCloseable {
     }
 
     /**
-     * Trains entry {@code name} now (also when it is cached), writes its checkpoint and manifest record, and returns the
-     * record. Models of this entry loaded before are closed.
+     * Trains entry {@code name} now (also when it is cached) on the calling thread with one intra-op thread, writes its
+     * checkpoint and manifest record, and returns the record. Models of this entry loaded before are closed. The zoo is
+     * not locked while the entry trains, so other threads can train other entries of it at the same time
+     * ({@link TrainingStreams}); do not train one entry on two threads at once.
+     *
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted; nothing is cached then
      */
-    public synchronized ZooRecord train(String name) {
-        ZooEntry e = spec(name);
-        ensureOpen();
-        loaded.entrySet().removeIf(entry -> {
-            boolean ours = entry.getKey().startsWith(name + "@");
-            if (ours) {
-                entry.getValue().close();
-            }
-            return ours;
-        });
-        ZooRecord r = trainEntry(e);
-        trainings++;
+    public ZooRecord train(String name) {
+        ZooEntry e;
+        synchronized (this) {
+            e = spec(name);
+            ensureOpen();
+            loaded.entrySet().removeIf(entry -> {
+                boolean ours = entry.getKey().startsWith(name + "@");
+                if (ours) {
+                    entry.getValue().close();
+                }
+                return ours;
+            });
+        }
+        ZooRecord r = EntryTraining.run(e, directory, heldOut(e), progress);
+        synchronized (this) {
+            trainings++;
+        }
         return r;
+    }
+
+    /** A job of {@link TrainingStreams} that trains entry {@code name} by {@link #train}, with its estimated cost. */
+    public TrainingStreams.Job trainingJob(String name) {
+        ZooEntry e = spec(name);
+        return new TrainingStreams.Job(name, e.estimatedTrainingCost(), () -> train(name));
     }
 
     /**
@@ -282,68 +285,10 @@ public final class Zoo implements AutoCloseable {
         return out;
     }
 
-    /** Iterations timed before a training run says how long it will take (its per-iteration cost model's probe). */
-    static final int ESTIMATE_AFTER = 3;
-
-    private ZooRecord trainEntry(ZooEntry e) {
-        int n = e.iterations();
-        progress.accept(String.format(Locale.ROOT, "%s: training %s, %d iterations of batch %d", e.name(), e.config(), n,
-                e.settings().batchSize()));
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache directory " + directory + " could not be created: " + ex.getMessage(), ex);
-        }
-        try (UNetTrainer trainer = UNetTrainer.start(e.config(), e.settings())) {
-            double[] losses = new double[n];
-            int every = Math.max(1, n / 10);
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                losses[i] = trainer.step();
-                if (i + 1 == ESTIMATE_AFTER && n > ESTIMATE_AFTER) { // the first iterations are the probe of the whole run's time
-                    DurationEstimate.scaled((System.nanoTime() - start) * 1e-9, ESTIMATE_AFTER, n, String.format(Locale.ROOT, "%d iterations, "
-                            + "from the first %d", n, ESTIMATE_AFTER)).line(e.name() + ": training").ifPresent(progress);
-                }
-                if ((i + 1) % every == 0 || i == n - 1) {
-                    double elapsed = (System.nanoTime() - start) * 1e-9;
-                    progress.accept(String.format(Locale.ROOT, "%s: iteration %d/%d, loss %.4f (mean of the last %d), %.0f ms "
-                            + "per iteration, %.0f s left", e.name(), i + 1, n, mean(losses, i + 1 - ((i % every) + 1), i + 1),
-                            (i % every) + 1, 1e3 * elapsed / (i + 1), elapsed / (i + 1) * (n - i - 1)));
-                }
-            }
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            UNetScoreModel ema = trainer.scoreModel();
-            double heldOutLoss = heldOut(e).loss(ema);
-            double cost = EvaluationCost.medianSeconds(ema, e.settings().schedule().level(COST_TIME));
-            Path file = checkpoint(e.name());
-            Path tmp = Files.createTempFile(directory, e.name(), ".tmp");
-            try {
-                Map<String, NDArray> tensors = new LinkedHashMap<>();
-                for (Pair<String, Parameter> p : trainer.ema().getParameters()) {
-                    tensors.put("ema/" + p.getKey(), p.getValue().getArray());
-                }
-                UNetCheckpoint.save(tmp, e.config(), trainer.iteration(), tensors);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            ZooRecord r = new ZooRecord(e.recipe(), sha256(file), trainer.network().parameterCount(), seconds,
-                    mean(losses, n - Math.max(1, n / 10), n), heldOutLoss, cost);
-            ZooManifest.update(directory, m -> m.put(e.name(), r));
-            progress.accept(String.format(Locale.ROOT, "%s: trained in %.0f s; loss %.4f, held-out loss %.4f, %.2f ms per "
-                    + "evaluation (batch %d) -> %s", e.name(), seconds, r.trainLoss(), heldOutLoss, 1e3 * cost,
-                    EvaluationCost.BATCH, file));
-            return r;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache file for " + e.name() + " in " + directory + " could not be written: "
-                    + ex.getMessage(), ex);
-        }
-    }
-
     private UNetScoreModel load(ZooEntry e, Device device) {
         Path file = checkpoint(e.name());
         ZooRecord r = ZooManifest.read(directory).record(e.name()).orElseThrow();
-        String actual = sha256(file);
+        String actual = Checksums.sha256(file);
         if (!actual.equals(r.sha256())) {
             String message = "zoo cache file " + file + " has SHA-256 " + actual + ", but " + directory.resolve(ZooManifest.FILE)
                     + " records " + r.sha256() + " for " + e.name() + ": the file is corrupt or was changed; retrain it with "
@@ -353,33 +298,9 @@ public final class Zoo implements AutoCloseable {
         return UNetScoreModel.load(file, e.settings().time(), device);
     }
 
-    private HeldOutSet heldOut(ZooEntry e) {
+    private synchronized HeldOutSet heldOut(ZooEntry e) {
         NoiseSchedule schedule = e.settings().schedule();
-        return heldOut.computeIfAbsent(schedule.spec() + "/" + e.config().size(),
-                key -> HeldOutSet.of(schedule, e.config().size(), HELD_OUT_IMAGES));
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
-                digest.update(buffer, 0, r);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache file " + file + " could not be read: " + ex.getMessage(), ex);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-        }
-    }
-
-    private static double mean(double[] values, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += values[i];
-        }
-        return s / (to - from);
+        return heldOut.computeIfAbsent(schedule.spec() + "/" + e.data().spec(), key -> HeldOutSet.of(schedule, e.data(), HELD_OUT_IMAGES));
     }
 
     private void ensureOpen() {

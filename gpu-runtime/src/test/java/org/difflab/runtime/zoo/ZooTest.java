@@ -17,6 +17,7 @@ import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.data.SyntheticShapes;
 import org.difflab.runtime.torchscript.TimeConvention;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNetConfig;
@@ -54,7 +55,7 @@ class ZooTest {
             Path file = zoo.checkpoint("tiny-w8");
             assertThat(file).isEqualTo(dir.resolve("tiny-w8.ckpt")).isRegularFile();
             Properties manifest = manifest();
-            assertThat(manifest.getProperty("tiny-w8.sha256")).isEqualTo(Zoo.sha256(file)).hasSize(64);
+            assertThat(manifest.getProperty("tiny-w8.sha256")).isEqualTo(Checksums.sha256(file)).hasSize(64);
             assertThat(manifest.getProperty("tiny-w8.recipe")).isEqualTo(W8.recipe());
             ZooRecord r = zoo.record("tiny-w8").orElseThrow();
             assertThat(r.parameters()).isEqualTo(m.network().parameterCount());
@@ -108,11 +109,11 @@ class ZooTest {
         Files.write(file, bytes);
         try (Zoo zoo = zoo(W8)) {
             assertThatThrownBy(() -> zoo.model("tiny-w8")).isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining(file.toString()).hasMessageContaining(recorded).hasMessageContaining(Zoo.sha256(file))
+                    .hasMessageContaining(file.toString()).hasMessageContaining(recorded).hasMessageContaining(Checksums.sha256(file))
                     .hasMessageContaining("corrupt").hasMessageContaining("difflab train --model tiny-w8 --force");
             assertThat(zoo.trainings()).isZero();
             zoo.train("tiny-w8");
-            assertThat(Zoo.sha256(file)).isEqualTo(recorded);
+            assertThat(Checksums.sha256(file)).isEqualTo(recorded);
             assertThat(zoo.model("tiny-w8")).isNotNull();
         }
     }
@@ -157,6 +158,8 @@ class ZooTest {
         ZooEntry big = new ZooEntry("big", UNetConfig.of(16, 8), TINY, 3);
         assertThatThrownBy(() -> zoo(W8, big)).hasMessageContaining("entries[1] (big)").hasMessageContaining("3 x 8 x 8");
         assertThatThrownBy(() -> Zoo.of(List.of(), dir, s -> { })).hasMessageContaining("entries = []");
+        assertThatThrownBy(() -> new ZooEntry("odd", SyntheticShapes.of(16), W8.config(), TINY, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("config = " + W8.config()).hasMessageContaining("shapes16 has 3 channels of 16 x 16");
     }
 
     @Test
@@ -175,7 +178,7 @@ class ZooTest {
             assertThat(e.settings().schedule().spec()).isEqualTo(Schedules.ddpm().spec());
             assertThat(e.settings().time().describe()).isEqualTo(TimeConvention.trainingIndex(1000).describe());
         }
-        assertThat(entries.get(3).recipe()).startsWith("unet:channels=3,size=16,width=64,multipliers=1/2/2,blocks=1,groups=16,"
+        assertThat(entries.get(3).recipe()).startsWith("data=shapes16,unet:channels=3,size=16,width=64,multipliers=1/2/2,blocks=1,groups=16,"
                 + "schedule=linear:T=1000").contains(",time=index:N=1000,batch=").endsWith(",iterations=" + entries.get(3).iterations());
     }
 
