@@ -43,7 +43,7 @@ final class EntryTraining {
         } catch (IOException ex) {
             throw new UncheckedIOException("zoo cache directory " + directory + " could not be created: " + ex.getMessage(), ex);
         }
-        int threadsBefore = DiffLabRuntime.threadsOnThisThread(1);
+        int threadsBefore = DiffLabRuntime.prepareThisThread(1);
         try (UNetTrainer trainer = UNetTrainer.start(e.config(), e.settings(), e.data())) {
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             long cpuStart = cpu.getCurrentThreadCpuTime();
@@ -78,7 +78,7 @@ final class EntryTraining {
                     EvaluationCost.BATCH, file));
             return r;
         } finally {
-            DiffLabRuntime.threadsOnThisThread(threadsBefore);
+            DiffLabRuntime.prepareThisThread(threadsBefore);
         }
     }
 

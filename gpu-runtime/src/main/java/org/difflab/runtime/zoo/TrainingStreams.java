@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -77,18 +78,19 @@ public final class TrainingStreams {
             t.setDaemon(true);
             return t;
         });
-        List<Future<?>> futures = new ArrayList<>();
+        CompletionService<Void> streamsDone = new ExecutorCompletionService<>(pool);
         for (int s = 0; s < threads; s++) {
-            futures.add(pool.submit(() -> {
+            streamsDone.submit(() -> {
                 for (Job job = queue.poll(); job != null && !Thread.currentThread().isInterrupted(); job = queue.poll()) {
                     job.work().run();
                 }
-            }));
+                return null;
+            });
         }
         pool.shutdown();
         try {
-            for (Future<?> f : futures) {
-                f.get();
+            for (int s = 0; s < threads; s++) {
+                streamsDone.take().get(); // in the order the streams end: the first failure stops the others at once
             }
         } catch (InterruptedException e) {
             stop(pool);
