@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of DiffLab on a fresh machine: installs a JDK 17 and Maven from Debian if they are missing, builds all
+# Runs every test of DiffLab on a fresh machine: installs a JDK 17, Maven and Fashion-MNIST (dataset-fashion-mnist)
+# from Debian if they are missing, builds all
 # modules, then runs their tests on the embedded CPU engine (nothing is downloaded at run time beyond Maven's own
 # dependency resolution) and, at the same time, executes the research notebooks headless (scripts/notebooks.sh:
 # installs Debian's Jupyter packages if missing; a cell that throws fails the run).
@@ -10,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/ensure-tools.sh
+source scripts/ensure-data.sh
 
 mvn -B -ntp -DskipTests package "$@"
 build=target/notebook-build

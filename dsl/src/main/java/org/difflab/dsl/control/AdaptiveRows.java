@@ -39,6 +39,8 @@ final class AdaptiveRows implements AutoCloseable {
     private NDArray x;
     private NDArray eps;
     private int round;
+    private final double startTime;
+    private final double endTime;
 
     AdaptiveRows(EmbeddedPair pair, StepController controller, DiffusionProblem problem, TimeGrid grid,
             List<StepObserver> observers, long firstSample, NDArray initial) {
@@ -49,6 +51,8 @@ final class AdaptiveRows implements AutoCloseable {
         this.name = "adaptive " + pair.name();
         this.variable = pair.variable();
         this.finalJump = grid.end() == 0;
+        this.startTime = grid.level(0).t();
+        this.endTime = grid.end();
         int last = finalJump ? grid.steps() - 1 : grid.steps();
         this.end = grid.level(last);
         int n = Math.toIntExact(initial.getShape().get(0));
@@ -88,7 +92,7 @@ final class AdaptiveRows implements AutoCloseable {
             }
             keep(oldX, oldEps);
         }
-        notifyObservers(running);
+        notifyObservers(rows(r -> !done[r]));
         round++;
         return true;
     }
@@ -213,16 +217,22 @@ final class AdaptiveRows implements AutoCloseable {
         }
     }
 
+    /** Tells the observers where the rows still running stand (time 0 and all done once none is left). */
     private void notifyObservers(int[] running) {
         if (observers.isEmpty()) {
             return;
         }
         double t = Arrays.stream(running).mapToDouble(r -> at[r].t()).max().orElse(0);
         long nfe = Arrays.stream(model.evaluations()).max().orElse(0);
-        StepEvent event = new StepEvent(name, round, controller.maxSteps(), t, t, x, nfe, firstSample);
+        StepEvent event = new StepEvent(name, round, controller.maxSteps(), covered(t), t, t, x, nfe, firstSample);
         for (StepObserver o : observers) {
             o.onStep(event);
         }
+    }
+
+    /** The share of the time span from the grid's first point to its end that time t has covered, 0..1. */
+    private double covered(double t) {
+        return startTime == endTime ? 1 : Math.min(1, Math.max(0, (startTime - t) / (startTime - endTime)));
     }
 
     private NoiseLevel[] levels(int[] rows) {

@@ -270,7 +270,7 @@ public final class RunContext implements AutoCloseable {
         noise.stepEnded(i, Collections.unmodifiableList(kept));
         memory.nextStep();
         if (!observers.isEmpty()) {
-            StepEvent event = new StepEvent(integrator, i, steps, time(i), time(i + 1), next, nfe, noise.first());
+            StepEvent event = new StepEvent(integrator, i, steps, (i + 1.0) / steps, time(i), time(i + 1), next, nfe, noise.first());
             for (StepObserver o : observers) {
                 o.onStep(event);
             }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
@@ -14,6 +15,7 @@ import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.noise.NoiseSources;
+import org.difflab.dsl.observe.StepEvent;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
@@ -84,6 +86,25 @@ class AdaptiveSolveTest {
                 assertThat(ones[i]).as(pair.name() + " sample " + i).containsExactly(whole[i]);
             }
         }
+    }
+
+    @Test
+    void observersSeeTheShareOfTheTimeSpanCoveredNotRoundsAgainstMaxSteps() {
+        List<StepEvent> events = new ArrayList<>();
+        try (Samples s = Diffusion.sampler().schedule(EDM).target(Targets.ring(8, 2, 0.01)).grid(Grids.karras(10, 7))
+                .controller(StepController.pi(1e-2, 1e-2), EmbeddedPairs.heunEuler()).seed(7).batchSize(4)
+                .observer(e -> events.add(new StepEvent(e.integrator(), e.step(), e.steps(), e.done(), e.t(), e.tNext(), null, e.nfe(), e.firstSample())))
+                .sample(4)) {
+            assertThat(s.size()).isEqualTo(4);
+        }
+        assertThat(events).hasSizeGreaterThan(5);
+        StepEvent last = events.get(events.size() - 1);
+        assertThat(last.done()).isEqualTo(1.0);
+        assertThat((double) (last.step() + 1) / last.steps()).as("rounds against maxSteps").isLessThan(0.1);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).done()).isGreaterThanOrEqualTo(events.get(i - 1).done()).isBetween(0.0, 1.0);
+        }
+        assertThat(events.get(events.size() / 2).done()).isStrictlyBetween(0.0, 1.0);
     }
 
     private static double[][] ring(EmbeddedPair pair, int batch) {

@@ -12,7 +12,7 @@ class NonFiniteCheckTest {
     private static final float BIG = 3e38f; // two of them overflow a float32 sum
 
     private static StepEvent event(NDManager m, float... state) {
-        return new StepEvent("ddim", 4, 10, 0.6, 0.5, m.create(state).reshape(state.length / 2, 2), 5, 0);
+        return new StepEvent("ddim", 4, 10, 0.5, 0.6, 0.5, m.create(state).reshape(state.length / 2, 2), 5, 0);
     }
 
     @Test
@@ -30,7 +30,7 @@ class NonFiniteCheckTest {
             }
             assertThatThrownBy(() -> check.onStep(event(m, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0, 0)))
                     .as("+inf and -inf sum to NaN").isInstanceOf(NonFiniteStateException.class);
-            assertThatThrownBy(() -> check.onStep(new StepEvent("heun", 0, 3, 1, 0.5, m.create(new double[] {1, Double.NaN}).reshape(1, 2), 2, 7)))
+            assertThatThrownBy(() -> check.onStep(new StepEvent("heun", 0, 3, 1 / 3.0, 1, 0.5, m.create(new double[] {1, Double.NaN}).reshape(1, 2), 2, 7)))
                     .as("float64").hasMessageContaining("heun produced NaN or Inf at step 1 of 3");
         }
     }

@@ -10,7 +10,7 @@ import org.difflab.plugin.progress.ProgressBar;
  * The command line's progress over a whole run of n samples (every batch, every chunk of a streamed run: a step's
  * first sample is its global index): nothing for
  * runs shorter than {@code afterMillis}, then at most every {@code intervalMillis} a bar of the samples done, with the
- * current batch's step, the elapsed and the remaining time. On a terminal one line rewritten in place (carriage return)
+ * current batch's step and share done (of its steps, or of an adaptive run's time span), the elapsed and the remaining time. On a terminal one line rewritten in place (carriage return)
  * and ended once the run is done; elsewhere (a log file, a pipe) plain lines, no carriage returns.
  */
 final class TerminalProgress implements StepObserver {
@@ -35,7 +35,7 @@ final class TerminalProgress implements StepObserver {
     public void onStep(StepEvent e) {
         long now = System.nanoTime();
         long rows = e.state() == null || e.state().getShape().dimension() == 0 ? 1 : e.state().getShape().get(0);
-        double done = e.firstSample() + rows * (e.step() + 1.0) / e.steps();
+        double done = e.firstSample() + rows * e.done();
         boolean finished = done >= n;
         if (now - start < afterNanos || (!finished && last != Long.MIN_VALUE && now - last < intervalNanos) || (finished && !open)) {
             return;
@@ -43,8 +43,8 @@ final class TerminalProgress implements StepObserver {
         last = now;
         double seconds = (now - start) / 1e9;
         int filled = (int) (ProgressBar.WIDTH * Math.min(1, done / n));
-        String line = String.format(Locale.ROOT, "[%s%s] %d/%d samples, step %d/%d of the batch from %d, %s, %d NFE, %.1f s%s",
-                "#".repeat(filled), "-".repeat(ProgressBar.WIDTH - filled), (long) done, n, e.step() + 1, e.steps(), e.firstSample(), e.integrator(), e.nfe(), seconds, finished || done <= 0 ? "" : String.format(Locale.ROOT,
+        String line = String.format(Locale.ROOT, "[%s%s] %d/%d samples, step %d (%.0f%%) of the batch from %d, %s, %d NFE, %.1f s%s",
+                "#".repeat(filled), "-".repeat(ProgressBar.WIDTH - filled), (long) done, n, e.step() + 1, 100 * e.done(), e.firstSample(), e.integrator(), e.nfe(), seconds, finished || done <= 0 ? "" : String.format(Locale.ROOT,
                         ", about %.0f s left", seconds * (n - done) / done));
         if (terminal) {
             err.print("\r" + line);

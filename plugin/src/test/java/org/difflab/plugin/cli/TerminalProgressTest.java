@@ -28,8 +28,8 @@ class TerminalProgressTest {
     @Test
     void onATerminalOneLineCountsTheWholeRunAcrossBatchesAndIsEndedOnce() {
         String out = run(0, true);
-        assertThat(out).startsWith("\r[------------------------------] 0/8 samples, step 1/20 of the batch from 0, ddim").contains("] 4/8 samples, step 20/20 of the batch from 0, ddim")
-                .contains("\r[" + "#".repeat(30) + "] 8/8 samples, step 20/20 of the batch from 4, ddim, 20 NFE, ");
+        assertThat(out).startsWith("\r[------------------------------] 0/8 samples, step 1 (5%) of the batch from 0, ddim").contains("] 4/8 samples, step 20 (100%) of the batch from 0, ddim")
+                .contains("\r[" + "#".repeat(30) + "] 8/8 samples, step 20 (100%) of the batch from 4, ddim, 20 NFE, ");
         assertThat(out.split("\r", -1)).hasSize(41);
         assertThat(out.indexOf('\n')).as("one newline, at the end").isEqualTo(out.length() - 1);
     }

@@ -25,7 +25,8 @@ class NotebookProgressTest {
             assertThat(s.steps()).isEqualTo(12);
         }
         assertThat(display.shown).hasSize(1);
-        assertThat(((ProgressBar) display.shown.get(0)).done()).isEqualTo(1);
+        assertThat(((ProgressBar) display.shown.get(0)).steps()).isEqualTo(1);
+        assertThat(((ProgressBar) display.shown.get(0)).done()).isEqualTo(1 / 12.0);
         assertThat(display.updates).hasSize(11);
         assertThat(display.updateIds).containsOnly("id-1");
         ProgressBar last = (ProgressBar) display.updates.get(10);
@@ -34,8 +35,8 @@ class NotebookProgressTest {
         assertThat(progress.shown()).isEqualTo(last);
 
         MimeBundle b = Repr.of(last);
-        assertThat(b.get(MimeBundle.TEXT)).startsWith("[" + "#".repeat(ProgressBar.WIDTH) + "] 12/12 steps ddim");
-        assertThat(b.get(MimeBundle.HTML)).startsWith("<progress value=\"12\" max=\"12\"");
+        assertThat(b.get(MimeBundle.TEXT)).startsWith("[" + "#".repeat(ProgressBar.WIDTH) + "] 12 steps (100%) ddim");
+        assertThat(b.get(MimeBundle.HTML)).startsWith("<progress value=\"1.000\" max=\"1\"");
     }
 
     @Test
@@ -56,7 +57,7 @@ class NotebookProgressTest {
                 .hasMessageContaining("display = null");
         assertThatThrownBy(() -> new NotebookProgress(o -> "id", (id, o) -> {}, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("intervalMillis = -1");
-        assertThatThrownBy(() -> new ProgressBar("ddim", 3, 2, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("done = 3 of total = 2");
+        assertThatThrownBy(() -> new ProgressBar("ddim", 3, 1.5, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("done = 1.5");
     }
 }

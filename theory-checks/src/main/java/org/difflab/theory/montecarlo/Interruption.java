@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  * would otherwise wait for them. As at the samplers' step ends, the flag is consumed and the computation stops with a
  * {@link CancellationException} saying where; nothing is kept, so the next call gives the same bits.
  */
-final class Interruption {
+public final class Interruption {
     private Interruption() {}
 
     /** Stops when the thread was interrupted; {@code where} says what was interrupted and where (built only then). */
-    static void stopIfInterrupted(Supplier<String> where) {
+    public static void stopIfInterrupted(Supplier<String> where) {
         if (Thread.interrupted()) {
             throw new CancellationException(where.get());
         }

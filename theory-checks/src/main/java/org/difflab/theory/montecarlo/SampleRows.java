@@ -1,11 +1,11 @@
 package org.difflab.theory.montecarlo;
 
 /** Argument checks for sample sets given as rows: non-empty, rectangular, finite, of matching dimension. */
-final class SampleRows {
+public final class SampleRows {
     private SampleRows() {}
 
     /** Checks one sample set and returns its dimension. */
-    static int check(String name, double[][] rows) {
+    public static int check(String name, double[][] rows) {
         if (rows == null || rows.length == 0) {
             throw new IllegalArgumentException(name + " has " + (rows == null ? "no array" : "0 rows")
                     + ", which is not allowed: give at least 1 sample (one per row)");
@@ -26,7 +26,7 @@ final class SampleRows {
     }
 
     /** Checks two sample sets of the same dimension and returns it. */
-    static int checkPair(double[][] x, double[][] y) {
+    public static int checkPair(double[][] x, double[][] y) {
         int d = check("x", x);
         int e = check("y", y);
         if (d != e) {
