@@ -16,6 +16,8 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.runtime.data.FashionMnist;
+import org.difflab.runtime.data.FashionMnistImages;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNetConfig;
 import org.difflab.runtime.unet.UNetScoreModel;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DiffLab's model zoo: UNets of increasing width trained by DiffLab itself on {@link
- * org.difflab.runtime.data.SyntheticShapes} (real checkpoints cannot be downloaded here), the levels of multilevel
+ * org.difflab.runtime.data.SyntheticShapes} or {@link FashionMnist} (real checkpoints cannot be downloaded here), one
+ * zoo per family ({@link #standardFamilies()}), the levels of multilevel
  * samplers ({@link #hierarchy()}) and the networks of the real-network claims and of {@code difflab sample --model
  * zoo:NAME}.
  *
@@ -35,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * what training measured ({@link ZooRecord}); {@link #model} trains an entry on first use (reporting progress), loads
  * it afterwards, checks its SHA-256 on every load, and retrains an entry whose recipe changed. Nothing is downloaded.
  *
- * <p>Training is deterministic by seed: the same machine and thread count give the same file bit for bit; another
- * thread count or CPU gives a slightly different, equally trained network (and its own SHA-256 in the manifest).
+ * <p>Training is deterministic by seed: every entry trains with one intra-op thread, so the same machine gives the same
+ * file bit for bit whatever its cores and however many entries train at once ({@link TrainingStreams}); another CPU
+ * may give a slightly different, equally trained network (and its own SHA-256 in the manifest).
  *
  * <p>A zoo owns the models it has loaded; {@link #close()} frees them.
  */
@@ -113,6 +117,49 @@ public final class Zoo implements AutoCloseable {
             out.add(new ZooEntry("shapes16-w" + width, UNetConfig.of(16, width), settings, 800));
         }
         return out;
+    }
+
+    /**
+     * The Fashion-MNIST entries ({@link FashionMnistImages}, 28 x 28 grayscale): UNetConfig.of(1, 28, width, {1, 2, 2},
+     * 1, max(1, width / 4)) for widths 4, 8, 12, 16 (17k, 67k, 149k, 263k parameters; the levels of multilevel samplers),
+     * trained alike with {@link TrainingSettings#ddpm()}, 2000 iterations each. The files are read when an entry trains.
+     */
+    public static List<ZooEntry> fashionEntries() {
+        FashionMnistImages data = FashionMnistImages.standard();
+        TrainingSettings settings = TrainingSettings.ddpm();
+        List<ZooEntry> out = new ArrayList<>();
+        for (int width : new int[] {4, 8, 12, 16}) {
+            UNetConfig config = UNetConfig.of(1, FashionMnist.SIDE, width, new int[] {1, 2, 2}, 1, Math.max(1, width / 4));
+            out.add(new ZooEntry("fashion28-w" + width, data, config, settings, 2000));
+        }
+        return out;
+    }
+
+    /**
+     * The standard families, each a hierarchy of its own (one zoo each, one cache folder for all): the synthetic shapes
+     * ({@link #standardEntries()}, the fast networks of CI and the default claims) and Fashion-MNIST ({@link #fashionEntries()}).
+     */
+    public static List<List<ZooEntry>> standardFamilies() {
+        return List.of(standardEntries(), fashionEntries());
+    }
+
+    /** The names of every standard entry, family by family. */
+    public static List<String> standardNames() {
+        return standardFamilies().stream().flatMap(List::stream).map(ZooEntry::name).toList();
+    }
+
+    /**
+     * The zoo of the standard family that holds entry {@code name}, cached in {@code directory}.
+     *
+     * @throws IllegalArgumentException naming the name and every standard entry when no family holds it
+     */
+    public static Zoo standardFamilyOf(String name, Path directory, Consumer<String> progress) {
+        for (List<ZooEntry> family : standardFamilies()) {
+            if (family.stream().anyMatch(e -> e.name().equals(name))) {
+                return of(family, directory, progress);
+            }
+        }
+        throw new IllegalArgumentException("model = " + name + " is not allowed: the zoo has " + String.join(", ", standardNames()));
     }
 
     /** The default cache directory of the zoo: CACHE/zoo (see the class comment). */
