@@ -33,8 +33,11 @@ final class EntryTraining {
 
     private EntryTraining() {}
 
-    /** Trains {@code e} into {@code directory}, judging it on {@code heldOut}; returns the record written. */
-    static ZooRecord run(ZooEntry e, Path directory, HeldOutSet heldOut, Consumer<String> progress) {
+    /**
+     * Trains {@code e} into {@code directory}, judging it on {@code heldOut} and timing its evaluations at time
+     * {@code costTime}; returns the record written.
+     */
+    static ZooRecord run(ZooEntry e, Path directory, HeldOutSet heldOut, double costTime, Consumer<String> progress) {
         int n = e.iterations();
         progress.accept(String.format(Locale.ROOT, "%s: training %s on %s, %d iterations of batch %d", e.name(), e.config(),
                 e.data().spec(), n, e.settings().batchSize()));
@@ -67,7 +70,7 @@ final class EntryTraining {
             double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
             UNetScoreModel ema = trainer.scoreModel();
             double heldOutLoss = heldOut.loss(ema);
-            double cost = EvaluationCost.medianSeconds(ema, e.settings().schedule().level(Zoo.COST_TIME));
+            double cost = EvaluationCost.medianSeconds(ema, e.settings().schedule().level(costTime));
             Path file = directory.resolve(e.name() + ".ckpt");
             write(trainer, file);
             ZooRecord r = new ZooRecord(e.recipe(), Checksums.sha256(file), trainer.network().parameterCount(), seconds,

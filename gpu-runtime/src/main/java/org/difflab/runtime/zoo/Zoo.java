@@ -280,7 +280,7 @@ public final class Zoo implements AutoCloseable {
                 return ours;
             });
         }
-        ZooRecord r = EntryTraining.run(e, directory, heldOut(e), progress);
+        ZooRecord r = EntryTraining.run(e, directory, heldOut(e), COST_TIME, progress);
         synchronized (this) {
             trainings++;
         }
