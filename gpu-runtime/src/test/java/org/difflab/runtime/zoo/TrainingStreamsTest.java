@@ -18,15 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.difflab.runtime.unet.TrainingSettings;
-import org.difflab.runtime.unet.UNetConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two training streams through the real zoo code path, on tiny entries (8 x 8 images). */
+/** Two training streams through the real zoo code path, on ZooTest's tiny entries (8 x 8 images). */
 class TrainingStreamsTest {
-    private static final TrainingSettings TINY = TrainingSettings.ddpm().withBatchSize(4);
-    private static final ZooEntry W4 = new ZooEntry("tiny-w4", UNetConfig.of(3, 8, 4, new int[] {1, 2}, 1, 2), TINY, 6);
-    private static final ZooEntry W8 = new ZooEntry("tiny-w8", UNetConfig.of(3, 8, 8, new int[] {1, 2}, 1, 2), TINY, 6);
+    private static final TrainingSettings TINY = ZooTest.TINY;
+    private static final ZooEntry W4 = ZooTest.W4;
+    private static final ZooEntry W8 = ZooTest.W8;
 
     @TempDir
     Path one;

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The zoo through its real code path, with tiny entries (8 x 8 images, a few iterations) cached in a temporary directory. */
 class ZooTest {
-    private static final TrainingSettings TINY = TrainingSettings.ddpm().withBatchSize(4);
-    private static final ZooEntry W4 = new ZooEntry("tiny-w4", UNetConfig.of(3, 8, 4, new int[] {1, 2}, 1, 2), TINY, 3);
-    private static final ZooEntry W8 = new ZooEntry("tiny-w8", UNetConfig.of(3, 8, 8, new int[] {1, 2}, 1, 2), TINY, 3);
+    static final TrainingSettings TINY = TrainingSettings.ddpm().withBatchSize(4);
+    static final ZooEntry W4 = new ZooEntry("tiny-w4", UNetConfig.of(3, 8, 4, new int[] {1, 2}, 1, 2), TINY, 3);
+    static final ZooEntry W8 = new ZooEntry("tiny-w8", UNetConfig.of(3, 8, 8, new int[] {1, 2}, 1, 2), TINY, 3);
 
     @TempDir
     Path dir;
