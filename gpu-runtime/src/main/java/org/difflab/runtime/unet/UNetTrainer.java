@@ -58,17 +58,12 @@ public final class UNetTrainer implements AutoCloseable {
         this.config = config;
         this.settings = settings;
         this.manager = manager;
-        this.data = data;
-        if (config.channels() != data.channels() || config.size() != data.size()) {
-            throw new IllegalArgumentException("config.channels = " + config.channels() + ", config.size = " + config.size()
-                    + " is not allowed for training on " + data.spec() + ": the data set has " + data.channels() + " channels of "
-                    + data.size() + " x " + data.size());
-        }
         network = new UNet(config).initialize(manager, settings.initSeed());
         ema = new UNet(config).initialize(manager, settings.initSeed());
         store = new ParameterStore(manager, false);
         adam = new Adam(arrays(network), settings.learningRate(), manager);
         averager = new Ema(arrays(network), arrays(ema), settings.emaDecay(), manager);
+        this.data = data;
     }
 
     /**
@@ -91,6 +86,11 @@ public final class UNetTrainer implements AutoCloseable {
         Require.notNull("config", config);
         Require.notNull("settings", settings);
         Require.notNull("data", data);
+        if (config.channels() != data.channels() || config.size() != data.size()) {
+            throw new IllegalArgumentException("config.channels = " + config.channels() + ", config.size = " + config.size()
+                    + " is not allowed for training on " + data.spec() + ": the data set has " + data.channels() + " channels of "
+                    + data.size() + " x " + data.size());
+        }
         NDManager manager = DiffLabRuntime.engine().newBaseManager();
         try {
             return new UNetTrainer(config, settings, data, manager);
@@ -238,11 +238,6 @@ public final class UNetTrainer implements AutoCloseable {
     /** The architecture. */
     public UNetConfig config() {
         return config;
-    }
-
-    /** The data set. */
-    public TrainingImages data() {
-        return data;
     }
 
     /** The training settings. */
