@@ -9,14 +9,13 @@ import ai.djl.pytorch.jni.JniUtils;
  * {@code GradientCollector} allows one collector per JVM at a time (a global flag); PyTorch itself keeps the grad mode
  * per thread and runs a CPU backward pass on the calling thread, so this does what the collector does (grad mode on,
  * {@code backward} with a gradient of ones, grad mode restored on close) through the same native calls, without the
- * global flag. Open and close it on the same thread.
+ * global flag. Open and close it on the same thread. Closing turns recording off, whatever it was before: a thread
+ * the engine did not start on begins with PyTorch's default (on), under which the optimizer's in-place weight updates
+ * after the backward pass would be refused.
  */
 final class ThreadGradients implements AutoCloseable {
-    private final boolean previous;
-
     /** Turns gradient recording on for this thread. */
     ThreadGradients() {
-        previous = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
     }
 
@@ -27,9 +26,9 @@ final class ThreadGradients implements AutoCloseable {
         }
     }
 
-    /** Restores this thread's grad mode as it was before. */
+    /** Turns gradient recording off for this thread (DJL's state outside a collector). */
     @Override
     public void close() {
-        JniUtils.setGradMode(previous);
+        JniUtils.setGradMode(false);
     }
 }
