@@ -28,7 +28,7 @@ public final class Ddim extends NoiseKnob implements SteppedIntegrator {
     public NDArray stepWithoutNoise(TimeGrid grid, int i, NDArray x, Prediction now, NDArray previousX0) {
         NoiseLevel p = grid.level(i + 1);
         double sp2 = p.sigma() * p.sigma();
-        return Scalars.mul(now.x0(), p.alpha()).add(Scalars.mul(now.eps(), Math.sqrt(Math.max(0, sp2 - noiseVariance(grid, i)))));
+        return Scalars.mul(now.x0(), p.alpha()).addi(Scalars.mul(now.eps(), Math.sqrt(Math.max(0, sp2 - noiseVariance(grid, i)))));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class Ddpm extends StatedIntegrator implements SteppedIntegrator {
         double r = t.alpha() / p.alpha();
         double s2 = t.sigma() * t.sigma();
         double sp2 = p.sigma() * p.sigma();
-        return Scalars.mul(x, r * sp2 / s2).add(Scalars.mul(now.x0(), p.alpha() * transitionVariance(t, p) / s2));
+        return Scalars.mul(x, r * sp2 / s2).addi(Scalars.mul(now.x0(), p.alpha() * transitionVariance(t, p) / s2));
     }
 
     @Override

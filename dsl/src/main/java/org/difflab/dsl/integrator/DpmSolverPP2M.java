@@ -26,12 +26,14 @@ public final class DpmSolverPP2M extends StatedIntegrator implements SteppedInte
             return Scalars.mul(x0, p.alpha());
         }
         double h = p.lambda() - t.lambda();
-        NDArray d = x0;
         if (previousX0 != null) {
             double r = (t.lambda() - grid.level(i - 1).lambda()) / h;
-            d = Scalars.mul(x0, 1 + 1 / (2 * r)).sub(Scalars.mul(previousX0, 1 / (2 * r)));
+            // D is this step's own array (x0 is the prediction's, kept for the next step): scaled in place, and the sum
+            // added in place, the same bits with two result arrays fewer
+            NDArray fresh = Scalars.mul(x0, 1 + 1 / (2 * r)).subi(Scalars.mul(previousX0, 1 / (2 * r)));
+            return Scalars.mul(x, p.sigma() / t.sigma()).addi(Scalars.inPlace(fresh, Scalars.InPlaceOp.MUL, -p.alpha() * Math.expm1(-h)));
         }
-        return Scalars.mul(x, p.sigma() / t.sigma()).add(Scalars.mul(d, -p.alpha() * Math.expm1(-h)));
+        return Scalars.mul(x, p.sigma() / t.sigma()).addi(Scalars.mul(x0, -p.alpha() * Math.expm1(-h)));
     }
 
     @Override

@@ -19,10 +19,12 @@ public final class Heun extends StatedIntegrator implements TwoStageStep {
         SigmaStep s = SigmaStep.of(ctx, i, x);
         double h = s.next().sigmaOverAlpha() - s.sigma();
         NDArray d = ctx.predict(x, i).eps();
-        NDArray yNext = s.y().add(Scalars.mul(d, h));
+        // the products are this step's own arrays: y added to them in place (h d + y = y + h d exactly), the same bits
+        // with a result array fewer each; y itself may be x (alpha = 1) and is never overwritten
+        NDArray yNext = Scalars.mul(d, h).addi(s.y());
         if (s.next().sigma() > 0) {
             NDArray dNext = ctx.predict(s.xNext(yNext), i + 1).eps();
-            yNext = s.y().add(Scalars.mul(d.add(dNext), 0.5 * h));
+            yNext = Scalars.inPlace(d.add(dNext), Scalars.InPlaceOp.MUL, 0.5 * h).addi(s.y());
         }
         return s.xNext(yNext);
     }

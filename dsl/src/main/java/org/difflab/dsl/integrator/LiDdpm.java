@@ -18,6 +18,7 @@ public final class LiDdpm extends LiChain {
     protected NDArray step(LiStep s, NDArray x) {
         double alpha = s.alpha();
         NDArray score = s.score(x);
-        return Scalars.div(x.add(Scalars.mul(score, 1 - alpha)).add(Scalars.mul(s.noise(s.t(), s.tNext()), Math.sqrt(1 - alpha))), Math.sqrt(alpha));
+        NDArray sum = x.add(Scalars.mul(score, 1 - alpha)).addi(Scalars.mul(s.noise(s.t(), s.tNext()), Math.sqrt(1 - alpha)));
+        return Scalars.inPlace(sum, Scalars.InPlaceOp.DIV, Math.sqrt(alpha)); // sum is this step's own array: the same bits in place
     }
 }

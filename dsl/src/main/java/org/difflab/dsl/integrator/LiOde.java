@@ -17,6 +17,6 @@ public final class LiOde extends LiChain {
 
     @Override
     protected NDArray step(LiStep s, NDArray x) {
-        return Scalars.div(x.add(Scalars.mul(s.score(x), (1 - s.alpha()) / 2)), Math.sqrt(s.alpha()));
+        return Scalars.inPlace(x.add(Scalars.mul(s.score(x), (1 - s.alpha()) / 2)), Scalars.InPlaceOp.DIV, Math.sqrt(s.alpha()));
     }
 }

@@ -22,7 +22,8 @@ public final class ProbabilityFlowEuler extends StatedIntegrator implements Sing
         double c = 0.5 * schedule.diffusionSquared(t);
         NDArray score = ctx.predict(x, i).score();
         // a zero drift (VE, EDM): 0 x - s c = s (-c) bit for bit (rounding is symmetric in sign), two operations fewer
-        NDArray velocity = f == 0 ? Scalars.mul(score, -c) : Scalars.mul(x, f).sub(Scalars.mul(score, c));
-        return x.add(Scalars.mul(velocity, dt));
+        NDArray velocity = f == 0 ? Scalars.mul(score, -c) : Scalars.mul(x, f).subi(Scalars.mul(score, c));
+        // velocity is this step's own array: scaled and added to in place (x + v dt = v dt + x exactly), the same bits
+        return Scalars.inPlace(velocity, Scalars.InPlaceOp.MUL, dt).addi(x);
     }
 }

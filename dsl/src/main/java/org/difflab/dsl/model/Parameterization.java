@@ -31,7 +31,8 @@ public enum Parameterization {
         return switch (this) {
             case X0 -> prediction;
             case V -> Scalars.div(Scalars.mul(x, a).sub(Scalars.mul(prediction, s)), a * a + s * s);
-            default -> Scalars.div(x.sub(Scalars.mul(toEps(prediction, x, level), s)), a);
+            // x - s eps is a fresh array: divided in place, the same bits without a result array
+            default -> Scalars.inPlace(x.sub(Scalars.mul(toEps(prediction, x, level), s)), Scalars.InPlaceOp.DIV, a);
         };
     }
 

@@ -118,23 +118,26 @@ public final class GaussianMixture implements Target {
      */
     private NDArray stackedScore(NDArray x, NoiseLevel level) {
         int k = components.size();
-        double[][] means = new double[k][];
-        double[][] halfInverse = new double[k][];
-        double[][] negativeInverse = new double[k][];
-        double[] logNormalisers = new double[k];
-        double[] logWeights = new double[k];
+        int d = dim();
+        // the level's constants in one tensor (one creation from Java values instead of five: the costliest call on
+        // small batches, docs/performance.md), viewed as [K, d, 1] and [K, 1] pieces: the same numbers, so the same bits
+        double[] packed = new double[3 * k * d + 2 * k];
         for (int j = 0; j < k; j++) {
             Gaussian g = components.get(j);
-            means[j] = g.noisedMean(level);
-            halfInverse[j] = g.scaledInverseVariances(level, -0.5);
-            negativeInverse[j] = g.scaledInverseVariances(level, -1);
-            logNormalisers[j] = g.logNormaliser(level);
-            logWeights[j] = Math.log(weights[j]);
+            System.arraycopy(g.noisedMean(level), 0, packed, j * d, d);
+            System.arraycopy(g.scaledInverseVariances(level, -0.5), 0, packed, (k + j) * d, d);
+            System.arraycopy(g.scaledInverseVariances(level, -1), 0, packed, (2 * k + j) * d, d);
+            packed[3 * k * d + j] = g.logNormaliser(level);
+            packed[3 * k * d + k + j] = Math.log(weights[j]);
         }
-        NDArray c = x.transpose().expandDims(0).sub(Gaussian.constant(x, means).expandDims(-1));
-        NDArray quadratic = RowReductions.sum(c.mul(c).mul(Gaussian.constant(x, halfInverse).expandDims(-1)), 1);
-        NDArray logits = quadratic.add(Gaussian.constant(x, logNormalisers).expandDims(-1)).add(Gaussian.constant(x, logWeights).expandDims(-1));
-        NDArray terms = c.mul(Gaussian.constant(x, negativeInverse).expandDims(-1)).mul(RowReductions.softmax(logits, 0).expandDims(1));
+        NDList pieces = Gaussian.constant(x, packed).split(new long[] {k * d, 2L * k * d, 3L * k * d, 3L * k * d + k});
+        Shape perCoordinate = new Shape(k, d, 1);
+        Shape perComponent = new Shape(k, 1);
+        NDArray c = x.transpose().expandDims(0).sub(pieces.get(0).reshape(perCoordinate));
+        NDArray quadratic = RowReductions.sum(c.mul(c).mul(pieces.get(1).reshape(perCoordinate)), 1);
+        NDArray logits = quadratic.add(pieces.get(3).reshape(perComponent)).add(pieces.get(4).reshape(perComponent));
+        NDArray negativeInverse = pieces.get(2).reshape(perCoordinate);
+        NDArray terms = c.mul(negativeInverse).mul(RowReductions.softmax(logits, 0).expandDims(1));
         NDList parts = terms.split(k, 0);
         NDArray out = parts.get(0);
         for (int j = 1; j < k; j++) {

@@ -83,6 +83,28 @@ public final class Scalars {
         return apply(x, c, NDArray::maximum, NDArray::maximum);
     }
 
+    /** The in-place operations of {@link #inPlace}. */
+    public enum InPlaceOp {
+        /** x *= c. */
+        MUL,
+        /** x /= c. */
+        DIV
+    }
+
+    /**
+     * x op= c, overwriting x (DJL's {@code muli}/{@code divi}): the same bits as {@code mul}/{@code div} without a new
+     * result array, for a temporary that nothing else holds (a fresh result of the caller's own step, never a model's
+     * output, a cached prediction or the state). At image shapes a step's result arrays are its main cost after the
+     * arithmetic (docs/performance.md). Returns x.
+     */
+    public static NDArray inPlace(NDArray x, InPlaceOp op, double c) {
+        NDArray s = slot(x, c);
+        if (op == InPlaceOp.MUL) {
+            return s == null ? x.muli(c) : x.muli(s);
+        }
+        return s == null ? x.divi(c) : x.divi(s);
+    }
+
     /** The operation with this thread's number tensor holding c, or DJL's call with the number where none serves. */
     private static NDArray apply(NDArray x, double c, BinaryOperator<NDArray> withTensor, BiFunction<NDArray, Number, NDArray> withNumber) {
         NDArray s = slot(x, c);

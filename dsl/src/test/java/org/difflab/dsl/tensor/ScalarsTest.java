@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
-/** {@link Scalars} gives DJL's bits for every operation and type, and its reused numbers survive the scopes they serve. */
+/** {@link Scalars} gives DJL's bits for every operation and type (in place too), and its reused numbers survive the scopes they serve. */
 class ScalarsTest {
 
     /** 2,000 numbers over 24 orders of magnitude, both signs, and 1,000 elements of x each, in float32 and float64. */
@@ -30,6 +30,12 @@ class ScalarsTest {
                     same(type, c, x.add(c), Scalars.add(x, c));
                     same(type, c, x.sub(c), Scalars.sub(x, c));
                     same(type, c, x.maximum(c), Scalars.maximum(x, c));
+                    for (Scalars.InPlaceOp op : Scalars.InPlaceOp.values()) {
+                        NDArray copy = x.duplicate();
+                        assertThat(Scalars.inPlace(copy, op, c)).as("the array itself, overwritten").isSameAs(copy);
+                        same(type, c, op == Scalars.InPlaceOp.MUL ? x.mul(c) : x.div(c), copy);
+                        copy.close();
+                    }
                 }
             }
         }

@@ -13,8 +13,9 @@ import java.util.List;
  * v = b2 v + (1 - b2) g^2, w -= (lr / c1) m / (sqrt(v) / sqrt(c2) + eps) with c_i = 1 - b_i^n after n steps. Every
  * constant is a tensor operand (the DJL pitfalls of this project); each step's temporaries are closed by an
  * {@link NDScope}, and the gradients are zeroed after the update, so that the next backward pass starts from zero.
+ * Public for the other networks DiffLab trains (the feature classifier).
  */
-final class Adam {
+public final class Adam {
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
     static final double EPSILON = 1e-8;
@@ -32,7 +33,7 @@ final class Adam {
     private long steps;
 
     /** An optimiser of {@code weights} whose moments (zero) and constants live in {@code manager}. */
-    Adam(List<NDArray> weights, double learningRate, NDManager manager) {
+    public Adam(List<NDArray> weights, double learningRate, NDManager manager) {
         this.weights = List.copyOf(weights);
         this.learningRate = learningRate;
         this.manager = manager;
@@ -48,7 +49,7 @@ final class Adam {
     }
 
     /** One update from the gradients of the last backward pass; the gradients are zero afterwards. */
-    void step() {
+    public void step() {
         steps++;
         double c1 = 1 - Math.pow(BETA1, steps);
         double c2 = 1 - Math.pow(BETA2, steps);

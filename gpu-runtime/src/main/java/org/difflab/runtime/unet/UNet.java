@@ -14,12 +14,8 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
-import org.difflab.dsl.InPlace;
 import org.difflab.dsl.Require;
 
 /**
@@ -94,25 +90,12 @@ public final class UNet extends AbstractBlock {
     /**
      * Allocates the parameters in {@code manager} and draws them from a stream seeded by {@code seed}: weights uniform
      * in +-1/sqrt(fan-in) (PyTorch's default bound for convolutions and dense layers), biases 0, GroupNorm gamma 1 and
-     * beta 0. The same seed gives the same parameters bit for bit.
+     * beta 0 ({@link SeededInitialization}). The same seed gives the same parameters bit for bit.
      */
     public UNet initialize(NDManager manager, long seed) {
         Require.notNull("manager", manager);
         initialize(manager, DataType.FLOAT32, new Shape(1, config.channels(), config.size(), config.size()), new Shape(1));
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(RandomSource.SPLIT_MIX_64.create(seed).nextLong());
-        for (Pair<String, Parameter> p : getParameters()) {
-            NDArray array = p.getValue().getArray();
-            float[] values = new float[Math.toIntExact(array.size())];
-            if (p.getValue().getType() == Parameter.Type.WEIGHT) {
-                double bound = 1 / Math.sqrt(array.size() / array.getShape().get(0));
-                for (int k = 0; k < values.length; k++) {
-                    values[k] = (float) (bound * (2 * rng.nextDouble() - 1));
-                }
-            } else if (p.getValue().getType() == Parameter.Type.GAMMA) {
-                Arrays.fill(values, 1f);
-            }
-            InPlace.overwrite(array, values);
-        }
+        SeededInitialization.apply(this, seed);
         return this;
     }
 

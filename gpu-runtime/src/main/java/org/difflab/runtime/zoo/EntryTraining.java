@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.difflab.dsl.observe.DurationEstimate;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.FileSha256;
 import org.difflab.runtime.unet.UNetCheckpoint;
 import org.difflab.runtime.unet.UNetScoreModel;
 import org.difflab.runtime.unet.UNetTrainer;
@@ -73,7 +74,7 @@ final class EntryTraining {
             double cost = EvaluationCost.medianSeconds(ema, e.settings().schedule().level(costTime));
             Path file = directory.resolve(e.name() + ".ckpt");
             write(trainer, file);
-            ZooRecord r = new ZooRecord(e.recipe(), Checksums.sha256(file), trainer.network().parameterCount(), seconds,
+            ZooRecord r = new ZooRecord(e.recipe(), FileSha256.of(file, "zoo cache file"), trainer.network().parameterCount(), seconds,
                     cpuSeconds, mean(losses, n - Math.max(1, n / 10), n), heldOutLoss, cost);
             ZooManifest.update(directory, m -> m.put(e.name(), r));
             progress.accept(String.format(Locale.ROOT, "%s: trained in %.0f s (%.0f CPU s); loss %.4f, held-out loss %.4f, %.2f "

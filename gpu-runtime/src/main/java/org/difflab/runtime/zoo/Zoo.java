@@ -16,6 +16,7 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
+import org.difflab.runtime.FileSha256;
 import org.difflab.runtime.data.FashionMnist;
 import org.difflab.runtime.data.FashionMnistImages;
 import org.difflab.runtime.unet.TrainingSettings;
@@ -335,7 +336,7 @@ public final class Zoo implements AutoCloseable {
     private UNetScoreModel load(ZooEntry e, Device device) {
         Path file = checkpoint(e.name());
         ZooRecord r = ZooManifest.read(directory).record(e.name()).orElseThrow();
-        String actual = Checksums.sha256(file);
+        String actual = sha256(file);
         if (!actual.equals(r.sha256())) {
             String message = "zoo cache file " + file + " has SHA-256 " + actual + ", but " + directory.resolve(ZooManifest.FILE)
                     + " records " + r.sha256() + " for " + e.name() + ": the file is corrupt or was changed; retrain it with "
@@ -348,6 +349,10 @@ public final class Zoo implements AutoCloseable {
     private synchronized HeldOutSet heldOut(ZooEntry e) {
         NoiseSchedule schedule = e.settings().schedule();
         return heldOut.computeIfAbsent(schedule.spec() + "/" + e.data().spec(), key -> HeldOutSet.of(schedule, e.data(), HELD_OUT_IMAGES));
+    }
+
+    static String sha256(Path file) {
+        return FileSha256.of(file, "zoo cache file");
     }
 
     private void ensureOpen() {

@@ -11,16 +11,19 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * arithmetic that takes nanoseconds. Rows of the batch are consecutive blocks of the array; arithmetic in double.
  */
 public final class ArrayLoops {
+    /** The integrators written here: the first three of {@link RawLoops#INTEGRATORS}. */
+    public static final List<String> INTEGRATORS = RawLoops.INTEGRATORS.subList(0, 3);
+
     private ArrayLoops() {}
 
     /**
-     * Runs {@code integrator} (one of {@link RawLoops#INTEGRATORS}) over the grid on {@code x} in place, with the model
+     * Runs {@code integrator} (one of {@link #INTEGRATORS}) over the grid on {@code x} in place, with the model
      * {@code model} and {@code noise.apply(i)} the standard normal draws of step i (x's length; ddpm only).
      */
     public static double[] run(String integrator, TimeGrid grid, double[] x, IsotropicEps model, IntFunction<double[]> noise) {
-        if (!RawLoops.INTEGRATORS.contains(integrator)) {
+        if (!INTEGRATORS.contains(integrator)) {
             throw new IllegalArgumentException("integrator = " + integrator + " is not allowed: one of "
-                    + String.join(", ", RawLoops.INTEGRATORS));
+                    + String.join(", ", INTEGRATORS));
         }
         int n = x.length;
         for (int i = 0; i < grid.steps(); i++) {

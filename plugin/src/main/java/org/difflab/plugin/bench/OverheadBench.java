@@ -20,7 +20,7 @@ import org.difflab.dsl.schedule.Schedules;
  * Per-step cost of DiffLab's samplers on top of their model calls: the same run (DDPM schedule, uniform grid, the
  * one-multiplication model {@link IsotropicEps}) through DiffLab's {@code Sampler} (per-sample noise, NaN check on:
  * the defaults), through a hand-written raw DJL loop ({@link RawLoops}, engine noise), on plain Java arrays
- * ({@link ArrayLoops}) and, where a Python with torch is found, through a plain eager PyTorch loop ({@link TorchLoops},
+ * ({@link ArrayLoops}, for the integrators written there) and, where a Python with torch is found, through a plain eager PyTorch loop ({@link TorchLoops},
  * the same intra-op thread count). Each repeat times them in turn, so a busy moment of a shared machine hits them
  * alike; the ratios are taken within a repeat.
  */
@@ -33,10 +33,10 @@ public final class OverheadBench {
     private OverheadBench() {}
 
     /**
-     * Rows for every integrator of {@link RawLoops#INTEGRATORS}, dimension and batch size; {@code notes} hears why a
+     * Rows for every integrator of {@link RawLoops#INTEGRATORS} at every batch shape; {@code notes} hears why a
      * reference is left out (no Python with torch).
      */
-    public static List<BenchRow> run(int[] dims, int[] batches, int steps, int repeats, int threads, Consumer<String> progress,
+    public static List<BenchRow> run(List<BatchShape> shapes, int steps, int repeats, int threads, Consumer<String> progress,
             Consumer<String> notes) {
         NoiseSchedule schedule = Schedules.ddpm();
         TimeGrid grid = Grids.uniform(steps).on(schedule);
@@ -49,30 +49,31 @@ public final class OverheadBench {
         List<BenchRow> rows = new ArrayList<>();
         try (TorchLoops torch = started.loops()) {
             for (String integrator : RawLoops.INTEGRATORS) {
-                for (int dim : dims) {
-                    for (int batch : batches) {
-                        rows.addAll(one(integrator, schedule, grid, new IsotropicEps(dim, VARIANCE), batch, repeats, torch, progress));
-                    }
+                for (BatchShape shape : shapes) {
+                    rows.addAll(one(integrator, schedule, grid, shape, repeats, torch, progress));
                 }
             }
         }
         return rows;
     }
 
-    private static List<BenchRow> one(String integrator, NoiseSchedule schedule, TimeGrid grid, IsotropicEps model, int batch, int repeats,
+    private static List<BenchRow> one(String integrator, NoiseSchedule schedule, TimeGrid grid, BatchShape shape, int repeats,
             TorchLoops torch, Consumer<String> progress) {
         int steps = grid.steps();
-        int dim = (int) model.eventShape().get(0);
-        String subject = integrator + " d=" + dim + " batch=" + batch;
-        progress.accept("overhead: " + subject);
+        int dim = shape.dim();
+        int batch = shape.batch();
+        IsotropicEps model = new IsotropicEps(dim, VARIANCE);
+        String subject = integrator + " " + shape.label();
         double[] difflab = new double[repeats];
         double[] raw = new double[repeats];
         double[] arrays = new double[repeats];
         double[] plain = new double[repeats];
+        boolean arrayLoop = ArrayLoops.INTEGRATORS.contains(integrator);
         for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
+            progress.accept("overhead: " + subject + (r < 0 ? " (warm-up)" : " repeat " + (r + 1) + " of " + repeats));
             double a = timeDiffLab(integrator, schedule, steps, model, batch, r);
             double b = timeRaw(integrator, grid, model, batch, r);
-            double c = timeArrays(integrator, grid, model, batch, r);
+            double c = arrayLoop ? timeArrays(integrator, grid, model, batch, r) : Double.NaN;
             double d = torch == null ? Double.NaN : torch.seconds(integrator, grid, batch, dim, VARIANCE, r + WARM_UPS) * 1e9;
             if (r >= 0) {
                 difflab[r] = a / steps;
@@ -84,12 +85,16 @@ public final class OverheadBench {
         List<BenchRow> rows = new ArrayList<>();
         rows.add(new BenchRow("overhead", subject, "DiffLab", "us/step", Spread.of(scale(difflab, 1e-3))));
         rows.add(new BenchRow("overhead", subject, "raw DJL loop", "us/step", Spread.of(scale(raw, 1e-3))));
-        rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
+        if (arrayLoop) {
+            rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
+        }
         if (torch != null) {
             rows.add(new BenchRow("overhead", subject, "plain PyTorch loop", "us/step", Spread.of(scale(plain, 1e-3))));
         }
         rows.add(new BenchRow("overhead", subject, "DiffLab / raw DJL", "x", Spread.of(ratio(difflab, raw))));
-        rows.add(new BenchRow("overhead", subject, "DiffLab / Java arrays", "x", Spread.of(ratio(difflab, arrays))));
+        if (arrayLoop) {
+            rows.add(new BenchRow("overhead", subject, "DiffLab / Java arrays", "x", Spread.of(ratio(difflab, arrays))));
+        }
         if (torch != null) {
             rows.add(new BenchRow("overhead", subject, "DiffLab / PyTorch", "x", Spread.of(ratio(difflab, plain))));
             rows.add(new BenchRow("overhead", subject, "raw DJL / PyTorch", "x", Spread.of(ratio(raw, plain))));

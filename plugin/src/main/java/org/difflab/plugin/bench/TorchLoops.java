@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
 import org.difflab.dsl.grid.TimeGrid;
 
 /**
@@ -110,16 +111,18 @@ public final class TorchLoops implements AutoCloseable {
     }
 
     /**
-     * Seconds of one run of {@code integrator} (ddim, ddpm or heun) over the grid, batch x dim, with the model
-     * eps = sigma x / (alpha^2 variance + sigma^2) of {@link IsotropicEps}, the initial draw included.
+     * Seconds of one run of {@code integrator} (one of {@link RawLoops#INTEGRATORS}) over the grid, batch x dim, with the
+     * model eps = sigma x / (alpha^2 variance + sigma^2) of {@link IsotropicEps}, the initial draw included. The script
+     * gets the grid as numbers: alpha, sigma, t, the drift f(t) and g(t)^2 at every grid point.
      */
     public double seconds(String integrator, TimeGrid grid, int batch, int dim, double variance, long seed) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %d %s %d %d", integrator, batch, dim, variance, seed, grid.steps()));
-        for (int i = 0; i <= grid.steps(); i++) {
-            line.append(' ').append(grid.level(i).alpha());
-        }
-        for (int i = 0; i <= grid.steps(); i++) {
-            line.append(' ').append(grid.level(i).sigma());
+        List<DoubleUnaryOperator> columns = List.of(i -> grid.level((int) i).alpha(), i -> grid.level((int) i).sigma(), i -> grid.t((int) i),
+                i -> grid.schedule().drift(grid.t((int) i)), i -> grid.schedule().diffusionSquared(grid.t((int) i)));
+        for (DoubleUnaryOperator column : columns) {
+            for (int i = 0; i <= grid.steps(); i++) {
+                line.append(' ').append(column.applyAsDouble(i));
+            }
         }
         try {
             String reply = python.ask(line.toString());

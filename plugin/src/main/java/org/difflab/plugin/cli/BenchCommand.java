@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.difflab.dsl.Require;
+import org.difflab.plugin.bench.BatchShape;
 import org.difflab.plugin.bench.BenchRow;
 import org.difflab.plugin.bench.ScratchFolder;
 import org.difflab.plugin.bench.CheckProfile;
@@ -22,6 +24,7 @@ import org.difflab.plugin.bench.ExactBench;
 import org.difflab.plugin.bench.IntegratorSweep;
 import org.difflab.plugin.bench.OverheadBench;
 import org.difflab.plugin.bench.Spread;
+import org.difflab.plugin.bench.TargetsBench;
 import org.difflab.plugin.bench.UNetBench;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.report.Json;
@@ -33,38 +36,42 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code difflab bench}: DiffLab's own cost, measured as ratios within one process (a shared machine's load changes
- * absolute times from run to run): the per-step overhead of ddim, ddpm and heun against a raw DJL loop and plain Java
- * arrays, every registered integrator's time per step outside its model calls, the
- * exact evaluator's throughput, UNet sampling throughput and the share of wall time outside the network, and on request
+ * absolute times from run to run): the per-step overhead of seven samplers against a raw DJL loop, plain Java arrays and
+ * a plain PyTorch loop, every registered integrator's time per step outside its model calls, the exact evaluator's
+ * throughput, the targets' exact scores' cost per step, UNet sampling throughput and the share of wall time outside the network, and on request
  * the time of the default {@code difflab check}. Prints a table of medians with their lowest and highest values over the
  * repeats, and writes the same as JSON with {@code --json}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark DiffLab's overhead and throughput (ratios measured in one process; medians and spreads over repeats)."})
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "unet", "check", "cluster");
+    /** Steps of the timed runs when --steps is not given (the 200-step comparison). */
+    static final int STEPS = 200;
+
+    /** Steps of the exact section's evaluations when --steps is not given (the 1000-step run). */
+    static final int EXACT_STEPS = 1000;
+
+    private static final List<String> SECTIONS = List.of("overhead", "integrators", "exact", "targets", "unet", "check", "cluster");
 
     // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
-    @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, integrators, exact, unet, "
-            + "check, cluster (default: the first four; check runs the default 'difflab check', cluster a sweep on local[1], local[2] and a "
+    @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Sections to run: overhead, integrators, exact, targets, "
+            + "unet, check, cluster (default: the first five; check runs the default 'difflab check', cluster a sweep on local[1], local[2] and a "
             + "standalone cluster on 127.0.0.1: minutes each).")
     List<String> only;
 
     @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed repeats of each case, after two warm-ups (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--steps", defaultValue = "500", paramLabel = "N", description = "Steps of the overhead and exact runs (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Steps of every run of the overhead, integrators, exact and targets sections "
+            + "(default: " + STEPS + ", and " + EXACT_STEPS + " in the exact section, the issue's run).")
+    Integer steps;
 
     @Option(names = "--unet-steps", defaultValue = "10", paramLabel = "N", description = "Steps of the UNet runs (default: ${DEFAULT-VALUE}).")
     int unetSteps;
 
-    @Option(names = "--batches", split = ",", defaultValue = "1,64,1024", paramLabel = "B,B,...", description = "Batch sizes of the overhead section (default: ${DEFAULT-VALUE}).")
-    int[] batches;
-
-    @Option(names = "--dims", split = ",", defaultValue = "16", paramLabel = "D,D,...", description = "Dimensions of the overhead section, "
-            + "each with every batch size (default: ${DEFAULT-VALUE}; 3072 is a 3x32x32 image: the model is element-wise).")
-    int[] dims;
+    @Option(names = "--shapes", split = ",", defaultValue = "64x2,1024x16", paramLabel = "BxD", description = "Batch shapes of the "
+            + "overhead section, BxD or BxCxHxW (default: ${DEFAULT-VALUE}; the issue's third shape, 64x3x32x32, takes minutes).")
+    List<String> shapes;
 
     @Option(names = "--unet-batches", split = ",", defaultValue = "1,16,64", paramLabel = "B,B,...", description = "Batch sizes of the UNet section (default: ${DEFAULT-VALUE}).")
     int[] unetBatches;
@@ -78,24 +85,20 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Require.inRange("--repeats", repeats, 1, 1000);
-        Require.inRange("--steps", steps, 2, 1000);
-        Require.inRange("--unet-steps", unetSteps, 2, 1000);
-        checkBatches("--batches", batches);
-        for (int d : dims) {
-            if (d < 1 || d > 1 << 20) {
-                throw new IllegalArgumentException("--dims = " + Arrays.toString(dims).replaceAll("[\\[\\] ]", "")
-                        + " is not allowed: dimensions must be integers in [1, 1048576]");
-            }
+        if (steps != null) {
+            Require.inRange("--steps", steps, 2, 1000);
         }
+        Require.inRange("--unet-steps", unetSteps, 2, 1000);
+        List<BatchShape> batchShapes = BatchShape.parse("--shapes", shapes);
         checkBatches("--unet-batches", unetBatches);
-        List<String> sections = only == null ? SECTIONS.subList(0, 4) : only;
+        List<String> sections = only == null ? SECTIONS.subList(0, 5) : only;
         for (String s : sections) {
             if (!SECTIONS.contains(s)) {
                 throw new IllegalArgumentException("--only = " + String.join(",", sections) + " is not allowed: sections are "
                         + String.join(", ", SECTIONS));
             }
         }
-        budget(sections);
+        budget(sections, batchShapes);
         if (json != null) {
             OutputPaths.file("--json", json, ".json");
         }
@@ -118,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (Thread.interrupted()) {
                     throw new CancellationException("before it started");
                 }
-                rows.addAll(section(section, threads, progress, notes::add));
+                rows.addAll(section(section, batchShapes, threads, progress, notes::add));
                 measured.add(section);
             } catch (CancellationException stopped) { // Ctrl-C: the sections measured before are kept and printed
                 out.print(table(rows));
@@ -143,16 +146,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The rows of one section; each run in it stops at its next step end when the thread is interrupted. */
-    private List<BenchRow> section(String section, int threads, Consumer<String> progress, Consumer<String> notes) {
+    private List<BenchRow> section(String section, List<BatchShape> batchShapes, int threads, Consumer<String> progress, Consumer<String> notes) {
         return switch (section) {
-            case "overhead" -> OverheadBench.run(dims, batches, steps, repeats, threads, progress, notes);
-            case "integrators" -> IntegratorSweep.run(16, 64, steps, repeats, progress);
-            case "exact" -> ExactBench.run(steps, repeats, progress);
+            case "overhead" -> OverheadBench.run(batchShapes, timedSteps(STEPS), repeats, threads, progress, notes);
+            case "integrators" -> IntegratorSweep.run(16, 64, timedSteps(STEPS), repeats, progress);
+            case "exact" -> ExactBench.run(timedSteps(EXACT_STEPS), repeats, progress);
+            case "targets" -> TargetsBench.run(timedSteps(STEPS), repeats, progress);
             case "unet" -> UNetBench.run(unetBatches, unetSteps, repeats, progress);
             case "check" -> checkTime(progress);
             case "cluster" -> ClusterBench.run(repeats, progress);
             default -> throw new IllegalStateException("no section " + section);
         };
+    }
+
+    /** --steps where given, else the section's default. */
+    private int timedSteps(int sectionDefault) {
+        return steps == null ? sectionDefault : steps;
     }
 
     /**
@@ -163,17 +172,18 @@ final class BenchCommand implements Callable<Integer> {
     static final double UNET_BYTES_PER_SAMPLE = 2e6;
 
     /** Refuses, before any section runs, batch sizes whose tensors cannot fit ({@link Budget}). */
-    private void budget(List<String> sections) {
+    private void budget(List<String> sections, List<BatchShape> batchShapes) {
         Budget b = new Budget();
         if (sections.contains("overhead")) {
-            RequestSize.batch(b, Arrays.stream(batches).max().orElse(1), Arrays.stream(dims).max().orElse(16), Double.BYTES, false);
+            BatchShape largest = batchShapes.stream().max(Comparator.comparingLong(x -> (long) x.batch() * x.dim())).orElseThrow();
+            RequestSize.batch(b, largest.batch(), largest.dim(), Double.BYTES, false);
         }
         if (sections.contains("unet")) {
             int largest = Arrays.stream(unetBatches).max().orElse(1);
             b.tensors("UNet activations of a batch of " + largest + " (about 2 MB per sample, measured)", UNET_BYTES_PER_SAMPLE * largest);
         }
-        b.check("bench --batches " + Arrays.toString(batches).replaceAll("[\\[\\] ]", "") + " --unet-batches "
-                + Arrays.toString(unetBatches).replaceAll("[\\[\\] ]", ""), "--unet-batches or --batches (or leave the section out with --only)");
+        b.check("bench --shapes " + String.join(",", shapes) + " --unet-batches "
+                + Arrays.toString(unetBatches).replaceAll("[\\[\\] ]", ""), "--unet-batches or --shapes (or leave the section out with --only)");
     }
 
     private static void checkBatches(String option, int[] values) {

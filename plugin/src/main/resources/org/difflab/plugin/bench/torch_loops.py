@@ -1,11 +1,13 @@
-"""Plain eager PyTorch loops of the updates RawLoops writes in DJL (ddim with eta = 0, ddpm with large variance, heun),
-on the same grid (the alphas and sigmas come from DiffLab) and the same one-multiplication model eps = c(t) x, so that
+"""Plain eager PyTorch loops of the updates RawLoops writes in DJL (ddim with eta = 0, ddpm with large variance, heun,
+probabilityFlowEuler, dpmSolverPP2M, liOde, liDdpm), on the same grid (alpha, sigma, t, drift and g^2 come from DiffLab) and the same one-multiplication model eps = c(t) x, so that
 `difflab bench` can time DiffLab against what a researcher writes in PyTorch. Part of DiffLab (written for it).
 
 Protocol on stdin/stdout, one line each way: the first reply is "ready <torch version>" (or "error <reason>");
-each request "<integrator> <batch> <dim> <variance> <seed> <steps> <alpha_0> .. <alpha_steps> <sigma_0> .. <sigma_steps>"
+each request "<integrator> <batch> <dim> <variance> <seed> <steps>" followed by five columns of steps + 1 numbers each,
+alpha, sigma, t, drift f(t) and g(t)^2 at the grid points,
 is answered by the seconds of one run (initial draw included, as in DiffLab's timings), or "error <reason>".
 """
+import math
 import sys
 import time
 
@@ -33,7 +35,9 @@ def main():
 def run(torch, f):
     integrator, batch, dim, variance, seed, steps = f[0], int(f[1]), int(f[2]), float(f[3]), int(f[4]), int(f[5])
     numbers = [float(v) for v in f[6:]]
-    alphas, sigmas = numbers[:steps + 1], numbers[steps + 1:]
+    n = steps + 1
+    alphas, sigmas, times, drifts, g2s = (numbers[k * n:(k + 1) * n] for k in range(5))
+    lambdas = [math.log(a / s) if s > 0 else math.inf for a, s in zip(alphas, sigmas)]
 
     def eps(x, i):
         a, s = alphas[i], sigmas[i]
@@ -42,6 +46,7 @@ def run(torch, f):
     torch.manual_seed(seed)
     start = time.perf_counter()
     x = torch.randn(batch, dim)
+    x0_prev = None
     for i in range(steps):
         a, s, ap, sp = alphas[i], sigmas[i], alphas[i + 1], sigmas[i + 1]
         if integrator == "ddim":
@@ -65,6 +70,30 @@ def run(torch, f):
                 d_next = eps(y_next * ap, i + 1)
                 y_next = y + (d + d_next) * (0.5 * h)
             x = y_next * ap
+        elif integrator == "probabilityFlowEuler":
+            dt, f, c = times[i + 1] - times[i], drifts[i], 0.5 * g2s[i]
+            score = eps(x, i) / -s
+            velocity = score * -c if f == 0 else x * f - score * c
+            x = x + velocity * dt
+        elif integrator == "dpmSolverPP2M":
+            x0 = (x - eps(x, i) * s) / a
+            if sp == 0:
+                x = x0 * ap
+            else:
+                h = lambdas[i + 1] - lambdas[i]
+                d = x0
+                if x0_prev is not None:
+                    r = (lambdas[i] - lambdas[i - 1]) / h
+                    d = x0 * (1 + 1 / (2 * r)) - x0_prev * (1 / (2 * r))
+                x = x * (sp / s) + d * (-ap * math.expm1(-h))
+            x0_prev = x0
+        elif integrator in ("liOde", "liDdpm"):
+            alpha = (a / ap) ** 2
+            score = eps(x, i) / -s
+            if integrator == "liOde":
+                x = (x + score * ((1 - alpha) / 2)) / alpha ** 0.5
+            else:
+                x = (x + score * (1 - alpha) + torch.randn_like(x) * (1 - alpha) ** 0.5) / alpha ** 0.5
         else:
             raise ValueError("integrator %s is not written here" % integrator)
     return time.perf_counter() - start

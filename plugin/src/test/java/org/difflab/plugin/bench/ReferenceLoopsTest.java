@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark's references do DiffLab's arithmetic: from the same initial batch and noise, the raw DJL loop returns
- * DiffLab's samples bit for bit and the Java-array loop returns them to rounding, for every integrator they write.
+ * DiffLab's samples bit for bit and the Java-array loop returns them to rounding, for every integrator each writes.
  */
 class ReferenceLoopsTest {
     private static final int BATCH = 5;
@@ -31,7 +31,7 @@ class ReferenceLoopsTest {
     private static final NoiseSchedule SCHEDULE = Schedules.ddpm();
 
     @ParameterizedTest
-    @ValueSource(strings = {"ddim", "ddpm", "heun"})
+    @ValueSource(strings = {"ddim", "ddpm", "heun", "probabilityFlowEuler", "dpmSolverPP2M", "liOde", "liDdpm"})
     void rawDjlAndJavaArraysReturnDiffLabsSamples(String integrator) {
         TimeGrid grid = Grids.uniform(STEPS).on(SCHEDULE);
         float[] difflab;
@@ -51,8 +51,11 @@ class ReferenceLoopsTest {
             int live = manager.getManagedArrays().size();
             float[] raw = RawLoops.run(integrator, grid, x, MODEL::predict, (i, like) -> draws[i].duplicate()).toFloatArray();
             assertThat(manager.getManagedArrays()).as("the raw loop frees its steps: only its result is left").hasSize(live + 1);
-            double[] arrays = ArrayLoops.run(integrator, grid, start, MODEL, i -> draws[i].toType(DataType.FLOAT64, false).toDoubleArray());
             assertThat(raw).as("raw DJL").containsExactly(difflab);
+            if (!ArrayLoops.INTEGRATORS.contains(integrator)) {
+                return;
+            }
+            double[] arrays = ArrayLoops.run(integrator, grid, start, MODEL, i -> draws[i].toType(DataType.FLOAT64, false).toDoubleArray());
             for (int j = 0; j < difflab.length; j++) {
                 assertThat(arrays[j]).as("Java arrays, entry %d", j).isCloseTo(difflab[j], within(1e-4 * (1 + Math.abs(difflab[j]))));
             }

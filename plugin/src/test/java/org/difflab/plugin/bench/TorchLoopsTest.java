@@ -45,8 +45,8 @@ class TorchLoopsTest {
         Path script;
         try (TorchLoops loops = s.loops()) {
             assertThat(loops.version()).isEqualTo("0.0-fake");
-            // integrator, batch, dim, variance, seed, steps, then alpha and sigma at each of the 3 grid points
-            assertThat(loops.seconds("ddim", Grids.uniform(2).on(Schedules.ddpm()), 4, 2, 0.5, 7)).isEqualTo(12.0);
+            // integrator, batch, dim, variance, seed, steps, then alpha, sigma, t, drift and g^2 at each of the 3 grid points
+            assertThat(loops.seconds("ddim", Grids.uniform(2).on(Schedules.ddpm()), 4, 2, 0.5, 7)).isEqualTo(21.0);
             script = Path.of(Files.readString(dir.resolve("script-path")).strip());
             assertThat(script).exists();
         }

@@ -9,6 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.plugin.bench.ArrayLoops;
+import org.difflab.plugin.bench.RawLoops;
+import org.difflab.plugin.bench.TargetsBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,18 +23,39 @@ class BenchCommandTest {
     @Test
     void printsEverySectionsRowsAndWritesTheSameAsJson(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("bench.json");
-        Cli r = Cli.run("bench", "--repeats", "2", "--steps", "3", "--batches", "1,2", "--unet-steps", "2", "--unet-batches", "1", "--json",
+        Cli r = Cli.run("bench", "--repeats", "2", "--steps", "3", "--shapes", "1x16,2x3x1x1", "--unet-steps", "2", "--unet-batches", "1", "--json",
                 json.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("difflab bench: 2 repeats after 2 warm-ups").contains("wrote " + json);
-        for (String integrator : new String[] {"ddim", "ddpm", "heun"}) {
-            for (String batch : new String[] {"1", "2"}) {
+        for (String integrator : RawLoops.INTEGRATORS) {
+            boolean arrays = ArrayLoops.INTEGRATORS.contains(integrator);
+            for (String shape : new String[] {"1x16", "2x3x1x1"}) {
                 for (String metric : new String[] {"DiffLab", "raw DJL loop", "Java arrays", "DiffLab / raw DJL", "DiffLab / Java arrays"}) {
-                    assertThat(r.out()).containsPattern("overhead +" + integrator + " d=16 batch=" + batch + " +" + Pattern.quote(metric)
-                            + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +(us/step|x)\\R");
+                    String row = "overhead +" + integrator + " " + shape + " +" + Pattern.quote(metric) + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +(us/step|x)\\R";
+                    if (arrays || !metric.contains("Java arrays")) {
+                        assertThat(r.out()).containsPattern(row);
+                    } else {
+                        assertThat(r.out()).doesNotContainPattern(row);
+                    }
                 }
             }
-            assertThat(r.out()).containsPattern("exact +" + integrator + " d=16 3 steps +probe rows x model calls +[0-9.]+ +[0-9.]+ +[0-9.]+ +1/s");
+        }
+        for (String dim : new String[] {"1", "64"}) {
+            for (String integrator : new String[] {"ddim", "ddpm", "heun"}) {
+                for (String metric : new String[] {"evaluations", "probe rows x model calls"}) {
+                    assertThat(r.out()).containsPattern("exact +" + integrator + " d=" + dim + " 3 steps +" + metric + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +1/s");
+                }
+            }
+        }
+        for (String batch : new String[] {"1", "64"}) {
+            for (String target : TargetsBench.TARGETS) {
+                for (String metric : new String[] {"DiffLab", "in the exact score"}) {
+                    assertThat(r.out()).containsPattern("targets +" + Pattern.quote(target) + " ddim batch=" + batch + " +" + metric + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +us/step");
+                }
+            }
+            for (String metric : new String[] {"per step", "in the exact score"}) {
+                assertThat(r.out()).containsPattern("targets +mixture / Gaussian, batch=" + batch + " +" + metric + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +x");
+            }
         }
         for (Integrator integrator : Integrators.all()) {
             for (String metric : new String[] {"DiffLab +[0-9.]+ +[0-9.]+ +[0-9.]+ +us/step", "outside the model calls", "model calls"}) {
@@ -42,7 +66,7 @@ class BenchCommandTest {
             assertThat(r.out()).containsPattern("unet +w16 batch=1 ddim 2 steps +" + Pattern.quote(metric) + " +[0-9.]+ +[0-9.]+ +[0-9.]+");
         }
         String text = Files.readString(json);
-        Matcher rows = Pattern.compile(("{ 'section': '(overhead|integrators|exact|unet)', 'case': '[^']+', 'metric': '[^']+', 'unit': '[^']+', "
+        Matcher rows = Pattern.compile(("{ 'section': '(overhead|integrators|exact|targets|unet)', 'case': '[^']+', 'metric': '[^']+', 'unit': '[^']+', "
                 + "'median': ([0-9.Ee-]+), 'low': ([0-9.Ee-]+), 'high': ([0-9.Ee-]+) }").replace("'", "\"").replace("{", "\\{")
                 .replace(" ", "\\s*")).matcher(text);
         int count = 0;
@@ -55,7 +79,9 @@ class BenchCommandTest {
         boolean torch = r.out().contains("note: overhead: plain PyTorch loop on torch ");
         assertThat(torch || r.out().contains("note: overhead: no plain PyTorch column: no Python with torch")).as(r.out()).isTrue();
         assertThat(text).contains("\"notes\": [");
-        assertThat(count).as(text).isEqualTo(3 * 2 * (torch ? 8 : 5) + 3 * Integrators.all().size() + 3 * 2 + 4);
+        int torchRows = torch ? 3 : 0;
+        int overhead = 2 * (3 * (5 + torchRows) + 4 * (3 + torchRows)); // 2 shapes; 3 integrators with a Java-array loop, 4 without
+        assertThat(count).as(text).isEqualTo(overhead + 3 * Integrators.all().size() + 2 * 3 * 2 + 2 * (2 * 2 + 2) + 4);
         assertThat(text).containsPattern("^\\{\\s*\"threads\": \\d+,\\s*\"processors\": \\d+,\\s*\"seconds\": [0-9.]+,");
     }
 
@@ -64,8 +90,11 @@ class BenchCommandTest {
             "--repeats 0              | --repeats = 0",
             "--steps 1                | --steps = 1",
             "--unet-steps 100000      | --unet-steps = 100000",
-            "--batches 1,0            | --batches = 1,0",
-            "--dims 16,0              | --dims = 16,0",
+            "--shapes 1x16,0x2        | --shapes = 1x16,0x2",
+            "--shapes 64x0            | --shapes = 64x0",
+            "--shapes 64              | --shapes = 64 is not allowed: each shape must be BxD or BxCxHxW",
+            "--shapes 64x3x32         | --shapes = 64x3x32",
+            "--shapes 2x2000x2000     | --shapes = 2x2000x2000",
             "--unet-batches x         | 'x'",
             "--only overhead,gpu      | --only = overhead,gpu",
             "--json out.txt           | --json = out.txt"})
@@ -82,9 +111,9 @@ class BenchCommandTest {
         Path json = dir.resolve("b.json");
         Cli r = Cli.run("bench", "--only", "unet", "--unet-batches", "1,65536", "--json", json.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).singleElement().asString().startsWith("difflab: error: bench --batches 1,64,1024 --unet-batches 1,65536 needs "
+        assertThat(r.err().lines()).singleElement().asString().startsWith("difflab: error: bench --shapes 64x2,1024x16 --unet-batches 1,65536 needs "
                 + "about 122.1 GiB of native memory (UNet activations of a batch of 65536 (about 2 MB per sample, measured): 122.1 GiB)")
-                .endsWith("lower --unet-batches or --batches (or leave the section out with --only)");
+                .endsWith("lower --unet-batches or --shapes (or leave the section out with --only)");
         assertThat(r.out()).isEmpty();
         assertThat(json).doesNotExist();
     }

@@ -32,10 +32,10 @@ class BenchInterruptionTest {
             }
         };
         int code = DiffLabCommand.newCommandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("bench", "--only", "overhead,integrators", "--repeats", "2", "--steps", "3", "--batches", "1", "--json", json.toString());
+                .execute("bench", "--only", "overhead,integrators", "--repeats", "2", "--steps", "3", "--shapes", "1x16", "--json", json.toString());
         assertThat(Thread.interrupted()).as("the flag is consumed by the run").isFalse();
         assertThat(code).as(err.toString()).isEqualTo(130);
-        assertThat(out.toString()).containsPattern("overhead +ddim d=16 batch=1 +DiffLab +[0-9.]+").doesNotContain("integrators ");
+        assertThat(out.toString()).containsPattern("overhead +ddim 1x16 +DiffLab +[0-9.]+").doesNotContain("integrators ");
         assertThat(err.toString().lines().filter(l -> l.startsWith("difflab:")).toList()).singleElement().asString()
                 .startsWith("difflab: interrupted: bench was interrupted in section integrators (")
                 .contains("was interrupted after step 1 of 3")

@@ -74,7 +74,7 @@ final class HostileCalls {
     /** Bad numbers for the numeric options of bench, cluster and sweep: zero, negative, not a number, beyond int, empty, exponent notation. */
     private static void numbers(List<Arguments> a) {
         List<String[]> lines = new ArrayList<>();
-        for (String o : List.of("--repeats", "--steps", "--unet-steps", "--batches", "--unet-batches")) {
+        for (String o : List.of("--repeats", "--steps", "--unet-steps", "--shapes", "--unet-batches")) {
             lines.add(new String[] {"bench", o});
         }
         for (String o : List.of("--workers", "--cores")) {

@@ -1,4 +1,4 @@
-package org.difflab.runtime.zoo;
+package org.difflab.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of cache files: the zoo's manifest records it for every checkpoint and checks it on every load. */
-final class Checksums {
-    private Checksums() {}
+/** The SHA-256 of a file as 64 lower-case hex digits: how DiffLab's caches (zoo, classifier) recognise their files. */
+public final class FileSha256 {
+    private FileSha256() {}
 
-    /** The SHA-256 of {@code file} in lower-case hex. */
-    static String sha256(Path file) {
+    /**
+     * The SHA-256 of {@code file}.
+     *
+     * @param what what the file is, for the message (e.g. "zoo cache file")
+     * @throws UncheckedIOException naming the file when it cannot be read
+     */
+    public static String of(Path file, String what) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
@@ -23,7 +28,7 @@ final class Checksums {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache file " + file + " could not be read: " + ex.getMessage(), ex);
+            throw new UncheckedIOException(what + " " + file + " could not be read: " + ex.getMessage(), ex);
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
         }
