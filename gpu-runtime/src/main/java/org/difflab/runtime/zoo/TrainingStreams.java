@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.difflab.dsl.Require;
+import org.difflab.runtime.DiffLabRuntime;
 
 /**
  * Runs training jobs (zoo entries, {@link Zoo#trainingJob}, or any other network) on several threads at once, each
  * thread a stream that takes the next job when it is free, largest estimated cost first: Graham's (1969) longest
- * processing time rule, whose finish time is within 4/3 of the best split. Each job trains on its own thread with one
- * intra-op thread, so its result is the same bit for bit whatever the number of streams.
+ * processing time rule, whose finish time is within 4/3 of the best split. Each stream's thread is prepared as the
+ * engine's own ({@link DiffLabRuntime#prepareThisThread}: one intra-op thread, gradient recording off), so a job's
+ * result is the same bit for bit whatever the number of streams.
  *
  * <p>An interrupt of the calling thread (Ctrl-C) or a failed job stops every stream: the others are interrupted,
  * stop between iterations and cache nothing half-trained; {@link #run} returns only after all streams stopped.
@@ -81,6 +83,7 @@ public final class TrainingStreams {
         CompletionService<Void> streamsDone = new ExecutorCompletionService<>(pool);
         for (int s = 0; s < threads; s++) {
             streamsDone.submit(() -> {
+                DiffLabRuntime.prepareThisThread(1); // any job (a zoo entry, the classifier) runs as on the engine's thread
                 for (Job job = queue.poll(); job != null && !Thread.currentThread().isInterrupted(); job = queue.poll()) {
                     job.work().run();
                 }
