@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.classifier.ClassifierCache;
+import org.difflab.runtime.classifier.ClassifierRecipe;
 import org.difflab.runtime.zoo.TrainingStreams;
 import org.difflab.runtime.zoo.Zoo;
 import org.difflab.runtime.zoo.ZooEntry;
@@ -24,8 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code difflab train}: trains the model zoo's UNets ({@link Zoo}, both standard families) into the cache, or lists
- * them. Entries already cached with their current recipe are loaded (their checksum verified) instead of retrained,
+ * {@code difflab train}: trains the model zoo's UNets ({@link Zoo}, both standard families) and the feature classifier
+ * ({@link ClassifierCache}, {@link ClassifierRecipe#standard()}) into the cache, or lists them. Entries already cached with their current recipe are loaded (their checksum verified) instead of retrained,
  * unless {@code --force}. The entries to train run on {@code --jobs} streams at once ({@link TrainingStreams}, one
  * intra-op thread each: the same bits as one stream). Prints progress, then per entry its losses, wall and CPU time and
  * cost and, for each family whose entries are all cached, the level differences.
@@ -33,8 +35,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the model zoo into the cache ($DIFFLAB_CACHE/zoo, default ~/.cache/difflab/zoo), or list it: UNets of "
                 + "widths 8, 16, 32, 64 on 16x16 synthetic shapes and of widths 4, 8, 12, 16 on 28x28 Fashion-MNIST (each family the "
-                + "levels of multilevel samplers). Entries train on --jobs streams at once, one intra-op thread each."})
+                + "levels of multilevel samplers), and the Fashion-MNIST feature classifier (cache/classifier). They train on --jobs "
+                + "streams at once, one intra-op thread each."})
 final class TrainCommand implements Callable<Integer> {
+    /**
+     * The feature classifier's estimated cost per iteration in {@link ZooEntry#estimatedTrainingCost()}'s units: about
+     * 0.118 s per iteration on the project's 2-core machine, at the 46 GFLOP/s the zoo's estimate was fitted to.
+     */
+    static final double CLASSIFIER_ITERATION_COST = 5.4e9;
+
+    private static final ClassifierRecipe CLASSIFIER = ClassifierRecipe.standard();
 
     // own options: alike in form to other commands', but names, defaults and help texts differ (a shared @Mixin would change --help)
     @Option(names = "--model", paramLabel = "NAME", description = "Train only this entry (repeatable; default: all).")
@@ -64,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             out.flush();
         };
         List<Zoo> zoos = new ArrayList<>();
+        ClassifierCache classifiers = ClassifierCache.of(ClassifierCache.defaultDirectory(), progress);
         try {
             Map<String, Zoo> byName = new LinkedHashMap<>();
             for (List<ZooEntry> family : Zoo.standardFamilies()) {
@@ -71,20 +82,23 @@ final class TrainCommand implements Callable<Integer> {
                 zoos.add(zoo);
                 zoo.names().forEach(n -> byName.put(n, zoo));
             }
-            List<String> names = models.isEmpty() ? List.copyOf(byName.keySet()) : models;
-            for (String name : names) {
-                if (!byName.containsKey(name)) {
+            List<String> names = models.isEmpty() ? List.copyOf(byName.keySet()) : models.stream().filter(byName::containsKey).toList();
+            for (String name : models) {
+                if (!byName.containsKey(name) && !name.equals(CLASSIFIER.name())) {
                     throw new IllegalArgumentException("model = " + name + " is not allowed: the zoo has " + String.join(", ",
-                            byName.keySet()));
+                            byName.keySet()) + ", and the feature classifier " + CLASSIFIER.name());
                 }
             }
             if (list) {
-                out.print(listing(zoos));
+                out.print(listing(zoos, classifiers));
                 out.flush();
                 return 0;
             }
-            train(names, byName, out, progress);
+            boolean classifier = models.isEmpty() || models.contains(CLASSIFIER.name());
+            train(names, byName, classifier ? classifiers : null, out, progress);
             out.print(records(zoos));
+            classifiers.record(CLASSIFIER.name()).filter(r -> r.recipe().equals(CLASSIFIER.describe())).ifPresent(r -> out.printf(
+                    Locale.ROOT, "%s: test accuracy %.4f, trained in %.0f s%n", CLASSIFIER.name(), r.testAccuracy(), r.trainSeconds()));
             for (Zoo zoo : zoos) {
                 if (zoo.names().stream().allMatch(n -> zoo.record(n).isPresent())) {
                     out.println();
@@ -99,7 +113,9 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void train(List<String> names, Map<String, Zoo> byName, PrintWriter out, Consumer<String> progress) {
+    /** Trains what is not cached on the streams: the zoo entries {@code names} and, unless null, the feature classifier. */
+    private void train(List<String> names, Map<String, Zoo> byName, ClassifierCache classifiers, PrintWriter out,
+            Consumer<String> progress) {
         DiffLabRuntime.engine();
         out.printf(Locale.ROOT, "zoo cache: %s (streams: up to %d, one intra-op thread each)%n", Zoo.defaultDirectory(), jobs);
         long start = System.nanoTime();
@@ -113,13 +129,24 @@ final class TrainCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s: cached, checksum verified (--force retrains it)%n", name);
             }
         }
+        if (classifiers != null) {
+            if (force || classifiers.record(CLASSIFIER.name()).filter(r -> r.recipe().equals(CLASSIFIER.describe())
+                    && Files.isRegularFile(classifiers.file(CLASSIFIER))).isEmpty()) {
+                toTrain.add(new TrainingStreams.Job(CLASSIFIER.name(), CLASSIFIER.iterations() * CLASSIFIER_ITERATION_COST,
+                        () -> classifiers.train(CLASSIFIER)));
+            } else {
+                classifiers.load(CLASSIFIER).close();
+                out.printf(Locale.ROOT, "%s: cached, checksum verified (--force retrains it)%n", CLASSIFIER.name());
+            }
+        }
         TrainingStreams.run(toTrain, jobs, progress);
-        double cpu = toTrain.stream().mapToDouble(j -> byName.get(j.name()).record(j.name()).orElseThrow().trainCpuSeconds()).sum();
-        out.printf(Locale.ROOT, "done in %.0f s (training %d entr%s took %.0f CPU s)%n%n", (System.nanoTime() - start) * 1e-9,
-                toTrain.size(), toTrain.size() == 1 ? "y" : "ies", cpu);
+        List<TrainingStreams.Job> entries = toTrain.stream().filter(j -> byName.containsKey(j.name())).toList();
+        double cpu = entries.stream().mapToDouble(j -> byName.get(j.name()).record(j.name()).orElseThrow().trainCpuSeconds()).sum();
+        out.printf(Locale.ROOT, "done in %.0f s (%d job%s; the %d zoo entr%s took %.0f CPU s)%n%n", (System.nanoTime() - start) * 1e-9,
+                toTrain.size(), toTrain.size() == 1 ? "" : "s", entries.size(), entries.size() == 1 ? "y" : "ies", cpu);
     }
 
-    private static String listing(List<Zoo> zoos) {
+    private static String listing(List<Zoo> zoos, ClassifierCache classifiers) {
         TextTable t = new TextTable("name", "data", "architecture", ">MFLOP/image", ">iterations", ">batch", "cached", "file");
         for (Zoo zoo : zoos) {
             for (String name : zoo.names()) {
@@ -130,6 +157,11 @@ final class TrainCommand implements Callable<Integer> {
                         state, file);
             }
         }
+        Path file = classifiers.file(CLASSIFIER);
+        boolean cached = classifiers.record(CLASSIFIER.name()).filter(r -> r.recipe().equals(CLASSIFIER.describe())).isPresent()
+                && Files.isRegularFile(file);
+        t.row(CLASSIFIER.name(), "fashion28", CLASSIFIER.describe().replaceFirst(",iterations=.*", ""), "-", CLASSIFIER.iterations(),
+                CLASSIFIER.batchSize(), cached ? "yes" : Files.exists(file) ? "stale (other recipe or no manifest record)" : "no", file);
         return t.render();
     }
 

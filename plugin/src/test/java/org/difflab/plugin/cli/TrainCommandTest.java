@@ -39,7 +39,7 @@ class TrainCommandTest {
         Cli r = Cli.run("train", "--list");
         assertThat(r.exitCode()).as(r.err()).isZero();
         String[] lines = r.out().split("\\R");
-        assertThat(lines).hasSize(10);
+        assertThat(lines).hasSize(11);
         assertThat(lines[0]).startsWith("name").contains("data", "architecture", "MFLOP/image", "iterations", "cached", "file");
         String[] mflops = {" 8.0 ", " 31.1 ", " 122.7 ", " 487.4 "}; // counted from the layers (UNetFlops), about 4x per doubling
         for (int i = 0; i < 4; i++) {
@@ -53,6 +53,8 @@ class TrainCommandTest {
             assertThat(lines[i + 6]).startsWith(name).contains(" fashion28 ", "channels=1,size=28,width=" + 4 * (i + 1) + ",",
                     fashionMflops[i], " 2000 ", " no ", dir.resolve("zoo").resolve(name + ".ckpt").toString());
         }
+        assertThat(lines[10]).startsWith("fashion-classifier").contains(" fashion28 ", "cnn:conv=32/64,features=128", " 5000 ", " 64 ",
+                " no ", dir.resolve("classifier").resolve("fashion-classifier.params").toString());
     }
 
     @Test
