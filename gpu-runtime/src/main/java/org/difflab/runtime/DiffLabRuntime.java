@@ -43,6 +43,24 @@ public final class DiffLabRuntime {
     }
 
     /**
+     * Prepares the calling thread as the engine's start prepared its own: intra-op thread count {@code n} and gradient
+     * recording off (DJL's state outside a gradient collector); starts the engine if needed and returns the thread count
+     * the thread had. PyTorch keeps both per thread: a thread the engine was not started on runs with OpenMP's default
+     * count and with recording on until told, so a worker thread that must compute the same bits as another thread, and
+     * update weights in place, calls this first.
+     */
+    public static int prepareThisThread(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n = " + n + " is not allowed: must be an integer >= 1");
+        }
+        engine();
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(n);
+        JniUtils.setGradMode(false);
+        return before;
+    }
+
+    /**
      * The intra-op thread count the engine starts (or started) with in this JVM, from the same settings, without starting
      * it: what another JVM must be given to compute the same bits (PyTorch's convolutions sum in an order that depends on it).
      */

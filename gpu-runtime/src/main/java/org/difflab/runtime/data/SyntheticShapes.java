@@ -26,7 +26,7 @@ import org.difflab.dsl.Require;
  * <p>Sample i of seed s is drawn from its own random stream (XoRoShiRo128++ seeded from (s, i) through SplitMix64), so
  * a seed fixes every sample bit for bit whatever the batches it is drawn in.
  */
-public final class SyntheticShapes {
+public final class SyntheticShapes implements TrainingImages {
     /** The background value of every channel. */
     public static final float BACKGROUND = -1f;
 
@@ -48,6 +48,9 @@ public final class SyntheticShapes {
         this.size = size;
     }
 
+    /** Seed of the held-out images ({@link #heldOutImages}); training runs use small seeds. */
+    public static final long HELD_OUT_SEED = 0x68656c646f7574L;
+
     /** The data set of size x size images: size a multiple of 8 in [8, 256] (16 and 32 are the intended sizes). */
     public static SyntheticShapes of(int size) {
         Require.inRange("size", size, 8, 256);
@@ -57,7 +60,20 @@ public final class SyntheticShapes {
         return new SyntheticShapes(size);
     }
 
+    /** {@code shapes} and the side, e.g. {@code shapes16}. */
+    @Override
+    public String spec() {
+        return "shapes" + size;
+    }
+
+    /** Three: R, G, B. */
+    @Override
+    public int channels() {
+        return 3;
+    }
+
     /** The image side S. */
+    @Override
     public int size() {
         return size;
     }
@@ -129,6 +145,7 @@ public final class SyntheticShapes {
     }
 
     /** Samples first .. first + count - 1 of {@code seed}, laid out [count, 3, S, S]. */
+    @Override
     public float[] images(long seed, long first, int count) {
         int per = 3 * size * size;
         Require.inRange("count", count, 1, Integer.MAX_VALUE / per);
@@ -140,6 +157,12 @@ public final class SyntheticShapes {
             render(parameters(seed, first + k), out, k * per);
         }
         return out;
+    }
+
+    /** Samples 0 .. count - 1 of {@link #HELD_OUT_SEED}. */
+    @Override
+    public float[] heldOutImages(int count) {
+        return images(HELD_OUT_SEED, 0, count);
     }
 
     /** The same samples as {@link #images} as a float32 array [count, 3, S, S] of {@code manager}. */

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.nio.file.Path;
@@ -23,19 +22,22 @@ import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.runtime.data.SyntheticShapes;
+import org.difflab.runtime.data.TrainingImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link UNet} to predict the noise by denoising score matching (Vincent 2011) in the form of Ho et al. 2020,
- * Algorithm 1: each iteration draws a batch x0 of {@link SyntheticShapes}, a time t per image (uniform; integers 1..N
+ * Algorithm 1: each iteration draws a batch x0 of {@link TrainingImages} ({@link SyntheticShapes} unless told), a time t per image (uniform; integers 1..N
  * on a discrete schedule) and eps ~ N(0, I), and takes one {@link Adam} step on the mean of
  * |eps - net(alpha(t) x0 + sigma(t) eps, networkTime(t))|^2, then updates the {@link Ema} weights.
  *
- * <p>Deterministic: iteration i uses images i B .. i B + B - 1 of the data seed and times and noises from a stream
+ * <p>Deterministic: iteration i uses images i B .. i B + B - 1 of the data seed's order and times and noises from a stream
  * seeded by (data seed, i), so a run is the same bit for bit on the same machine and thread count, and a run resumed
  * from a checkpoint continues exactly as the uninterrupted run. All tensors live in the trainer's manager; each
- * iteration's temporaries are closed at its end, so native memory stays flat over any number of iterations.
+ * iteration's temporaries are closed at its end, so native memory stays flat over any number of iterations. Gradients
+ * are recorded for the calling thread only ({@link ThreadGradients}), so trainers on different threads can run at once
+ * (each trainer on one thread at a time).
  */
 public final class UNetTrainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UNetTrainer.class);
@@ -43,7 +45,7 @@ public final class UNetTrainer implements AutoCloseable {
 
     private final UNetConfig config;
     private final TrainingSettings settings;
-    private final SyntheticShapes data;
+    private final TrainingImages data;
     private final NDManager manager;
     private final UNet network;
     private final UNet ema;
@@ -52,33 +54,46 @@ public final class UNetTrainer implements AutoCloseable {
     private final Ema averager;
     private long iteration;
 
-    private UNetTrainer(UNetConfig config, TrainingSettings settings, NDManager manager) {
+    private UNetTrainer(UNetConfig config, TrainingSettings settings, TrainingImages data, NDManager manager) {
         this.config = config;
         this.settings = settings;
         this.manager = manager;
-        if (config.channels() != 3) {
-            throw new IllegalArgumentException("config.channels = " + config.channels() + " is not allowed for training: the "
-                    + "data set (SyntheticShapes) has 3 channels");
-        }
-        data = SyntheticShapes.of(config.size());
         network = new UNet(config).initialize(manager, settings.initSeed());
         ema = new UNet(config).initialize(manager, settings.initSeed());
         store = new ParameterStore(manager, false);
         adam = new Adam(arrays(network), settings.learningRate(), manager);
         averager = new Ema(arrays(network), arrays(ema), settings.emaDecay(), manager);
+        this.data = data;
     }
 
     /**
-     * A fresh run on the CPU engine of {@link DiffLabRuntime}: weights from {@code settings.initSeed()}.
+     * A fresh run on {@link SyntheticShapes} of the config's size, on the CPU engine of {@link DiffLabRuntime}: weights
+     * from {@code settings.initSeed()}.
      *
      * @throws IllegalArgumentException when the architecture does not fit the data set (3 channels; sizes multiple of 8)
      */
     public static UNetTrainer start(UNetConfig config, TrainingSettings settings) {
         Require.notNull("config", config);
+        return start(config, settings, SyntheticShapes.of(config.size()));
+    }
+
+    /**
+     * A fresh run on {@code data}, on the CPU engine of {@link DiffLabRuntime}: weights from {@code settings.initSeed()}.
+     *
+     * @throws IllegalArgumentException when the architecture does not fit the data set (channels and size)
+     */
+    public static UNetTrainer start(UNetConfig config, TrainingSettings settings, TrainingImages data) {
+        Require.notNull("config", config);
         Require.notNull("settings", settings);
+        Require.notNull("data", data);
+        if (config.channels() != data.channels() || config.size() != data.size()) {
+            throw new IllegalArgumentException("config.channels = " + config.channels() + ", config.size = " + config.size()
+                    + " is not allowed for training on " + data.spec() + ": the data set has " + data.channels() + " channels of "
+                    + data.size() + " x " + data.size());
+        }
         NDManager manager = DiffLabRuntime.engine().newBaseManager();
         try {
-            return new UNetTrainer(config, settings, manager);
+            return new UNetTrainer(config, settings, data, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -86,13 +101,22 @@ public final class UNetTrainer implements AutoCloseable {
     }
 
     /**
-     * A run resumed from a checkpoint written by {@link #save}: weights, EMA weights, Adam moments and iteration restored.
-     * With the settings of the saved run it continues exactly as the run would have.
+     * A run on {@link SyntheticShapes} resumed from a checkpoint written by {@link #save}: weights, EMA weights, Adam
+     * moments and iteration restored. With the settings of the saved run it continues exactly as the run would have.
      */
     public static UNetTrainer resume(Path checkpoint, TrainingSettings settings) {
-        Require.notNull("settings", settings);
         UNetCheckpoint c = UNetCheckpoint.load(checkpoint);
-        UNetTrainer trainer = start(c.config(), settings);
+        return resume(c, settings, SyntheticShapes.of(c.config().size()));
+    }
+
+    /** As {@link #resume(Path, TrainingSettings)}, for a run on {@code data}. */
+    public static UNetTrainer resume(Path checkpoint, TrainingSettings settings, TrainingImages data) {
+        return resume(UNetCheckpoint.load(checkpoint), settings, data);
+    }
+
+    private static UNetTrainer resume(UNetCheckpoint c, TrainingSettings settings, TrainingImages data) {
+        Require.notNull("settings", settings);
+        UNetTrainer trainer = start(c.config(), settings, data);
         try {
             c.copyParameters("net", trainer.network);
             c.copyParameters("ema", trainer.ema);
@@ -123,7 +147,7 @@ public final class UNetTrainer implements AutoCloseable {
                     + "the weights of " + iteration + " iterations");
         }
         int b = settings.batchSize();
-        int per = 3 * config.size() * config.size();
+        int per = config.channels() * config.size() * config.size();
         float[] x0 = data.images(settings.dataSeed(), iteration * b, b);
         float[] xt = new float[x0.length];
         float[] eps = new float[x0.length];
@@ -141,14 +165,14 @@ public final class UNetTrainer implements AutoCloseable {
                 xt[k] = (float) (level.alpha() * x0[k] + level.sigma() * eps[k]);
             }
         }
-        Shape shape = new Shape(b, 3, config.size(), config.size());
+        Shape shape = new Shape(b, config.channels(), config.size(), config.size());
         double loss;
         try (NDScope scope = new NDScope(); NDManager scratch = manager.newSubManager()) {
             NDArray target = scratch.create(eps, shape);
-            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            try (ThreadGradients gradients = new ThreadGradients()) {
                 NDArray prediction = network.forward(store, new NDList(scratch.create(xt, shape), scratch.create(t)), true).head();
                 NDArray mse = prediction.sub(target).square().mean();
-                collector.backward(mse);
+                gradients.backward(mse);
                 loss = mse.getFloat();
             }
             adam.step();

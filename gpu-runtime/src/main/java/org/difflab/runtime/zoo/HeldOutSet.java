@@ -13,25 +13,26 @@ import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.tensor.RowReductions;
 import org.difflab.runtime.DiffLabRuntime;
-import org.difflab.runtime.data.SyntheticShapes;
+import org.difflab.runtime.data.TrainingImages;
 
 /**
- * Held-out noised images for judging trained networks: {@code count} {@link SyntheticShapes} images from a seed no
- * training run uses, one fixed Gaussian noise per image and one fixed time per image (drawn as the trainer draws
+ * Held-out noised images for judging trained networks: the first {@code count} held-out images of a data set
+ * ({@link TrainingImages#heldOutImages}: none of them is a training image), one fixed Gaussian noise per image and one fixed time per image (drawn as the trainer draws
  * them: uniform, integers on a discrete schedule). The same set serves every model, so losses and level differences
  * of different widths are measured on identical inputs. An immutable value (a record): {@link #of} fills its arrays,
  * nothing writes them afterwards.
  */
-record HeldOutSet(NoiseSchedule schedule, int size, int count, float[] images, float[] noise, double[] times) {
-    /** Seed of the held-out images and of their noises and times; training runs use small seeds. */
+record HeldOutSet(NoiseSchedule schedule, int channels, int size, int count, float[] images, float[] noise, double[] times) {
+    /** Seed of the held-out noises and times; training runs use small seeds. */
     static final long SEED = 0x68656c646f7574L;
     private static final int BATCH = 64;
 
-    /** {@code count} held-out images of side {@code size}, noised on {@code schedule}. */
-    static HeldOutSet of(NoiseSchedule schedule, int size, int count) {
+    /** {@code count} held-out images of {@code data}, noised on {@code schedule}. */
+    static HeldOutSet of(NoiseSchedule schedule, TrainingImages data, int count) {
         Require.notNull("schedule", schedule);
+        Require.notNull("data", data);
         Require.positive("count", count);
-        float[] images = SyntheticShapes.of(size).images(SEED, 0, count);
+        float[] images = data.heldOutImages(count);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         float[] noise = new float[images.length];
@@ -44,7 +45,7 @@ record HeldOutSet(NoiseSchedule schedule, int size, int count, float[] images, f
         for (int i = 0; i < count; i++) {
             times[i] = schedule.discrete() ? lo + rng.nextLong((long) (hi - lo) + 1) : lo + (hi - lo) * rng.nextDouble();
         }
-        return new HeldOutSet(schedule, size, count, images, noise, times);
+        return new HeldOutSet(schedule, data.channels(), data.size(), count, images, noise, times);
     }
 
     /**
@@ -129,10 +130,10 @@ record HeldOutSet(NoiseSchedule schedule, int size, int count, float[] images, f
     }
 
     private Shape shape(int rows) {
-        return new Shape(rows, 3, size, size);
+        return new Shape(rows, channels, size, size);
     }
 
     private int pixels() {
-        return 3 * size * size;
+        return channels * size * size;
     }
 }

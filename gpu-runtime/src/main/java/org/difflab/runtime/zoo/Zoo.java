@@ -1,39 +1,34 @@
 package org.difflab.runtime.zoo;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.observe.DurationEstimate;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.runtime.FileSha256;
+import org.difflab.runtime.data.FashionMnist;
+import org.difflab.runtime.data.FashionMnistImages;
 import org.difflab.runtime.unet.TrainingSettings;
-import org.difflab.runtime.unet.UNetCheckpoint;
 import org.difflab.runtime.unet.UNetConfig;
 import org.difflab.runtime.unet.UNetScoreModel;
-import org.difflab.runtime.unet.UNetTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * DiffLab's model zoo: UNets of increasing width trained by DiffLab itself on {@link
- * org.difflab.runtime.data.SyntheticShapes} (real checkpoints cannot be downloaded here), the levels of multilevel
+ * org.difflab.runtime.data.SyntheticShapes} or {@link FashionMnist} (real checkpoints cannot be downloaded here), one
+ * zoo per family ({@link #standardFamilies()}), the levels of multilevel
  * samplers ({@link #hierarchy()}) and the networks of the real-network claims and of {@code difflab sample --model
  * zoo:NAME}.
  *
@@ -44,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * what training measured ({@link ZooRecord}); {@link #model} trains an entry on first use (reporting progress), loads
  * it afterwards, checks its SHA-256 on every load, and retrains an entry whose recipe changed. Nothing is downloaded.
  *
- * <p>Training is deterministic by seed: the same machine and thread count give the same file bit for bit; another
- * thread count or CPU gives a slightly different, equally trained network (and its own SHA-256 in the manifest).
+ * <p>Training is deterministic by seed: every entry trains with one intra-op thread, so the same machine gives the same
+ * file bit for bit whatever its cores and however many entries train at once ({@link TrainingStreams}); another CPU
+ * may give a slightly different, equally trained network (and its own SHA-256 in the manifest).
  *
  * <p>A zoo owns the models it has loaded; {@link #close()} frees them.
  */
@@ -122,6 +118,49 @@ public final class Zoo implements AutoCloseable {
             out.add(new ZooEntry("shapes16-w" + width, UNetConfig.of(16, width), settings, 800));
         }
         return out;
+    }
+
+    /**
+     * The Fashion-MNIST entries ({@link FashionMnistImages}, 28 x 28 grayscale): UNetConfig.of(1, 28, width, {1, 2, 2},
+     * 1, max(1, width / 4)) for widths 4, 8, 12, 16 (17k, 67k, 149k, 263k parameters; the levels of multilevel samplers),
+     * trained alike with {@link TrainingSettings#ddpm()}, 2000 iterations each. The files are read when an entry trains.
+     */
+    public static List<ZooEntry> fashionEntries() {
+        FashionMnistImages data = FashionMnistImages.standard();
+        TrainingSettings settings = TrainingSettings.ddpm();
+        List<ZooEntry> out = new ArrayList<>();
+        for (int width : new int[] {4, 8, 12, 16}) {
+            UNetConfig config = UNetConfig.of(1, FashionMnist.SIDE, width, new int[] {1, 2, 2}, 1, Math.max(1, width / 4));
+            out.add(new ZooEntry("fashion28-w" + width, data, config, settings, 2000));
+        }
+        return out;
+    }
+
+    /**
+     * The standard families, each a hierarchy of its own (one zoo each, one cache folder for all): the synthetic shapes
+     * ({@link #standardEntries()}, the fast networks of CI and the default claims) and Fashion-MNIST ({@link #fashionEntries()}).
+     */
+    public static List<List<ZooEntry>> standardFamilies() {
+        return List.of(standardEntries(), fashionEntries());
+    }
+
+    /** The names of every standard entry, family by family. */
+    public static List<String> standardNames() {
+        return standardFamilies().stream().flatMap(List::stream).map(ZooEntry::name).toList();
+    }
+
+    /**
+     * The zoo of the standard family that holds entry {@code name}, cached in {@code directory}.
+     *
+     * @throws IllegalArgumentException naming the name and every standard entry when no family holds it
+     */
+    public static Zoo standardFamilyOf(String name, Path directory, Consumer<String> progress) {
+        for (List<ZooEntry> family : standardFamilies()) {
+            if (family.stream().anyMatch(e -> e.name().equals(name))) {
+                return of(family, directory, progress);
+            }
+        }
+        throw new IllegalArgumentException("model = " + name + " is not allowed: the zoo has " + String.join(", ", standardNames()));
     }
 
     /** The default cache directory of the zoo: CACHE/zoo (see the class comment). */
@@ -222,22 +261,37 @@ public final class Zoo implements AutoCloseable {
     }
 
     /**
-     * Trains entry {@code name} now (also when it is cached), writes its checkpoint and manifest record, and returns the
-     * record. Models of this entry loaded before are closed.
+     * Trains entry {@code name} now (also when it is cached) on the calling thread with one intra-op thread, writes its
+     * checkpoint and manifest record, and returns the record. Models of this entry loaded before are closed. The zoo is
+     * not locked while the entry trains, so other threads can train other entries of it at the same time
+     * ({@link TrainingStreams}); do not train one entry on two threads at once.
+     *
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted; nothing is cached then
      */
-    public synchronized ZooRecord train(String name) {
-        ZooEntry e = spec(name);
-        ensureOpen();
-        loaded.entrySet().removeIf(entry -> {
-            boolean ours = entry.getKey().startsWith(name + "@");
-            if (ours) {
-                entry.getValue().close();
-            }
-            return ours;
-        });
-        ZooRecord r = trainEntry(e);
-        trainings++;
+    public ZooRecord train(String name) {
+        ZooEntry e;
+        synchronized (this) {
+            e = spec(name);
+            ensureOpen();
+            loaded.entrySet().removeIf(entry -> {
+                boolean ours = entry.getKey().startsWith(name + "@");
+                if (ours) {
+                    entry.getValue().close();
+                }
+                return ours;
+            });
+        }
+        ZooRecord r = EntryTraining.run(e, directory, heldOut(e), COST_TIME, progress);
+        synchronized (this) {
+            trainings++;
+        }
         return r;
+    }
+
+    /** A job of {@link TrainingStreams} that trains entry {@code name} by {@link #train}, with its estimated cost. */
+    public TrainingStreams.Job trainingJob(String name) {
+        ZooEntry e = spec(name);
+        return new TrainingStreams.Job(name, e.estimatedTrainingCost(), () -> train(name));
     }
 
     /**
@@ -279,64 +333,6 @@ public final class Zoo implements AutoCloseable {
         return out;
     }
 
-    /** Iterations timed before a training run says how long it will take (its per-iteration cost model's probe). */
-    static final int ESTIMATE_AFTER = 3;
-
-    private ZooRecord trainEntry(ZooEntry e) {
-        int n = e.iterations();
-        progress.accept(String.format(Locale.ROOT, "%s: training %s, %d iterations of batch %d", e.name(), e.config(), n,
-                e.settings().batchSize()));
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache directory " + directory + " could not be created: " + ex.getMessage(), ex);
-        }
-        try (UNetTrainer trainer = UNetTrainer.start(e.config(), e.settings())) {
-            double[] losses = new double[n];
-            int every = Math.max(1, n / 10);
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                losses[i] = trainer.step();
-                if (i + 1 == ESTIMATE_AFTER && n > ESTIMATE_AFTER) { // the first iterations are the probe of the whole run's time
-                    DurationEstimate.scaled((System.nanoTime() - start) * 1e-9, ESTIMATE_AFTER, n, String.format(Locale.ROOT, "%d iterations, "
-                            + "from the first %d", n, ESTIMATE_AFTER)).line(e.name() + ": training").ifPresent(progress);
-                }
-                if ((i + 1) % every == 0 || i == n - 1) {
-                    double elapsed = (System.nanoTime() - start) * 1e-9;
-                    progress.accept(String.format(Locale.ROOT, "%s: iteration %d/%d, loss %.4f (mean of the last %d), %.0f ms "
-                            + "per iteration, %.0f s left", e.name(), i + 1, n, mean(losses, i + 1 - ((i % every) + 1), i + 1),
-                            (i % every) + 1, 1e3 * elapsed / (i + 1), elapsed / (i + 1) * (n - i - 1)));
-                }
-            }
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            UNetScoreModel ema = trainer.scoreModel();
-            double heldOutLoss = heldOut(e).loss(ema);
-            double cost = EvaluationCost.medianSeconds(ema, e.settings().schedule().level(COST_TIME));
-            Path file = checkpoint(e.name());
-            Path tmp = Files.createTempFile(directory, e.name(), ".tmp");
-            try {
-                Map<String, NDArray> tensors = new LinkedHashMap<>();
-                for (Pair<String, Parameter> p : trainer.ema().getParameters()) {
-                    tensors.put("ema/" + p.getKey(), p.getValue().getArray());
-                }
-                UNetCheckpoint.save(tmp, e.config(), trainer.iteration(), tensors);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            ZooRecord r = new ZooRecord(e.recipe(), sha256(file), trainer.network().parameterCount(), seconds,
-                    mean(losses, n - Math.max(1, n / 10), n), heldOutLoss, cost);
-            ZooManifest.update(directory, m -> m.put(e.name(), r));
-            progress.accept(String.format(Locale.ROOT, "%s: trained in %.0f s; loss %.4f, held-out loss %.4f, %.2f ms per "
-                    + "evaluation (batch %d) -> %s", e.name(), seconds, r.trainLoss(), heldOutLoss, 1e3 * cost,
-                    EvaluationCost.BATCH, file));
-            return r;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("zoo cache file for " + e.name() + " in " + directory + " could not be written: "
-                    + ex.getMessage(), ex);
-        }
-    }
-
     private UNetScoreModel load(ZooEntry e, Device device) {
         Path file = checkpoint(e.name());
         ZooRecord r = ZooManifest.read(directory).record(e.name()).orElseThrow();
@@ -350,22 +346,13 @@ public final class Zoo implements AutoCloseable {
         return UNetScoreModel.load(file, e.settings().time(), device);
     }
 
-    private HeldOutSet heldOut(ZooEntry e) {
+    private synchronized HeldOutSet heldOut(ZooEntry e) {
         NoiseSchedule schedule = e.settings().schedule();
-        return heldOut.computeIfAbsent(schedule.spec() + "/" + e.config().size(),
-                key -> HeldOutSet.of(schedule, e.config().size(), HELD_OUT_IMAGES));
+        return heldOut.computeIfAbsent(schedule.spec() + "/" + e.data().spec(), key -> HeldOutSet.of(schedule, e.data(), HELD_OUT_IMAGES));
     }
 
     static String sha256(Path file) {
         return FileSha256.of(file, "zoo cache file");
-    }
-
-    private static double mean(double[] values, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += values[i];
-        }
-        return s / (to - from);
     }
 
     private void ensureOpen() {

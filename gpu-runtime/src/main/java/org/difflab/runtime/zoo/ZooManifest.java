@@ -73,7 +73,7 @@ final class ZooManifest {
         }
         try {
             return Optional.of(new ZooRecord(values.getOrDefault(name + ".recipe", ""), sha,
-                    Long.parseLong(values.getOrDefault(name + ".parameters", "0")), number(name + ".trainSeconds"),
+                    Long.parseLong(values.getOrDefault(name + ".parameters", "0")), number(name + ".trainSeconds"), number(name + ".trainCpuSeconds"),
                     number(name + ".trainLoss"), number(name + ".heldOutLoss"), number(name + ".secondsPerEvaluation")));
         } catch (NumberFormatException e) {
             return Optional.empty();
@@ -87,6 +87,7 @@ final class ZooManifest {
         values.put(name + ".sha256", r.sha256());
         values.put(name + ".parameters", Long.toString(r.parameters()));
         values.put(name + ".trainSeconds", format(r.trainSeconds()));
+        values.put(name + ".trainCpuSeconds", format(r.trainCpuSeconds()));
         values.put(name + ".trainLoss", format(r.trainLoss()));
         values.put(name + ".heldOutLoss", format(r.heldOutLoss()));
         values.put(name + ".secondsPerEvaluation", format(r.secondsPerEvaluation()));

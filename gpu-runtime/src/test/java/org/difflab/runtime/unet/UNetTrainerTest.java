@@ -204,4 +204,27 @@ class UNetTrainerTest {
         }
         return s / (to - from);
     }
+
+    @Test
+    void aThreadTheEngineDidNotStartOnTrainsWhileAnotherThreadRecordsGradientsToo() throws InterruptedException {
+        TrainingSettings d = TrainingSettings.ddpm().withBatchSize(2);
+        double[][] losses = new double[2][];
+        RuntimeException[] failure = new RuntimeException[1];
+        try (UNetTrainer here = UNetTrainer.start(SMALL, d); UNetTrainer there = UNetTrainer.start(SMALL, d)) {
+            Thread fresh = new Thread(() -> { // PyTorch's grad mode starts on there: the updates must still be allowed
+                try {
+                    losses[1] = there.train(3);
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                }
+            });
+            fresh.start();
+            losses[0] = here.train(3);
+            fresh.join();
+        }
+        assertThat(failure[0]).isNull();
+        assertThat(losses[0]).hasSize(3).doesNotContain(Double.NaN);
+        assertThat(losses[1]).hasSize(3).doesNotContain(Double.NaN);
+        assertThat(Arrays.stream(losses[1]).max().orElseThrow()).isLessThan(10.0);
+    }
 }

@@ -17,6 +17,7 @@ import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.data.SyntheticShapes;
 import org.difflab.runtime.torchscript.TimeConvention;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNetConfig;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The zoo through its real code path, with tiny entries (8 x 8 images, a few iterations) cached in a temporary directory. */
 class ZooTest {
-    private static final TrainingSettings TINY = TrainingSettings.ddpm().withBatchSize(4);
-    private static final ZooEntry W4 = new ZooEntry("tiny-w4", UNetConfig.of(3, 8, 4, new int[] {1, 2}, 1, 2), TINY, 3);
-    private static final ZooEntry W8 = new ZooEntry("tiny-w8", UNetConfig.of(3, 8, 8, new int[] {1, 2}, 1, 2), TINY, 3);
+    static final TrainingSettings TINY = TrainingSettings.ddpm().withBatchSize(4);
+    static final ZooEntry W4 = new ZooEntry("tiny-w4", UNetConfig.of(3, 8, 4, new int[] {1, 2}, 1, 2), TINY, 3);
+    static final ZooEntry W8 = new ZooEntry("tiny-w8", UNetConfig.of(3, 8, 8, new int[] {1, 2}, 1, 2), TINY, 3);
 
     @TempDir
     Path dir;
@@ -157,6 +158,8 @@ class ZooTest {
         ZooEntry big = new ZooEntry("big", UNetConfig.of(16, 8), TINY, 3);
         assertThatThrownBy(() -> zoo(W8, big)).hasMessageContaining("entries[1] (big)").hasMessageContaining("3 x 8 x 8");
         assertThatThrownBy(() -> Zoo.of(List.of(), dir, s -> { })).hasMessageContaining("entries = []");
+        assertThatThrownBy(() -> new ZooEntry("odd", SyntheticShapes.of(16), W8.config(), TINY, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("config = " + W8.config()).hasMessageContaining("shapes16 has 3 channels of 16 x 16");
     }
 
     @Test
@@ -175,7 +178,7 @@ class ZooTest {
             assertThat(e.settings().schedule().spec()).isEqualTo(Schedules.ddpm().spec());
             assertThat(e.settings().time().describe()).isEqualTo(TimeConvention.trainingIndex(1000).describe());
         }
-        assertThat(entries.get(3).recipe()).startsWith("unet:channels=3,size=16,width=64,multipliers=1/2/2,blocks=1,groups=16,"
+        assertThat(entries.get(3).recipe()).startsWith("data=shapes16,unet:channels=3,size=16,width=64,multipliers=1/2/2,blocks=1,groups=16,"
                 + "schedule=linear:T=1000").contains(",time=index:N=1000,batch=").endsWith(",iterations=" + entries.get(3).iterations());
     }
 

@@ -49,13 +49,13 @@ final class ModelSource implements AutoCloseable {
             refuse("--event-shape", eventShape, spec, "the zoo entry fixes it");
             refuse("--parameterization", parameterization, spec, "zoo networks predict the noise (eps)");
             refuse("--time", time, spec, "the zoo entry fixes it");
-            Zoo zoo = Zoo.of(Zoo.standardEntries(), Zoo.defaultDirectory(), progress);
+            String name = spec.substring(4);
+            if (!Zoo.standardNames().contains(name)) {
+                throw new IllegalArgumentException("--model = " + spec + " is not allowed: the zoo has "
+                        + String.join(", ", Zoo.standardNames()) + " (write zoo:NAME)");
+            }
+            Zoo zoo = Zoo.standardFamilyOf(name, Zoo.defaultDirectory(), progress);
             try {
-                String name = spec.substring(4);
-                if (!zoo.names().contains(name)) {
-                    throw new IllegalArgumentException("--model = " + spec + " is not allowed: the zoo has "
-                            + String.join(", ", zoo.names()) + " (write zoo:NAME)");
-                }
                 ZooEntry entry = zoo.spec(name);
                 NoiseSchedule trained = entry.settings().schedule();
                 if (!trained.spec().equals(schedule.spec())) {
@@ -84,7 +84,7 @@ final class ModelSource implements AutoCloseable {
             return new ModelSource(m, m::close);
         }
         throw new IllegalArgumentException("--model = " + spec + " is not allowed: must be zoo:NAME (one of "
-                + String.join(", ", Zoo.standardEntries().stream().map(ZooEntry::name).toList())
+                + String.join(", ", Zoo.standardNames())
                 + "), a DiffLab UNet checkpoint FILE.ckpt or a TorchScript file FILE.pt");
     }
 
