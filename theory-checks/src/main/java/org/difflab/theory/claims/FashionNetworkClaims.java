@@ -32,7 +32,7 @@ final class FashionNetworkClaims {
     /** The two claims on {@link #ZOO_ENTRY} with the standard classifier. */
     static List<CatalogueEntry> all() {
         return all(new ClaimModel("zoo:" + ZOO_ENTRY + " (UNet width 16, 28x28 Fashion-MNIST, trained on first use)",
-                () -> Zoo.standard().model(ZOO_ENTRY)), ClaimClassifier.standard());
+                () -> Zoo.standardFamilyOf(ZOO_ENTRY, Zoo.defaultDirectory(), System.err::println).model(ZOO_ENTRY)), ClaimClassifier.standard());
     }
 
     /**
