@@ -24,6 +24,8 @@ final class ClaimSelection {
      * for all four, the width-16 entry about 1), for the message that asks before training.
      */
     private static final double[] MINUTES_BY_WIDTH = {0.5, 1, 3, 9};
+    /** fashion28-w4 .. w16: 2000 iterations at 0.076 / 0.122 / 0.200 / 0.225 s each on one thread (docs/zoo-and-data.md). */
+    private static final double[] FASHION_MINUTES_BY_WIDTH = {2.5, 4, 6.7, 7.5};
 
     private ClaimSelection() {}
 
@@ -120,29 +122,32 @@ final class ClaimSelection {
             return List.of();
         }
         List<String> missing = new ArrayList<>();
-        try (Zoo zoo = Zoo.standard()) {
-            for (String name : needed) {
-                if (zoo.record(name).isEmpty()) {
+        for (String name : needed) {
+            try (Zoo family = Zoo.standardFamilyOf(name, Zoo.defaultDirectory(), line -> { })) {
+                if (family.record(name).isEmpty()) {
                     missing.add(name);
                 }
             }
-            if (!missing.isEmpty() && !train) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "--train is needed: the claims %s need the zoo's trained "
-                        + "UNets %s, which are not in %s; training them takes about %.0f minutes on a 2-core CPU. Add --train to train them "
-                        + "first, or run 'difflab train' once", String.join(", ", selected.stream()
-                        .filter(e -> !e.zoo().isEmpty()).map(CatalogueEntry::id).toList()), String.join(", ", missing), zoo.directory(),
-                        Math.max(1, minutes(missing))));
-            }
+        }
+        if (!missing.isEmpty() && !train) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--train is needed: the claims %s need the zoo's trained "
+                    + "UNets %s, which are not in %s; training them takes about %.0f minutes on a 2-core CPU. Add --train to train them "
+                    + "first, or run 'difflab train' once", String.join(", ", selected.stream()
+                    .filter(e -> !e.zoo().isEmpty()).map(CatalogueEntry::id).toList()), String.join(", ", missing), Zoo.defaultDirectory(),
+                    Math.max(1, minutes(missing))));
         }
         return missing;
     }
 
-    /** Rough training minutes of zoo entries named shapes16-wW. */
+    /** Rough training minutes of zoo entries named shapes16-wW (widths 8..64) and fashion28-wW (widths 4..16). */
     static double minutes(List<String> names) {
         double sum = 0;
         for (String n : names) {
-            int width = n.endsWith("w8") ? 0 : n.endsWith("w16") ? 1 : n.endsWith("w32") ? 2 : 3;
-            sum += MINUTES_BY_WIDTH[width];
+            if (n.startsWith("fashion28-")) {
+                sum += FASHION_MINUTES_BY_WIDTH[n.endsWith("w4") ? 0 : n.endsWith("w8") ? 1 : n.endsWith("w12") ? 2 : 3];
+            } else {
+                sum += MINUTES_BY_WIDTH[n.endsWith("w8") ? 0 : n.endsWith("w16") ? 1 : n.endsWith("w32") ? 2 : 3];
+            }
         }
         return sum;
     }

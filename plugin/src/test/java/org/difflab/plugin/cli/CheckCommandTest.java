@@ -116,6 +116,10 @@ class CheckCommandTest {
             assertThat(r.err()).contains("--train is needed: the claims network-strong-order-1-ode need the zoo's trained UNets shapes16-w16",
                     "training them takes about 1 minutes", "Add --train");
             assertThat(dir.resolve("empty-cache").resolve("zoo").resolve("shapes16-w16.ckpt")).doesNotExist();
+            Cli fashion = Cli.run("check", "--claim", "network-accelerated-fashion-fd", "--report", dir.resolve("f").toString());
+            assertThat(fashion.exitCode()).isEqualTo(2);
+            assertThat(fashion.err()).contains("--train is needed: the claims network-accelerated-fashion-fd need the zoo's trained UNets "
+                    + "fashion28-w16", "training them takes about 8 minutes");
         } finally {
             if (before == null) {
                 System.clearProperty(Zoo.CACHE_PROPERTY);

@@ -9,8 +9,9 @@ import org.difflab.runtime.zoo.ZooEntry;
  * Claims on real networks (issue 7, SAMPLERS.md section 1 on "Gaussian toy targets and real UNets"): strong
  * orders against a fine reference from the same initial noise and, for the stochastic samplers, the same Brownian
  * path (a trained network has no closed-form law, so path errors are what can be measured exactly); the Poisson
- * midpoint method's budget against DDPM-1000 by sample distances to the data with a grid of images per sampler; and
- * ML-EM on the zoo's hierarchy of UNets.
+ * midpoint method's budget against DDPM-1000 by sample distances to the data with a grid of images per sampler; ML-EM
+ * on the zoo's hierarchy of UNets; and the claims on the Fashion-MNIST zoo judged by feature distances
+ * ({@link FashionNetworkClaims}).
  */
 final class NetworkClaims {
     static final String FAMILY = ClaimFamilies.NETWORK;
@@ -39,6 +40,7 @@ final class NetworkClaims {
         out.add(new CatalogueEntry(new NetworkMultilevelClaim("network-mlem-hierarchy", "the zoo's UNets of widths 8 / 16 / 32 / 64 (16x16 "
                 + "shapes, trained on first use)", Zoo::standard, SCHEDULE, new int[] {16, 32, 64}, 256, new double[] {1, 16, 256, 4096, 65536},
                 OPEN_LEVELS, 64, 16, 1), Tier.NETWORK, List.of(), Zoo.standardEntries().stream().map(ZooEntry::name).toList()));
+        out.addAll(FashionNetworkClaims.all());
         return out;
     }
 
