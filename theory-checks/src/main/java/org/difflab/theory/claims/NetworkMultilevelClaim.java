@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.difflab.dsl.grid.TimeGrid;
@@ -12,6 +13,7 @@ import org.difflab.dsl.hierarchy.GammaFit;
 import org.difflab.dsl.hierarchy.LevelDifferences;
 import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
 import org.difflab.runtime.data.SyntheticShapes;
@@ -44,6 +46,7 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  * @param id             short stable id
  * @param hierarchy      what the hierarchy is, for the setup text
  * @param zoo            the zoo whose entries, smallest first, are the levels (closed after the check)
+ * @param base           the free base s^0 for the levels' event shape [C, S, S]
  * @param schedule       the networks' training schedule spec
  * @param steps          step counts of Euler-Maruyama with the largest network, increasing; ML-EM runs at the largest
  * @param referenceSteps steps of the fine reference run
@@ -53,14 +56,14 @@ import org.difflab.theory.multilevel.MultilevelStudy;
  * @param samples        paths per run
  * @param seed           seed of the prior draws, the Brownian path and the gates
  */
-public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> zoo, String schedule, int[] steps, int referenceSteps,
+public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> zoo, Function<Shape, ScoreModel> base, String schedule, int[] steps, int referenceSteps,
                                      double[] rateFactors, int open, int pilotSteps, int samples, long seed) implements Claim {
 
     public NetworkMultilevelClaim {
         Claim.requireId(id);
-        if (hierarchy == null || hierarchy.isBlank() || zoo == null) {
-            throw new IllegalArgumentException("hierarchy = '" + hierarchy + "', zoo = " + zoo + " are not allowed for claim " + id
-                    + ": a description and a zoo");
+        if (hierarchy == null || hierarchy.isBlank() || zoo == null || base == null) {
+            throw new IllegalArgumentException("hierarchy = '" + hierarchy + "', zoo = " + zoo + ", base = " + base + " are not allowed "
+                    + "for claim " + id + ": a description, a zoo and a base score");
         }
         Schedules.parse(schedule);
         steps = steps.clone();
@@ -80,6 +83,13 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
         }
     }
 
+    /** The claim on a zoo of synthetic-shapes networks: the base is the shapes' exact per-pixel Gaussian. */
+    public NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> zoo, String schedule, int[] steps, int referenceSteps,
+                                  double[] rateFactors, int open, int pilotSteps, int samples, long seed) {
+        this(id, hierarchy, zoo, event -> SyntheticShapes.of((int) event.get(1)).exactStatistics().gaussianScore(), schedule, steps,
+                referenceSteps, rateFactors, open, pilotSteps, samples, seed);
+    }
+
     @Override
     public String family() {
         return ClaimFamilies.NETWORK;
@@ -90,7 +100,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
         return Provenance.paper(ClaimFamilies.MULTILEVEL_PAPER, "abstract: with UNets of increasing size as levels "
                 + "(gamma ~ 2.5 measured on CelebA 64x64), ML-EM reaches error eps at cost eps^-gamma against eps^-(gamma+1) for EM with the "
                 + "largest, up to fourfold faster")
-                .differs("16x16 synthetic shapes and the zoo's four UNets instead of CelebA 64x64; cost as counted FLOPs and measured wall "
+                .differs(hierarchy + " instead of CelebA 64x64 and the paper's UNets; cost as counted FLOPs and measured wall "
                         + "time; strong RMS error, DiffLab's metric (the paper's is not known to us); rates set from pilot differences, "
                         + "not learned as the paper's [S]")
                 .basis("the estimator confirmed by Paing and Jacot (2026); rates and cost model: research note mlem_parallel.md A.2-A.4; review "
@@ -140,7 +150,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
                 + "most on the smallest network). EM runs as mlem:rate=inf, which calls only the top level and equals Euler-Maruyama "
                 + "bit for bit. A gate closed with probability 1 - p turns a level's difference into a kick of g^2 eta Delta_k / p_k "
                 + "= g^2 sqrt(C_k) / Lambda when it opens, whatever the step: on a coarse level, whose difference is the largest, "
-                + "these kicks exceed the state (runs with level 1 gated reached norms of 10^3..10^4; the data's are about 28), "
+                + "these kicks exceed the state (on the shapes zoo, runs with level 1 gated reached norms of 10^3..10^4; the data's are about 28), "
                 + "which is why levels 1..open are always evaluated, as the paper's clamp p_k = 1 does on its coarse levels.";
     }
 
@@ -153,7 +163,7 @@ public record NetworkMultilevelClaim(String id, String hierarchy, Supplier<Zoo> 
             double[] flops = z.names().stream().mapToDouble(name -> z.spec(name).flopsPerEvaluation()).toArray();
             Shape event = timed.eventShape();
             ModelHierarchy h = ModelHierarchy.of(timed.models(), flops)
-                    .withBase(SyntheticShapes.of((int) event.get(1)).exactStatistics().gaussianScore());
+                    .withBase(base.apply(event));
             int k = h.size();
             if (open >= k) {
                 throw new IllegalArgumentException("open = " + open + " is not allowed for claim " + id + " on a hierarchy of " + k
