@@ -34,6 +34,13 @@ final class FashionNetworkClaims {
     private static final int RESAMPLES = 200;
     private static final String NETWORK = "a UNet of width 16 trained by DiffLab on 28x28 grayscale Fashion-MNIST (the zoo), not the papers' "
             + "image models; the error is measured path by path against a fine run on the same network";
+    /**
+     * ParaDiGMS's largest gap at tol = 0 to the sequential run on the network: the zoo's UNets compute in float32, and a
+     * window batches other rows than the sequential run, so the two round differently at every step; measured on an
+     * untrained width-4 28x28 UNet: 1.1e-5 (DDPM-1000, window 48) and 1.6e-5 (DDIM-200, window 32). 1e-3 leaves a margin of
+     * 60x while a defect of the window (a point skipped or taken twice) moves pixels in [-1, 1] by far more.
+     */
+    static final double NETWORK_GAP = 1e-3;
     /** ML-EM's always-on levels: level 1 (width 4), clamped at p = 1 as on the shapes zoo (docs/claims.md). */
     private static final int OPEN_LEVELS = 1;
 
@@ -49,7 +56,8 @@ final class FashionNetworkClaims {
         List<CatalogueEntry> out = new ArrayList<>(all(network, ClaimClassifier.standard()));
         out.addAll(NetworkClaims.strongOrders(network, "-fashion", NETWORK, ZOO_ENTRY));
         for (ParadigmsClaim paper : List.of(ParallelClaims.DDPM_1000, ParallelClaims.DDIM_200)) {
-            ParadigmsClaim onNetwork = paper.onNetwork("network-" + paper.id().replace("paradigms-rounds-", "paradigms-fashion-"), network);
+            ParadigmsClaim onNetwork = paper.onNetwork("network-" + paper.id().replace("paradigms-rounds-", "paradigms-fashion-"), network,
+                    NETWORK_GAP);
             out.add(entry(onNetwork, ParallelClaims.stuckWindow(onNetwork)));
         }
         out.add(new CatalogueEntry(multilevel(), Tier.NETWORK, List.of(), Zoo.fashionEntries().stream().map(ZooEntry::name).toList()));
