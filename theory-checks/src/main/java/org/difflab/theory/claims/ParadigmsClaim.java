@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.integrator.Integrator;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.integrator.Mutant;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.theory.parallel.ParallelRun;
 
@@ -33,9 +35,11 @@ import org.difflab.theory.parallel.ParallelRun;
  * @param exactGap  the largest gap allowed between the tol = 0 run and the sequential one: rounding of the model's
  *                  arithmetic (1e-12 for a float64 exact score; a network computing in float32 rounds at about 6e-8 per
  *                  operation, and a window batches other rows than the sequential run, whose kernels round differently)
+ * @param parallelDefect empty, or a {@link Mutant} defect (e.g. {@code score=0.05}) of every parallel run while the
+ *                  sequential runs stay intact: a negative control
  */
 public record ParadigmsClaim(String id, String sampler, ClaimModel model, int steps, int window, double tolerance, int samples,
-                             double exactGap) implements ClaimFamilies.Parallel {
+                             double exactGap, String parallelDefect) implements ClaimFamilies.Parallel {
     private static final double OVERHEAD_LIMIT = 4;
     private static final double[] TOLERANCES = {1e-3, 1e-2, 1e-1, 3e-1};
     private static final int EXACT_ROWS = 4;
@@ -60,7 +64,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
 
     /** The claim on the Gaussian mixture with its exact score. */
     public ParadigmsClaim(String id, String sampler, int steps, int window, double tolerance, int samples) {
-        this(id, sampler, MIXTURE, steps, window, tolerance, samples, FLOAT64_GAP);
+        this(id, sampler, MIXTURE, steps, window, tolerance, samples, FLOAT64_GAP, "");
     }
 
     public ParadigmsClaim {
@@ -70,6 +74,10 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
             throw new IllegalArgumentException(String.format(Locale.ROOT, "steps = %d, window = %d, tolerance = %s, samples = %d, exactGap = %s "
                     + "are not allowed for claim %s: steps >= 2, window >= 2, tolerance > 0, samples >= 2, exactGap > 0", steps, window,
                     tolerance, samples, exactGap, id));
+        }
+        Require.notNull("parallelDefect", parallelDefect);
+        if (!parallelDefect.isEmpty()) {
+            Mutant.parse(Integrators.parse(sampler), parallelDefect); // refuses a defect it does not know, naming it
         }
     }
 
@@ -106,7 +114,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
      * round, a negative control).
      */
     public ParadigmsClaim variant(int newSteps, double tol) {
-        return new ParadigmsClaim(id, sampler, model, newSteps, window, tol, samples, exactGap);
+        return new ParadigmsClaim(id, sampler, model, newSteps, window, tol, samples, exactGap, parallelDefect);
     }
 
     /**
@@ -114,7 +122,18 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
      * with the tol = 0 run's largest gap allowed at {@code gap}, the model's rounding.
      */
     public ParadigmsClaim onNetwork(String newId, ClaimModel network, double gap) {
-        return new ParadigmsClaim(newId, sampler, network, steps, window, tolerance, samples, gap);
+        return new ParadigmsClaim(newId, sampler, network, steps, window, tolerance, samples, gap, parallelDefect);
+    }
+
+    /** This claim with every parallel run broken by {@code defect} (e.g. {@code score=0.05}), the sequential runs intact: a mutant. */
+    public ParadigmsClaim withParallelDefect(String defect) {
+        return new ParadigmsClaim(id, sampler, model, steps, window, tolerance, samples, exactGap, defect);
+    }
+
+    /** ParaDiGMS at {@code tol}, with a batch-shared window when {@code shared}, broken by {@link #parallelDefect} if any. */
+    private Integrator parallel(double tol, boolean shared) {
+        Integrator p = Integrators.paradigms(sampler, window, tol, shared);
+        return parallelDefect.isEmpty() ? p : Mutant.parse(p, parallelDefect);
     }
 
     /** {@link #exactGap} as 1e-12 or 1e-3. */
@@ -164,7 +183,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
         double[] evaluations = new double[tols.length];
         ParallelRun judged = null;
         for (int i = 0; i < tols.length; i++) {
-            ParallelRun p = ParallelRun.of(m, Integrators.paradigms(sampler, window, tols[i]), steps, samples, 1);
+            ParallelRun p = ParallelRun.of(m, parallel(tols[i], false), steps, samples, 1);
             rounds[i] = p.rounds();
             evaluations[i] = p.evaluations();
             t.row(tols[i], p.rounds(), String.format(Locale.ROOT, "%.2f", steps / (double) p.rounds()), String.format(Locale.ROOT, "%.1f", p.evaluations()),
@@ -175,7 +194,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
             }
         }
         if (judged == null) {
-            judged = ParallelRun.of(m, Integrators.paradigms(sampler, window, tolerance), steps, samples, 1);
+            judged = ParallelRun.of(m, parallel(tolerance, false), steps, samples, 1);
         }
         String subject = spec(tolerance);
         List<Check> checks = new ArrayList<>();
@@ -188,12 +207,12 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
                         steps, overhead))));
         checks.add(pairedMeans(subject, judged, sequential, samples));
         ParallelRun exactSequential = ParallelRun.of(m, Integrators.parse(sampler), steps, EXACT_ROWS, 1);
-        ParallelRun exact = ParallelRun.of(m, Integrators.paradigms(sampler, window, 0), steps, EXACT_ROWS, 1);
+        ParallelRun exact = ParallelRun.of(m, parallel(0, false), steps, EXACT_ROWS, 1);
         double largest = exact.maxGap(exactSequential);
         checks.add(new Check(spec(0), "largest gap to " + sampler, largest, Double.NaN, Double.NaN, "<= " + gap(), Judgement.of(largest <= exactGap,
                 String.format(Locale.ROOT, "largest gap %.3e over %d samples (%d rounds)", largest, EXACT_ROWS, exact.rounds()))));
         ParallelRun oneSequential = ParallelRun.of(m, Integrators.parse(sampler), steps, 1, 2);
-        ParallelRun oneParallel = ParallelRun.of(m, Integrators.paradigms(sampler, window, tolerance), steps, 1, 2);
+        ParallelRun oneParallel = ParallelRun.of(m, parallel(tolerance, false), steps, 1, 2);
         Table wall = Table.of("wall time of one sample on this machine (a measurement, not a claim)", "run", "rounds", "evaluations", "wall s",
                         "parallel / sequential")
                 .row(sampler, oneSequential.rounds(), String.format(Locale.ROOT, "%.0f", oneSequential.evaluations()),
@@ -202,7 +221,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
                         String.format(Locale.ROOT, "%.3f", oneParallel.wallSeconds()), String.format(Locale.ROOT, "%.2f",
                                 oneParallel.wallSeconds() / oneSequential.wallSeconds()))
                 .build();
-        ParallelRun shared = ParallelRun.of(m, Integrators.paradigms(sampler, window, tolerance, true), steps, samples, 1);
+        ParallelRun shared = ParallelRun.of(m, parallel(tolerance, true), steps, samples, 1);
         Table.Builder against = Table.of("against the paper's table (rounds: sequential batched calls; the paper's on Stable Diffusion v2, "
                 + "ours on " + model.description() + ")", "run", "window", "rounds", "steps / rounds", "evaluations / steps");
         double[] paper = paper();

@@ -39,7 +39,7 @@ final class ParallelClaims {
     }
 
     /** ParaDiGMS's mutant: the claim at tolerance 1e-12 on {@value #CONTROL_STEPS} steps, whose window slides one point a round. */
-    static Control stuckWindow(ParadigmsClaim claim) {
+    private static Control stuckWindow(ParadigmsClaim claim) {
         return Control.mutant("paradigms:tol=1e-12", STUCK_WINDOW + (claim.steps() > CONTROL_STEPS ? " (on " + CONTROL_STEPS + " steps, to "
                 + "keep the control short)" : ""), claim.variant(CONTROL_STEPS, 1e-12));
     }

@@ -47,10 +47,11 @@ class FashionZooClaimsTest {
             assertThat(claim.provenance().place()).isEqualTo(paper.provenance().place()).contains("44 parallel rounds");
             assertThat(claim.provenance().differs()).contains("zoo:fashion28-w16").doesNotContain("Gaussian mixture");
             assertThat(paper.provenance().differs()).contains("a 2-D Gaussian mixture with the exact score");
-            assertThat(fashion.mutants()).hasSize(1);
+            assertThat(fashion.mutants()).extracting(Control::name).containsExactly("paradigms@score=0.05");
             ParadigmsClaim mutant = (ParadigmsClaim) fashion.mutants().get(0).variant();
-            assertThat(List.of(mutant.id(), mutant.steps(), mutant.tolerance(), mutant.model())).isEqualTo(List.of(claim.id(), 200, 1e-12,
-                    claim.model()));
+            assertThat(List.of(mutant.id(), mutant.steps(), mutant.tolerance(), mutant.model(), mutant.parallelDefect()))
+                    .isEqualTo(List.of(claim.id(), 200, 0.1, claim.model(), "score=0.05"));
+            assertThat(claim.parallelDefect()).isEmpty();
         }
         CatalogueEntry mlem = Catalogue.entry("network-mlem-fashion");
         NetworkMultilevelClaim claim = (NetworkMultilevelClaim) mlem.claim();
@@ -67,25 +68,30 @@ class FashionZooClaimsTest {
     }
 
     @Test
-    void paradigmsOnAnUntrainedUNetCountsRoundsAndIsTheSequentialSamplerAtTolZero() {
+    void paradigmsOnAnUntrainedUNetCountsRoundsIsTheSequentialSamplerAtTolZeroAndCatchesItsMutant() {
         try (NDManager m = DiffLabRuntime.engine().newBaseManager()) {
             UNet net = new UNet(UNetConfig.of(1, 28, 4, new int[] {1, 2}, 1, 1)).initialize(m, 7);
             ClaimModel model = new ClaimModel("untrained UNet width 4, 28x28x1", () -> UNetScoreModel.of(net, TrainingSettings.ddpm().time()));
-            ParadigmsClaim claim = new ParadigmsClaim("paradigms-test", "ddim", 16, 4, 0.1, 4).onNetwork("paradigms-net-test", model,
+            ParadigmsClaim claim = new ParadigmsClaim("paradigms-test", "ddim", 8, 4, 0.1, 3).onNetwork("paradigms-net-test", model,
                     FashionNetworkClaims.NETWORK_GAP);
             ClaimResult r = claim.check();
             System.out.println(r.checks() + "\n" + r.tables());
             assertThat(r.checks()).hasSize(4);
-            assertThat(r.checks().get(2).judgement().reason()).as("784 pixels, 4 rows: one coordinate, the mean over the pixels")
+            assertThat(r.checks().get(2).judgement().reason()).as("784 pixels, 3 rows: one coordinate, the mean over the pixels")
                     .contains("on the mean over 784 coordinates");
             assertThat(r.checks().get(3).verdict()).as(r.checks().get(3).judgement().reason()).isEqualTo(Verdict.HOLDS);
             List<List<String>> rows = r.tables().get(0).rows();
             assertThat(rows).hasSize(4).allSatisfy(row -> {
-                assertThat(Long.parseLong(row.get(1))).as("rounds at tol %s", row.get(0)).isBetween(16 / 4L, 16L);
+                assertThat(Long.parseLong(row.get(1))).as("rounds at tol %s", row.get(0)).isBetween(8 / 4L, 8L);
                 assertThat(Double.parseDouble(row.get(4))).as("evaluations / steps at tol %s", row.get(0)).isGreaterThanOrEqualTo(1);
             });
             assertThat(claim.setup()).startsWith("model untrained UNet width 4, 28x28x1");
             assertThatThrownBy(() -> claim.onNetwork("x", model, 0)).hasMessageContaining("exactGap = 0.0");
+            assertThatThrownBy(() -> claim.withParallelDefect("nope=1")).hasMessageContaining("mutation = 'nope=1'");
+            ClaimResult mutant = claim.withParallelDefect("score=0.05").check();
+            assertThat(mutant.checks().get(3).verdict()).as("the mutant's tol = 0 run is not the sequential sampler: "
+                    + mutant.checks().get(3).judgement().reason()).isEqualTo(Verdict.VIOLATED);
+            assertThat(mutant.verdict()).isEqualTo(Verdict.VIOLATED);
         }
     }
 }
