@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
 import java.util.List;
 import org.difflab.runtime.DiffLabRuntime;
+import org.difflab.runtime.data.FashionMnistImages;
+import org.difflab.runtime.data.PixelGaussian;
 import org.difflab.runtime.unet.TrainingSettings;
 import org.difflab.runtime.unet.UNet;
 import org.difflab.runtime.unet.UNetConfig;
@@ -13,6 +16,7 @@ import org.difflab.runtime.unet.UNetScoreModel;
 import org.difflab.runtime.zoo.Zoo;
 import org.difflab.runtime.zoo.ZooEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ML-EM, ParaDiGMS and the strong orders on the Fashion-MNIST zoo (network tier): registered with the zoo entries they
@@ -65,6 +69,24 @@ class FashionZooClaimsTest {
         assertThat(claim.provenance().differs()).contains("widths 4 / 8 / 12 / 16 on 28x28 Fashion-MNIST");
         assertThat(shapes.provenance().differs()).contains("16x16 shapes");
         assertThat(Zoo.fashionEntries().stream().map(ZooEntry::name).toList()).isEqualTo(mlem.zoo());
+    }
+
+    @Test
+    void multilevelOnATinyFashionZooWithThePixelGaussianBase(@TempDir Path dir) {
+        TrainingSettings tiny = TrainingSettings.ddpm().withBatchSize(4);
+        FashionMnistImages data = FashionMnistImages.standard();
+        List<ZooEntry> entries = List.of(2, 4, 6).stream()
+                .map(w -> new ZooEntry("tiny28-w" + w, data, UNetConfig.of(1, 28, w, new int[] {1, 2}, 1, 1), tiny, 4)).toList();
+        NetworkMultilevelClaim claim = new NetworkMultilevelClaim("mlem-fashion-test", "three tiny 28x28 UNets", () -> Zoo.of(entries, dir,
+                s -> { }), event -> PixelGaussian.score(data, 1, 2000), "linear:T=1000", new int[] {2, 4, 8}, 16, new double[] {1}, 1, 8,
+                4, 1);
+        ClaimResult r = claim.check();
+        System.out.println(r.checks() + "\n" + r.tables());
+        assertThat(r.checks()).hasSize(2);
+        List<List<String>> runs = r.tables().get(1).rows();
+        assertThat(runs).hasSize(3 + 1 + 2);
+        assertThat(runs).allSatisfy(row -> assertThat(Double.parseDouble(row.get(2))).as("error of %s", row.get(0)).isPositive().isFinite());
+        assertThat(runs.get(3).get(7)).as("open=1: level 1 at every step").startsWith("8.00 / ");
     }
 
     @Test
