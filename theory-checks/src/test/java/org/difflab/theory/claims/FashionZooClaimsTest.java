@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ML-EM, ParaDiGMS and the strong orders on the Fashion-MNIST zoo (network tier): registered with the zoo entries they
- * need, the default tier's rules and mutants, and ParaDiGMS's whole code path on a small untrained 28x28 UNet (the real
- * claims need the trained zoo and run for minutes: docs/claims.md has their cost).
+ * need, the default tier's rules and mutants; ParaDiGMS's whole code path on a small untrained 28x28 UNet and ML-EM's on
+ * three tiny 28x28 UNets with the Fashion-MNIST pixel Gaussian as base (the real claims need the trained zoo and run for
+ * minutes: docs/claims.md has their cost).
  */
 class FashionZooClaimsTest {
 
