@@ -70,6 +70,13 @@ class FashionZooClaimsTest {
         assertThat(claim.provenance().differs()).contains("widths 4 / 8 / 12 / 16 on 28x28 Fashion-MNIST");
         assertThat(shapes.provenance().differs()).contains("16x16 shapes");
         assertThat(Zoo.fashionEntries().stream().map(ZooEntry::name).toList()).isEqualTo(mlem.zoo());
+        List<Claim> all = new java.util.ArrayList<>();
+        Catalogue.entries().stream().filter(e -> e.id().endsWith("-fashion") || e.id().startsWith("network-paradigms-fashion-")).forEach(e -> {
+            all.add(e.claim());
+            e.controls().forEach(c -> all.add(c.variant()));
+        });
+        assertThat(all).hasSize(6 + 5).allSatisfy(c -> assertThat(List.of(c.setup(), c.expectation(), c.statement(), c.note() == null ? "-"
+                : "+", String.join(",", c.integrators()))).as(c.id()).allSatisfy(text -> assertThat(text).isNotBlank()));
     }
 
     @Test
