@@ -120,6 +120,13 @@ class CheckCommandTest {
             assertThat(fashion.exitCode()).isEqualTo(2);
             assertThat(fashion.err()).contains("--train is needed: the claims network-accelerated-fashion-fd need the zoo's trained UNets "
                     + "fashion28-w16", "training them takes about 8 minutes");
+            Cli mlem = Cli.run("check", "--claim", "network-mlem-fashion", "--claim", "network-paradigms-fashion-ddpm-1000", "--claim",
+                    "network-strong-order-sde-fashion", "--report", dir.resolve("g").toString());
+            assertThat(mlem.exitCode()).isEqualTo(2);
+            assertThat(mlem.err()).contains("--train is needed: the claims network-strong-order-sde-fashion, network-paradigms-fashion-ddpm-1000, "
+                    + "network-mlem-fashion need the zoo's trained UNets fashion28-w16, fashion28-w4, fashion28-w8, fashion28-w12",
+                    "training them takes about 21 minutes");
+            assertThat(dir.resolve("g")).doesNotExist();
         } finally {
             if (before == null) {
                 System.clearProperty(Zoo.CACHE_PROPERTY);

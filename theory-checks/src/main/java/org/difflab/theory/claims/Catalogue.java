@@ -17,7 +17,7 @@ public final class Catalogue {
     static {
         List.of(StandardClaims.all(), PeerSamplerClaims.all(), StochasticPeerClaims.all(), LiClaims.all(), LiCaiClaims.all(),
                 PoissonMidpointClaims.all(), ComplexityClaims.all(), LangevinClaims.all(), MultilevelClaims.all(), ParallelClaims.all(),
-                AdaptiveClaims.all(), NetworkClaims.all()).forEach(family -> family.forEach(Catalogue::register));
+                AdaptiveClaims.all(), NetworkClaims.all(), FashionNetworkClaims.all()).forEach(family -> family.forEach(Catalogue::register));
     }
 
     private Catalogue() {}

@@ -10,8 +10,7 @@ import org.difflab.runtime.zoo.ZooEntry;
  * orders against a fine reference from the same initial noise and, for the stochastic samplers, the same Brownian
  * path (a trained network has no closed-form law, so path errors are what can be measured exactly); the Poisson
  * midpoint method's budget against DDPM-1000 by sample distances to the data with a grid of images per sampler; ML-EM
- * on the zoo's hierarchy of UNets; and the claims on the Fashion-MNIST zoo judged by feature distances
- * ({@link FashionNetworkClaims}).
+ * on the zoo's hierarchy of UNets. The same kinds of claims on the Fashion-MNIST zoo are FashionNetworkClaims'.
  */
 final class NetworkClaims {
     static final String FAMILY = ClaimFamilies.NETWORK;
@@ -40,29 +39,12 @@ final class NetworkClaims {
         out.add(new CatalogueEntry(new NetworkMultilevelClaim("network-mlem-hierarchy", "the zoo's UNets of widths 8 / 16 / 32 / 64 (16x16 "
                 + "shapes, trained on first use)", Zoo::standard, SCHEDULE, new int[] {16, 32, 64}, 256, new double[] {1, 16, 256, 4096, 65536},
                 OPEN_LEVELS, 64, 16, 1), Tier.NETWORK, List.of(), Zoo.standardEntries().stream().map(ZooEntry::name).toList()));
-        out.addAll(FashionNetworkClaims.all());
         return out;
     }
 
     /** The claims on this network, in report order, each with a mutant. */
     static List<CatalogueEntry> all(ClaimModel network) {
-        StrongOrderClaim ode1 = new StrongOrderClaim("network-strong-order-1-ode", FAMILY, Provenance.paper("Song, Meng, Ermon (2021), DDIM, "
-                + "ICLR; Song et al. (2021), score SDEs, ICLR", "DDIM (eq. 14) and Euler on the probability-flow ODE (eq. 13) are "
-                + "first-order one-step methods (Hairer, Norsett and Wanner 1993, II.3)").differs(NETWORK),
-                "first-order ODE solvers converge path by path with order 1 in the step count", List.of("ddim", "probabilityFlowEuler"),
-                network, SCHEDULE, STEPS, "heun", 768, 16, 1, 1, 0.25, "");
-        StrongOrderClaim ode2 = new StrongOrderClaim("network-strong-order-2-ode", FAMILY, Provenance.paper("Karras et al. (2022), EDM, "
-                + "Algorithm 1; Lu et al. (2022), DPM-Solver++, Algorithm 2; Li et al. (2024), accelerated ODE sampler", "second-order "
-                + "methods: global error O(h^2)").differs(NETWORK),
-                "second-order ODE solvers converge path by path with order 2 in the step count",
-                List.of("heun", "dpmSolverPP2M", "acceleratedOde"), network, SCHEDULE, STEPS, "heun", 768, 16, 1, 2, 0.25, "");
-        StrongOrderClaim sde = new StrongOrderClaim("network-strong-order-sde", FAMILY, Provenance.paper("Kloeden and Platen (1992), "
-                + "Numerical solution of SDEs", "section 10.2: Euler-Maruyama has strong order 1 for additive noise (the reverse SDE's "
-                + "g(t) dW does not depend on the state)").differs(NETWORK + ", on one Brownian path"),
-                "Euler-Maruyama and the DDPM ancestral sampler converge path by path, on one Brownian path, with order 1",
-                List.of("eulerMaruyama", "ddpm"), network, SCHEDULE, STEPS, "eulerMaruyama", 768, 16, 1, 1, 0.25,
-                "DDPM's ancestral step is a discretisation of the same reverse SDE (Ho et al. 2020), so it is compared with a "
-                        + "fine Euler-Maruyama run on the same path.");
+        List<CatalogueEntry> out = new ArrayList<>(strongOrders(network, "", NETWORK, ZOO_ENTRY));
         NetworkBudgetClaim pmm = new NetworkBudgetClaim("network-pmm-budget", FAMILY, Provenance.reconstruction(PoissonMidpointClaims.PAPER,
                 "abstract: DDPM-1000 quality (FID on latent diffusion models) with 50-80 model calls").differs(NETWORK.replace("; the error "
                 + "is measured path by path against a fine run on the same network", "") + "; MMD^2 and sliced W2^2 to 128 data images "
@@ -75,19 +57,49 @@ final class NetworkClaims {
                         BudgetRun.far(PMM_REFERENCE, "uniform", 50), BudgetRun.far(PMM_REFERENCE, "uniform", 80),
                         BudgetRun.far("ddim", "uniform", 50), BudgetRun.far("ddim", "uniform", 80)), 128, 5,
                 "Distances to data images, not to DDPM-1000's: they include the network's own error, which every sampler shares.");
-        return List.of(
-                network(ode1, Control.mutant("ddim@score=0.05", "the model term's coefficient 5% too large",
-                        ode1.withIntegrators(List.of("ddim@score=0.05"), CONTROL_STEPS))),
-                network(ode2, Control.mutant("heun@score=0.05", "the model term's coefficient 5% too large",
-                        ode2.withIntegrators(List.of("heun@score=0.05"), CONTROL_STEPS))),
-                network(sde, Control.mutant("eulerMaruyama@noise=0.05", "the injected noise's variance 5% too large",
-                        sde.withIntegrators(List.of("eulerMaruyama@noise=0.05"), CONTROL_STEPS))),
-                network(pmm, Control.mutant("poissonMidpoint@gates=1e9", "selections that never open: no midpoint correction "
-                        + "at all", pmm.withContenders(List.of(
-                                BudgetRun.close("poissonMidpoint@gates=1e9", "power:p=1", 25)), 64))));
+        out.add(network(pmm, ZOO_ENTRY, Control.mutant("poissonMidpoint@gates=1e9", "selections that never open: no midpoint correction "
+                + "at all", pmm.withContenders(List.of(BudgetRun.close("poissonMidpoint@gates=1e9", "power:p=1", 25)), 64))));
+        return out;
     }
 
-    private static CatalogueEntry network(Claim claim, Control... controls) {
-        return new CatalogueEntry(claim, Tier.NETWORK, List.of(controls), List.of(ZOO_ENTRY));
+    /**
+     * The three strong-order claims (first- and second-order ODE solvers, the SDE samplers) on {@code network}, each with
+     * its mutant: ids {@code network-strong-order-1-ode}, {@code -2-ode} and {@code -sde} followed by {@code idSuffix}.
+     *
+     * @param differs  how the network differs from the papers' setting
+     * @param zooEntry the zoo entry the claims need trained
+     */
+    static List<CatalogueEntry> strongOrders(ClaimModel network, String idSuffix, String differs, String zooEntry) {
+        StrongOrderClaim ode1 = new StrongOrderClaim("network-strong-order-1-ode" + idSuffix, FAMILY,
+                Provenance.paper("Song, Meng, Ermon (2021), DDIM, "
+                + "ICLR; Song et al. (2021), score SDEs, ICLR", "DDIM (eq. 14) and Euler on the probability-flow ODE (eq. 13) are "
+                + "first-order one-step methods (Hairer, Norsett and Wanner 1993, II.3)").differs(differs),
+                "first-order ODE solvers converge path by path with order 1 in the step count", List.of("ddim", "probabilityFlowEuler"),
+                network, SCHEDULE, STEPS, "heun", 768, 16, 1, 1, 0.25, "");
+        StrongOrderClaim ode2 = new StrongOrderClaim("network-strong-order-2-ode" + idSuffix, FAMILY,
+                Provenance.paper("Karras et al. (2022), EDM, "
+                + "Algorithm 1; Lu et al. (2022), DPM-Solver++, Algorithm 2; Li et al. (2024), accelerated ODE sampler", "second-order "
+                + "methods: global error O(h^2)").differs(differs),
+                "second-order ODE solvers converge path by path with order 2 in the step count",
+                List.of("heun", "dpmSolverPP2M", "acceleratedOde"), network, SCHEDULE, STEPS, "heun", 768, 16, 1, 2, 0.25, "");
+        StrongOrderClaim sde = new StrongOrderClaim("network-strong-order-sde" + idSuffix, FAMILY,
+                Provenance.paper("Kloeden and Platen (1992), "
+                + "Numerical solution of SDEs", "section 10.2: Euler-Maruyama has strong order 1 for additive noise (the reverse SDE's "
+                + "g(t) dW does not depend on the state)").differs(differs + ", on one Brownian path"),
+                "Euler-Maruyama and the DDPM ancestral sampler converge path by path, on one Brownian path, with order 1",
+                List.of("eulerMaruyama", "ddpm"), network, SCHEDULE, STEPS, "eulerMaruyama", 768, 16, 1, 1, 0.25,
+                "DDPM's ancestral step is a discretisation of the same reverse SDE (Ho et al. 2020), so it is compared with a "
+                        + "fine Euler-Maruyama run on the same path.");
+        return List.of(
+                network(ode1, zooEntry, Control.mutant("ddim@score=0.05", "the model term's coefficient 5% too large",
+                        ode1.withIntegrators(List.of("ddim@score=0.05"), CONTROL_STEPS))),
+                network(ode2, zooEntry, Control.mutant("heun@score=0.05", "the model term's coefficient 5% too large",
+                        ode2.withIntegrators(List.of("heun@score=0.05"), CONTROL_STEPS))),
+                network(sde, zooEntry, Control.mutant("eulerMaruyama@noise=0.05", "the injected noise's variance 5% too large",
+                        sde.withIntegrators(List.of("eulerMaruyama@noise=0.05"), CONTROL_STEPS))));
+    }
+
+    private static CatalogueEntry network(Claim claim, String zooEntry, Control... controls) {
+        return new CatalogueEntry(claim, Tier.NETWORK, List.of(controls), List.of(zooEntry));
     }
 }
