@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.difflab.dsl.schedule.Schedules;
@@ -172,7 +173,7 @@ class FeatureBudgetClaimTest {
     void everyRunOfTheFashionClaimsHasAValidGridAtFullSize() {
         for (String id : List.of("network-pmm-fashion-fd", "network-accelerated-fashion-fd")) {
             CatalogueEntry entry = Catalogue.entry(id);
-            List<Claim> claims = new java.util.ArrayList<>(List.of(entry.claim()));
+            List<Claim> claims = new ArrayList<>(List.of(entry.claim()));
             entry.mutants().forEach(c -> claims.add(c.variant()));
             for (Claim claim : claims) {
                 FeatureBudgetClaim f = (FeatureBudgetClaim) claim;
