@@ -43,6 +43,15 @@ public final class DiffLabRuntime {
     }
 
     /**
+     * The intra-op thread count of the calling thread (starts the engine if needed): PyTorch keeps it per thread, so a
+     * stream prepared by {@link #prepareThisThread} can run with fewer threads than the engine was started with.
+     */
+    public static int threadsOfThisThread() {
+        engine();
+        return JniUtils.getNumThreads();
+    }
+
+    /**
      * Prepares the calling thread as the engine's start prepared its own: intra-op thread count {@code n} and gradient
      * recording off (DJL's state outside a gradient collector); starts the engine if needed and returns the thread count
      * the thread had. PyTorch keeps both per thread: a thread the engine was not started on runs with OpenMP's default

@@ -36,6 +36,21 @@ class DiffLabRuntimeTest {
     }
 
     @Test
+    void aPreparedThreadReportsItsOwnThreadCount() throws InterruptedException {
+        int[] seen = new int[2];
+        Thread stream = new Thread(() -> {
+            DiffLabRuntime.prepareThisThread(1);
+            seen[0] = DiffLabRuntime.threadsOfThisThread();
+            JniUtils.setNumThreads(3);
+            seen[1] = DiffLabRuntime.threadsOfThisThread();
+        });
+        stream.start();
+        stream.join();
+        assertThat(seen).containsExactly(1, 3);
+        assertThat(DiffLabRuntime.threadsOfThisThread()).isEqualTo(DiffLabRuntime.threads());
+    }
+
+    @Test
     void selectsCpuAndCudaWhenPresent() {
         assertThat(DiffLabRuntime.select("cpu", 0)).isEqualTo(Device.cpu());
         assertThat(DiffLabRuntime.select("cuda", 2)).isEqualTo(Device.gpu(0));

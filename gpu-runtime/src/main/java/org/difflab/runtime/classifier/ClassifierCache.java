@@ -142,7 +142,7 @@ public final class ClassifierCache {
         FashionMnist data = FashionMnist.standard();
         int n = recipe.iterations();
         progress.accept(String.format(Locale.ROOT, "%s: training %s on %d Fashion-MNIST images (intra-op threads: %d)",
-                recipe.name(), recipe.describe(), data.train().size(), DiffLabRuntime.threads()));
+                recipe.name(), recipe.describe(), data.train().size(), DiffLabRuntime.threadsOfThisThread()));
         Path file = file(recipe);
         double[] losses = new double[n];
         long wall = System.nanoTime();
