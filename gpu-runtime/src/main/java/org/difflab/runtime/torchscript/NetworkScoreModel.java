@@ -17,12 +17,19 @@ import org.difflab.dsl.schedule.NoiseLevel;
  * passes, and a closed state after which calls fail. A subclass supplies the forward pass and what closing frees.
  *
  * <p>A score model is for inference: every forward pass runs with PyTorch's gradient recording off, whatever the calling
- * thread's state, and leaves that state as it found it. PyTorch keeps the state per thread and a thread the engine did
- * not start on records by default (a claim's worker thread, a notebook's, a Spark task's). Measured on a check worker
- * thread, DDIM on 500 Fashion-MNIST images with {@code zoo:fashion28-w16}: without this the process grew by about 2.5 GB a
- * step and was killed for memory at 22-24 GB after 7-9 steps; with it, it stays at 3.7-4.4 GB and a step takes 0.8 s
- * instead of 4.4 s. (A prediction on a fresh thread in a unit test carries no graph either way; the growth was seen
- * only in the whole run.)
+ * thread's state, and leaves that state as it found it. PyTorch keeps the state per thread and a new thread records (its
+ * default); DJL turns recording off only on the thread that starts the engine. So a claim's worker thread (the check
+ * starts the engine on its main thread), a notebook's cell thread or a Spark task records, and the weights of a Java UNet
+ * require gradients (DJL's {@code Parameter.initialize}), so a forward pass there records its graph, with the activations
+ * it saves for a backward pass. A sampler feeds each prediction into the next state, x_{n+1} = f(x_n, model(x_n)), so
+ * the state after n steps holds the graph of all n passes: closing a step's arrays frees their handles, not the saved
+ * activations the graph refers to, so memory grows with the steps however few arrays stay open. Measured
+ * on such a thread, DDIM with an untrained width-16 28 x 28 UNet at batch 32: without this 141 MB more per step (2,236
+ * MB after 16 steps), with it none; in {@code difflab check}, DDIM on 500 Fashion-MNIST images with
+ * {@code zoo:fashion28-w16} grew by about 2.5 GB a step and was killed for memory at 22-24 GB after 7-9 steps, and with
+ * it stays at 3.7-4.4 GB and a step takes 0.8 s instead of 4.4 s. DJL's {@code NDArray.hasGradient} does not show such a
+ * graph (in 0.35.1 it is true only for a leaf), which is why earlier tests saw none; {@code UNetScoreModelTest} looks
+ * for it with a backward pass. A TorchScript network never recorded: DJL runs its inference forward with recording off.
  */
 public abstract class NetworkScoreModel implements ScoreModel, AutoCloseable {
     private final TimeConvention time;
