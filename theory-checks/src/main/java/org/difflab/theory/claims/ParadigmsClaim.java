@@ -175,7 +175,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
     }
 
     private ClaimResult check(ScoreModel m, long start) {
-        ParallelRun sequential = ParallelRun.of(m, Integrators.parse(sampler), steps, samples, 1);
+        ParallelRun sequential = run(m, Integrators.parse(sampler), samples, 1, sampler);
         Table.Builder t = Table.of(String.format(Locale.ROOT, "paradigms:sampler=%s,window=%d against %s on %d steps (%d samples)", sampler, window, sampler,
                 steps, samples), "tol", "rounds", "steps / rounds", "evaluations per sample", "evaluations / steps", "RMS gap", "largest gap");
         double[] tols = TOLERANCES.clone();
@@ -183,7 +183,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
         double[] evaluations = new double[tols.length];
         ParallelRun judged = null;
         for (int i = 0; i < tols.length; i++) {
-            ParallelRun p = ParallelRun.of(m, parallel(tols[i], false), steps, samples, 1);
+            ParallelRun p = run(m, parallel(tols[i], false), samples, 1, spec(tols[i]));
             rounds[i] = p.rounds();
             evaluations[i] = p.evaluations();
             t.row(tols[i], p.rounds(), String.format(Locale.ROOT, "%.2f", steps / (double) p.rounds()), String.format(Locale.ROOT, "%.1f", p.evaluations()),
@@ -194,7 +194,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
             }
         }
         if (judged == null) {
-            judged = ParallelRun.of(m, parallel(tolerance, false), steps, samples, 1);
+            judged = run(m, parallel(tolerance, false), samples, 1, spec(tolerance));
         }
         String subject = spec(tolerance);
         List<Check> checks = new ArrayList<>();
@@ -206,13 +206,13 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
                 Judgement.of(overhead <= OVERHEAD_LIMIT, String.format(Locale.ROOT, "%.1f evaluations per sample for %d steps: %.2fx", judged.evaluations(),
                         steps, overhead))));
         checks.add(pairedMeans(subject, judged, sequential, samples));
-        ParallelRun exactSequential = ParallelRun.of(m, Integrators.parse(sampler), steps, EXACT_ROWS, 1);
-        ParallelRun exact = ParallelRun.of(m, parallel(0, false), steps, EXACT_ROWS, 1);
+        ParallelRun exactSequential = run(m, Integrators.parse(sampler), EXACT_ROWS, 1, sampler);
+        ParallelRun exact = run(m, parallel(0, false), EXACT_ROWS, 1, spec(0));
         double largest = exact.maxGap(exactSequential);
         checks.add(new Check(spec(0), "largest gap to " + sampler, largest, Double.NaN, Double.NaN, "<= " + gap(), Judgement.of(largest <= exactGap,
                 String.format(Locale.ROOT, "largest gap %.3e over %d samples (%d rounds)", largest, EXACT_ROWS, exact.rounds()))));
-        ParallelRun oneSequential = ParallelRun.of(m, Integrators.parse(sampler), steps, 1, 2);
-        ParallelRun oneParallel = ParallelRun.of(m, parallel(tolerance, false), steps, 1, 2);
+        ParallelRun oneSequential = run(m, Integrators.parse(sampler), 1, 2, sampler + " (timed)");
+        ParallelRun oneParallel = run(m, parallel(tolerance, false), 1, 2, spec(tolerance) + " (timed)");
         Table wall = Table.of("wall time of one sample on this machine (a measurement, not a claim)", "run", "rounds", "evaluations", "wall s",
                         "parallel / sequential")
                 .row(sampler, oneSequential.rounds(), String.format(Locale.ROOT, "%.0f", oneSequential.evaluations()),
@@ -221,7 +221,7 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
                         String.format(Locale.ROOT, "%.3f", oneParallel.wallSeconds()), String.format(Locale.ROOT, "%.2f",
                                 oneParallel.wallSeconds() / oneSequential.wallSeconds()))
                 .build();
-        ParallelRun shared = ParallelRun.of(m, parallel(tolerance, true), steps, samples, 1);
+        ParallelRun shared = run(m, parallel(tolerance, true), samples, 1, spec(tolerance) + ",share=batch");
         Table.Builder against = Table.of("against the paper's table (rounds: sequential batched calls; the paper's on Stable Diffusion v2, "
                 + "ours on " + model.description() + ")", "run", "window", "rounds", "steps / rounds", "evaluations / steps");
         double[] paper = paper();
@@ -239,6 +239,17 @@ public record ParadigmsClaim(String id, String sampler, ClaimModel model, int st
                 .theory("steps (sequential rounds = evaluations)", new double[] {tols[0], tols[tols.length - 1]}, new double[] {steps, steps})
                 .build();
         return new ClaimResult(this, checks, List.of(t.build(), against.build(), wall), chart, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * One run of {@code rows} samples (seed as given); on a network, where a run of DDPM-1000 takes minutes, it says
+     * which run starts (the mixture's runs take milliseconds and stay quiet).
+     */
+    private ParallelRun run(ScoreModel m, Integrator integrator, int rows, long seed, String label) {
+        if (model != MIXTURE) {
+            System.err.printf(Locale.ROOT, "%s: %s on %d steps, %d sample%s%n", id, label, steps, rows, rows == 1 ? "" : "s");
+        }
+        return ParallelRun.of(m, integrator, steps, rows, seed);
     }
 
     private String spec(double tol) {
