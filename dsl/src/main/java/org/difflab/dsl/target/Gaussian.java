@@ -165,33 +165,21 @@ public final class Gaussian implements Target {
     }
 
     /**
-     * A matrix of Java numbers as a tensor of {@code like}'s type on its manager. In float32 the numbers are rounded in
-     * Java (round to nearest, as the engine's conversion does): one engine call instead of a float64 tensor and a cast.
+     * A matrix of Java numbers as a tensor of {@code like}'s type on its manager ({@link Scalars#copyOf}: inside a run
+     * no tensor is created from Java values; float32 numbers rounded to nearest, as the engine's conversion rounds).
      */
     static NDArray constant(NDArray like, double[][] m) {
         int cols = m.length == 0 ? 0 : m[0].length;
-        if (like.getDataType() != DataType.FLOAT32) {
-            return like.getManager().create(m).toType(like.getDataType(), false);
-        }
-        float[] flat = new float[m.length * cols];
+        double[] flat = new double[m.length * cols];
         for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < cols; j++) {
-                flat[i * cols + j] = (float) m[i][j];
-            }
+            System.arraycopy(m[i], 0, flat, i * cols, cols);
         }
-        return like.getManager().create(flat, new Shape(m.length, cols));
+        return Scalars.copyOf(like.getManager(), flat, new Shape(m.length, cols), like.getDataType());
     }
 
     /** A vector of Java numbers as a tensor of {@code like}'s type (see {@link #constant(NDArray, double[][])}). */
     static NDArray constant(NDArray like, double[] v) {
-        if (like.getDataType() != DataType.FLOAT32) {
-            return like.getManager().create(v).toType(like.getDataType(), false);
-        }
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return like.getManager().create(f);
+        return Scalars.copyOf(like.getManager(), v, new Shape(v.length), like.getDataType());
     }
 
     /**
