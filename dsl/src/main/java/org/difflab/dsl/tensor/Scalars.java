@@ -173,10 +173,13 @@ public final class Scalars {
         return manager.create(f, shape);
     }
 
-    /** This thread's staging tensor of the shape and type, or null outside a run, off the CPU, for other types or when full. */
+    /**
+     * This thread's staging tensor of the shape and type, or null outside a run, off the CPU, for other types, for more
+     * than {@link Slots#MOST_STAGED_VALUES} values (where the creation's fixed cost no longer dominates) or when full.
+     */
     private static StagedTensor staged(NDManager manager, Shape shape, DataType type) {
         Slots slots = OPEN.get();
-        if (slots == null || !manager.getDevice().equals(Device.cpu()) || shape.size() == 0
+        if (slots == null || !manager.getDevice().equals(Device.cpu()) || shape.size() == 0 || shape.size() > Slots.MOST_STAGED_VALUES
                 || (type != DataType.FLOAT32 && type != DataType.FLOAT64)) {
             return null;
         }
@@ -191,6 +194,8 @@ public final class Scalars {
     private static final class Slots {
         /** Staging tensors of a run: one per shape and type, at most this many (the runs use a handful). */
         private static final int MOST_STAGED = 32;
+        /** The most values of one staging tensor: at most 32 x 512 KiB held per thread and run. */
+        private static final long MOST_STAGED_VALUES = 1 << 16;
 
         private final NDManager manager = NDManager.newBaseManager(Device.cpu());
         private final StagedTensor single;

@@ -127,6 +127,10 @@ class ScalarsTest {
                 try (NDArray y = Scalars.copyOf(probe, new double[] {1, 2, 3}, new Shape(3), DataType.FLOAT32)) {
                     assertThat(system.getManagedArrays().size()).as("a staging tensor of shape [3] and the copy besides").isEqualTo(before + 4);
                 }
+                try (NDArray y = Scalars.copyOf(probe, new double[(1 << 16) + 1], new Shape((1 << 16) + 1), DataType.FLOAT32)) {
+                    assertThat(y.toFloatArray()).hasSize((1 << 16) + 1).containsOnly(0f);
+                    assertThat(system.getManagedArrays().size()).as("no staging tensor for more than 2^16 values").isEqualTo(before + 4);
+                }
             }
             assertThat(system.getManagedArrays().size()).as("after the outermost session").isEqualTo(before);
         }
