@@ -2,6 +2,8 @@ package org.difflab.dsl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * Overwrites an array's values in place by a slice assignment over its first axis. DJL's {@code NDArray.set(Buffer)}
@@ -35,11 +37,12 @@ public final class InPlace {
         }
     }
 
-    /** Copies {@code values} (row-major, target.size() of them) into {@code target}. */
+    /**
+     * Copies {@code values} (row-major, target.size() of them) into {@code target}, through a float64 tensor of them that
+     * a run lends ({@link Scalars#lend}: no tensor created for them inside a run).
+     */
     public static void overwrite(NDArray target, double[] values) {
-        try (NDArray fresh = target.getManager().create(values, target.getShape())) {
-            overwrite(target, fresh);
-        }
+        Scalars.lend(target.getManager(), values, target.getShape(), DataType.FLOAT64, staged -> overwrite(target, staged));
     }
 
     /** Copies {@code values} (row-major, target.size() of them) into {@code target}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.difflab.dsl.model.ScoreWithError;
 import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.tensor.RowReductions;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * Level k of a {@link SyntheticHierarchy}: s^k(x) = s(x) + e_k(x), an exact score plus the tail e_k of a fixed random
@@ -117,7 +118,7 @@ public final class SyntheticLevel extends ScoreWithError {
     }
 
     private static NDArray constant(NDArray like, double[] values, long rows, long cols) {
-        return like.getManager().create(values, new Shape(rows, cols)).toType(like.getDataType(), false);
+        return Scalars.copyOf(like.getManager(), values, new Shape(rows, cols), like.getDataType());
     }
 
     @Override

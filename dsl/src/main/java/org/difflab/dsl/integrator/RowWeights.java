@@ -3,6 +3,7 @@ package org.difflab.dsl.integrator;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import org.difflab.dsl.tensor.Scalars;
 
 /** Per-sample weights as a tensor that broadcasts over a batch: the shared piece of samplers that weight rows differently. */
 final class RowWeights {
@@ -17,6 +18,6 @@ final class RowWeights {
         long[] dims = new long[x.getShape().dimension()];
         Arrays.fill(dims, 1);
         dims[0] = w.length;
-        return x.getManager().create(f, new Shape(dims)).toType(x.getDataType(), false);
+        return Scalars.copyOf(x.getManager(), f, new Shape(dims), x.getDataType());
     }
 }

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -12,6 +15,7 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.RowReductions;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * A Gaussian N(m, Sigma), stored as Sigma = U diag(lambda) U^T (U = identity for diagonal covariance).
@@ -161,40 +165,28 @@ public final class Gaussian implements Target {
     }
 
     /**
-     * A matrix of Java numbers as a tensor of {@code like}'s type on its manager. In float32 the numbers are rounded in
-     * Java (round to nearest, as the engine's conversion does): one engine call instead of a float64 tensor and a cast.
+     * A matrix of Java numbers as a tensor of {@code like}'s type on its manager ({@link Scalars#copyOf}: inside a run
+     * no tensor is created from Java values; float32 numbers rounded to nearest, as the engine's conversion rounds).
      */
     static NDArray constant(NDArray like, double[][] m) {
         int cols = m.length == 0 ? 0 : m[0].length;
-        if (like.getDataType() != DataType.FLOAT32) {
-            return like.getManager().create(m).toType(like.getDataType(), false);
-        }
-        float[] flat = new float[m.length * cols];
+        double[] flat = new double[m.length * cols];
         for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < cols; j++) {
-                flat[i * cols + j] = (float) m[i][j];
-            }
+            System.arraycopy(m[i], 0, flat, i * cols, cols);
         }
-        return like.getManager().create(flat, new Shape(m.length, cols));
+        return Scalars.copyOf(like.getManager(), flat, new Shape(m.length, cols), like.getDataType());
     }
 
     /** A vector of Java numbers as a tensor of {@code like}'s type (see {@link #constant(NDArray, double[][])}). */
     static NDArray constant(NDArray like, double[] v) {
-        if (like.getDataType() != DataType.FLOAT32) {
-            return like.getManager().create(v).toType(like.getDataType(), false);
-        }
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return like.getManager().create(f);
+        return Scalars.copyOf(like.getManager(), v, new Shape(v.length), like.getDataType());
     }
 
     /**
      * A per-coordinate constant at the given levels: shape [d] for one level (shared by every row), [N, d] for one
      * level per row; {@code perLevel} gives the d values at one level.
      */
-    private static NDArray atLevels(NDArray like, NoiseLevel[] levels, java.util.function.Function<NoiseLevel, double[]> perLevel) {
+    private static NDArray atLevels(NDArray like, NoiseLevel[] levels, Function<NoiseLevel, double[]> perLevel) {
         if (levels.length == 1) {
             return constant(like, perLevel.apply(levels[0]));
         }
@@ -222,6 +214,34 @@ public final class Gaussian implements Target {
         return constant(like, rows);
     }
 
+    /**
+     * x combined with a per-coordinate constant at the levels ({@link #atLevels}). Where one level serves every row and
+     * the constant is one number in every coordinate (an isotropic target, d = 1: most exact evaluations), it is applied
+     * as that number ({@link Scalars}) instead of a tensor of constants made for the call: the same operation on the
+     * same numbers, so the same bits, without a tensor created from Java values per call (docs/performance.md).
+     */
+    private static NDArray withConstant(NDArray x, NoiseLevel[] levels, Function<NoiseLevel, double[]> perLevel,
+            BinaryOperator<NDArray> withTensor, BiFunction<NDArray, Double, NDArray> withNumber) {
+        if (levels.length == 1) {
+            double[] v = perLevel.apply(levels[0]);
+            if (oneNumber(v)) {
+                return withNumber.apply(x, v[0]);
+            }
+        }
+        return withTensor.apply(x, atLevels(x, levels, perLevel));
+    }
+
+    /** Whether every entry has the bits of the first (so -0.0 and 0.0 count as different numbers). */
+    private static boolean oneNumber(double[] v) {
+        long first = Double.doubleToRawLongBits(v[0]);
+        for (double c : v) {
+            if (Double.doubleToRawLongBits(c) != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private double[] noisedVariances(NoiseLevel level) {
         double a2 = level.alpha() * level.alpha();
         double s2 = level.sigma() * level.sigma();
@@ -239,7 +259,7 @@ public final class Gaussian implements Target {
     NDArray centredEigen(NDArray x, NoiseLevel[] levels) {
         Require.sameDimension("x", x.getShape().get(x.getShape().dimension() - 1), dim());
         requireLevels(x, levels);
-        return toEigen(x.sub(atLevels(x, levels, this::noisedMean)));
+        return toEigen(withConstant(x, levels, this::noisedMean, NDArray::sub, Scalars::sub));
     }
 
     /** The noised marginal's mean alpha m at a level. */
@@ -270,7 +290,7 @@ public final class Gaussian implements Target {
 
     /** The score from centred eigen-coordinates c = (x - alpha m) U. */
     NDArray scoreOfCentred(NDArray c, NoiseLevel[] levels) {
-        return fromEigen(c.mul(atLevels(c, levels, level -> scaledInverseVariances(level, -1))));
+        return fromEigen(withConstant(c, levels, level -> scaledInverseVariances(level, -1), NDArray::mul, Scalars::mul));
     }
 
     /** {@code factor} / (alpha^2 lambda_i + sigma^2) for each eigen-coordinate i at a level. */
@@ -301,11 +321,10 @@ public final class Gaussian implements Target {
     /** The log density from centred eigen-coordinates c = (x - alpha m) U. */
     NDArray logDensityOfCentred(NDArray c, NoiseLevel[] levels) {
         double[] logNorm = new double[levels.length];
-        NDArray halfInv = atLevels(c, levels, level -> scaledInverseVariances(level, -0.5));
         for (int r = 0; r < levels.length; r++) {
             logNorm[r] = logNormaliser(levels[r]);
         }
-        NDArray quadratic = RowReductions.sum(c.mul(c).mul(halfInv));
+        NDArray quadratic = RowReductions.sum(withConstant(c.mul(c), levels, level -> scaledInverseVariances(level, -0.5), NDArray::mul, Scalars::mul));
         return levels.length == 1 ? quadratic.add(logNorm[0]) : quadratic.add(constant(c, logNorm));
     }
 

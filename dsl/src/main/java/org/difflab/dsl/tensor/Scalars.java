@@ -5,24 +5,29 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 
 /**
- * Arithmetic of a CPU tensor with a Java number, without a new tensor for the number. DJL's {@code x.mul(double)} makes
- * a float64 0-d tensor for every call (a direct buffer, a native tensor, a manager entry, then its deletion), which costs
- * several times the operation itself on small tensors (docs/performance.md). Inside a run ({@link #open}, which
- * {@code Solve.run} holds for the run's length) each thread keeps one 0-d tensor per type (float32, float64) and writes
- * the number into it from a reused direct buffer before the operation; the run's end frees them, so nothing outlives
- * the runs (a manager per thread for good would outlive every thread that used it). Outside a run, and for other types
- * and devices, DJL's own call serves.
+ * Java numbers and values in tensor operations without a tensor created for them each time. DJL's {@code x.mul(double)}
+ * makes a float64 0-d tensor for every call (a direct buffer, a native tensor, a manager entry, then its deletion), and
+ * {@code manager.create(double[])} goes through the engine's {@code from_blob}; on small tensors either costs several
+ * times the operation itself (docs/performance.md). Inside a run ({@link #open}, which {@code Solve.run} and the exact
+ * evaluator hold) each thread keeps one 0-d tensor per type (float32, float64), and one staging tensor per shape and
+ * type used ({@link #copyOf}), and writes the values straight into their storage ({@link StagedTensor}): no engine call
+ * for the number at all (writing it with {@code NDArray.set} was an engine call as dear as the operation, 8% of the
+ * catalogue's CPU samples), and one copy by the engine for an array of values. The run's end frees them, so nothing
+ * outlives the runs (a manager per thread for good would outlive every thread that used it). Outside a run, and for
+ * other types and devices, DJL's own calls serve.
  *
  * <p>Same bits as DJL's calls: PyTorch computes a float32 tensor times a float64 0-d tensor in float32, with the number
  * rounded to float32 once, as Java's {@code (float)} cast rounds it ({@code ScalarsTest} compares every operation on
- * random values in both types). PyTorch's CPU operations are synchronous, so the number can be overwritten as soon as
- * the operation returns; the tensors are per thread.
+ * random values in both types). PyTorch's CPU operations are synchronous, so a value can be overwritten as soon as
+ * the operation that read it returns; the tensors are per thread.
  */
 public final class Scalars {
     private static final ThreadLocal<Slots> OPEN = new ThreadLocal<>();
@@ -124,29 +129,106 @@ public final class Scalars {
         return type == DataType.FLOAT64 ? slots.float64(c) : null;
     }
 
-    /** One thread's reusable numbers, on a manager of their own and outside every {@link NDScope}. */
+    /**
+     * A new tensor of these values (row-major, {@code shape}'s size of them) in {@code type} on {@code manager}: inside a
+     * run, on a CPU manager, in float32 or float64, the values are written into this thread's staging tensor of that
+     * shape and type ({@link StagedTensor}) and copied by the engine, instead of DJL's creation from a new direct buffer
+     * (its {@code from_blob}, the costliest call on small tensors: docs/performance.md). The same numbers, so the same bits.
+     */
+    public static NDArray copyOf(NDManager manager, double[] values, Shape shape, DataType type) {
+        StagedTensor staged = staged(manager, shape, type);
+        if (staged == null) {
+            return created(manager, values, shape, type);
+        }
+        NDArray out = staged.holding(values).duplicate();
+        out.attach(manager);
+        return out;
+    }
+
+    /**
+     * Lends {@code use} a tensor of these values for the length of the call only (this thread's staging tensor inside a
+     * run, see {@link #copyOf}; a new tensor, closed after, elsewhere): for values that the engine reads at once, e.g.
+     * copied into another array. {@code use} must not keep it, nor anything that shares its storage.
+     */
+    public static void lend(NDManager manager, double[] values, Shape shape, DataType type, Consumer<NDArray> use) {
+        StagedTensor staged = staged(manager, shape, type);
+        if (staged != null) {
+            use.accept(staged.holding(values));
+            return;
+        }
+        try (NDArray fresh = created(manager, values, shape, type)) {
+            use.accept(fresh);
+        }
+    }
+
+    /** A tensor created from the values by DJL: float32 ones rounded in Java (one engine call, not a float64 tensor and a cast). */
+    private static NDArray created(NDManager manager, double[] values, Shape shape, DataType type) {
+        if (type != DataType.FLOAT32) {
+            return manager.create(values, shape).toType(type, false);
+        }
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return manager.create(f, shape);
+    }
+
+    /**
+     * This thread's staging tensor of the shape and type, or null outside a run, off the CPU, for other types, for more
+     * than {@link Slots#MOST_STAGED_VALUES} values (where the creation's fixed cost no longer dominates) or when full.
+     */
+    private static StagedTensor staged(NDManager manager, Shape shape, DataType type) {
+        Slots slots = OPEN.get();
+        if (slots == null || !manager.getDevice().equals(Device.cpu()) || shape.size() == 0 || shape.size() > Slots.MOST_STAGED_VALUES
+                || (type != DataType.FLOAT32 && type != DataType.FLOAT64)) {
+            return null;
+        }
+        return slots.staged(shape, type);
+    }
+
+    /** What a staging tensor is for: its shape and type. */
+    private record Staging(Shape shape, DataType type) {
+    }
+
+    /** One thread's reusable tensors for Java values, on a manager of their own and outside every {@link NDScope}. */
     private static final class Slots {
+        /** Staging tensors of a run: one per shape and type, at most this many (the runs use a handful). */
+        private static final int MOST_STAGED = 32;
+        /** The most values of one staging tensor: at most 32 x 512 KiB held per thread and run. */
+        private static final long MOST_STAGED_VALUES = 1 << 16;
+
         private final NDManager manager = NDManager.newBaseManager(Device.cpu());
-        private final NDArray single = manager.create(0f);
-        private final NDArray twice = manager.create(0d);
-        private final ByteBuffer singleBytes = ByteBuffer.allocateDirect(Float.BYTES).order(ByteOrder.nativeOrder());
-        private final ByteBuffer doubleBytes = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder());
+        private final StagedTensor single;
+        private final StagedTensor twice;
+        private final Map<Staging, StagedTensor> staged = new HashMap<>();
         private int depth;
 
         Slots() {
-            NDScope.unregister(single, twice);
+            try {
+                single = new StagedTensor(manager, new Shape(), DataType.FLOAT32);
+                twice = new StagedTensor(manager, new Shape(), DataType.FLOAT64);
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
         }
 
         NDArray float32(double c) {
-            singleBytes.putFloat(0, (float) c);
-            single.set(singleBytes);
-            return single;
+            return single.holding(c);
         }
 
         NDArray float64(double c) {
-            doubleBytes.putDouble(0, c);
-            twice.set(doubleBytes);
-            return twice;
+            return twice.holding(c);
+        }
+
+        StagedTensor staged(Shape shape, DataType type) {
+            Staging key = new Staging(shape, type);
+            StagedTensor s = staged.get(key);
+            if (s == null && staged.size() < MOST_STAGED) {
+                s = new StagedTensor(manager, shape, type);
+                staged.put(key, s);
+            }
+            return s;
         }
     }
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.difflab.dsl.schedule.NoiseLevel;
+import org.difflab.dsl.tensor.Scalars;
 import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +120,38 @@ class GaussianTest {
     }
 
     // rotatedGaussian: covariance eigenvalues var .. var*spread (log-spaced), symmetric, not axis aligned.
+    /**
+     * A constant that is one number in every coordinate (isotropic, d = 1) is applied as that number, not as a tensor of
+     * constants: the score and log density have the bits of the tensor path (one level per row, the same level in
+     * each), in both types, inside a run's numbers and outside; a diagonal target with unequal variances (the tensor
+     * path both ways) is the control.
+     */
+    @Test
+    void oneNumberConstantsGiveTheBitsOfTheTensorPath() {
+        NDManager m = MANAGER.get();
+        List<Gaussian> targets = List.of(Gaussian.isotropic(1, 1.3, 0.05), Gaussian.isotropic(3, -0.7, 2.5), Gaussian.isotropic(2, 0, 0.3),
+                Gaussian.diagonal(new double[] {1, 1, 1}, new double[] {0.5, 0.05, 3}));
+        for (Gaussian target : targets) {
+            for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+                NDArray x = m.create(randomPoints(6, target.dim(), 4, 11)).toType(type, false);
+                for (NoiseLevel level : LEVELS) {
+                    NoiseLevel[] perRow = Collections.nCopies(6, level).toArray(NoiseLevel[]::new);
+                    for (boolean session : new boolean[] {false, true}) {
+                        try (Scalars.Session numbers = session ? Scalars.open() : null) {
+                            String what = target + " " + type + " " + level + (session ? " in a run" : " outside a run");
+                            assertThat(target.score(x, level).toType(DataType.FLOAT64, false).toDoubleArray()).as(what)
+                                    .containsExactly(target.score(x, perRow).toType(DataType.FLOAT64, false).toDoubleArray());
+                            NoiseLevel[] one = {level};
+                            assertThat(target.logDensityOfCentred(target.centredEigen(x, one), one).toType(DataType.FLOAT64, false).toDoubleArray())
+                                    .as(what).containsExactly(target.logDensityOfCentred(target.centredEigen(x, perRow), perRow)
+                                            .toType(DataType.FLOAT64, false).toDoubleArray());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rotatedGaussianHasTheRequestedSpectrum() {
         Gaussian g = Targets.rotatedGaussian(4, 0.5, 0.3, 8, 3);

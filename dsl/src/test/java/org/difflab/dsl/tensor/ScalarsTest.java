@@ -78,6 +78,38 @@ class ScalarsTest {
         }
     }
 
+    /**
+     * Copies of Java values have the bits of DJL's creation (float32 rounded as the engine rounds) in a run and outside
+     * it; each copy is its own array (the staging tensor written again does not change an earlier copy, nor does an
+     * in-place update of a copy change a later one); a lent tensor holds the values for the call.
+     */
+    @Test
+    void copiesOfValuesAreDjlsBitsAndIndependent() {
+        Random random = new Random(9);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (boolean run : new boolean[] {false, true}) {
+                try (Scalars.Session numbers = run ? Scalars.open() : null) {
+                    for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+                        Shape shape = new Shape(3, 4);
+                        double[] a = random.doubles(12, -1e3, 1e3).toArray();
+                        double[] b = random.doubles(12, -1e-3, 1e-3).toArray();
+                        NDArray first = Scalars.copyOf(manager, a, shape, type);
+                        NDArray second = Scalars.copyOf(manager, b, shape, type);
+                        same(type, 0, manager.create(a, shape).toType(type, false), first);
+                        same(type, 0, manager.create(b, shape).toType(type, false), second);
+                        assertThat(first.getManager()).isSameAs(manager);
+                        first.muli(2);
+                        NDArray third = Scalars.copyOf(manager, a, shape, type);
+                        same(type, 0, manager.create(a, shape).toType(type, false), third);
+                        double[] seen = new double[12];
+                        Scalars.lend(manager, b, shape, type, lent -> System.arraycopy(lent.toType(DataType.FLOAT64, false).toDoubleArray(), 0, seen, 0, 12));
+                        assertThat(seen).containsExactly(manager.create(b, shape).toType(type, false).toType(DataType.FLOAT64, false).toDoubleArray());
+                    }
+                }
+            }
+        }
+    }
+
     /** The numbers live while a session is open (sessions nest) and are freed with the outermost one: nothing outlives a run. */
     @Test
     void theOutermostSessionFreesTheNumbers() {
@@ -91,6 +123,13 @@ class ScalarsTest {
                 assertThat(system.getManagedArrays().size()).as("the two numbers while the outer session is open").isEqualTo(before + 2);
                 try (NDArray y = Scalars.mul(x, 0.5)) {
                     assertThat(y.toFloatArray()).containsExactly(0.5f, 1f);
+                }
+                try (NDArray y = Scalars.copyOf(probe, new double[] {1, 2, 3}, new Shape(3), DataType.FLOAT32)) {
+                    assertThat(system.getManagedArrays().size()).as("a staging tensor of shape [3] and the copy besides").isEqualTo(before + 4);
+                }
+                try (NDArray y = Scalars.copyOf(probe, new double[(1 << 16) + 1], new Shape((1 << 16) + 1), DataType.FLOAT32)) {
+                    assertThat(y.toFloatArray()).hasSize((1 << 16) + 1).containsOnly(0f);
+                    assertThat(system.getManagedArrays().size()).as("no staging tensor for more than 2^16 values").isEqualTo(before + 4);
                 }
             }
             assertThat(system.getManagedArrays().size()).as("after the outermost session").isEqualTo(before);

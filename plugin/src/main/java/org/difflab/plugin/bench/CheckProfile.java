@@ -45,8 +45,9 @@ public final class CheckProfile {
     private static final String REST = "other (JVM, JIT, GC, command line)";
     private static final Part MODEL = new Part("  of all: inside a model call", List.of("org.difflab.dsl.integrator.RunContext.predict",
             "org.difflab.dsl.integrator.RunContext.score", "org.difflab.dsl.integrator.RunContext.drift"));
+    // DJL's creation from a buffer or a fill, or the engine's copy of a run's staging tensor (Scalars.copyOf, four frames down)
     private static final Part CREATE = new Part("  of all: creating a tensor from Java values (scalars, constants)",
-            List.of("ai.djl.pytorch.jni.JniUtils.createNdFromByteBuffer", "ai.djl.pytorch.jni.JniUtils.full"));
+            List.of("ai.djl.pytorch.jni.JniUtils.createNdFromByteBuffer", "ai.djl.pytorch.jni.JniUtils.full", "org.difflab.dsl.tensor.Scalars.copyOf"));
     private static final Part NATIVE = new Part("  of all: in the tensor library (native)", List.of("ai.djl.pytorch.jni.PyTorchLibrary."));
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public final class CheckProfile {
         if (MODEL.contains(frames)) {
             counts.merge(MODEL.name(), 1, Integer::sum);
         }
-        if (!frames.isEmpty() && CREATE.contains(frames.subList(0, Math.min(3, frames.size())))) {
+        if (!frames.isEmpty() && CREATE.contains(frames.subList(0, Math.min(4, frames.size())))) {
             counts.merge(CREATE.name(), 1, Integer::sum);
         }
         if (!frames.isEmpty() && NATIVE.contains(frames.subList(0, 1))) {

@@ -22,16 +22,20 @@ class CheckProfileTest {
         p.add(List.of("java.math.BigDecimal.add", "org.difflab.theory.report.ChartPlot.write", "org.difflab.theory.report.ReportWriter.write"));
         p.add(List.of("org.difflab.theory.convergence.OrderFit.ofStepSizes", "org.difflab.theory.claims.OrderClaim.check"));
         p.add(List.of("java.lang.Thread.run"));
-        assertThat(p.samples()).isEqualTo(5);
+        p.add(List.of("ai.djl.pytorch.jni.PyTorchLibrary.tensorClone", "ai.djl.pytorch.jni.JniUtils.clone", "ai.djl.pytorch.engine.PtNDArray.duplicate",
+                "org.difflab.dsl.tensor.Scalars.copyOf", "org.difflab.theory.exact.ProbeNoise.next", "org.difflab.dsl.integrator.Solve.run", probe));
+        p.add(List.of("ai.djl.pytorch.jni.PyTorchLibrary.tensorClone", "ai.djl.pytorch.jni.JniUtils.clone", "ai.djl.pytorch.engine.PtNDArray.duplicate",
+                "org.difflab.dsl.integrator.Heun.run", "org.difflab.dsl.tensor.Scalars.copyOf"));
+        assertThat(p.samples()).isEqualTo(7);
         Map<String, Double> s = p.shares();
-        assertThat(s.get("exact evaluator: counting pass")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("exact evaluator: probe pass")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("report drawing and writing")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("fits (orders, power laws, rates)")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("other (JVM, JIT, GC, command line)")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("  of all: inside a model call")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("  of all: creating a tensor from Java values (scalars, constants)")).isCloseTo(20, within(1e-9));
-        assertThat(s.get("  of all: in the tensor library (native)")).isCloseTo(40, within(1e-9));
+        assertThat(s.get("exact evaluator: counting pass")).isCloseTo(100.0 / 7, within(1e-9));
+        assertThat(s.get("exact evaluator: probe pass")).isCloseTo(200.0 / 7, within(1e-9));
+        assertThat(s.get("report drawing and writing")).isCloseTo(100.0 / 7, within(1e-9));
+        assertThat(s.get("fits (orders, power laws, rates)")).isCloseTo(100.0 / 7, within(1e-9));
+        assertThat(s.get("other (JVM, JIT, GC, command line)")).isCloseTo(100.0 / 7, within(1e-9));
+        assertThat(s.get("  of all: inside a model call")).isCloseTo(100.0 / 7, within(1e-9));
+        assertThat(s.get("  of all: creating a tensor from Java values (scalars, constants)")).isCloseTo(200.0 / 7, within(1e-9));
+        assertThat(s.get("  of all: in the tensor library (native)")).isCloseTo(400.0 / 7, within(1e-9));
     }
 
     @Test

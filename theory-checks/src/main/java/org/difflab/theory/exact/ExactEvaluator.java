@@ -21,6 +21,7 @@ import org.difflab.dsl.model.ScoreModel;
 import org.difflab.dsl.problem.DiffusionProblem;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.target.Gaussian;
+import org.difflab.dsl.tensor.Scalars;
 import org.difflab.theory.metric.DiagonalGaussian;
 
 /**
@@ -344,8 +345,9 @@ public final class ExactEvaluator {
     private record Run(double[] values, long nfe) {
     }
 
+    /** One pass; its Java values (probe rows, collapsed rows, coefficients) reach the engine through {@link Scalars}. */
     private Run run(NDManager manager, DiffusionProblem problem, TimeGrid grid, ProbeNoise noise, double[] mean, double[] lambda) {
-        try (NDManager batch = manager.newSubManager()) {
+        try (Scalars.Session numbers = Scalars.open(); NDManager batch = manager.newSubManager()) {
             int d = mean.length;
             NDArray z = noise.normal(batch, new Shape(d), DataType.FLOAT64);
             NDArray x;

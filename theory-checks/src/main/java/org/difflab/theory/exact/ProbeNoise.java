@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.InPlace;
 import org.difflab.dsl.noise.NoiseSource;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The noise of an exact evaluation: instead of random Gaussian draws it serves impulses, so that a run of an
@@ -242,7 +243,7 @@ public final class ProbeNoise extends WholeBatchProbe {
             int row = freshRow++;
             Arrays.fill(values, row * event, (row + 1) * event, 1.0);
         }
-        return manager.create(values, shape).toType(type, false);
+        return Scalars.copyOf(manager, values, shape, type);
     }
 
     /** Records the step end (counting pass), or checks it and collapses the past rows when fresh rows run short. */
