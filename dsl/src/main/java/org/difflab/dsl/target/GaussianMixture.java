@@ -149,7 +149,7 @@ public final class GaussianMixture implements Target {
         for (int j = 1; j < k; j++) {
             out.addi(parts.get(j));
         }
-        // [1, d, B] -> [B, d], copied into row-major order by the flattening
+        // [1, d, B] -> [B, d] in row-major order (the flattening copies where the layout is not already that)
         return out.transpose(2, 1, 0).reshape(-1).reshape(x.getShape());
     }
 
