@@ -11,6 +11,7 @@ import org.difflab.dsl.Require;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.tensor.RowReductions;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * A mixture sum_k w_k N(m_k, Sigma_k). Its noised marginal is the mixture of the noised components, so the
@@ -110,8 +111,12 @@ public final class GaussianMixture implements Target {
     /**
      * The score of a mixture of diagonal components at one level with the components stacked, in the layout
      * [K, d, B] (batch innermost, so that every engine call runs over long contiguous rows and the per-component
-     * constants broadcast as scalars along them): about 40 engine calls whatever K, against about 25 per component on
-     * the per-component path (a 2-D ring of 8 at 10,000 rows took 26 ms a step that way, nearly all call overhead).
+     * constants broadcast as scalars along them), against about 25 engine calls per component on the per-component
+     * path (a 2-D ring of 8 at 10,000 rows took 26 ms a step that way, nearly all call overhead). The engine calls are
+     * kept few because each costs a few microseconds whatever its size (docs/performance.md): the level's constants
+     * arrive as one tensor [K, 3d + 2, 1] split once into broadcastable views, the reductions over d and over the
+     * components keep their axis (no reshapes around them), and the products and the sum over the components are made
+     * in place in the call's own temporaries.
      * Each entry goes through the same element-wise operations in the same order as on the per-component path
      * (centring, squares, the tree sum over d, the normaliser and the weight added one after the other, the softmax,
      * then the terms added component after component), so both give the same bits ({@code GaussianMixtureTest}).
@@ -119,32 +124,33 @@ public final class GaussianMixture implements Target {
     private NDArray stackedScore(NDArray x, NoiseLevel level) {
         int k = components.size();
         int d = dim();
-        // the level's constants in one tensor (one creation from Java values instead of five: the costliest call on
-        // small batches, docs/performance.md), viewed as [K, d, 1] and [K, 1] pieces: the same numbers, so the same bits
-        double[] packed = new double[3 * k * d + 2 * k];
+        int width = 3 * d + 2;
+        // per component a row: noised mean, -1/2 and -1 times the inverse variances (d each), log normaliser, log weight
+        double[] packed = new double[k * width];
         for (int j = 0; j < k; j++) {
             Gaussian g = components.get(j);
-            System.arraycopy(g.noisedMean(level), 0, packed, j * d, d);
-            System.arraycopy(g.scaledInverseVariances(level, -0.5), 0, packed, (k + j) * d, d);
-            System.arraycopy(g.scaledInverseVariances(level, -1), 0, packed, (2 * k + j) * d, d);
-            packed[3 * k * d + j] = g.logNormaliser(level);
-            packed[3 * k * d + k + j] = Math.log(weights[j]);
+            int row = j * width;
+            System.arraycopy(g.noisedMean(level), 0, packed, row, d);
+            System.arraycopy(g.scaledInverseVariances(level, -0.5), 0, packed, row + d, d);
+            System.arraycopy(g.scaledInverseVariances(level, -1), 0, packed, row + 2 * d, d);
+            packed[row + 3 * d] = g.logNormaliser(level);
+            packed[row + 3 * d + 1] = Math.log(weights[j]);
         }
-        NDList pieces = Gaussian.constant(x, packed).split(new long[] {k * d, 2L * k * d, 3L * k * d, 3L * k * d + k});
-        Shape perCoordinate = new Shape(k, d, 1);
-        Shape perComponent = new Shape(k, 1);
-        NDArray c = x.transpose().expandDims(0).sub(pieces.get(0).reshape(perCoordinate));
-        NDArray quadratic = RowReductions.sum(c.mul(c).mul(pieces.get(1).reshape(perCoordinate)), 1);
-        NDArray logits = quadratic.add(pieces.get(3).reshape(perComponent)).add(pieces.get(4).reshape(perComponent));
-        NDArray negativeInverse = pieces.get(2).reshape(perCoordinate);
-        NDArray terms = c.mul(negativeInverse).mul(RowReductions.softmax(logits, 0).expandDims(1));
+        NDList pieces = Scalars.copyOf(x.getManager(), packed, new Shape(k, width, 1), x.getDataType())
+                .split(new long[] {d, 2L * d, 3L * d, 3L * d + 1}, 1);
+        NDArray c = x.transpose().sub(pieces.get(0));
+        NDArray quadratic = RowReductions.sumKeepingAxis(c.mul(c).muli(pieces.get(1)), 1);
+        NDArray logits = quadratic.addi(pieces.get(3)).addi(pieces.get(4));
+        NDArray terms = c.mul(pieces.get(2)).muli(RowReductions.softmax(logits, 0));
+        // component after component, in place into the first component's slice of the temporary terms (the engine's
+        // sum over the axis adds in another order for some batch sizes: one row differed in its last bit)
         NDList parts = terms.split(k, 0);
         NDArray out = parts.get(0);
         for (int j = 1; j < k; j++) {
-            out = out.add(parts.get(j));
+            out.addi(parts.get(j));
         }
-        // [1, d, B] -> [B, d], copied into row-major order
-        return out.squeeze(0).transpose().reshape(-1).reshape(x.getShape());
+        // [1, d, B] -> [B, d] in row-major order (the flattening copies where the layout is not already that)
+        return out.transpose(2, 1, 0).reshape(-1).reshape(x.getShape());
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class RowReductions {
 
     /** The sum of each row's entries over every axis but the first: [B, ...] -> [B]. */
     public static NDArray sum(NDArray x) {
-        return tree(flat(x), NDArray::add).squeeze(new int[] {1, 2});
+        return tree(flat(x), 1, NDArray::add).squeeze(new int[] {1, 2});
     }
 
     /** The sum of squares of each row's entries: [B, ...] -> [B]. */
@@ -66,6 +66,14 @@ public final class RowReductions {
         return overAxis(x, axis, NDArray::add);
     }
 
+    /**
+     * {@link #sum(NDArray, int)} with the axis kept at length 1, so that the result broadcasts against x: the same
+     * operations in the same order, without the two reshapes (each an engine call; docs/performance.md).
+     */
+    public static NDArray sumKeepingAxis(NDArray x, int axis) {
+        return tree(x, axis(x, axis), NDArray::add);
+    }
+
     /** The largest entry along the last axis: [..., K] -> [...]. NaN wins, as in the engine's maximum. */
     public static NDArray max(NDArray x) {
         return overAxis(x, -1, NDArray::maximum);
@@ -73,8 +81,9 @@ public final class RowReductions {
 
     /** log sum_k exp(x_k) along the last axis, shifted by the row's maximum: [..., K] -> [...]. */
     public static NDArray logSumExp(NDArray x) {
-        NDArray top = max(x).expandDims(-1);
-        return overAxis(expOfShifted(x.sub(top)), -1, NDArray::add).log().add(top.squeeze(-1));
+        int last = axis(x, -1);
+        NDArray top = tree(x, last, NDArray::maximum);
+        return tree(expOfShifted(x.sub(top)), last, NDArray::add).log().add(top).squeeze(last);
     }
 
     /** exp(x_k) / sum_j exp(x_j) along the last axis, shifted by the row's maximum: [..., K] -> [..., K]. */
@@ -84,8 +93,9 @@ public final class RowReductions {
 
     /** {@link #softmax(NDArray)} along any axis: the same operations on the same entries, so the same bits. */
     public static NDArray softmax(NDArray x, int axis) {
-        NDArray e = expOfShifted(x.sub(overAxis(x, axis, NDArray::maximum).expandDims(axis)));
-        return e.div(overAxis(e, axis, NDArray::add).expandDims(axis));
+        int a = axis(x, axis);
+        NDArray e = expOfShifted(x.sub(tree(x, a, NDArray::maximum)));
+        return e.div(tree(e, a, NDArray::add));
     }
 
     /**
@@ -115,12 +125,12 @@ public final class RowReductions {
         long chunk = Math.max(1, CHUNK_ENTRIES / Math.max(1, ws.size()));
         NDArray weights = w.expandDims(0);
         if (rows <= chunk) {
-            return tree(x.expandDims(2).mul(weights), NDArray::add).squeeze(1);
+            return tree(x.expandDims(2).mul(weights), 1, NDArray::add).squeeze(1);
         }
         NDList parts = new NDList();
         for (long first = 0; first < rows; first += chunk) {
             NDArray part = x.get(new NDIndex("{}:{}", first, Math.min(rows, first + chunk)));
-            parts.add(tree(part.expandDims(2).mul(weights), NDArray::add).squeeze(1));
+            parts.add(tree(part.expandDims(2).mul(weights), 1, NDArray::add).squeeze(1));
         }
         return NDArrays.concat(parts, 0);
     }
@@ -131,33 +141,36 @@ public final class RowReductions {
         return x.reshape(rows, rows == 0 ? 0 : x.size() / rows, 1);
     }
 
-    /** Reduces one axis of x with op (negative counts from the end); the other axes are kept in order. */
+    /** Reduces one axis of x with op (negative counts from the end), which is dropped; the other axes are kept in order. */
     private static NDArray overAxis(NDArray x, int axis, BinaryOperator<NDArray> op) {
-        Shape shape = x.getShape();
-        int a = axis < 0 ? axis + shape.dimension() : axis;
-        if (a < 0 || a >= shape.dimension()) {
-            throw new IllegalArgumentException("axis = " + axis + " is not allowed for shape " + shape + ": -" + shape.dimension() + " to "
-                    + (shape.dimension() - 1));
+        int a = axis(x, axis);
+        return tree(x, a, op).squeeze(a);
+    }
+
+    /** The axis as a non-negative index into x's shape (negative counts from the end). */
+    private static int axis(NDArray x, int axis) {
+        int rank = x.getShape().dimension();
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) {
+            throw new IllegalArgumentException("axis = " + axis + " is not allowed for shape " + x.getShape() + ": -" + rank + " to " + (rank - 1));
         }
-        Shape lead = shape.slice(0, a);
-        Shape trail = shape.slice(a + 1);
-        return tree(x.reshape(lead.size(), shape.get(a), trail.size()), op).reshape(lead.addAll(trail));
+        return a;
     }
 
     /**
-     * The halving tree over axis 1 of x [R, n, k] -> [R, 1, k]: at each level the first floor(n/2) slices are combined
+     * The halving tree over one axis of x, kept at length 1: at each level the first floor(n/2) slices are combined
      * with the next floor(n/2), an odd last slice is carried. The combination order depends on n only.
      */
-    private static NDArray tree(NDArray x, BinaryOperator<NDArray> op) {
-        long n = x.getShape().get(1);
+    private static NDArray tree(NDArray x, int axis, BinaryOperator<NDArray> op) {
+        long n = x.getShape().get(axis);
         if (n == 0) {
             throw new IllegalArgumentException("rows have no entries, which is not allowed: a reduction needs at least one");
         }
         while (n > 1) {
             long half = n / 2;
-            NDList parts = n % 2 == 0 ? x.split(2, 1) : x.split(new long[] {half, 2 * half}, 1);
+            NDList parts = n % 2 == 0 ? x.split(2, axis) : x.split(new long[] {half, 2 * half}, axis);
             NDArray pair = op.apply(parts.get(0), parts.get(1));
-            x = n % 2 == 0 ? pair : pair.concat(parts.get(2), 1);
+            x = n % 2 == 0 ? pair : pair.concat(parts.get(2), axis);
             n = half + n % 2;
         }
         return x;

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.difflab.dsl.noise.NoiseStream;
 import org.difflab.dsl.noise.PerSampleNoise;
+import org.difflab.dsl.tensor.Scalars;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
@@ -86,14 +87,16 @@ class GaussianMixtureTest {
 
     // A mixture of diagonal components at one level takes the stacked path, at one level per row the per-component
     // path: both give the same bits, in float32 and float64, from far tails (where most responsibilities underflow) to
-    // large noise, for the ring, random isotropic mixtures and components with unequal diagonal variances.
+    // large noise, for the ring, random isotropic mixtures and components with unequal diagonal variances; the stacked
+    // path for the first 1, 33 and all 300 rows (its sum over the components is the engine's: its order must not depend
+    // on the batch), outside a run and inside one (constants staged by Scalars).
     @Test
     void stackedScoreHasThePerComponentBits() {
         GaussianMixture unequal = new GaussianMixture(List.of(Gaussian.diagonal(new double[] {1, -2, 0.5}, new double[] {0.3, 0.01, 2}),
                 Gaussian.diagonal(new double[] {-1, 0, 3}, new double[] {1e-3, 0.5, 0.2}), Targets.gaussian(3, 0.2, 0.7)),
                 new double[] {0.2, 1, 3}, "unequal");
         for (GaussianMixture t : List.of(Targets.ring(8, 2, 0.01), Targets.randomMixture(5, 7, 1.5, 0.05, 3), unequal)) {
-            double[][] x = GaussianTest.randomPoints(33, t.dim(), 3, 5);
+            double[][] x = GaussianTest.randomPoints(300, t.dim(), 3, 5);
             for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
                 for (NoiseLevel level : List.of(new NoiseLevel(0.01, 0.9999, 0.014), new NoiseLevel(0.5, 0.7, 0.7),
                         GaussianTest.LEVELS.get(GaussianTest.LEVELS.size() - 1))) {
@@ -101,14 +104,26 @@ class GaussianMixtureTest {
                         ai.djl.ndarray.NDArray in = m.create(x).toType(type, false);
                         NoiseLevel[] perRow = new NoiseLevel[x.length];
                         java.util.Arrays.fill(perRow, level);
-                        ai.djl.ndarray.NDArray stacked = t.score(in, new NoiseLevel[] {level});
-                        ai.djl.ndarray.NDArray perComponent = t.score(in, perRow);
-                        assertThat(stacked.getShape()).isEqualTo(perComponent.getShape());
-                        assertThat(stacked.toType(DataType.FLOAT64, false).toDoubleArray()).as("%s %s %s", t, type, level)
-                                .containsExactly(perComponent.toType(DataType.FLOAT64, false).toDoubleArray());
+                        double[] perComponent = t.score(in, perRow).toType(DataType.FLOAT64, false).toDoubleArray();
+                        for (int rows : new int[] {1, 33, 300}) {
+                            for (boolean inRun : new boolean[] {false, true}) {
+                                double[] stacked = stackedScore(t, in.get("0:" + rows), level, inRun);
+                                assertThat(stacked).as("%s %s %s, %d rows, in a run: %s", t, type, level, rows, inRun)
+                                        .containsExactly(java.util.Arrays.copyOf(perComponent, rows * t.dim()));
+                            }
+                        }
                     }
                 }
             }
+        }
+    }
+
+    private static double[] stackedScore(GaussianMixture t, ai.djl.ndarray.NDArray x, NoiseLevel level, boolean inRun) {
+        if (!inRun) {
+            return t.score(x, level).toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+        try (Scalars.Session run = Scalars.open()) {
+            return t.score(x, level).toType(DataType.FLOAT64, false).toDoubleArray();
         }
     }
 }

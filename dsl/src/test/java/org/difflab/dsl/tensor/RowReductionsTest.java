@@ -132,6 +132,9 @@ class RowReductionsTest {
         }
         assertThat(RowReductions.norm(MANAGER.get().zeros(new Shape(3, 2, 4))).getShape()).isEqualTo(new Shape(3, 1, 1));
         assertThat(RowReductions.sum(MANAGER.get().ones(new Shape(3, 2, 4))).toFloatArray()).containsExactly(8, 8, 8);
+        NDArray kept = RowReductions.sumKeepingAxis(data.reshape(5, 1, n), -1);
+        assertThat(kept.getShape()).isEqualTo(new Shape(5, 1, 1));
+        assertThat(kept.toDoubleArray()).containsExactly(sum);
     }
 
     /**
