@@ -41,7 +41,10 @@ class OutputPathsTest {
         }
     }
 
-    /** Interrupted while its second claim runs, check writes the report of the first and names the second as not measured. */
+    /**
+     * Interrupted while its second claim runs, check writes the report of the first and names the second as not measured. One worker, so that the
+     * second claim starts only after the first is reported (with two, both may end before the interrupt lands).
+     */
     @Test
     void anInterruptedCheckKeepsTheClaimsMeasuredBefore() throws Exception {
         Path report = dir.resolve("r");
@@ -49,7 +52,8 @@ class OutputPathsTest {
         StringWriter err = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
         Thread run = new Thread(() -> code.set(DiffLabCommand.newCommandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("check", "--claim", "order-pf-euler", "--claim", "order-heun", "--report", report.toString())));
+                .execute("check", "--claim", "order-pf-euler", "--claim", "order-heun", "--workers", "1", "--report",
+                        report.toString())));
         run.start();
         while (run.isAlive() && !out.toString().contains("order-pf-euler ")) {
             Thread.sleep(20);
