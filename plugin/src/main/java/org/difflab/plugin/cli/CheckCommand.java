@@ -127,8 +127,9 @@ final class CheckCommand implements Callable<Integer> {
         int threads = Math.min(atOnce, Math.max(1, selected.size()));
         Map<String, Double> previous = ReportWriter.previousTimings(report);
         try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, threads)) {
-            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time -> %s", selected.size(),
-                    controls ? " with their controls" : "", threads, report));
+            int intraOp = ClaimRunner.threadsPerClaim(DiffLabRuntime.threads(), threads);
+            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time (%d intra-op thread%s each) -> %s",
+                    selected.size(), controls ? " with their controls" : "", threads, intraOp, intraOp == 1 ? "" : "s", report));
             if (!untrained.isEmpty()) {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.ClaimResult;
 import org.difflab.theory.claims.Control;
@@ -27,6 +28,13 @@ import org.difflab.theory.claims.ControlResult;
  * bit for bit whatever runs beside it and in whatever order the claims start ({@code ClaimRunnerTest}). Claims on the
  * model zoo (their entry names zoo models) run one at a time, so that two never train or load the same entry at once.
  * A claim's controls run on its thread right after it; the claim's line and its controls' lines are printed together.
+ *
+ * <p>Intra-op threads: PyTorch keeps the count per thread, and a thread the engine was not started on gets OpenMP's
+ * default (all processors). With two claims at once on two cores that is four threads on two cores, and an operation
+ * large enough to be split waits for a descheduled thread ({@code pmm-mixture-budget} took 46.8 s with two threads
+ * against 22.9 s with one). So a claim on exact or Monte Carlo scores runs with the engine's count divided among the
+ * workers ({@link #threadsPerClaim}); a claim on the zoo runs alone and with the engine's count, so that its network's
+ * bits (its convolutions sum in an order that depends on the count) are those of every other entry point.
  *
  * <p>When the calling thread is interrupted (Ctrl-C), the running claims are interrupted too (each stops at the end of
  * its current step) and {@link Stopped} is thrown with the claims that had finished, so that {@code check} can report
@@ -92,6 +100,11 @@ final class ClaimRunner {
         throw new IllegalArgumentException(name + " = '" + value + "' is not allowed: must be an integer in [1, " + MAX_WORKERS + "]");
     }
 
+    /** The intra-op threads of a claim that does not use the zoo, when {@code workers} claims run at once: at least 1. */
+    static int threadsPerClaim(int engineThreads, int workers) {
+        return Math.max(1, engineThreads / Math.max(1, workers));
+    }
+
     /** Runs the entries' claims (and, when asked, their controls) on {@code workers} threads; results in the entries' order. */
     static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, Listener listener) {
         return run(entries, controls, workers, Map.of(), listener);
@@ -106,6 +119,8 @@ final class ClaimRunner {
             throw new IllegalArgumentException("workers = " + workers + " is not allowed: must be >= 1");
         }
         int n = Math.max(1, Math.min(workers, entries.size()));
+        int engineThreads = DiffLabRuntime.threads();
+        int perClaim = threadsPerClaim(engineThreads, n);
         ReentrantLock zoo = new ReentrantLock();
         AtomicInteger made = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -118,7 +133,8 @@ final class ClaimRunner {
             List<CatalogueEntry> longestFirst = new ArrayList<>(entries);
             longestFirst.sort(Comparator.comparingDouble(e -> -previous.getOrDefault(e.id(), Double.POSITIVE_INFINITY)));
             for (CatalogueEntry entry : longestFirst) {
-                futures.put(entry, pool.submit(() -> entry.zoo().isEmpty() ? one(entry, controls, listener) : oneLocked(zoo, entry, controls, listener)));
+                futures.put(entry, pool.submit(() -> entry.zoo().isEmpty() ? one(entry, controls, perClaim, listener)
+                        : oneLocked(zoo, entry, controls, engineThreads, listener)));
             }
             List<ClaimResult> results = new ArrayList<>();
             for (CatalogueEntry entry : entries) {
@@ -162,16 +178,18 @@ final class ClaimRunner {
         return done;
     }
 
-    private static ClaimResult oneLocked(ReentrantLock zoo, CatalogueEntry entry, boolean controls, Listener listener) throws InterruptedException {
+    private static ClaimResult oneLocked(ReentrantLock zoo, CatalogueEntry entry, boolean controls, int threads, Listener listener)
+            throws InterruptedException {
         zoo.lockInterruptibly();
         try {
-            return one(entry, controls, listener);
+            return one(entry, controls, threads, listener);
         } finally {
             zoo.unlock();
         }
     }
 
-    private static ClaimResult one(CatalogueEntry entry, boolean controls, Listener listener) {
+    private static ClaimResult one(CatalogueEntry entry, boolean controls, int threads, Listener listener) {
+        DiffLabRuntime.prepareThisThread(threads);
         listener.started(entry.id());
         ClaimResult r = entry.claim().check();
         List<ControlResult> runs = new ArrayList<>();
