@@ -48,9 +48,23 @@ public final class PerSampleNoise extends SeededNoise {
             shared = provider(-1, SHARED);
         }
 
+        /**
+         * The draws of every row, rounded once to the requested type: float32 draws go straight into a float array (as
+         * {@code (float)} of the double draw, what a float64 array's conversion gives), a pass and half the memory less.
+         */
         @Override
         public NDArray normal(NDManager manager, Shape event, DataType type) {
             int per = Math.toIntExact(event.size());
+            if (type == DataType.FLOAT32) {
+                float[] f = new float[size() * per];
+                for (int i = 0; i < size(); i++) {
+                    ZigguratSampler.NormalizedGaussian g = gaussians[i];
+                    for (int j = 0; j < per; j++) {
+                        f[i * per + j] = (float) g.sample();
+                    }
+                }
+                return manager.create(f, new Shape(size()).addAll(event));
+            }
             double[] v = new double[size() * per];
             for (int i = 0; i < size(); i++) {
                 ZigguratSampler.NormalizedGaussian g = gaussians[i];

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -30,6 +31,14 @@ public final class OverheadBench {
     /** Untimed runs of every case before its repeats (the JIT compiles DiffLab's and DJL's Java code meanwhile). */
     public static final int WARM_UPS = 2;
 
+    /**
+     * Steps (the most a uniform grid on the DDPM schedule allows) of the untimed runs of every integrator, DiffLab's
+     * and the raw DJL loop, at the smallest shape before any case is timed: with only a case's own two warm-ups of 200
+     * steps, the first case (ddim at 64x2) was timed before the JIT had compiled the code all cases share (idle
+     * machine: DiffLab / raw DJL 1.24 at 200 steps, 0.82 at 1000).
+     */
+    static final int JIT_WARM_UP_STEPS = 1000;
+
     private OverheadBench() {}
 
     /**
@@ -47,6 +56,15 @@ public final class OverheadBench {
             notes.accept("overhead: plain PyTorch loop on torch " + started.loops().version() + " with " + threads + " intra-op thread(s)");
         }
         List<BenchRow> rows = new ArrayList<>();
+        BatchShape first = shapes.stream().min(Comparator.comparingLong(b -> (long) b.batch() * b.dim()))
+                .orElseThrow(() -> new IllegalArgumentException("shapes = [] is not allowed: give at least one batch shape"));
+        TimeGrid warmUpGrid = Grids.uniform(JIT_WARM_UP_STEPS).on(schedule);
+        for (String integrator : RawLoops.INTEGRATORS) {
+            progress.accept("overhead: " + integrator + " " + first.label() + " (JIT warm-up, " + JIT_WARM_UP_STEPS + " steps)");
+            IsotropicEps model = new IsotropicEps(first.dim(), VARIANCE);
+            timeDiffLab(integrator, schedule, JIT_WARM_UP_STEPS, model, first.batch(), -1);
+            timeRaw(integrator, warmUpGrid, model, first.batch(), -1);
+        }
         try (TorchLoops torch = started.loops()) {
             for (String integrator : RawLoops.INTEGRATORS) {
                 for (BatchShape shape : shapes) {
