@@ -115,11 +115,16 @@ final class ClaimRunner {
      * claims without a time first, in catalogue order), so that no long claim is left to run alone at the end.
      */
     static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, Map<String, Double> previous, Listener listener) {
+        return run(entries, controls, workers, DiffLabRuntime.threads(), previous, listener);
+    }
+
+    /** The same, with the intra-op threads divided among the workers given ({@code engineThreads}, for tests). */
+    static List<ClaimResult> run(List<CatalogueEntry> entries, boolean controls, int workers, int engineThreads, Map<String, Double> previous,
+            Listener listener) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers = " + workers + " is not allowed: must be >= 1");
         }
         int n = Math.max(1, Math.min(workers, entries.size()));
-        int engineThreads = DiffLabRuntime.threads();
         int perClaim = threadsPerClaim(engineThreads, n);
         ReentrantLock zoo = new ReentrantLock();
         AtomicInteger made = new AtomicInteger();

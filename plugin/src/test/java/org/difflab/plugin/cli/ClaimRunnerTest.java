@@ -3,6 +3,7 @@ package org.difflab.plugin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,15 +26,17 @@ class ClaimRunnerTest {
         return CatalogueEntry.of(((OrderClaim) Catalogue.byId(id)).withSteps(20, 40, 80));
     }
 
-    /** Records the threads the claims ran on. */
+    /** Records the threads the claims ran on, and their intra-op thread counts. */
     private static final class Threads implements ClaimRunner.Listener {
         final Set<String> names = Collections.synchronizedSet(new HashSet<>());
         final List<String> started = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> intraOp = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void started(String claim) {
             names.add(Thread.currentThread().getName());
             started.add(claim);
+            intraOp.add(JniUtils.getNumThreads());
         }
 
         @Override
@@ -89,6 +92,24 @@ class ClaimRunnerTest {
             }
         }
         return out;
+    }
+
+    /**
+     * Two claims at once on an engine of 6 intra-op threads run with 3 each, one at a time with 6 (a new thread would have
+     * OpenMP's default: OMP_NUM_THREADS or the processors).
+     */
+    @Test
+    void theEnginesIntraOpThreadsAreDividedAmongTheWorkers() {
+        assertThat(ClaimRunner.threadsPerClaim(2, 2)).isEqualTo(1);
+        assertThat(ClaimRunner.threadsPerClaim(1, 4)).isEqualTo(1);
+        assertThat(ClaimRunner.threadsPerClaim(16, 3)).isEqualTo(5);
+        List<CatalogueEntry> entries = List.of(small("order-ddim"), small("order-heun"));
+        Threads two = new Threads();
+        ClaimRunner.run(entries, false, 2, 6, Map.of(), two);
+        assertThat(two.intraOp).containsExactly(3, 3);
+        Threads one = new Threads();
+        ClaimRunner.run(entries, false, 1, 6, Map.of(), one);
+        assertThat(one.intraOp).containsExactly(6, 6);
     }
 
     @Test
