@@ -17,7 +17,7 @@ final class CorrectionClip {
     /** The correction with every row's norm clipped to {@code limit} (&gt; 0, finite), counting the clipped rows. */
     static NDArray apply(RunContext ctx, NDArray correction, double limit) {
         NDArray norm = RowReductions.norm(correction);
-        ctx.count("clipped", norm.gt(limit).toType(DataType.INT64, false).sum().getLong());
+        ctx.count("clipped", norm.gt(limit).toType(DataType.INT64, false).sum().toLongArray()[0]); // getLong() indexes first: an engine call more
         return correction.div(norm.maximum(limit).div(limit));
     }
 }

@@ -32,11 +32,17 @@ public final class OverheadBench {
     public static final int WARM_UPS = 2;
 
     /**
-     * Steps (the most a uniform grid on the DDPM schedule allows) of the untimed runs of every integrator, DiffLab's
-     * and the raw DJL loop, at the smallest shape before any case is timed: with only a case's own two warm-ups of 200
-     * steps, the first case (ddim at 64x2) was timed before the JIT had compiled the code all cases share (idle
-     * machine: DiffLab / raw DJL 1.24 at 200 steps, 0.82 at 1000).
+     * Untimed runs of every integrator, DiffLab's and the raw DJL loop, at the smallest shape before any case is timed,
+     * five times the timed runs' steps each, at most {@value #JIT_WARM_UP_STEPS} (the most a uniform grid on the DDPM
+     * schedule allows; 1000 for the default 200). The JIT needs tens of thousands of steps to settle (idle machine, ddim
+     * at 64x2, 1000-step runs one after the other: 214, 52, 52, 31, 36, 27 ... 22-26 from the 11th, 23.0-23.3 from the
+     * 30th us a step; 17.0 over 25 s of runs), and a case's own two warm-ups of 200 steps left the first cases timed on
+     * half-compiled code (DiffLab / raw DJL for ddim at 64x2: 1.24; 0.65 after this warm-up). A plain PyTorch loop has
+     * no JIT to wait for, so steady state is the fair comparison.
      */
+    static final int JIT_WARM_UP_RUNS = 30;
+
+    /** The most steps of a JIT warm-up run. */
     static final int JIT_WARM_UP_STEPS = 1000;
 
     private OverheadBench() {}
@@ -58,12 +64,15 @@ public final class OverheadBench {
         List<BenchRow> rows = new ArrayList<>();
         BatchShape first = shapes.stream().min(Comparator.comparingLong(b -> (long) b.batch() * b.dim()))
                 .orElseThrow(() -> new IllegalArgumentException("shapes = [] is not allowed: give at least one batch shape"));
-        TimeGrid warmUpGrid = Grids.uniform(JIT_WARM_UP_STEPS).on(schedule);
+        int warmUpSteps = (int) Math.min(JIT_WARM_UP_STEPS, 5L * steps);
+        TimeGrid warmUpGrid = Grids.uniform(warmUpSteps).on(schedule);
         for (String integrator : RawLoops.INTEGRATORS) {
-            progress.accept("overhead: " + integrator + " " + first.label() + " (JIT warm-up, " + JIT_WARM_UP_STEPS + " steps)");
+            progress.accept("overhead: " + integrator + " " + first.label() + " (JIT warm-up, " + JIT_WARM_UP_RUNS + " x " + warmUpSteps + " steps)");
             IsotropicEps model = new IsotropicEps(first.dim(), VARIANCE);
-            timeDiffLab(integrator, schedule, JIT_WARM_UP_STEPS, model, first.batch(), -1);
-            timeRaw(integrator, warmUpGrid, model, first.batch(), -1);
+            for (int r = 0; r < JIT_WARM_UP_RUNS; r++) {
+                timeDiffLab(integrator, schedule, warmUpSteps, model, first.batch(), -1 - r);
+                timeRaw(integrator, warmUpGrid, model, first.batch(), -1 - r);
+            }
         }
         try (TorchLoops torch = started.loops()) {
             for (String integrator : RawLoops.INTEGRATORS) {
