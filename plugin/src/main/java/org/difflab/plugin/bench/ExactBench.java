@@ -18,6 +18,14 @@ public final class ExactBench {
     /** The dimensions measured. */
     public static final int[] DIMS = {1, 64};
 
+    /**
+     * The figure these rows are read against (issue 24: "10x today's"), measured once and quoted, not recomputed: the
+     * code before the performance work, its own bench's exact section with 1000 steps (d = 16 only), on the project's
+     * shared 2-core VM, idle, in the same hour as docs/performance.md's idle table.
+     */
+    public static final String BEFORE = "exact: before the performance work (3456d8e, d = 16, 1000 steps, measured 2026-12-07 on "
+            + "the project's shared 2-core VM, idle): ddim 10.5, ddpm 8.6, heun 9.8 evaluations/s";
+
     private ExactBench() {}
 
     /** Rows for ddim, ddpm and heun in each dimension, {@code steps} steps each. */

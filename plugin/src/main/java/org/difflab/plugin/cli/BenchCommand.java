@@ -150,7 +150,13 @@ final class BenchCommand implements Callable<Integer> {
         return switch (section) {
             case "overhead" -> OverheadBench.run(batchShapes, timedSteps(STEPS), repeats, threads, progress, notes);
             case "integrators" -> IntegratorSweep.run(16, 64, timedSteps(STEPS), repeats, progress);
-            case "exact" -> ExactBench.run(timedSteps(EXACT_STEPS), repeats, progress);
+            case "exact" -> {
+                int steps = timedSteps(EXACT_STEPS);
+                if (steps == EXACT_STEPS) {
+                    notes.accept(ExactBench.BEFORE);
+                }
+                yield ExactBench.run(steps, repeats, progress);
+            }
             case "targets" -> TargetsBench.run(timedSteps(STEPS), repeats, progress);
             case "unet" -> UNetBench.run(unetBatches, unetSteps, repeats, progress);
             case "check" -> checkTime(progress);
