@@ -13,6 +13,8 @@ import org.difflab.dsl.Diffusion;
 import org.difflab.dsl.grid.Grids;
 import org.difflab.dsl.grid.TimeGrid;
 import org.difflab.dsl.integrator.Integrators;
+import org.difflab.dsl.noise.NoiseSource;
+import org.difflab.dsl.noise.NoiseSources;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.schedule.NoiseSchedule;
 import org.difflab.dsl.schedule.Schedules;
@@ -70,7 +72,7 @@ public final class OverheadBench {
             progress.accept("overhead: " + integrator + " " + first.label() + " (JIT warm-up, " + JIT_WARM_UP_RUNS + " x " + warmUpSteps + " steps)");
             IsotropicEps model = new IsotropicEps(first.dim(), VARIANCE);
             for (int r = 0; r < JIT_WARM_UP_RUNS; r++) {
-                timeDiffLab(integrator, schedule, warmUpSteps, model, first.batch(), -1 - r);
+                timeDiffLab(integrator, schedule, warmUpSteps, model, first.batch(), NoiseSources.perSample(-1 - r));
                 timeRaw(integrator, warmUpGrid, model, first.batch(), -1 - r);
             }
         }
@@ -95,15 +97,19 @@ public final class OverheadBench {
         double[] raw = new double[repeats];
         double[] arrays = new double[repeats];
         double[] plain = new double[repeats];
+        double[] engineNoise = new double[repeats];
         boolean arrayLoop = ArrayLoops.INTEGRATORS.contains(integrator);
+        boolean stochastic = Integrators.parse(integrator).info().stochastic();
         for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
             progress.accept("overhead: " + subject + (r < 0 ? " (warm-up)" : " repeat " + (r + 1) + " of " + repeats));
-            double a = timeDiffLab(integrator, schedule, steps, model, batch, r);
+            double a = timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.perSample(r));
+            double e = stochastic ? timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.engine(r)) : Double.NaN;
             double b = timeRaw(integrator, grid, model, batch, r);
             double c = arrayLoop ? timeArrays(integrator, grid, model, batch, r) : Double.NaN;
             double d = torch == null ? Double.NaN : torch.seconds(integrator, grid, batch, dim, VARIANCE, r + WARM_UPS) * 1e9;
             if (r >= 0) {
                 difflab[r] = a / steps;
+                engineNoise[r] = e / steps;
                 raw[r] = b / steps;
                 arrays[r] = c / steps;
                 plain[r] = d / steps;
@@ -111,6 +117,9 @@ public final class OverheadBench {
         }
         List<BenchRow> rows = new ArrayList<>();
         rows.add(new BenchRow("overhead", subject, "DiffLab", "us/step", Spread.of(scale(difflab, 1e-3))));
+        if (stochastic) {
+            rows.add(new BenchRow("overhead", subject, "DiffLab, engine noise", "us/step", Spread.of(scale(engineNoise, 1e-3))));
+        }
         rows.add(new BenchRow("overhead", subject, "raw DJL loop", "us/step", Spread.of(scale(raw, 1e-3))));
         if (arrayLoop) {
             rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
@@ -124,15 +133,23 @@ public final class OverheadBench {
         }
         if (torch != null) {
             rows.add(new BenchRow("overhead", subject, "DiffLab / PyTorch", "x", Spread.of(ratio(difflab, plain))));
+            if (stochastic) {
+                rows.add(new BenchRow("overhead", subject, "DiffLab, engine noise / PyTorch", "x", Spread.of(ratio(engineNoise, plain))));
+            }
             rows.add(new BenchRow("overhead", subject, "raw DJL / PyTorch", "x", Spread.of(ratio(raw, plain))));
         }
         return rows;
     }
 
-    private static double timeDiffLab(String integrator, NoiseSchedule schedule, int steps, IsotropicEps model, int batch, long seed) {
+    /**
+     * One DiffLab run's nanoseconds with {@code noise}: its default per-sample streams (each sample its own generator in
+     * Java, the same numbers at any batch size), or, for the samplers that draw, the engine's generator as the raw and
+     * PyTorch loops use it (one call per draw, not batch invariant), which shows what the per-sample streams cost.
+     */
+    private static double timeDiffLab(String integrator, NoiseSchedule schedule, int steps, IsotropicEps model, int batch, NoiseSource noise) {
         long start = System.nanoTime();
         try (Samples s = Diffusion.sampler().schedule(schedule).model(model).integrator(Integrators.parse(integrator))
-                .grid(Grids.uniform(steps)).batchSize(batch).seed(seed).sample(batch)) {
+                .grid(Grids.uniform(steps)).batchSize(batch).noise(noise).sample(batch)) {
             return System.nanoTime() - start;
         }
     }
