@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.difflab.dsl.integrator.Integrator;
@@ -38,6 +39,14 @@ class BenchCommandTest {
                         assertThat(r.out()).doesNotContainPattern(row);
                     }
                 }
+            }
+        }
+        for (String integrator : RawLoops.INTEGRATORS) {
+            String row = "overhead +" + integrator + " 1x16 +DiffLab, engine noise +[0-9.]+ +[0-9.]+ +[0-9.]+ +us/step\\R";
+            if (List.of("ddpm", "liDdpm").contains(integrator)) {
+                assertThat(r.out()).containsPattern(row);
+            } else {
+                assertThat(r.out()).doesNotContainPattern(row);
             }
         }
         for (String dim : new String[] {"1", "64"}) {
@@ -80,7 +89,8 @@ class BenchCommandTest {
         assertThat(torch || r.out().contains("note: overhead: no plain PyTorch column: no Python with torch")).as(r.out()).isTrue();
         assertThat(text).contains("\"notes\": [");
         int torchRows = torch ? 3 : 0;
-        int overhead = 2 * (3 * (5 + torchRows) + 4 * (3 + torchRows)); // 2 shapes; 3 integrators with a Java-array loop, 4 without
+        // 2 shapes; 3 integrators with a Java-array loop, 4 without; the 2 that draw noise (ddpm, liDdpm) also with the engine's noise
+        int overhead = 2 * (3 * (5 + torchRows) + 4 * (3 + torchRows) + 2 * (1 + torchRows / 3));
         assertThat(count).as(text).isEqualTo(overhead + 3 * Integrators.all().size() + 2 * 3 * 2 + 2 * (2 * 2 + 2) + 4);
         assertThat(text).containsPattern("^\\{\\s*\"threads\": \\d+,\\s*\"processors\": \\d+,\\s*\"seconds\": [0-9.]+,");
     }
