@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.difflab.dsl.tensor.HostValues;
 
 /**
  * One independent generator per sample (XoRoShiRo128++ from Commons RNG, seeded from (seed, sample index)),
@@ -63,7 +64,7 @@ public final class PerSampleNoise extends SeededNoise {
                         f[i * per + j] = (float) g.sample();
                     }
                 }
-                return manager.create(f, new Shape(size()).addAll(event));
+                return HostValues.of(manager, f, new Shape(size()).addAll(event));
             }
             double[] v = new double[size() * per];
             for (int i = 0; i < size(); i++) {

@@ -4,22 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.difflab.dsl.tensor.HostValues;
 
-/** Packs per-sample Java draws into one [rows, event...] tensor of the requested type. */
+/** Packs per-sample Java draws into one [rows, event...] tensor of the requested type ({@link HostValues}). */
 final class Rows {
     private Rows() {}
 
     static NDArray tensor(NDManager manager, double[] values, int rows, Shape event, DataType type) {
         Shape shape = new Shape(rows).addAll(event);
         if (type == DataType.FLOAT64) {
-            return manager.create(values, shape);
+            return HostValues.of(manager, values, shape);
         }
         if (type == DataType.FLOAT32) {
             float[] f = new float[values.length];
             for (int i = 0; i < f.length; i++) {
                 f[i] = (float) values[i];
             }
-            return manager.create(f, shape);
+            return HostValues.of(manager, f, shape);
         }
         throw new IllegalArgumentException("type = " + type + " is not allowed: noise is drawn as float32 or float64");
     }
