@@ -128,8 +128,10 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Double> previous = ReportWriter.previousTimings(report);
         try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, threads)) {
             int intraOp = ClaimRunner.threadsPerClaim(DiffLabRuntime.threads(), threads);
-            progress.note(String.format(Locale.ROOT, "difflab check: %d claims%s, %d at a time (%d intra-op thread%s each) -> %s",
-                    selected.size(), controls ? " with their controls" : "", threads, intraOp, intraOp == 1 ? "" : "s", report));
+            String zooThreads = selected.stream().anyMatch(x -> !x.zoo().isEmpty())
+                    ? String.format(Locale.ROOT, "; claims on the zoo one at a time with %d", DiffLabRuntime.threads()) : "";
+            progress.note(String.format(Locale.ROOT, "difflab check: %d claim%s%s, %d at a time (%d intra-op thread%s each%s) -> %s",
+                    selected.size(), selected.size() == 1 ? "" : "s", controls ? " with their controls" : "", threads, intraOp, intraOp == 1 ? "" : "s", zooThreads, report));
             if (!untrained.isEmpty()) {
                 progress.note(String.format(Locale.ROOT, "difflab check: training the zoo's %s first (about %.0f minutes)",
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
