@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A tensor holding Java values, written straight into a new CPU tensor's storage through the direct buffer that shares
@@ -25,21 +27,21 @@ public final class HostValues {
 
     /** A float32 tensor of this shape holding {@code values} (row-major, as many as the shape has entries). */
     public static NDArray of(NDManager manager, float[] values, Shape shape) {
-        if (!direct(manager)) {
-            return manager.create(values, shape);
-        }
-        NDArray t = manager.create(shape, DataType.FLOAT32);
-        storage(t).asFloatBuffer().put(values);
-        return t;
+        return of(manager, shape, DataType.FLOAT32, b -> b.asFloatBuffer().put(values), () -> manager.create(values, shape));
     }
 
     /** A float64 tensor of this shape holding {@code values} (row-major, as many as the shape has entries). */
     public static NDArray of(NDManager manager, double[] values, Shape shape) {
+        return of(manager, shape, DataType.FLOAT64, b -> b.asDoubleBuffer().put(values), () -> manager.create(values, shape));
+    }
+
+    /** A new tensor of this shape and type that {@code write} fills through its storage, or DJL's call where it cannot. */
+    private static NDArray of(NDManager manager, Shape shape, DataType type, Consumer<ByteBuffer> write, Supplier<NDArray> djl) {
         if (!direct(manager)) {
-            return manager.create(values, shape);
+            return djl.get();
         }
-        NDArray t = manager.create(shape, DataType.FLOAT64);
-        storage(t).asDoubleBuffer().put(values);
+        NDArray t = manager.create(shape, type);
+        write.accept(storage(t));
         return t;
     }
 
