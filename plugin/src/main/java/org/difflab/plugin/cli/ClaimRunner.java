@@ -33,8 +33,8 @@ import org.difflab.theory.claims.ControlResult;
  * default (all processors). With two claims at once on two cores that is four threads on two cores, and an operation
  * large enough to be split waits for a descheduled thread ({@code pmm-mixture-budget} took 46.8 s with two threads
  * against 22.9 s with one). So a claim on exact or Monte Carlo scores runs with the engine's count divided among the
- * workers ({@link #threadsPerClaim}); a claim on the zoo runs alone and with the engine's count, so that its network's
- * bits (its convolutions sum in an order that depends on the count) are those of every other entry point.
+ * workers ({@link #threadsPerClaim}); a claim on the zoo (one at a time) runs with the engine's count, so that its
+ * network's bits (its convolutions sum in an order that depends on the count) are those of every other entry point.
  *
  * <p>When the calling thread is interrupted (Ctrl-C), the running claims are interrupted too (each stops at the end of
  * its current step) and {@link Stopped} is thrown with the claims that had finished, so that {@code check} can report
