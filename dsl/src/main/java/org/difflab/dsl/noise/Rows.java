@@ -11,17 +11,9 @@ final class Rows {
     private Rows() {}
 
     static NDArray tensor(NDManager manager, double[] values, int rows, Shape event, DataType type) {
-        Shape shape = new Shape(rows).addAll(event);
-        if (type == DataType.FLOAT64) {
-            return HostValues.of(manager, values, shape);
+        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
+            throw new IllegalArgumentException("type = " + type + " is not allowed: noise is drawn as float32 or float64");
         }
-        if (type == DataType.FLOAT32) {
-            float[] f = new float[values.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) values[i];
-            }
-            return HostValues.of(manager, f, shape);
-        }
-        throw new IllegalArgumentException("type = " + type + " is not allowed: noise is drawn as float32 or float64");
+        return HostValues.of(manager, values, new Shape(rows).addAll(event), type);
     }
 }

@@ -35,6 +35,24 @@ public final class HostValues {
         return of(manager, shape, DataType.FLOAT64, b -> b.asDoubleBuffer().put(values), () -> manager.create(values, shape));
     }
 
+    /**
+     * A tensor of this shape holding {@code values} in {@code type}: float64 as they are, float32 rounded once in Java
+     * ({@code (float)}, as the engine's conversion rounds), other types through DJL's creation and a cast.
+     */
+    public static NDArray of(NDManager manager, double[] values, Shape shape, DataType type) {
+        if (type == DataType.FLOAT64) {
+            return of(manager, values, shape);
+        }
+        if (type != DataType.FLOAT32) {
+            return manager.create(values, shape).toType(type, false);
+        }
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return of(manager, f, shape);
+    }
+
     /** A new tensor of this shape and type that {@code write} fills through its storage, or DJL's call where it cannot. */
     private static NDArray of(NDManager manager, Shape shape, DataType type, Consumer<ByteBuffer> write, Supplier<NDArray> djl) {
         if (!direct(manager)) {

@@ -133,12 +133,13 @@ public final class Scalars {
      * A new tensor of these values (row-major, {@code shape}'s size of them) in {@code type} on {@code manager}: inside a
      * run, on a CPU manager, in float32 or float64, the values are written into this thread's staging tensor of that
      * shape and type ({@link StagedTensor}) and copied by the engine, instead of DJL's creation from a new direct buffer
-     * (its {@code from_blob}, the costliest call on small tensors: docs/performance.md). The same numbers, so the same bits.
+     * (its {@code from_blob}, the costliest call on small tensors: docs/performance.md); elsewhere a new tensor written
+     * through its storage ({@link HostValues}). The same numbers, so the same bits.
      */
     public static NDArray copyOf(NDManager manager, double[] values, Shape shape, DataType type) {
         StagedTensor staged = staged(manager, shape, type);
         if (staged == null) {
-            return created(manager, values, shape, type);
+            return HostValues.of(manager, values, shape, type);
         }
         NDArray out = staged.holding(values).duplicate();
         out.attach(manager);
@@ -156,21 +157,9 @@ public final class Scalars {
             use.accept(staged.holding(values));
             return;
         }
-        try (NDArray fresh = created(manager, values, shape, type)) {
+        try (NDArray fresh = HostValues.of(manager, values, shape, type)) {
             use.accept(fresh);
         }
-    }
-
-    /** A tensor created from the values by DJL: float32 ones rounded in Java (one engine call, not a float64 tensor and a cast). */
-    private static NDArray created(NDManager manager, double[] values, Shape shape, DataType type) {
-        if (type != DataType.FLOAT32) {
-            return manager.create(values, shape).toType(type, false);
-        }
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        return manager.create(f, shape);
     }
 
     /**
