@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.difflab.dsl.Require;
 
 /**
@@ -102,8 +102,7 @@ public final class BrownianPathNoise extends SeededNoise {
     }
 
     private double[] normals(long sample, long node, int dim) {
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(
-                RandomSource.SPLIT_MIX_64.create(SeedMixer.mix(seed, sample, node)));
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(new SplitMix64(SeedMixer.mix(seed, sample, node)));
         double[] z = new double[dim];
         for (int j = 0; j < dim; j++) {
             z[j] = g.sample();

