@@ -18,7 +18,9 @@ public final class LiDdpm extends LiChain {
     protected NDArray step(LiStep s, NDArray x) {
         double alpha = s.alpha();
         NDArray score = s.score(x);
-        NDArray sum = x.add(Scalars.mul(score, 1 - alpha)).addi(Scalars.mul(s.noise(s.t(), s.tNext()), Math.sqrt(1 - alpha)));
-        return Scalars.inPlace(sum, Scalars.InPlaceOp.DIV, Math.sqrt(alpha)); // sum is this step's own array: the same bits in place
+        // the product is this step's own array: x, then the noise term, added to it and the sum divided in place
+        // (x + a = a + x exactly), the same bits with a result array fewer
+        NDArray sum = Scalars.mul(score, 1 - alpha).addi(x).addi(Scalars.mul(s.noise(s.t(), s.tNext()), Math.sqrt(1 - alpha)));
+        return Scalars.inPlace(sum, Scalars.InPlaceOp.DIV, Math.sqrt(alpha));
     }
 }

@@ -17,6 +17,8 @@ public final class LiOde extends LiChain {
 
     @Override
     protected NDArray step(LiStep s, NDArray x) {
-        return Scalars.inPlace(x.add(Scalars.mul(s.score(x), (1 - s.alpha()) / 2)), Scalars.InPlaceOp.DIV, Math.sqrt(s.alpha()));
+        // the product is this step's own array: x added to it and the sum divided in place (x + a = a + x exactly), the
+        // same bits with a result array fewer
+        return Scalars.inPlace(Scalars.mul(s.score(x), (1 - s.alpha()) / 2).addi(x), Scalars.InPlaceOp.DIV, Math.sqrt(s.alpha()));
     }
 }

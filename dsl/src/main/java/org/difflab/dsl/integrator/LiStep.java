@@ -71,18 +71,19 @@ public final class LiStep {
      * the accelerated DDPM-type sampler draws before its score evaluation (Li et al. 2024).
      */
     public NDArray withFirstHalfNoise(NDArray y) {
-        return y.add(Scalars.mul(noise(t(), mid()), Math.sqrt((1 - alpha()) / 2)));
+        return Scalars.mul(noise(t(), mid()), Math.sqrt((1 - alpha()) / 2)).addi(y); // y + a = a + y exactly: in place, the same bits
     }
 
     /** y + sqrt((1 - alpha_t)/2) Z' with Z' tied to the second half [mid, t_{i+1}] of the step: the other half. */
     public NDArray withSecondHalfNoise(NDArray y) {
-        return y.add(Scalars.mul(noise(mid(), tNext()), Math.sqrt((1 - alpha()) / 2)));
+        return Scalars.mul(noise(mid(), tNext()), Math.sqrt((1 - alpha()) / 2)).addi(y); // in place, the same bits
     }
 
     /** (y + (1 - alpha_t) s_t(y)) / sqrt(alpha_t): the DDPM-type move with the step's score evaluation at y. */
     public NDArray ddpmMove(NDArray y) {
         double alpha = alpha();
-        return Scalars.div(y.add(Scalars.mul(score(y), 1 - alpha)), Math.sqrt(alpha));
+        // the product is this step's own array: y added and the sum divided in place (y + a = a + y exactly), the same bits
+        return Scalars.inPlace(Scalars.mul(score(y), 1 - alpha).addi(y), Scalars.InPlaceOp.DIV, Math.sqrt(alpha));
     }
 
     /** The step's score evaluation s_t(y), at noise level i; a step makes one. */
