@@ -43,6 +43,7 @@ final class PairedUStatistic {
         double[] boot = new double[resamples];
         int[] c = new int[n];
         int[] used = new int[n];
+        double[] weight = new double[n];
         for (int r = 0; r < resamples; r++) {
             int resample = r;
             Interruption.stopIfInterrupted(() -> what + " was interrupted before bootstrap resample " + (resample + 1) + " of " + resamples
@@ -54,25 +55,59 @@ final class PairedUStatistic {
             int u = 0;
             for (int a = 0; a < n; a++) {
                 if (c[a] > 0) {
-                    used[u++] = a;
+                    used[u] = a;
+                    weight[u++] = c[a];
                 }
             }
-            double s = 0;
-            for (int p = 0; p < u; p++) {
-                int a = used[p];
-                double row = 0;
-                for (int q = 0; q < u; q++) {
-                    row += c[used[q]] * h[a * n + used[q]];
-                }
-                s += c[a] * (row - h[a * n + a]);
-            }
-            boot[r] = s / pairs;
+            boot[r] = resampled(h, n, used, weight, u) / pairs;
         }
         String points = n < x.length || n < y.length
                 ? String.format("n = %d pairs subsampled from %d vs %d (cap %d)", n, x.length, y.length, cap)
                 : String.format("n = %d pairs", n);
         return new Estimate(sum / pairs, Bootstrap.sd(boot),
                 what + ", unbiased U-statistic, " + points + "; se from " + resamples + " bootstrap resamples (seed " + seed + ")");
+    }
+
+    /**
+     * c^T H c - sum_a c_a H_aa over the rows and columns {@code used[0..u)} with counts {@code weight}: each row's sum in
+     * column order, the rows' terms added in row order. Four rows are summed side by side (four independent chains of
+     * additions where one row waits for each addition before the next) in the same order each, so the result is the same
+     * bits as one row at a time, in half the time (0.20 against 0.41 ms a resample at n = 1001, 1.4 against 2.7 at 2000).
+     */
+    static double resampled(double[] h, int n, int[] used, double[] weight, int u) {
+        double s = 0;
+        int p = 0;
+        for (; p + 4 <= u; p += 4) {
+            int r0 = used[p] * n;
+            int r1 = used[p + 1] * n;
+            int r2 = used[p + 2] * n;
+            int r3 = used[p + 3] * n;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int q = 0; q < u; q++) {
+                int col = used[q];
+                double w = weight[q];
+                s0 += w * h[r0 + col];
+                s1 += w * h[r1 + col];
+                s2 += w * h[r2 + col];
+                s3 += w * h[r3 + col];
+            }
+            s += weight[p] * (s0 - h[r0 + used[p]]);
+            s += weight[p + 1] * (s1 - h[r1 + used[p + 1]]);
+            s += weight[p + 2] * (s2 - h[r2 + used[p + 2]]);
+            s += weight[p + 3] * (s3 - h[r3 + used[p + 3]]);
+        }
+        for (; p < u; p++) {
+            int r0 = used[p] * n;
+            double s0 = 0;
+            for (int q = 0; q < u; q++) {
+                s0 += weight[q] * h[r0 + used[q]];
+            }
+            s += weight[p] * (s0 - h[r0 + used[p]]);
+        }
+        return s;
     }
 
     /** k rows chosen without replacement (all rows, in order, when k = rows.length). */
