@@ -37,7 +37,9 @@ public interface SteppedIntegrator extends Integrator {
             NDArray next = stepWithoutNoise(ctx.grid(), i, x, now, previous);
             double scale = noiseScale(ctx.grid(), i);
             if (scale > 0) {
-                next = next.add(Scalars.mul(ctx.normal(x, i), scale));
+                // the noise term is this step's own array: the update added to it in place (next + a = a + next
+                // exactly), the same bits with a result array fewer
+                next = Scalars.mul(ctx.normal(x, i), scale).addi(next);
             }
             if (multistep() && i < ctx.steps() - 1) { // nothing follows the last step
                 previous = now.x0();
