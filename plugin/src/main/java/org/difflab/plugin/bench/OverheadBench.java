@@ -61,7 +61,10 @@ public final class OverheadBench {
         if (started.loops() == null) {
             notes.accept("overhead: no plain PyTorch column: " + started.reason());
         } else {
-            notes.accept("overhead: plain PyTorch loop on torch " + started.loops().version() + " with " + threads + " intra-op thread(s)");
+            String tunables = System.getenv("GLIBC_TUNABLES");
+            notes.accept("overhead: plain PyTorch loop on torch " + started.loops().version() + " with " + threads + " intra-op thread(s), GLIBC_TUNABLES="
+                    + (tunables == null ? TorchLoops.MALLOC_TUNABLES + " (glibc's adaptive malloc thresholds made its large-shape steps vary up to"
+                            + " 3.5x between processes: docs/performance.md)" : tunables + " (as given)"));
         }
         List<BenchRow> rows = new ArrayList<>();
         BatchShape first = shapes.stream().min(Comparator.comparingLong(b -> (long) b.batch() * b.dim()))

@@ -27,6 +27,13 @@ import org.difflab.dsl.grid.TimeGrid;
 public final class TorchLoops implements AutoCloseable {
     /** Environment variable naming the Python to use. */
     public static final String PYTHON_ENVIRONMENT = "DIFFLAB_PYTHON";
+    /**
+     * glibc's malloc thresholds the Python runs with unless {@code GLIBC_TUNABLES} is set: large arrays kept for reuse
+     * (not returned to the system at a free and faulted in again at the next allocation). With glibc's adaptive
+     * defaults the same loop's step at 64 x 3 x 32 x 32 took 128-138 us in one Python process and 444-521 us in the next
+     * (liOde, idle machine, 2026-12-07); fixed, 126-133 us in every process: the reference is PyTorch's fast case.
+     */
+    public static final String MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728";
 
     private final RunningScript python;
     private final String version;
@@ -82,7 +89,10 @@ public final class TorchLoops implements AutoCloseable {
         List<String> tried = new ArrayList<>();
         for (String python : pythons) {
             try {
-                Process p = new ProcessBuilder(python, "-u", script.toString(), Integer.toString(threads)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                ProcessBuilder builder = new ProcessBuilder(python, "-u", script.toString(), Integer.toString(threads))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().putIfAbsent("GLIBC_TUNABLES", MALLOC_TUNABLES);
+                Process p = builder.start();
                 BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 String first = in.readLine();
                 if (first != null && first.startsWith("ready ")) {

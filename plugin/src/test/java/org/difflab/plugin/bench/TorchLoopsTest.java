@@ -33,6 +33,19 @@ class TorchLoopsTest {
         assertThat(s.reason()).contains("false: exited without an answer");
     }
 
+    // the Python runs with glibc's malloc thresholds fixed (or those given to DiffLab): its large-shape steps otherwise
+    // differ up to 3.5x from one Python process to the next
+    @Test
+    void thePythonRunsWithFixedMallocThresholds(@TempDir Path dir) throws IOException {
+        Path python = dir.resolve("python");
+        Files.writeString(python, "#!/bin/sh\necho \"ready $GLIBC_TUNABLES\"\nwhile read -r line; do echo 0; done\n");
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
+        String given = System.getenv("GLIBC_TUNABLES");
+        try (TorchLoops loops = TorchLoops.start(1, List.of(python.toString())).loops()) {
+            assertThat(loops.version()).isEqualTo(given == null ? TorchLoops.MALLOC_TUNABLES : given);
+        }
+    }
+
     @Test
     void aRunIsOneRequestLineAndOneReplyAndCloseDeletesTheScript(@TempDir Path dir) throws IOException {
         // stands in for a Python with torch: says ready, notes the script it was given, answers each request with its word count
