@@ -39,8 +39,8 @@ public final class PerSampleNoise extends SeededNoise {
         private final UniformRandomProvider[] auxiliary;
         private final UniformRandomProvider shared;
         /**
-         * The last draw's numbers, reused by the next of the same size (the tensor holds a copy): a step's draws are no
-         * garbage, whose collections showed as the slowest tenth of a benchmark's steps (64 KB a step at 1024 x 16).
+         * The last draw's numbers, reused by the next of the same size (the tensor holds a copy), so that a step's draws
+         * leave no garbage for the collector (64 KB a step at 1024 x 16, 768 KB at 64 x 3 x 32 x 32 in float32).
          */
         private float[] floats;
         private double[] doubles;
@@ -82,7 +82,8 @@ public final class PerSampleNoise extends SeededNoise {
          * Row i's {@code per} draws into {@code f} (rounded to float) or else {@code v}, from offset i * per, four rows at
          * a time. Each row's numbers come from its own generator in its own order, so interleaving rows changes no bit;
          * it gives the processor four independent chains of generator state where one row at a time waits for each
-         * draw's state update: 2.3-2.7 against 4.9-5.2 ns a draw at 1024 x 16 and 64 x 3072 (warm JIT, one core).
+         * draw's state update: 2.3-2.7 against 4.9-5.2 ns a draw at 1024 x 16 and 64 x 3072 (the loop alone, warm JIT, one
+         * core; docs/performance.md).
          */
         private void draw(int per, float[] f, double[] v) {
             int i = 0;

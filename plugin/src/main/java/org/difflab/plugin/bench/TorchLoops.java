@@ -30,8 +30,8 @@ public final class TorchLoops implements AutoCloseable {
     /**
      * glibc's malloc thresholds the Python runs with unless {@code GLIBC_TUNABLES} is set: large arrays kept for reuse
      * (not returned to the system at a free and faulted in again at the next allocation). With glibc's adaptive
-     * defaults the same loop's step at 64 x 3 x 32 x 32 took 128-138 us in one Python process and 444-521 us in the next
-     * (liOde, idle machine, 2026-12-07); fixed, 126-133 us in every process: the reference is PyTorch's fast case.
+     * defaults the same loop's step at 64 x 3 x 32 x 32 took a median 138 us in one Python process and 478 us in the next
+     * (liOde, this project's 2-core VM, 2026-12-07); fixed, 130-133 us in each: the reference is PyTorch's fast case.
      */
     public static final String MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728";
 
