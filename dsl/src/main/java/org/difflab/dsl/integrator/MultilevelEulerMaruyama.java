@@ -1,6 +1,7 @@
 package org.difflab.dsl.integrator;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.difflab.dsl.Require;
@@ -120,7 +121,7 @@ public final class MultilevelEulerMaruyama extends StatedIntegrator {
         }
         if (h.differences().isEmpty() || Double.isInfinite(rate)) {
             double[] open = new double[h.size()];
-            java.util.Arrays.fill(open, Double.POSITIVE_INFINITY);
+            Arrays.fill(open, Double.POSITIVE_INFINITY);
             return open;
         }
         return h.rates(rate, t);
@@ -142,28 +143,27 @@ public final class MultilevelEulerMaruyama extends StatedIntegrator {
             double t = ctx.grid().t(i);
             double dt = ctx.grid().t(i + 1) - t;
             double[] p = probabilities(model, t, Math.abs(dt));
-            // w[r][k]: the weight B_k / p_k of level k for row r (one row when shared)
-            double[][] w = new double[share == Share.BATCH ? 1 : rows][depth + 1];
+            // w[k][r]: the weight B_k / p_k of level k for row r (one row when shared); level by level, as it is read
+            int weighted = share == Share.BATCH ? 1 : rows;
+            double[][] w = new double[depth + 1][weighted];
             for (int k = 0; k < depth; k++) {
                 if (p[k] >= 1) {
-                    for (double[] row : w) {
-                        row[k] = 1;
-                    }
+                    Arrays.fill(w[k], 1);
                 } else if (share == Share.BATCH) {
-                    w[0][k] = ctx.noise().uniformShared() < p[k] ? 1 / p[k] : 0;
+                    w[k][0] = ctx.noise().uniformShared() < p[k] ? 1 / p[k] : 0;
                 } else {
                     double[] u = ctx.noise().uniform();
                     for (int r = 0; r < rows; r++) {
-                        w[r][k] = u[r] < p[k] ? 1 / p[k] : 0;
+                        w[k][r] = u[r] < p[k] ? 1 / p[k] : 0;
                     }
                 }
             }
             NDArray v = null;
             for (int k = depth - 1; k >= 0; k--) {
-                double[] coefficient = new double[w.length];
+                double[] coefficient = new double[weighted];
                 int needed = 0;
-                for (int r = 0; r < w.length; r++) {
-                    coefficient[r] = w[r][k] - w[r][k + 1];
+                for (int r = 0; r < weighted; r++) {
+                    coefficient[r] = w[k][r] - w[k + 1][r];
                     needed += coefficient[r] != 0 ? 1 : 0;
                 }
                 if (needed == 0) {
@@ -176,10 +176,10 @@ public final class MultilevelEulerMaruyama extends StatedIntegrator {
                 NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : Scalars.mul(s, coefficient[0])) : s.mul(RowWeights.column(x, coefficient, 1));
                 v = v == null ? term : v.add(term);
             }
-            double[] baseCoefficient = new double[w.length];
+            double[] baseCoefficient = new double[weighted];
             boolean baseNeeded = false;
-            for (int r = 0; r < w.length; r++) {
-                baseCoefficient[r] = 1 - w[r][0];
+            for (int r = 0; r < weighted; r++) {
+                baseCoefficient[r] = 1 - w[0][r];
                 baseNeeded |= baseCoefficient[r] != 0;
             }
             if (base != null && baseNeeded) {
