@@ -31,8 +31,9 @@ public enum Parameterization {
         return switch (this) {
             case X0 -> prediction;
             case V -> Scalars.div(Scalars.mul(x, a).sub(Scalars.mul(prediction, s)), a * a + s * s);
-            // x - s eps is a fresh array: divided in place, the same bits without a result array
-            default -> Scalars.inPlace(x.sub(Scalars.mul(toEps(prediction, x, level), s)), Scalars.InPlaceOp.DIV, a);
+            // x - s eps as (-s) eps + x, x added in place to the fresh product (rounding is symmetric in sign, and
+            // x - y is x + (-y) exactly), then divided in place: the same bits without two result arrays
+            default -> Scalars.inPlace(Scalars.mul(toEps(prediction, x, level), -s).addi(x), Scalars.InPlaceOp.DIV, a);
         };
     }
 
