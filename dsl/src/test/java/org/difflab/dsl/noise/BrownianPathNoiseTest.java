@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.difflab.dsl.testing.ManagerPerTestClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,5 +100,84 @@ class BrownianPathNoiseTest {
             assertThat(one.normal(MANAGER.get(), EVENT, DataType.FLOAT64).toDoubleArray())
                     .containsExactly(prior[2 * i], prior[2 * i + 1]);
         }
+    }
+
+    // The stream reuses its last descent of the tree; every answer must still be the tree's value, whatever was asked
+    // before: times forward and backward in steps of several sizes, repeated, at nodes and at the ends, against a
+    // descent from the root written out here, for two coordinates and three samples (bit for bit).
+    @Test
+    void answersAreTheTreesValuesWhateverWasAskedBefore() {
+        long seed = 21;
+        double span = 2;
+        int depth = 12;
+        long first = 5;
+        int size = 3;
+        NoiseStream s = new BrownianPathNoise(seed, span, depth).open(first, size);
+        SplittableRandom random = new SplittableRandom(4);
+        double t = span;
+        for (int call = 0; call < 400; call++) {
+            double next = switch (call % 5) {
+                case 0 -> Math.max(0, t - span / 64 * random.nextDouble());
+                case 1 -> Math.min(span, t + span / 2048 * random.nextDouble());
+                case 2 -> span * random.nextInt(17) / 16;
+                case 3 -> span * random.nextDouble();
+                default -> Math.max(0, t - span / 1e5);
+            };
+            if (next == t) {
+                continue;
+            }
+            double[] z = s.normal(MANAGER.get(), EVENT, DataType.FLOAT64, t, next).toDoubleArray();
+            double scale = 1 / Math.sqrt(Math.abs(t - next));
+            for (int i = 0; i < size; i++) {
+                double[] from = treeValue(seed, span, depth, first + i, t);
+                double[] to = treeValue(seed, span, depth, first + i, next);
+                for (int j = 0; j < 2; j++) {
+                    assertThat(z[i * 2 + j]).as("call %d, sample %d, coordinate %d", call, i, j).isEqualTo((from[j] - to[j]) * scale);
+                }
+            }
+            t = next;
+        }
+    }
+
+    /** W(t) of one sample in two coordinates by a descent from the root (node 0: W(span); node k's bridge midpoint). */
+    private static double[] treeValue(long seed, double span, int depth, long sample, double t) {
+        double[] wa = new double[2];
+        double[] wb = nodeNormals(seed, sample, 0);
+        for (int j = 0; j < 2; j++) {
+            wb[j] *= Math.sqrt(span);
+        }
+        double a = 0;
+        double b = span;
+        long node = 1;
+        for (int level = 0; level < depth; level++) {
+            if (t <= a) {
+                return wa;
+            }
+            if (t >= b) {
+                return wb;
+            }
+            double m = 0.5 * (a + b);
+            double[] z = nodeNormals(seed, sample, node);
+            double[] wm = new double[2];
+            for (int j = 0; j < 2; j++) {
+                wm[j] = 0.5 * (wa[j] + wb[j]) + Math.sqrt((b - a) / 4) * z[j];
+            }
+            if (t < m) {
+                b = m;
+                wb = wm;
+                node = 2 * node;
+            } else {
+                a = m;
+                wa = wm;
+                node = 2 * node + 1;
+            }
+        }
+        double w = (t - a) / (b - a);
+        return new double[] {(1 - w) * wa[0] + w * wb[0], (1 - w) * wa[1] + w * wb[1]};
+    }
+
+    private static double[] nodeNormals(long seed, long sample, long node) {
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(new SplitMix64(SeedMixer.mix(seed, sample, node)));
+        return new double[] {g.sample(), g.sample()};
     }
 }
