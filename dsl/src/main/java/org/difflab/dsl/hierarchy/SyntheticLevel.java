@@ -105,7 +105,8 @@ public final class SyntheticLevel extends ScoreWithError {
     @Override
     protected NDArray withError(NDArray s, NDArray x) {
         long batch = x.getShape().get(0);
-        NDArray flat = x.reshape(batch, d);
+        boolean rows = x.getShape().dimension() == 2;
+        NDArray flat = rows ? x : x.reshape(batch, d);
         NDArray e;
         if (form == Form.LINEAR) {
             e = flat.mul(constant(x, scales, 1, d)).add(constant(x, offset, 1, d));
@@ -114,11 +115,12 @@ public final class SyntheticLevel extends ScoreWithError {
                     .add(constant(x, term.phase(), 1, term.features()));
             e = RowReductions.matMul(z.cos().concat(z.sin(), 1), constant(x, term.output(), 2L * term.features(), d));
         }
-        return s.add(e.reshape(x.getShape()));
+        return s.add(rows ? e : e.reshape(x.getShape()));
     }
 
+    /** The level's fixed values as a tensor, kept for the run ({@link Scalars#constant}: no copy per call). */
     private static NDArray constant(NDArray like, double[] values, long rows, long cols) {
-        return Scalars.copyOf(like.getManager(), values, new Shape(rows, cols), like.getDataType());
+        return Scalars.constant(like.getManager(), values, new Shape(rows, cols), like.getDataType());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.Require;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The double well F(x) = a sum_j (x_j^2 - 1)^2: two modes at +-1 per coordinate with a barrier of height a at 0, the
@@ -32,7 +33,7 @@ public final class DoubleWell implements Potential {
     @Override
     public NDArray gradLogDensity(NDArray x) {
         Require.sameDimension("x", x.getShape().get(x.getShape().dimension() - 1), d);
-        return x.mul(x).sub(1).mul(x).mul(-4 * a);
+        return Scalars.mul(Scalars.sub(x.mul(x), 1).mul(x), -4 * a);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.difflab.dsl.integrator.MidpointSelection;
 import org.difflab.dsl.integrator.MidpointSelection.Rule;
 import org.difflab.dsl.integrator.MidpointSelection.Share;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The frozen-flow fine chain of the Poisson midpoint method PLMC (Kandasamy and Nagaraj, "The Poisson Midpoint Method
@@ -178,7 +179,7 @@ public final class FrozenFlowMidpointChain {
         /** w (b(X+) - b0) at X+ = A_s X_0 + G_s b0 + N, for gathered rows, in one drift call. */
         private NDArray change(NDArray x0, NDArray b, NDArray noise, double[] s) {
             NDArray plus = flow.position(flow.advance(x0, b, s).add(noise));
-            return ctx.drift(plus).sub(b).mul(weight);
+            return Scalars.mul(ctx.drift(plus).sub(b), weight);
         }
 
         /** sum over the selected (chain, i) of A_{(K-1-i) delta} G_delta w (b(X+_i) - b0), zero without midpoints. */

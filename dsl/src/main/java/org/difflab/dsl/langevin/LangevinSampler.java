@@ -11,6 +11,7 @@ import org.difflab.dsl.integrator.Solve;
 import org.difflab.dsl.sampler.BatchedSampler;
 import org.difflab.dsl.sampler.Samples;
 import org.difflab.dsl.target.Target;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The Langevin front door of the one sampler builder ({@link BatchedSampler}): potential (or target), integrator, step
@@ -89,7 +90,7 @@ public final class LangevinSampler extends BatchedSampler<LangevinSampler> {
         long[] calls = {0};
         Map<String, Long> counters = new TreeMap<>();
         Drawn d = draw(n, (batch, stream, observers) -> {
-            NDArray x = stream.normal(batch, event, dataType()).mul(initialStd);
+            NDArray x = Scalars.mul(stream.normal(batch, event, dataType()), initialStd);
             if (integrator.dynamics() == Dynamics.UNDERDAMPED) {
                 x = NDArrays.concat(new NDList(x, stream.normal(batch, event, dataType())), 1);
             }

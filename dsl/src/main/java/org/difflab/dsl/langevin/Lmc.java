@@ -2,6 +2,7 @@ package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * Overdamped Langevin Monte Carlo (the unadjusted Langevin algorithm; Roberts and Tweedie 1996): the Euler-Maruyama
@@ -25,7 +26,7 @@ public final class Lmc extends OneGradientIntegrator {
         for (int i = 0; i < ctx.steps(); i++) {
             double t = ctx.time(i);
             NDArray b = ctx.drift(x);
-            NDArray next = x.add(b.mul(h)).add(ctx.normal(x, t, t + h).mul(Math.sqrt(2 * h)));
+            NDArray next = x.add(Scalars.mul(b, h)).add(Scalars.mul(ctx.normal(x, t, t + h), Math.sqrt(2 * h)));
             x = ctx.endStep(i, next);
         }
         return x;

@@ -2,6 +2,7 @@ package org.difflab.dsl.langevin;
 
 import ai.djl.ndarray.NDArray;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.tensor.Scalars;
 
 /** The overdamped flow with frozen force: X(s) = X + s b + sqrt(2) W_s (A = I, G_s = s, Sigma(s) = 2 s I; note section 1.1). */
 final class OverdampedFlow implements FrozenForceFlow {
@@ -23,7 +24,7 @@ final class OverdampedFlow implements FrozenForceFlow {
 
     @Override
     public NDArray push(NDArray b, double delta, double[] after) {
-        return b.mul(delta);
+        return Scalars.mul(b, delta);
     }
 
     @Override
@@ -33,7 +34,7 @@ final class OverdampedFlow implements FrozenForceFlow {
 
     @Override
     public NDArray noise(RunContext ctx, NDArray positions, double t, double s) {
-        return ctx.normal(positions, t, t + s).mul(Math.sqrt(2 * s));
+        return Scalars.mul(ctx.normal(positions, t, t + s), Math.sqrt(2 * s));
     }
 
     @Override
@@ -43,9 +44,9 @@ final class OverdampedFlow implements FrozenForceFlow {
 
     @Override
     public Split split(RunContext ctx, NDArray positions, double t, double h, double[] a) {
-        NDArray wh = ctx.normal(positions, t, t + h).mul(Math.sqrt(h));
+        NDArray wh = Scalars.mul(ctx.normal(positions, t, t + h), Math.sqrt(h));
         NDArray bridge = PerRow.times(ctx.normal(positions), a, r -> Math.sqrt(Math.max(r * (h - r) / h, 0)));
         NDArray wa = PerRow.times(wh, a, r -> r / h).add(bridge);
-        return new Split(wa.mul(Math.sqrt(2)), wh.mul(Math.sqrt(2)));
+        return new Split(Scalars.mul(wa, Math.sqrt(2)), Scalars.mul(wh, Math.sqrt(2)));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import org.difflab.dsl.integrator.RunContext;
+import org.difflab.dsl.tensor.Scalars;
 
 /**
  * The underdamped flow with frozen force on states [U | V] ({@link Dynamics#UNDERDAMPED}), integrated exactly with the
@@ -70,7 +71,7 @@ final class UnderdampedFlow implements FrozenForceFlow {
 
     /** (sigma_u (H - G), sigma_v G): the state noise of one (H, G) pair. */
     private NDArray pair(NDArray h, NDArray g) {
-        return state(h.sub(g).mul(ou.positionNoiseScale()), g.mul(ou.velocityNoiseScale()));
+        return state(Scalars.mul(h.sub(g), ou.positionNoiseScale()), Scalars.mul(g, ou.velocityNoiseScale()));
     }
 
     /** G = (phi1(s)/s) H + sqrt(Var(G | H)) Z, with Z an untied draw. */
@@ -80,7 +81,7 @@ final class UnderdampedFlow implements FrozenForceFlow {
 
     @Override
     public NDArray noise(RunContext ctx, NDArray positions, double t, double s) {
-        NDArray h = ctx.normal(positions, t, t + s).mul(Math.sqrt(s));
+        NDArray h = Scalars.mul(ctx.normal(positions, t, t + s), Math.sqrt(s));
         return pair(h, given(ctx, positions, h, PerRow.shared(s)));
     }
 
@@ -96,7 +97,7 @@ final class UnderdampedFlow implements FrozenForceFlow {
         for (int i = 0; i < a.length; i++) {
             rest[i] = h - a[i];
         }
-        NDArray whole = ctx.normal(positions, t, t + h).mul(Math.sqrt(h));
+        NDArray whole = Scalars.mul(ctx.normal(positions, t, t + h), Math.sqrt(h));
         NDArray h1 = PerRow.times(whole, a, r -> r / h)
                 .add(PerRow.times(ctx.normal(positions), a, r -> Math.sqrt(Math.max(r * (h - r) / h, 0))));
         NDArray h2 = whole.sub(h1);

@@ -27,12 +27,14 @@ public final class Gaussian implements Target {
     private final double[] mean;
     private final double[] eigenvalues;
     private final double[][] basis; // columns are eigenvectors; null = identity
+    private final double[] basisRows; // the basis row-major in one array, which a run keeps as a tensor (Scalars.constant)
     private final String spec;
 
     private Gaussian(double[] mean, double[] eigenvalues, double[][] basis, String spec) {
         this.mean = mean;
         this.eigenvalues = eigenvalues;
         this.basis = basis;
+        this.basisRows = basis == null ? null : Arrays.stream(basis).flatMapToDouble(Arrays::stream).toArray();
         this.spec = spec;
     }
 
@@ -156,12 +158,17 @@ public final class Gaussian implements Target {
 
     /** Rotates rows into the eigenbasis: x U (identity for a diagonal covariance), row by row invariant ({@link RowReductions}). */
     NDArray toEigen(NDArray x) {
-        return basis == null ? x : RowReductions.matMul(x, constant(x, basis));
+        return basis == null ? x : RowReductions.matMul(x, basisTensor(x));
     }
 
     /** Rotates rows back: y U^T. */
     NDArray fromEigen(NDArray y) {
-        return basis == null ? y : RowReductions.matMul(y, constant(y, basis).transpose());
+        return basis == null ? y : RowReductions.matMul(y, basisTensor(y).transpose());
+    }
+
+    /** U as a tensor of {@code like}'s type, kept for the run ({@link Scalars#constant}: no copy per call). */
+    private NDArray basisTensor(NDArray like) {
+        return Scalars.constant(like.getManager(), basisRows, new Shape(basis.length, basis[0].length), like.getDataType());
     }
 
     /**

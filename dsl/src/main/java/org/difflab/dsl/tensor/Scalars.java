@@ -147,6 +147,23 @@ public final class Scalars {
     }
 
     /**
+     * A tensor of a model's fixed values (e.g. a synthetic level's error coefficients) that the caller reads and neither
+     * changes nor closes: inside a run, on a CPU manager, in float32 or float64, the first call copies them into a tensor
+     * that this thread keeps until the run ends, found again by the array itself (so the array must not change while a
+     * run uses it), and later calls cost no engine call (a copy per call was 2.7% of the catalogue's CPU samples);
+     * elsewhere, or past {@link Slots#MOST_CONSTANTS} arrays in a run, a new tensor as {@link #copyOf} makes. The same
+     * numbers, so the same bits.
+     */
+    public static NDArray constant(NDManager manager, double[] values, Shape shape, DataType type) {
+        Slots slots = OPEN.get();
+        if (slots == null || !manager.getDevice().equals(Device.cpu()) || (type != DataType.FLOAT32 && type != DataType.FLOAT64)) {
+            return copyOf(manager, values, shape, type);
+        }
+        NDArray kept = slots.constant(values, shape, type);
+        return kept == null ? copyOf(manager, values, shape, type) : kept;
+    }
+
+    /**
      * Lends {@code use} a tensor of these values for the length of the call only (this thread's staging tensor inside a
      * run, see {@link #copyOf}; a new tensor, closed after, elsewhere): for values that the engine reads at once, e.g.
      * copied into another array. {@code use} must not keep it, nor anything that shares its storage.
@@ -179,17 +196,24 @@ public final class Scalars {
     private record Staging(Shape shape, DataType type) {
     }
 
+    /** What a kept constant holds: the array itself (a record compares arrays by identity), its shape and type. */
+    private record Kept(double[] values, Shape shape, DataType type) {
+    }
+
     /** One thread's reusable tensors for Java values, on a manager of their own and outside every {@link NDScope}. */
     private static final class Slots {
         /** Staging tensors of a run: one per shape and type, at most this many (the runs use a handful). */
         private static final int MOST_STAGED = 32;
         /** The most values of one staging tensor: at most 32 x 512 KiB held per thread and run. */
         private static final long MOST_STAGED_VALUES = 1 << 16;
+        /** Constants kept in a run, at most this many arrays (of at most {@link #MOST_STAGED_VALUES} values each). */
+        private static final int MOST_CONSTANTS = 64;
 
         private final NDManager manager = NDManager.newBaseManager(Device.cpu());
         private final StagedTensor single;
         private final StagedTensor twice;
         private final Map<Staging, StagedTensor> staged = new HashMap<>();
+        private final Map<Kept, NDArray> constants = new HashMap<>();
         private int depth;
 
         Slots() {
@@ -208,6 +232,18 @@ public final class Scalars {
 
         NDArray float64(double c) {
             return twice.holding(c);
+        }
+
+        /** The kept tensor of these values, made on first use; null when the values are too many or the run keeps enough. */
+        NDArray constant(double[] values, Shape shape, DataType type) {
+            Kept key = new Kept(values, shape, type);
+            NDArray kept = constants.get(key);
+            if (kept == null && constants.size() < MOST_CONSTANTS && shape.size() <= MOST_STAGED_VALUES) {
+                kept = HostValues.of(manager, values, shape, type);
+                NDScope.unregister(kept);
+                constants.put(key, kept);
+            }
+            return kept;
         }
 
         StagedTensor staged(Shape shape, DataType type) {

@@ -135,4 +135,42 @@ class ScalarsTest {
             assertThat(system.getManagedArrays().size()).as("after the outermost session").isEqualTo(before);
         }
     }
+
+    /**
+     * A constant has copyOf's bits in both types; inside a run it is one tensor per array, kept through the step scopes
+     * that use it and freed with the session; outside a run each call makes its own tensor on the caller's manager.
+     */
+    @Test
+    void constantsAreKeptForTheRunAndFreedWithIt() {
+        Random random = new Random(12);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BaseNDManager system = (BaseNDManager) manager.getParentManager();
+            for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+                Shape shape = new Shape(2, 3);
+                double[] values = random.doubles(6, -1e3, 1e3).toArray();
+                NDArray outside = Scalars.constant(manager, values, shape, type);
+                same(type, 0, Scalars.copyOf(manager, values, shape, type), outside);
+                assertThat(outside.getManager()).isSameAs(manager);
+                assertThat(Scalars.constant(manager, values, shape, type)).isNotSameAs(outside);
+                int before = system.getManagedArrays().size();
+                try (Scalars.Session run = Scalars.open()) {
+                    NDArray kept = null;
+                    for (int step = 0; step < 3; step++) {
+                        try (NDScope scope = new NDScope()) {
+                            scope.suppressNotUsedWarning();
+                            NDArray c = Scalars.constant(manager, values, shape, type);
+                            if (kept == null) {
+                                kept = c;
+                            }
+                            assertThat(c).isSameAs(kept);
+                            same(type, 0, outside, c);
+                        }
+                    }
+                    assertThat(kept.isReleased()).as("kept through the step scopes").isFalse();
+                    assertThat(Scalars.constant(manager, values.clone(), shape, type)).as("another array, another tensor").isNotSameAs(kept);
+                }
+                assertThat(system.getManagedArrays().size()).as("after the session").isEqualTo(before);
+            }
+        }
+    }
 }

@@ -78,6 +78,7 @@ public final class StationaryVariance {
         int perGroup = lead + pilot.draws();
         int groupsPerBatch = pilot.usedShared() ? 1 : Math.max(1, PROBE_ELEMENTS / (perGroup * m));
         Moments moments = new Moments(m, exact ? 1 : tuple);
+        String spec = integrator.spec();
         int draws = -1;
         try (NDManager manager = NDManager.newBaseManager()) {
             for (long done = 0; done < total; ) {
@@ -96,12 +97,12 @@ public final class StationaryVariance {
                 probe.verifyComplete();
                 draws = per - lead;
                 for (int g = 0; g < groups; g++) {
-                    moments.add(out, g * per, lead, per - lead, integrator.spec());
+                    moments.add(out, g * per, lead, per - lead, spec);
                 }
                 done += groups;
             }
         }
-        return moments.result(integrator.spec(), stepSize, friction, total, draws, exact);
+        return moments.result(spec, stepSize, friction, total, draws, exact);
     }
 
     /** Runs one step from the given initial states (row-major [rows, m]) and returns the final states. */
