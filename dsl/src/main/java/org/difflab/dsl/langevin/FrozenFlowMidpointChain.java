@@ -127,7 +127,8 @@ public final class FrozenFlowMidpointChain {
                 if (rowsAt[i].length > 0) {
                     midpoints.add(new Midpoints(i, rowsAt[i], Rows.of(x, rowsAt[i]).gather(accumulated)));
                 }
-                accumulated = flow.carry(accumulated, PerRow.shared(delta)).add(flow.noise(ctx, u0, t + i * delta, delta));
+                NDArray carried = flow.carry(accumulated, PerRow.shared(delta));
+                accumulated = flow.noise(ctx, u0, t + i * delta, delta).addi(carried); // the fresh draw takes the sum (a + b = b + a exactly)
             }
             return accumulated.add(corrections());
         }
@@ -148,7 +149,8 @@ public final class FrozenFlowMidpointChain {
 
         private NDArray gap(NDArray accumulated, int from, int to) {
             double s = (to - from) * delta;
-            return flow.carry(accumulated, PerRow.shared(s)).add(flow.noise(ctx, u0, t + from * delta, s));
+            NDArray carried = flow.carry(accumulated, PerRow.shared(s));
+            return flow.noise(ctx, u0, t + from * delta, s).addi(carried);
         }
 
         /** Sparse noise with one sub-index per chain: the path over the step and its bridge at each chain's sub-index. */

@@ -32,7 +32,7 @@ public interface FrozenForceFlow {
     /** w A_after F b: a force b acting at one instant with weight w (an integral's randomized estimate), then carried over after. */
     NDArray kick(NDArray b, double[] weight, double[] after);
 
-    /** N(s) ~ N(0, Sigma(s)) for the interval [t, t + s], its Brownian increment tied to that interval; positions-like input. */
+    /** N(s) ~ N(0, Sigma(s)) for the interval [t, t + s], its Brownian increment tied to that interval; positions-like input. A new array, which the caller may overwrite. */
     NDArray noise(RunContext ctx, NDArray positions, double t, double s);
 
     /** N(s) ~ N(0, Sigma(s)) with per-row times, from draws tied to no interval (independent of every other draw). */

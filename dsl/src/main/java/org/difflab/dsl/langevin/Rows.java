@@ -3,6 +3,7 @@ package org.difflab.dsl.langevin;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import org.difflab.dsl.tensor.HostValues;
 
 /**
  * A list of row indices into a batch: gathers them, and adds values back on them (no copy when it is every row in
@@ -21,11 +22,13 @@ final class Rows {
         for (int r = 0; identity && r < rows.length; r++) {
             identity = rows[r] == r;
         }
-        return new Rows(identity ? null : like.getManager().create(Arrays.stream(rows).asLongStream().toArray(), new Shape(rows.length, 1)));
+        return new Rows(identity ? null : HostValues.of(like.getManager(), Arrays.stream(rows).asLongStream().toArray(), new Shape(rows.length, 1)));
     }
 
+    /** The index repeated along a's columns, as gather and scatter need it (the index itself for one column). */
     private NDArray where(NDArray a) {
-        return index.repeat(1, a.getShape().get(1));
+        long columns = a.getShape().get(1);
+        return columns == 1 ? index : index.repeat(1, columns);
     }
 
     NDArray gather(NDArray a) {

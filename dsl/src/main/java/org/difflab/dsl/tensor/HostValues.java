@@ -35,6 +35,11 @@ public final class HostValues {
         return of(manager, shape, DataType.FLOAT64, b -> b.asDoubleBuffer().put(values), () -> manager.create(values, shape));
     }
 
+    /** An int64 tensor of this shape holding {@code values} (row-major, as many as the shape has entries), e.g. row indices. */
+    public static NDArray of(NDManager manager, long[] values, Shape shape) {
+        return of(manager, shape, DataType.INT64, b -> b.asLongBuffer().put(values), () -> manager.create(values, shape));
+    }
+
     /**
      * A tensor of this shape holding {@code values} in {@code type}: float64 as they are, float32 rounded once in Java
      * ({@code (float)}, as the engine's conversion rounds), other types through DJL's creation and a cast.

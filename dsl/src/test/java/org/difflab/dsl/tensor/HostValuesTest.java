@@ -36,6 +36,18 @@ class HostValuesTest {
         }
     }
 
+    /** Row indices as int64, the full range of values included. */
+    @Test
+    void holdsIndicesAsInt64() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            long[] values = {0, 5, 3, -1, Long.MAX_VALUE, Long.MIN_VALUE};
+            NDArray indices = HostValues.of(manager, values, new Shape(3, 2));
+            assertThat(indices.getDataType()).isEqualTo(DataType.INT64);
+            assertThat(indices.getShape()).isEqualTo(new Shape(3, 2));
+            assertThat(indices.toLongArray()).containsExactly(values);
+        }
+    }
+
     /** Each call makes its own tensor: writing the next values does not change an earlier one (no shared staging). */
     @Test
     void everyCallMakesItsOwnTensor() {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.difflab.dsl.noise.NoiseStream;
+import org.difflab.dsl.tensor.HostValues;
 import org.difflab.theory.exact.WholeBatchProbe;
 
 /**
@@ -146,7 +147,7 @@ final class StepProbeNoise extends WholeBatchProbe {
                 values[g * per + lead + k] = 1;
             }
         }
-        return manager.create(values, new Shape(rows, 1)).toType(type, false);
+        return HostValues.of(manager, values, new Shape(rows, 1), type);
     }
 
     @Override
