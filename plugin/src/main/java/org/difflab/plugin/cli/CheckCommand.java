@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.difflab.runtime.DiffLabRuntime;
 import org.difflab.theory.claims.CatalogueEntry;
 import org.difflab.theory.claims.Check;
@@ -16,6 +17,7 @@ import org.difflab.theory.claims.ControlResult;
 import org.difflab.theory.claims.Table;
 import org.difflab.theory.claims.Verdict;
 import org.difflab.theory.report.Cells;
+import org.difflab.theory.report.ClaimFiles;
 import org.difflab.theory.report.ReportWriter;
 import org.difflab.theory.report.Summary;
 import picocli.CommandLine.Command;
@@ -126,6 +128,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean terminal = parent != null && parent.stderrIsTerminal();
         int threads = Math.min(atOnce, Math.max(1, selected.size()));
         Map<String, Double> previous = ReportWriter.previousTimings(report);
+        Map<String, ClaimFiles> drawn = new ConcurrentHashMap<>();
         try (CheckProgress progress = new CheckProgress(w, e, terminal, selected.stream().map(CatalogueEntry::id).toList(), previous, threads)) {
             int intraOp = ClaimRunner.threadsPerClaim(DiffLabRuntime.threads(), threads);
             String zooThreads = selected.stream().anyMatch(x -> !x.zoo().isEmpty())
@@ -137,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
                         String.join(", ", untrained), Math.max(1, ClaimSelection.minutes(untrained))));
             }
             try {
-                results = ClaimRunner.run(selected, controls, threads, previous, progress);
+                results = ClaimRunner.run(selected, controls, threads, previous, drawingAhead(progress, drawn));
             } catch (ClaimRunner.Stopped stopped) {
                 stoppedBy = stopped;
                 results = stopped.finished();
@@ -146,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         if (stoppedBy != null && results.isEmpty()) {
             throw stoppedBy;
         }
-        Path index = ReportWriter.write(results, report, controls);
+        Path index = ReportWriter.write(results, report, controls, r -> drawn.computeIfAbsent(r.claim().id(), id -> ClaimFiles.of(r)));
         if (json != null) {
             ReportWriter.writeJson(results, json, controls);
         }
@@ -172,6 +175,30 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The summary table, the evidence tables when asked, and the reason of every check that did not hold. */
+    /**
+     * The progress listener, and each claim's report files drawn in its worker as it ends ({@link ClaimFiles}): the
+     * drawing overlaps the claims still running instead of following the last one.
+     */
+    private static ClaimRunner.Listener drawingAhead(ClaimRunner.Listener progress, Map<String, ClaimFiles> drawn) {
+        return new ClaimRunner.Listener() {
+            @Override
+            public void started(String claim) {
+                progress.started(claim);
+            }
+
+            @Override
+            public void controlStarted(String claim, String control) {
+                progress.controlStarted(claim, control);
+            }
+
+            @Override
+            public void finished(ClaimResult result, List<ControlResult> controls) {
+                progress.finished(result, controls);
+                drawn.put(result.claim().id(), ClaimFiles.of(result));
+            }
+        };
+    }
+
     private void print(PrintWriter w, List<ClaimResult> results) {
         TextTable t = new TextTable("claim", "kind", "provenance", ">expected", ">measured [95% CI]", "verdict", ">wall s");
         for (ClaimResult r : results) {

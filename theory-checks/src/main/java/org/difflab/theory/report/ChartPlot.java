@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,11 +48,21 @@ public final class ChartPlot {
 
     /** Writes the chart as PNG (the path should end in .png). */
     public static void write(Chart c, Path png) {
-        XYChart chart = draw(c);
+        byte[] bytes = png(c);
         try {
-            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Files.write(png, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write plot " + png + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The chart as PNG bytes. */
+    public static byte[] png(Chart c) {
+        XYChart chart = draw(c);
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode the plot '" + c.title() + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not draw the chart '" + c.title() + "' with lines "
                     + Arrays.toString(c.lines().stream().map(Chart.Line::label).toArray()) + ": " + e.getMessage(), e);

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.difflab.theory.claims.ClaimResult;
 
 /**
@@ -40,6 +40,13 @@ public final class ReportWriter {
      * @param controlsRun whether the results carry their controls' runs (the summary then gives the mutation score)
      */
     public static Path write(List<ClaimResult> results, Path dir, boolean controlsRun) {
+        return write(results, dir, controlsRun, ClaimFiles::of);
+    }
+
+    /**
+     * The same, with each claim's own files from {@code claimFiles} (e.g. made ahead by the claims' workers: {@link ClaimFiles}).
+     */
+    public static Path write(List<ClaimResult> results, Path dir, boolean controlsRun, Function<ClaimResult, ClaimFiles> claimFiles) {
         if (results == null || results.isEmpty()) {
             throw new IllegalArgumentException("results is empty, which is not allowed: a report needs at least 1 claim result");
         }
@@ -51,16 +58,7 @@ public final class ReportWriter {
             Files.createDirectories(dir);
             staging = Files.createTempDirectory(dir, ".staging-");
             for (ClaimResult r : results) {
-                ChartPlot.write(r.chart(), staging.resolve(Cells.plotFile(r)));
-                for (int k = 0; k < r.tables().size(); k++) {
-                    text(staging.resolve(Cells.tableFile(r, k + 1)), ClaimsCsv.table(r.tables().get(k)));
-                }
-                for (int k = 0; k < r.figures().size(); k++) {
-                    Path png = staging.resolve(Cells.figureFile(r, k + 1));
-                    if (!ImageIO.write(r.figures().get(k).image(), "png", png.toFile())) {
-                        throw new IOException("no PNG writer for the figure " + png);
-                    }
-                }
+                claimFiles.apply(r).writeInto(staging);
             }
             text(staging.resolve("claims.csv"), ClaimsCsv.summary(results));
             text(staging.resolve("results.json"), ResultsJson.of(results, controlsRun));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.difflab.theory.claims.Catalogue;
@@ -44,6 +45,23 @@ class ReportWriterTest {
         assertThat(ReportWriter.previousTimings(d)).containsOnlyKeys("order-heun", "order-ddim");
         try (var files = Files.list(d)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no staging folder left").noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    /** Claim files made ahead (as the check command's workers make them) are the ones written, byte for byte those made at the end. */
+    @Test
+    void filesMadeAheadAreWrittenAsTheyAre(@TempDir Path dir) throws Exception {
+        List<ClaimResult> results = List.of(((OrderClaim) Catalogue.byId("order-heun")).withSteps(40, 80, 160).check(),
+                ((OrderClaim) Catalogue.byId("order-ddim")).withSteps(40, 80, 160).check());
+        List<ClaimResult> asked = new ArrayList<>();
+        Path ahead = ReportWriter.write(results, dir.resolve("ahead"), false, r -> {
+            asked.add(r);
+            return ClaimFiles.of(r);
+        }).getParent();
+        Path atEnd = ReportWriter.write(results, dir.resolve("end")).getParent();
+        assertThat(asked).containsExactlyElementsOf(results);
+        for (String f : List.of("order-heun.png", "order-ddim.png", "order-heun-1.csv", "order-ddim-1.csv")) {
+            assertThat(Files.readAllBytes(ahead.resolve(f))).as(f).isEqualTo(Files.readAllBytes(atEnd.resolve(f)));
         }
     }
 
