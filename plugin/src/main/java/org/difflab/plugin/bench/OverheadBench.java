@@ -22,7 +22,7 @@ import org.difflab.dsl.schedule.Schedules;
 /**
  * Per-step cost of DiffLab's samplers on top of their model calls: the same run (DDPM schedule, uniform grid, the
  * one-multiplication model {@link IsotropicEps}) through DiffLab's {@code Sampler} (per-sample noise, NaN check on:
- * the defaults), through a hand-written raw DJL loop ({@link RawLoops}, engine noise), on plain Java arrays
+ * the defaults; and with the check off), through a hand-written raw DJL loop ({@link RawLoops}, engine noise), on plain Java arrays
  * ({@link ArrayLoops}, for the integrators written there) and, where a Python with torch is found, through a plain eager PyTorch loop ({@link TorchLoops},
  * the same intra-op thread count). Each repeat times them in turn, so a busy moment of a shared machine hits them
  * alike; the ratios are taken within a repeat.
@@ -75,7 +75,7 @@ public final class OverheadBench {
             progress.accept("overhead: " + integrator + " " + first.label() + " (JIT warm-up, " + JIT_WARM_UP_RUNS + " x " + warmUpSteps + " steps)");
             IsotropicEps model = new IsotropicEps(first.dim(), VARIANCE);
             for (int r = 0; r < JIT_WARM_UP_RUNS; r++) {
-                timeDiffLab(integrator, schedule, warmUpSteps, model, first.batch(), NoiseSources.perSample(-1 - r));
+                timeDiffLab(integrator, schedule, warmUpSteps, model, first.batch(), NoiseSources.perSample(-1 - r), true);
                 timeRaw(integrator, warmUpGrid, model, first.batch(), -1 - r);
             }
         }
@@ -101,18 +101,21 @@ public final class OverheadBench {
         double[] arrays = new double[repeats];
         double[] plain = new double[repeats];
         double[] engineNoise = new double[repeats];
+        double[] unchecked = new double[repeats];
         boolean arrayLoop = ArrayLoops.INTEGRATORS.contains(integrator);
         boolean stochastic = Integrators.parse(integrator).info().stochastic();
         for (int r = -WARM_UPS; r < repeats; r++) { // r < 0: warm-ups, not recorded
             progress.accept("overhead: " + subject + (r < 0 ? " (warm-up)" : " repeat " + (r + 1) + " of " + repeats));
-            double a = timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.perSample(r));
-            double e = stochastic ? timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.engine(r)) : Double.NaN;
+            double a = timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.perSample(r), true);
+            double e = stochastic ? timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.engine(r), true) : Double.NaN;
+            double u = timeDiffLab(integrator, schedule, steps, model, batch, NoiseSources.perSample(r), false);
             double b = timeRaw(integrator, grid, model, batch, r);
             double c = arrayLoop ? timeArrays(integrator, grid, model, batch, r) : Double.NaN;
             double d = torch == null ? Double.NaN : torch.seconds(integrator, grid, batch, dim, VARIANCE, r + WARM_UPS) * 1e9;
             if (r >= 0) {
                 difflab[r] = a / steps;
                 engineNoise[r] = e / steps;
+                unchecked[r] = u / steps;
                 raw[r] = b / steps;
                 arrays[r] = c / steps;
                 plain[r] = d / steps;
@@ -123,6 +126,7 @@ public final class OverheadBench {
         if (stochastic) {
             rows.add(new BenchRow("overhead", subject, "DiffLab, engine noise", "us/step", Spread.of(scale(engineNoise, 1e-3))));
         }
+        rows.add(new BenchRow("overhead", subject, "DiffLab, no NaN check", "us/step", Spread.of(scale(unchecked, 1e-3))));
         rows.add(new BenchRow("overhead", subject, "raw DJL loop", "us/step", Spread.of(scale(raw, 1e-3))));
         if (arrayLoop) {
             rows.add(new BenchRow("overhead", subject, "Java arrays", "us/step", Spread.of(scale(arrays, 1e-3))));
@@ -139,6 +143,7 @@ public final class OverheadBench {
             if (stochastic) {
                 rows.add(new BenchRow("overhead", subject, "DiffLab, engine noise / PyTorch", "x", Spread.of(ratio(engineNoise, plain))));
             }
+            rows.add(new BenchRow("overhead", subject, "DiffLab, no NaN check / PyTorch", "x", Spread.of(ratio(unchecked, plain))));
             rows.add(new BenchRow("overhead", subject, "raw DJL / PyTorch", "x", Spread.of(ratio(raw, plain))));
         }
         return rows;
@@ -147,12 +152,15 @@ public final class OverheadBench {
     /**
      * One DiffLab run's nanoseconds with {@code noise}: its default per-sample streams (each sample its own generator in
      * Java, the same numbers at any batch size), or, for the samplers that draw, the engine's generator as the raw and
-     * PyTorch loops use it (one call per draw, not batch invariant), which shows what the per-sample streams cost.
+     * PyTorch loops use it (one call per draw, not batch invariant), which shows what the per-sample streams cost;
+     * {@code checkFinite}: the per-step NaN check (on by default; off shows what its reduction pass costs, which neither
+     * loop does).
      */
-    private static double timeDiffLab(String integrator, NoiseSchedule schedule, int steps, IsotropicEps model, int batch, NoiseSource noise) {
+    private static double timeDiffLab(String integrator, NoiseSchedule schedule, int steps, IsotropicEps model, int batch, NoiseSource noise,
+            boolean checkFinite) {
         long start = System.nanoTime();
         try (Samples s = Diffusion.sampler().schedule(schedule).model(model).integrator(Integrators.parse(integrator))
-                .grid(Grids.uniform(steps)).batchSize(batch).noise(noise).sample(batch)) {
+                .grid(Grids.uniform(steps)).batchSize(batch).noise(noise).checkFinite(checkFinite).sample(batch)) {
             return System.nanoTime() - start;
         }
     }

@@ -31,7 +31,8 @@ class BenchCommandTest {
         for (String integrator : RawLoops.INTEGRATORS) {
             boolean arrays = ArrayLoops.INTEGRATORS.contains(integrator);
             for (String shape : new String[] {"1x16", "2x3x1x1"}) {
-                for (String metric : new String[] {"DiffLab", "raw DJL loop", "Java arrays", "DiffLab / raw DJL", "DiffLab / Java arrays"}) {
+                for (String metric : new String[] {"DiffLab", "DiffLab, no NaN check", "raw DJL loop", "Java arrays", "DiffLab / raw DJL",
+                        "DiffLab / Java arrays"}) {
                     String row = "overhead +" + integrator + " " + shape + " +" + Pattern.quote(metric) + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +(us/step|x)\\R";
                     if (arrays || !metric.contains("Java arrays")) {
                         assertThat(r.out()).containsPattern(row);
@@ -84,13 +85,14 @@ class BenchCommandTest {
             assertThat(median).isBetween(Double.parseDouble(rows.group(3)), Double.parseDouble(rows.group(4)));
             count++;
         }
-        // the overhead section's PyTorch rows (its time and two ratios) where a Python with torch is found, else a note why not
+        // the overhead section's PyTorch rows (its time and three ratios) where a Python with torch is found, else a note why not
         boolean torch = r.out().contains("note: overhead: plain PyTorch loop on torch ");
         assertThat(torch || r.out().contains("note: overhead: no plain PyTorch column: no Python with torch")).as(r.out()).isTrue();
         assertThat(text).contains("\"notes\": [");
-        int torchRows = torch ? 3 : 0;
-        // 2 shapes; 3 integrators with a Java-array loop, 4 without; the 2 that draw noise (ddpm, liDdpm) also with the engine's noise
-        int overhead = 2 * (3 * (5 + torchRows) + 4 * (3 + torchRows) + 2 * (1 + torchRows / 3));
+        int torchRows = torch ? 4 : 0;
+        // 2 shapes; 3 integrators with a Java-array loop, 4 without; every one also without the NaN check; the 2 that draw
+        // noise (ddpm, liDdpm) also with the engine's noise
+        int overhead = 2 * (3 * (6 + torchRows) + 4 * (4 + torchRows) + 2 * (1 + torchRows / 4));
         assertThat(count).as(text).isEqualTo(overhead + 3 * Integrators.all().size() + 2 * 3 * 2 + 2 * (2 * 2 + 2) + 4);
         assertThat(text).containsPattern("^\\{\\s*\"threads\": \\d+,\\s*\"processors\": \\d+,\\s*\"seconds\": [0-9.]+,");
     }
