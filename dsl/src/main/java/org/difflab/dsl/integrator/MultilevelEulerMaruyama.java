@@ -158,35 +158,41 @@ public final class MultilevelEulerMaruyama extends StatedIntegrator {
                     }
                 }
             }
-            NDArray v = null;
-            for (int k = depth - 1; k >= 0; k--) {
-                double[] coefficient = new double[weighted];
-                int needed = 0;
-                for (int r = 0; r < weighted; r++) {
-                    coefficient[r] = w[k][r] - w[k + 1][r];
-                    needed += coefficient[r] != 0 ? 1 : 0;
-                }
-                if (needed == 0) {
+            // the terms this step needs, top level first and the base (index 0) last: c_k = w_k - w_{k+1}, c_0 = 1 - w_1
+            double[][] coefficient = new double[depth + 1][];
+            int[] order = new int[depth + 1];
+            int terms = 0;
+            for (int k = depth; k >= 0; k--) {
+                if (k == 0 && base == null) {
                     continue;
                 }
-                NDArray s = ctx.score(levels[k], x, i);
-                calls++;
-                perLevel[k]++;
-                perRows[k] += share == Share.BATCH ? rows : needed;
-                NDArray term = share == Share.BATCH ? (coefficient[0] == 1 ? s : Scalars.mul(s, coefficient[0])) : s.mul(RowWeights.column(x, coefficient, 1));
-                v = v == null ? term : v.add(term);
+                double[] c = new double[weighted];
+                int needed = 0;
+                for (int r = 0; r < weighted; r++) {
+                    c[r] = k == 0 ? 1 - w[0][r] : w[k - 1][r] - w[k][r];
+                    needed += c[r] != 0 ? 1 : 0;
+                }
+                if (needed > 0) {
+                    coefficient[k] = c;
+                    order[terms++] = k;
+                    calls++;
+                    if (k == 0) {
+                        baseCalls++;
+                    } else {
+                        perLevel[k - 1]++;
+                        perRows[k - 1] += share == Share.BATCH ? rows : needed;
+                    }
+                }
             }
-            double[] baseCoefficient = new double[weighted];
-            boolean baseNeeded = false;
-            for (int r = 0; r < weighted; r++) {
-                baseCoefficient[r] = 1 - w[0][r];
-                baseNeeded |= baseCoefficient[r] != 0;
-            }
-            if (base != null && baseNeeded) {
-                NDArray s = ctx.score(base, x, i);
-                calls++;
-                baseCalls++;
-                NDArray term = share == Share.BATCH ? (baseCoefficient[0] == 1 ? s : Scalars.mul(s, baseCoefficient[0])) : s.mul(RowWeights.column(x, baseCoefficient, 1));
+            int[] ks = Arrays.copyOf(order, terms);
+            // one call for the levels of a hierarchy (a score they share is evaluated once), in the order the terms are added
+            NDArray[] scores = model instanceof ModelHierarchy h ? ctx.scores(h, ks, x, i)
+                    : ks.length == 0 ? new NDArray[0] : new NDArray[] {ctx.score(levels[0], x, i)};
+            NDArray v = null;
+            for (int j = 0; j < ks.length; j++) {
+                double[] c = coefficient[ks[j]];
+                NDArray s = scores[j];
+                NDArray term = share == Share.BATCH ? (c[0] == 1 ? s : Scalars.mul(s, c[0])) : s.mul(RowWeights.column(x, c, 1));
                 v = v == null ? term : v.add(term);
             }
             if (v == null) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntToDoubleFunction;
 import org.difflab.dsl.grid.TimeGrid;
+import org.difflab.dsl.hierarchy.ModelHierarchy;
 import org.difflab.dsl.langevin.LangevinProblem;
 import org.difflab.dsl.model.Prediction;
 import org.difflab.dsl.model.ScoreModel;
@@ -215,6 +216,15 @@ public final class RunContext implements AutoCloseable {
     public NDArray score(ScoreModel model, NDArray x, NoiseLevel level) {
         nfe++;
         return model.parameterization().toScore(model.predict(x, level), x, level);
+    }
+
+    /**
+     * Levels {@code ks} of a hierarchy (0: its base) at one state at the noise level of step i, in score space, in one
+     * call ({@link ModelHierarchy#scores}: a score the levels share is evaluated once); one evaluation counted per level.
+     */
+    public NDArray[] scores(ModelHierarchy hierarchy, int[] ks, NDArray x, int i) {
+        nfe += ks.length;
+        return hierarchy.scores(ks, x, level(i));
     }
 
     /**

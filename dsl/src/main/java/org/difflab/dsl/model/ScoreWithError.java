@@ -33,6 +33,14 @@ public abstract class ScoreWithError implements ScorePredictor {
         return withError(base.predictScore(x, level), x);
     }
 
+    /**
+     * s_base + e at {@code x} given {@code baseScore} = s_base(x) in score space: for callers that add several errors to
+     * one base at one state ({@link org.difflab.dsl.hierarchy.ModelHierarchy#scores}), which then evaluate the base once.
+     */
+    public final NDArray predictWithBase(NDArray baseScore, NDArray x) {
+        return withError(baseScore, x);
+    }
+
     /** s_base + e at the batch {@code x} [B, event...], given {@code score} = s_base(x). */
     protected abstract NDArray withError(NDArray score, NDArray x);
 }

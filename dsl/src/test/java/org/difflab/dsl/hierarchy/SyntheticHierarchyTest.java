@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.difflab.dsl.model.Parameterization;
 import org.difflab.dsl.model.ScoreModel;
+import org.difflab.dsl.model.ScorePredictor;
 import org.difflab.dsl.schedule.NoiseLevel;
 import org.difflab.dsl.target.Gaussian;
 import org.difflab.dsl.target.Targets;
@@ -49,6 +50,43 @@ class SyntheticHierarchyTest {
             m = Math.max(m, Math.abs(v));
         }
         return m;
+    }
+
+    // Several levels at one state in one call: each the level's own score bit for bit (float32 and float64, both forms,
+    // the base among them), with the exact score the levels share and the hierarchy's base evaluated once, not per level.
+    @Test
+    void levelsAtOneStateShareOneEvaluationOfTheirBase() {
+        int[] calls = {0};
+        ScoreModel counted = new ScorePredictor() {
+            @Override
+            public Shape eventShape() {
+                return EXACT.eventShape();
+            }
+
+            @Override
+            public NDArray predict(NDArray x, NoiseLevel level) {
+                calls[0]++;
+                return EXACT.predictScore(x, level);
+            }
+        };
+        int[] ks = {K, 4, 1, 0, 2};
+        for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+            for (ModelHierarchy h : List.of(SyntheticHierarchy.linear(counted, K, 3, 5), SyntheticHierarchy.nonlinear(counted, K, 3, 5))) {
+                NDArray x = randomRows(7, 11).toType(type, false);
+                calls[0] = 0;
+                NDArray[] together = h.scores(ks, x, LEVEL);
+                assertThat(calls[0]).as("evaluations of the shared exact score").isEqualTo(1);
+                for (int j = 0; j < ks.length; j++) {
+                    NDArray alone = h.score(ks[j], x, LEVEL);
+                    assertThat(together[j].getDataType()).isEqualTo(type);
+                    assertThat(together[j].toType(DataType.FLOAT64, false).toDoubleArray()).as("level %d, %s", ks[j], type)
+                            .containsExactly(alone.toType(DataType.FLOAT64, false).toDoubleArray());
+                }
+                assertThat(calls[0]).as("then one a level").isEqualTo(1 + ks.length);
+            }
+        }
+        assertThatThrownBy(() -> SyntheticHierarchy.linear(EXACT, K, 3, 5).scores(new int[] {K + 1}, randomRows(2, 1), LEVEL))
+                .hasMessageContaining("ks[0]").hasMessageContaining(String.valueOf(K + 1));
     }
 
     // C_k = 2^{gamma k} exactly; every level predicts a score of the target's event shape.
