@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.difflab.dsl.Require;
 import org.difflab.dsl.model.ScoreModel;
-import org.difflab.dsl.model.ScoreWithError;
 import org.difflab.dsl.model.ScorePredictor;
+import org.difflab.dsl.model.ScoreWithError;
 import org.difflab.dsl.schedule.NoiseLevel;
 
 /**
